@@ -1,0 +1,54 @@
+// Small shared pieces for benchmarks: timing, medians, peak memory of a child process, a generated deck.
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+export const ms = (x) => `${Math.round(x)} ms`;
+export const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+/** Run a command; resolve with wall time (ms) and the peak RSS (bytes) of the process tree's root, via /usr/bin/time. */
+export function timeCommand(cmd, args, options = {}) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn('/usr/bin/env', ['bash', '-c', `command -v /usr/bin/time >/dev/null && exec /usr/bin/time -f '%M' "$@" || exec "$@"`, '_', cmd, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...options,
+    });
+    let err = '';
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('close', (code) => {
+      const wall = performance.now() - started;
+      if (code !== 0) return reject(new Error(`${cmd} ${args.join(' ')} exited ${code}\n${err}`));
+      const kb = Number(err.trim().split('\n').pop());
+      resolve({ wall, rss: Number.isFinite(kb) ? kb * 1024 : NaN, out, err });
+    });
+  });
+}
+
+/** Write a generated deck of n slides (Chinese text, notes, a fragment list on every fifth slide) into dir. */
+export function generateDeck(dir, n, { sections = 10 } = {}) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const per = Math.ceil(n / sections);
+  let made = 0;
+  for (let s = 0; s < sections && made < n; s++) {
+    const slides = [];
+    for (let i = 0; i < per && made < n; i++, made++) {
+      const list = made % 5 === 0
+        ? '- 第一點 <!-- .element: class="fragment" -->\n- 第二點 <!-- .element: class="fragment" -->'
+        : '- 生成式預訓練變換器\n- 大型語言模型的演進';
+      slides.push(`## 第 ${made + 1} 張投影片\n\n${list}\n\n這是一段說明文字，內容與 GPT 系列模型有關。\n\nNote: 這張投影片的講者備註，說明重點並提醒時間。`);
+    }
+    const fm = s === 0 ? `---\ntitle: 生成的測試簡報\nlang: zh-Hant\n---\n\n` : '';
+    writeFileSync(join(dir, `${String(s).padStart(2, '0')}-part.md`), fm + slides.join('\n\n---\n\n') + '\n');
+  }
+  return dir;
+}

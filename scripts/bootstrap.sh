@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Make this checkout ready to run: Node packages (npm ci when node_modules is missing or older than the lock),
+# the system packages the tool needs (Chromium, CJK fonts, poppler), and the compiled CLI in lib/.
+# As root it installs system packages with apt; otherwise it prints the exact command and stops.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '\033[1mbootstrap:\033[0m %s\n' "$*" >&2; }
+
+if [ ! -d node_modules ] || [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing Node packages (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+missing=()
+browser_found() {
+  [ -n "${CHROME_PATH:-}" ] && [ -x "${CHROME_PATH}" ] && return 0
+  for b in chromium chromium-browser google-chrome-stable google-chrome; do command -v "$b" >/dev/null 2>&1 && return 0; done
+  return 1
+}
+browser_found || missing+=(chromium)
+fonts=$(fc-list : family 2>/dev/null || true)
+[[ "$fonts" == *'Noto Sans CJK'* ]] || missing+=(fonts-noto-cjk)
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing ${missing[*]} with apt-get"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    say "missing system packages: ${missing[*]}"
+    say "install them with:  sudo apt-get install -y ${missing[*]}"
+    say "(or point CHROME_PATH at a Chrome/Chromium you have)"
+    exit 1
+  fi
+fi
+
+# Compile the CLI when lib/ is missing or any source is newer than it.
+if [ ! -f lib/cli/main.js ] || [ -n "$(find src -newer lib/cli/main.js -name '*.ts' -print -quit)" ]; then
+  say "compiling (tsc)"
+  npx tsc -p tsconfig.json
+  touch lib/cli/main.js
+fi

@@ -1,0 +1,12 @@
+/** Finding, launching and safely using a headless Chromium. */
+export { findBrowser, installHint, systemBrowserPaths, BROWSER_COMMANDS } from './find.js';
+export type { BrowserSource, FindBrowserOptions, FoundBrowser } from './find.js';
+export { launchBrowser, browserArgs, BROWSER_FLAGS } from './launch.js';
+export type { LaunchBrowserOptions } from './launch.js';
+export { withBrowser, withPage } from './session.js';
+export type { WithBrowserOptions, WithPageOptions } from './session.js';
+export { withTimeout } from './timeout.js';
+export { closeBrowser } from './close.js';
+export { failOnCrash } from './crash.js';
+export { onStopSignal, STOP_SIGNALS } from './signals.js';
+export type { Browser, Page } from 'puppeteer-core';

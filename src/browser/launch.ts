@@ -1,0 +1,85 @@
+/**
+ * Starting a headless Chromium with puppeteer-core. Nothing here waits beyond what the start itself needs:
+ * this is on the hot path of every PDF export.
+ *
+ * The profile is a fresh temporary `--user-data-dir` that Puppeteer creates (we pass none of our own), and
+ * Puppeteer removes it once the browser process has exited, whether it was closed or crashed; `browser.close()`
+ * resolves only after that removal. Puppeteer's own SIGINT/SIGTERM/SIGHUP handlers (which would call
+ * `process.exit`) are turned off: `withBrowser` handles signals without exiting for the program.
+ */
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { DeckError, ErrorCode } from '../core/errors.js';
+import type { Logger } from '../core/log.js';
+
+export interface LaunchBrowserOptions {
+  executablePath: string;
+  /** How long the browser may take to start, in ms. Default 30 000. */
+  timeoutMs?: number;
+  logger?: Logger;
+  /** More command-line flags, appended after ours. */
+  extraArgs?: string[];
+}
+
+/** Flags for every launch, besides Puppeteer's own defaults (which already include some of these). */
+export const BROWSER_FLAGS: readonly string[] = [
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-extensions',
+  '--mute-audio',
+  '--font-render-hinting=none',
+  '--hide-scrollbars',
+];
+
+/** The flags to launch with. The sandbox cannot run as root, so only then is it turned off. */
+export function browserArgs(options: { root: boolean; extraArgs?: string[] }): string[] {
+  return [...(options.root ? ['--no-sandbox'] : []), ...BROWSER_FLAGS, ...(options.extraArgs ?? [])];
+}
+
+/** The useful part of a launch error: Chromium's stderr if Puppeteer captured it, else the first line. */
+export function launchFailureReason(error: unknown, timeoutMs: number): string {
+  if (error instanceof Error && error.name === 'TimeoutError') return `it did not start within ${timeoutMs} ms`;
+  const message = error instanceof Error ? error.message : String(error);
+  const stderr = /\nstderr:\n([\s\S]*?)(?:\nTROUBLESHOOTING:|$)/.exec(message)?.[1];
+  const lines = (stderr ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  if (lines.length > 0) return lines.slice(-8).join('\n');
+  return message.split('\n')[0]?.trim() || 'unknown error';
+}
+
+export async function launchBrowser(options: LaunchBrowserOptions): Promise<Browser> {
+  const { executablePath, logger } = options;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const args = browserArgs({ root: process.getuid?.() === 0, extraArgs: options.extraArgs });
+  logger?.debug(`launching ${executablePath} ${args.join(' ')}`);
+  const started = Date.now();
+  try {
+    const browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      args,
+      timeout: timeoutMs,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+      waitForInitialPage: false,
+    });
+    logger?.debug(`Chromium started in ${Date.now() - started} ms (pid ${browser.process()?.pid ?? '?'})`);
+    return browser;
+  } catch (error) {
+    throw new DeckError(
+      ErrorCode.BrowserNotFound,
+      `Chromium at ${executablePath} would not start: ${launchFailureReason(error, timeoutMs)}`,
+      {
+        cause: error,
+        hint: 'check that it runs (`<path> --headless --version`), or pass --browser PATH / set CHROME_PATH to another Chromium or Chrome',
+      },
+    );
+  }
+}

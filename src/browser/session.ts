@@ -1,0 +1,80 @@
+/**
+ * Scoped use of a browser and of a page: whatever is opened here is closed here, in `finally`, also when the
+ * work throws, times out, or the browser dies under it.
+ */
+import type { Browser, Page } from 'puppeteer-core';
+import type { Logger } from '../core/log.js';
+import { closeBrowser } from './close.js';
+import { failOnCrash } from './crash.js';
+import { findBrowser, type FindBrowserOptions } from './find.js';
+import { launchBrowser } from './launch.js';
+import { onStopSignal } from './signals.js';
+import { withTimeout } from './timeout.js';
+
+export interface WithBrowserOptions {
+  /** A browser that is already running, to reuse. It is used as is and never closed here. */
+  browser?: Browser;
+  /** Launch this executable instead of searching. */
+  executablePath?: string;
+  /** How to search when neither `browser` nor `executablePath` is given (`--browser` is `find.flag`). */
+  find?: FindBrowserOptions;
+  /** Launch timeout, ms. */
+  timeoutMs?: number;
+  logger?: Logger;
+  /** More Chromium flags for the launch. */
+  extraArgs?: string[];
+}
+
+/**
+ * Run `fn` with a browser: the given one, or one found and launched for the purpose. A launched browser is
+ * always closed afterwards, also when `fn` throws, and on SIGINT/SIGTERM while `fn` runs (then the signal is
+ * re-raised, see `onStopSignal`). If the browser disconnects while `fn` runs, rejects with
+ * `DeckError(ExportFailed)`.
+ */
+export async function withBrowser<T>(options: WithBrowserOptions, fn: (browser: Browser) => Promise<T>): Promise<T> {
+  const { logger } = options;
+  if (options.browser) {
+    const reused = options.browser;
+    return failOnCrash(reused, () => fn(reused));
+  }
+  let executablePath = options.executablePath;
+  if (!executablePath) {
+    const found = await findBrowser(options.find);
+    logger?.debug(`using ${found.path} (found via ${found.source})`);
+    executablePath = found.path;
+  }
+  const browser = await launchBrowser({ executablePath, timeoutMs: options.timeoutMs, logger, extraArgs: options.extraArgs });
+  const stopListening = onStopSignal(() => closeBrowser(browser, { logger }), { logger });
+  try {
+    return await failOnCrash(browser, () => fn(browser));
+  } finally {
+    stopListening();
+    await closeBrowser(browser, { logger });
+  }
+}
+
+export interface WithPageOptions {
+  /** Default timeout for navigation, waits and selectors on the page, ms. Default 30 000. */
+  timeoutMs?: number;
+}
+
+/**
+ * Open a page, run `fn` with it, and always close the page afterwards. If the browser disconnects or the page's
+ * renderer crashes while `fn` runs, rejects with `DeckError(ExportFailed)` instead of hanging.
+ */
+export async function withPage<T>(
+  browser: Browser,
+  fn: (page: Page) => Promise<T>,
+  options: WithPageOptions = {},
+): Promise<T> {
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const page = await failOnCrash(browser, () => browser.newPage());
+  try {
+    page.setDefaultTimeout(timeoutMs);
+    page.setDefaultNavigationTimeout(timeoutMs);
+    return await failOnCrash(browser, () => fn(page), page);
+  } finally {
+    // Bounded: a page whose renderer is stuck must not keep us here.
+    if (browser.connected && !page.isClosed()) await withTimeout(page.close(), 5_000, 'closing the page').catch(() => {});
+  }
+}

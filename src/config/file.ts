@@ -1,0 +1,58 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { DeckError, ErrorCode } from '../core/errors.js';
+import type { ConfigLayer } from './resolve.js';
+
+export const CONFIG_FILE_NAMES = ['deck.config.yaml', 'deck.config.yml', 'deck.config.json'] as const;
+
+async function readIfExists(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new DeckError(ErrorCode.Io, `cannot read ${path}`, { file: path, cause: error });
+  }
+}
+
+/** Parse a config file's text (YAML or JSON) into a layer; syntax errors name the file and line. */
+export function parseConfigText(text: string, source: string): ConfigLayer {
+  if (source.endsWith('.json')) {
+    try {
+      return { source, values: (JSON.parse(text) ?? {}) as Record<string, unknown> };
+    } catch (error) {
+      throw new DeckError(ErrorCode.BadConfig, `not valid JSON: ${(error as Error).message}`, { file: source });
+    }
+  }
+  const doc = parseDocument(text, { prettyErrors: false });
+  const first = doc.errors[0];
+  if (first) {
+    throw new DeckError(ErrorCode.BadConfig, `not valid YAML: ${first.message.split('\n')[0]}`, {
+      file: source,
+      line: first.linePos?.[0].line,
+    });
+  }
+  const values = doc.toJS() ?? {};
+  if (typeof values !== 'object' || Array.isArray(values)) {
+    throw new DeckError(ErrorCode.BadConfig, 'the config must be a mapping of keys to values', { file: source });
+  }
+  return { source, values: values as Record<string, unknown> };
+}
+
+/**
+ * Find and read the deck's config file: an explicit path, else the first of CONFIG_FILE_NAMES in the deck's
+ * folder. Returns undefined when there is none.
+ */
+export async function loadConfigFile(deckDir: string, explicit?: string): Promise<ConfigLayer | undefined> {
+  if (explicit) {
+    const text = await readIfExists(explicit);
+    if (text === undefined) throw new DeckError(ErrorCode.BadConfig, 'config file not found', { file: explicit });
+    return parseConfigText(text, explicit);
+  }
+  for (const name of CONFIG_FILE_NAMES) {
+    const path = join(deckDir, name);
+    const text = await readIfExists(path);
+    if (text !== undefined) return parseConfigText(text, path);
+  }
+  return undefined;
+}

@@ -1,0 +1,43 @@
+import { parseDocument } from 'yaml';
+import { DeckError, ErrorCode } from '../core/errors.js';
+
+export interface FrontMatter {
+  data: Record<string, unknown>;
+  /** The Markdown after the front matter. */
+  body: string;
+  /** How many lines the front matter took (body line 1 is file line bodyLine). */
+  bodyLine: number;
+}
+
+const OPEN = /^---[ \t]*\r?\n/;
+const CLOSE = /^(---|\.\.\.)[ \t]*(\r?\n|$)/m;
+
+/** Split YAML front matter (between `---` lines at the very top) from the body and parse it. */
+export function parseFrontMatter(text: string, file: string): FrontMatter {
+  const open = OPEN.exec(text);
+  if (!open) return { data: {}, body: text, bodyLine: 1 };
+  const rest = text.slice(open[0].length);
+  const close = CLOSE.exec(rest);
+  if (!close) {
+    throw new DeckError(ErrorCode.BadInput, 'front matter is not closed: add a line with only `---` after it', {
+      file,
+      line: 1,
+    });
+  }
+  const yamlText = rest.slice(0, close.index);
+  const consumed = open[0].length + close.index + close[0].length;
+  const bodyLine = text.slice(0, consumed).split('\n').length - (text.slice(0, consumed).endsWith('\n') ? 0 : 1);
+  const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
+  const error = doc.errors[0];
+  if (error) {
+    throw new DeckError(ErrorCode.BadInput, `front matter is not valid YAML: ${error.message.split('\n')[0]}`, {
+      file,
+      line: (error.linePos?.[0].line ?? 0) + 1,
+    });
+  }
+  const data = doc.toJS() ?? {};
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new DeckError(ErrorCode.BadInput, 'front matter must be a mapping of keys to values', { file, line: 2 });
+  }
+  return { data: data as Record<string, unknown>, body: text.slice(consumed), bodyLine };
+}

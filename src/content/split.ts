@@ -1,0 +1,89 @@
+/**
+ * Splitting a Markdown section into slides the way reveal.js's markdown plugin does (its `slidify`): one regular
+ * expression made of the horizontal and vertical separators, matched across the whole text; a horizontal match
+ * closes the current stack, a vertical one extends it. Unlike the plugin, a separator inside a fenced code block
+ * is not a separator.
+ */
+
+export interface Chunk {
+  readonly text: string;
+  /** Offset of the chunk's first character in the text that was split. */
+  readonly offset: number;
+}
+
+export interface SplitOptions {
+  separator: string;
+  verticalSeparator?: string;
+}
+
+/** [start, end) offsets of fenced code blocks (``` or ~~~, up to 3 spaces of indent, closed by a like fence). */
+export function fencedRanges(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  const line = /^.*(?:\r?\n|$)/gm;
+  let open: { char: string; length: number; start: number } | undefined;
+  let match: RegExpExecArray | null;
+  while ((match = line.exec(text)) !== null && match[0] !== '') {
+    const fence = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(match[0].replace(/\r?\n$/, ''));
+    if (!open) {
+      if (fence && !(fence[1]!.startsWith('`') && fence[2]!.includes('`'))) {
+        open = { char: fence[1]![0]!, length: fence[1]!.length, start: match.index };
+      }
+    } else if (fence && fence[1]![0] === open.char && fence[1]!.length >= open.length && fence[2]!.trim() === '') {
+      ranges.push([open.start, match.index + match[0].length]);
+      open = undefined;
+    }
+  }
+  if (open) ranges.push([open.start, text.length]);
+  return ranges;
+}
+
+function inside(ranges: [number, number][], index: number): boolean {
+  return ranges.some(([start, end]) => index > start && index < end);
+}
+
+/** All matches of `pattern` (global, multiline) that do not start inside a fenced code block. */
+export function matchesOutsideCode(text: string, pattern: string, flags = 'mg'): RegExpExecArray[] {
+  const ranges = fencedRanges(text);
+  const regex = new RegExp(pattern, flags);
+  const found: RegExpExecArray[] = [];
+  let match: RegExpExecArray | null;
+  while ((match = regex.exec(text)) !== null) {
+    if (match[0] === '') {
+      regex.lastIndex++;
+      continue;
+    }
+    // A separator like \r?\n---\r?\n starts on the newline before the line; test the line itself.
+    const lineStart = match.index + (/^\r?\n/.exec(match[0])?.[0].length ?? 0);
+    if (!inside(ranges, lineStart)) found.push(match);
+  }
+  return found;
+}
+
+/** Split into horizontal stacks of vertical chunks. A stack of one chunk is a plain horizontal slide. */
+export function splitSlides(text: string, options: SplitOptions): Chunk[][] {
+  const pattern = options.separator + (options.verticalSeparator ? `|${options.verticalSeparator}` : '');
+  const horizontal = new RegExp(options.separator);
+  const stacks: Chunk[][] = [];
+  let last = 0;
+  let wasHorizontal = true;
+  for (const match of matchesOutsideCode(text, pattern)) {
+    const isHorizontal = horizontal.test(match[0]);
+    const chunk = { text: text.slice(last, match.index), offset: last };
+    if (!isHorizontal && wasHorizontal) stacks.push([]);
+    if (isHorizontal && wasHorizontal) stacks.push([chunk]);
+    else stacks[stacks.length - 1]!.push(chunk);
+    last = match.index + match[0].length;
+    wasHorizontal = isHorizontal;
+  }
+  const tail = { text: text.slice(last), offset: last };
+  if (wasHorizontal) stacks.push([tail]);
+  else stacks[stacks.length - 1]!.push(tail);
+  return stacks;
+}
+
+/** Split a slide's Markdown at the first notes separator (outside code): [body, notes]. */
+export function splitNotes(text: string, notesSeparator: string): { body: string; notes: string } {
+  const match = matchesOutsideCode(text, notesSeparator, 'mgi')[0];
+  if (!match) return { body: text, notes: '' };
+  return { body: text.slice(0, match.index), notes: text.slice(match.index + match[0].length).trim() };
+}

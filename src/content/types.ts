@@ -1,0 +1,68 @@
+import type { DeckConfig } from '../config/schema.js';
+
+/** One slide: a leaf of reveal.js's slide tree (a horizontal slide, or one slide of a vertical stack). */
+export interface Slide {
+  /** Stable id, used for the section's id in the HTML: "slide-<h>" or "slide-<h>-<v>". */
+  readonly id: string;
+  /** reveal.js indices: horizontal and vertical (0 for a slide that is not in a stack). */
+  readonly h: number;
+  readonly v: number;
+  /** Position in reading order, 0-based. */
+  readonly index: number;
+  /** Source file, relative to the deck's root, and the 1-based line the slide starts on. */
+  readonly file: string;
+  readonly line: number;
+  /** The layout that places it (templates/layouts/<layout>.hbs). */
+  readonly layout: string;
+  /** Plain-text title: the first heading, else the section's `title`, else "Slide N". */
+  readonly title: string;
+  /** Markdown of the slide body (notes and attribute comments removed), and its HTML. */
+  readonly markdown: string;
+  readonly html: string;
+  /** Speaker notes, as Markdown and as HTML ('' when none). */
+  readonly notes: string;
+  readonly notesHtml: string;
+  /** Attributes for the slide's <section> from `<!-- .slide: ... -->` comments. */
+  readonly attributes: Readonly<Record<string, string>>;
+  /** Number of fragment steps on the slide (distinct fragment indices). */
+  readonly fragments: number;
+  /** Index of the section (source file) in deck.sections. */
+  readonly section: number;
+  /** Whether this is the first slide of its section. */
+  readonly first: boolean;
+}
+
+/** One source file: a section of the talk, with its front matter. */
+export interface Section {
+  readonly index: number;
+  readonly file: string;
+  readonly title: string;
+  /** The file's front matter (deck settings included), as parsed. */
+  readonly data: Readonly<Record<string, unknown>>;
+  /** Horizontal slides; a stack of more than one is a vertical stack. */
+  readonly stacks: readonly (readonly Slide[])[];
+}
+
+/** A file the deck refers to (an image, a background) that the build copies beside index.html. */
+export interface Asset {
+  /** Absolute path of the file on disk. */
+  readonly source: string;
+  /** Path relative to the output folder, as written in the HTML. */
+  readonly target: string;
+}
+
+export interface Deck {
+  /** Absolute path of the deck's folder (for a single-file deck, the file's folder). */
+  readonly root: string;
+  /** The input as given: a folder or one Markdown file. */
+  readonly input: string;
+  readonly config: Readonly<DeckConfig>;
+  readonly sections: readonly Section[];
+  /** All slides in reading order. */
+  readonly slides: readonly Slide[];
+  readonly assets: readonly Asset[];
+  /** Data files beside the slides (data.yaml, <name>.data.json, …), for templates and charts. */
+  readonly data: Readonly<Record<string, unknown>>;
+  /** Source files read, absolute paths (for watching). */
+  readonly files: readonly string[];
+}

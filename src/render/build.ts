@@ -1,0 +1,29 @@
+import { resolve } from 'node:path';
+import { loadDeck, type LoadDeckOptions } from '../content/deck.js';
+import type { Deck } from '../content/types.js';
+import { builtinTemplatesDir } from './paths.js';
+import { renderDeck, type RenderOptions } from './render.js';
+import { loadTemplates } from './templates.js';
+import { resolveTheme } from './theme.js';
+import type { RenderedDeck } from './output.js';
+
+export interface BuildOptions extends LoadDeckOptions, RenderOptions {
+  /** A folder of templates overriding the built-in ones (--templates); the config's `templates` otherwise. */
+  templates?: string;
+}
+
+export interface BuildResult {
+  readonly deck: Deck;
+  readonly rendered: RenderedDeck;
+}
+
+/** Load and render a deck, all in memory: nothing is written, so a failure leaves the output untouched. */
+export async function buildDeck(input: string, options: BuildOptions = {}): Promise<BuildResult> {
+  const deck = await loadDeck(input, options);
+  const overrides = options.templates ?? deck.config.templates;
+  const dirs = [builtinTemplatesDir(), ...(overrides ? [resolve(options.templates ? '.' : deck.root, overrides)] : [])];
+  const templates = await loadTemplates(dirs);
+  const theme = resolveTheme(deck.config.theme, deck.root);
+  return { deck, rendered: renderDeck(deck, templates, theme, options) };
+}
+

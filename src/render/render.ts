@@ -1,0 +1,104 @@
+import type { Deck, Slide } from '../content/types.js';
+import { escapeHtml } from '../content/markdown.js';
+import { DeckError, ErrorCode } from '../core/errors.js';
+import { deckContext, modelsOf, slideContext } from './context.js';
+import type { OutputFile, RenderedDeck } from './output.js';
+import { runTemplate, type TemplateSet } from './templates.js';
+import type { ResolvedTheme } from './theme.js';
+import { vendorAssets } from './vendor.js';
+import { join } from 'node:path';
+import { builtinThemesDir } from './paths.js';
+
+export interface RenderOptions {
+  /** Extra attributes for a slide's <section> (e.g. the timing plan's data-timing). */
+  slideAttributes?: (slide: Slide) => Record<string, string | number>;
+  /** Extra reveal.js options merged into Reveal.initialize (e.g. totalTime). */
+  revealOptions?: Record<string, unknown>;
+  /** Raw HTML put at the end of <head> / <body> (e.g. the dev server's reload client). */
+  headHtml?: string;
+  bodyHtml?: string;
+}
+
+const ATTRIBUTE_NAME = /^[a-zA-Z_:][-a-zA-Z0-9_:.]*$/;
+
+function attributeString(attributes: Record<string, string | number>): string {
+  return Object.entries(attributes)
+    .filter(([name]) => ATTRIBUTE_NAME.test(name) && name !== 'id')
+    .map(([name, value]) => (value === '' ? name : `${name}="${escapeHtml(String(value))}"`))
+    .join(' ');
+}
+
+function revealConfig(deck: Deck, options: RenderOptions): Record<string, unknown> {
+  const c = deck.config;
+  return {
+    width: c.width,
+    height: c.height,
+    margin: c.margin,
+    hash: c.hash,
+    controls: c.controls,
+    progress: c.progress,
+    slideNumber: c.slideNumber,
+    transition: c.transition,
+    center: c.center,
+    pdfSeparateFragments: c.pdf.fragments,
+    ...options.revealOptions,
+  };
+}
+
+/** Place every slide with its layout and the whole deck in the page template. */
+export function renderDeck(deck: Deck, templates: TemplateSet, theme: ResolvedTheme, options: RenderOptions = {}): RenderedDeck {
+  const deckData = deckContext(deck);
+  const models = modelsOf(deck);
+  const data = deck.data;
+  const renderSlide = (slide: Slide) => {
+    const layout = templates.layouts.get(slide.layout);
+    if (!layout) {
+      throw new DeckError(ErrorCode.BadTemplate, `unknown layout "${slide.layout}"`, {
+        file: slide.file,
+        line: slide.line,
+        hint: `layouts available: ${[...templates.layouts.keys()].join(', ')}`,
+      });
+    }
+    const section = deck.sections[slide.section]!;
+    const html = runTemplate(
+      layout,
+      { deck: deckData, slide: slideContext(slide), section: section.data, content: slide.html, models, data },
+      `layout "${slide.layout}"`,
+      slide.file,
+      slide.line,
+    );
+    const attributes = {
+      'data-layout': slide.layout,
+      ...slide.attributes,
+      ...(options.slideAttributes?.(slide) ?? {}),
+    };
+    return { id: slide.id, attributes: attributeString(attributes), html, notesHtml: slide.notesHtml };
+  };
+  const stacks = deck.sections.flatMap((section) =>
+    section.stacks.map((stack) => ({ vertical: stack.length > 1, slides: stack.map(renderSlide) })),
+  );
+  const vendor = vendorAssets(deck.config.highlightTheme);
+  const files: OutputFile[] = [
+    ...vendor.files,
+    { source: join(builtinThemesDir(), '_layouts.css'), target: 'assets/theme/layouts.css' },
+    { source: theme.source, target: theme.target },
+  ];
+  const html = runTemplate(
+    templates.page,
+    {
+      deck: deckData,
+      stacks,
+      models,
+      data,
+      assets: { ...vendor.urls, themeCss: theme.target, layoutCss: 'assets/theme/layouts.css' },
+      theme: { name: theme.name, reveal: theme.reveal },
+      revealConfig: revealConfig(deck, options),
+      headHtml: options.headHtml ?? '',
+      bodyHtml: options.bodyHtml ?? '',
+    },
+    'page.hbs',
+    templates.origins.get('page.hbs'),
+  );
+  for (const asset of deck.assets) files.push({ source: asset.source, target: asset.target });
+  return { html, files };
+}

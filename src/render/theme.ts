@@ -1,0 +1,51 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+import { REVEAL_THEMES } from '../config/schema.js';
+import { DeckError, ErrorCode } from '../core/errors.js';
+import { builtinThemesDir, revealDistDir } from './paths.js';
+
+export interface ResolvedTheme {
+  /** Name shown to the user and used as the CSS file name in the output. */
+  readonly name: string;
+  /** Absolute path of the theme's CSS file. */
+  readonly source: string;
+  /** Path of the CSS in the output folder. */
+  readonly target: string;
+  /** Whether it is a reveal.js built-in theme (then our base layout CSS goes under it). */
+  readonly reveal: boolean;
+}
+
+/** Themes made for this tool: themes/<name>.css. */
+export function projectThemes(dir = builtinThemesDir()): string[] {
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((file) => file.endsWith('.css') && !file.startsWith('_'))
+        .map((file) => basename(file, '.css'))
+        .sort()
+    : [];
+}
+
+/**
+ * A theme by name: one of ours (themes/<name>.css), a reveal.js built-in (`white`, `black`, …), or a path to a
+ * CSS file (relative to the deck folder).
+ */
+export function resolveTheme(name: string, deckRoot: string, themesDir = builtinThemesDir()): ResolvedTheme {
+  const ours = join(themesDir, `${name}.css`);
+  if (!name.includes('/') && existsSync(ours)) {
+    return { name, source: ours, target: `assets/theme/${name}.css`, reveal: false };
+  }
+  if ((REVEAL_THEMES as readonly string[]).includes(name)) {
+    return { name, source: join(revealDistDir(), 'theme', `${name}.css`), target: `assets/theme/${name}.css`, reveal: true };
+  }
+  if (extname(name) === '.css') {
+    const path = resolve(deckRoot, name);
+    if (existsSync(path)) {
+      const file = basename(path, '.css');
+      return { name: file, source: path, target: `assets/theme/custom-${file}.css`, reveal: false };
+    }
+    throw new DeckError(ErrorCode.BadTemplate, `theme file not found: ${name}`, { hint: `looked for ${path}` });
+  }
+  throw new DeckError(ErrorCode.BadTemplate, `unknown theme "${name}"`, {
+    hint: `choose one of: ${[...projectThemes(themesDir), ...REVEAL_THEMES].join(', ')}, or a path to a .css file`,
+  });
+}

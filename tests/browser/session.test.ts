@@ -1,0 +1,249 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Browser } from 'puppeteer-core';
+import { BROWSER_FLAGS, launchBrowser } from '../../src/browser/launch.js';
+import { withBrowser, withPage } from '../../src/browser/session.js';
+import { withTimeout } from '../../src/browser/timeout.js';
+import { DeckError, ErrorCode } from '../../src/core/errors.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+let shared: Browser;
+
+beforeAll(async () => {
+  shared = await launchBrowser({ executablePath: CHROMIUM });
+});
+
+afterAll(async () => {
+  await shared?.close();
+});
+
+async function rejection(promise: Promise<unknown>): Promise<DeckError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DeckError);
+  return error as DeckError;
+}
+
+const never = () => new Promise<never>(() => {});
+
+describe('launchBrowser', () => {
+  it('starts a headless Chromium that renders CJK text', async () => {
+    const text = await withPage(shared, async (page) => {
+      await page.setContent('<html lang="zh-Hant"><body>你好</body></html>');
+      return page.evaluate(() => document.body.textContent);
+    });
+    expect(text).toBe('你好');
+  });
+
+  it('passes our flags, --no-sandbox only as root, and a temporary profile removed on close', async () => {
+    let profile = '';
+    await withBrowser({ executablePath: CHROMIUM }, async (browser) => {
+      const args = browser.process()?.spawnargs ?? [];
+      for (const flag of BROWSER_FLAGS) expect(args).toContain(flag);
+      expect(args.includes('--no-sandbox')).toBe(process.getuid?.() === 0);
+      expect(args.some((a) => a.startsWith('--headless'))).toBe(true);
+      profile = args.find((a) => a.startsWith('--user-data-dir='))?.slice('--user-data-dir='.length) ?? '';
+      expect(profile.startsWith(tmpdir())).toBe(true);
+      expect(existsSync(profile)).toBe(true);
+    });
+    expect(profile).not.toBe('');
+    expect(existsSync(profile)).toBe(false);
+  });
+
+  it('reports a browser that will not start as BrowserNotFound, with its stderr', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deck-fake-chrome-'));
+    const fakeChrome = join(dir, 'chrome');
+    writeFileSync(fakeChrome, '#!/bin/sh\necho "error while loading shared libraries: libnss3.so" >&2\nexit 127\n', {
+      mode: 0o755,
+    });
+    try {
+      const error = await rejection(launchBrowser({ executablePath: fakeChrome, timeoutMs: 10_000 }));
+      expect(error.code).toBe(ErrorCode.BrowserNotFound);
+      expect(error.message).toContain(`Chromium at ${fakeChrome} would not start`);
+      expect(error.message).toContain('libnss3.so');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('withPage', () => {
+  it('closes the page afterwards, also when fn throws, and passes the error through', async () => {
+    const before = (await shared.pages()).length;
+    let opened: import('puppeteer-core').Page | undefined;
+    const boom = new Error('boom');
+    await expect(
+      withPage(shared, async (page) => {
+        opened = page;
+        expect((await shared.pages()).length).toBe(before + 1);
+        throw boom;
+      }),
+    ).rejects.toBe(boom);
+    expect(opened?.isClosed()).toBe(true);
+    expect((await shared.pages()).length).toBe(before);
+  });
+
+  it('sets the default timeouts', async () => {
+    const error = await withPage(shared, (page) => page.waitForSelector('#never-there').then(() => undefined, (e: unknown) => e), {
+      timeoutMs: 200,
+    });
+    expect((error as Error).name).toBe('TimeoutError');
+  });
+
+  it('rejects with ExportFailed, promptly, when the browser is killed mid-run', async () => {
+    const victim = await launchBrowser({ executablePath: CHROMIUM });
+    try {
+      const started = Date.now();
+      const error = await rejection(
+        withPage(victim, async (page) => {
+          victim.process()?.kill('SIGKILL');
+          await page.evaluate(() => new Promise(() => {}));
+        }),
+      );
+      expect(error.code).toBe(ErrorCode.ExportFailed);
+      expect(error.message).toMatch(/^Chromium crashed or closed/);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(victim.connected).toBe(false);
+    } finally {
+      await victim.close().catch(() => {});
+    }
+  });
+
+  it('rejects with ExportFailed when the browser dies while fn waits on something that will never come', async () => {
+    const victim = await launchBrowser({ executablePath: CHROMIUM });
+    try {
+      const started = Date.now();
+      const error = await rejection(
+        withPage(victim, async (page) => {
+          const loaded = new Promise((resolve) => page.once('load', resolve)); // no navigation: never fires
+          victim.process()?.kill('SIGKILL');
+          await loaded;
+        }),
+      );
+      expect(error.code).toBe(ErrorCode.ExportFailed);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      await victim.close().catch(() => {});
+    }
+  });
+  it("rejects with ExportFailed when the page's renderer crashes, and the browser stays usable", async () => {
+    const before = (await shared.pages()).length;
+    const started = Date.now();
+    const error = await rejection(
+      withPage(shared, async (page) => {
+        await page.goto('chrome://crash').catch(() => {});
+        await page.evaluate(() => 1); // on a crashed page this never settles
+      }),
+    );
+    expect(error.code).toBe(ErrorCode.ExportFailed);
+    expect(error.message).toContain('renderer crashed');
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect((await shared.pages()).length).toBe(before);
+    expect(await withPage(shared, (page) => page.evaluate(() => 1 + 1))).toBe(2);
+  });
+});
+
+describe('withBrowser', () => {
+  it('closes the browser it launched when fn throws', async () => {
+    let used: Browser | undefined;
+    const boom = new Error('boom');
+    await expect(
+      withBrowser({ executablePath: CHROMIUM }, async (browser) => {
+        used = browser;
+        expect(browser.connected).toBe(true);
+        throw boom;
+      }),
+    ).rejects.toBe(boom);
+    expect(used).toBeDefined();
+    expect(used?.connected).toBe(false);
+  });
+
+  it('returns what fn returns, finding the browser through the given search options', async () => {
+    const version = await withBrowser({ find: { flag: CHROMIUM } }, (browser) => browser.version());
+    expect(version).toMatch(/Chrom/);
+  });
+
+  it('reuses a running browser and leaves it open', async () => {
+    const result = await withBrowser({ browser: shared }, async (browser) => {
+      expect(browser).toBe(shared);
+      return 42;
+    });
+    expect(result).toBe(42);
+    expect(shared.connected).toBe(true);
+    await expect(withBrowser({ browser: shared }, async () => Promise.reject(new Error('x')))).rejects.toThrow('x');
+    expect(shared.connected).toBe(true);
+  });
+
+  it('rejects with ExportFailed when its browser is killed mid-run', async () => {
+    const started = Date.now();
+    const error = await rejection(
+      withBrowser({ executablePath: CHROMIUM }, async (browser) => {
+        const page = await browser.newPage();
+        browser.process()?.kill('SIGKILL');
+        await page.evaluate(() => new Promise(() => {}));
+      }),
+    );
+    expect(error.code).toBe(ErrorCode.ExportFailed);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('closes the browser on SIGINT, removes its listener and re-raises the signal', async () => {
+    const received: string[] = [];
+    // Our own listener keeps the re-raised signal from ending the test process, and records it.
+    const ours = (signal: NodeJS.Signals) => void received.push(signal);
+    process.on('SIGINT', ours);
+    const baseline = process.listenerCount('SIGINT');
+    const termBaseline = process.listenerCount('SIGTERM');
+    let used: Browser | undefined;
+    let during = 0;
+    let termDuring = 0;
+    try {
+      const error = await rejection(
+        withBrowser({ executablePath: CHROMIUM }, async (browser) => {
+          used = browser;
+          during = process.listenerCount('SIGINT');
+          termDuring = process.listenerCount('SIGTERM');
+          const page = await browser.newPage();
+          process.kill(process.pid, 'SIGINT');
+          await page.evaluate(() => new Promise(() => {}));
+        }),
+      );
+      expect(error.code).toBe(ErrorCode.ExportFailed);
+      expect(during).toBe(baseline + 1);
+      expect(termDuring).toBe(termBaseline + 1);
+      expect(used?.connected).toBe(false);
+      await vi.waitFor(() => expect(received).toEqual(['SIGINT', 'SIGINT']), { timeout: 3_000 });
+      expect(process.listenerCount('SIGINT')).toBe(baseline);
+      expect(process.listenerCount('SIGTERM')).toBe(termBaseline);
+    } finally {
+      // Keep our listener until the re-raised signal has arrived, or it would end the test process.
+      await vi.waitFor(() => expect(received.length).toBe(2), { timeout: 3_000 }).catch(() => {});
+      process.off('SIGINT', ours);
+    }
+  });
+});
+
+describe('withTimeout', () => {
+  it('rejects with Timeout naming what did not finish, with a hint', async () => {
+    const error = await rejection(withTimeout(never(), 50, 'rendering slide 3'));
+    expect(error.code).toBe(ErrorCode.Timeout);
+    expect(error.message).toBe('rendering slide 3 did not finish within 50ms');
+    expect(error.hint).toBe('raise --timeout');
+  });
+
+  it('passes a result or an error through and clears its timer', async () => {
+    vi.useFakeTimers();
+    try {
+      await expect(withTimeout(Promise.resolve('ok'), 10_000, 'x')).resolves.toBe('ok');
+      await expect(withTimeout(Promise.reject(new Error('no')), 10_000, 'x')).rejects.toThrow('no');
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
