@@ -29,7 +29,7 @@ export function parseConfigText(text: string, source: string): ConfigLayer {
   if (first) {
     throw new DeckError(ErrorCode.BadConfig, `not valid YAML: ${first.message.split('\n')[0]}`, {
       file: source,
-      line: first.linePos?.[0].line,
+      line: text.slice(0, first.pos[0]).split('\n').length,
     });
   }
   const values = doc.toJS() ?? {};

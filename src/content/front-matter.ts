@@ -32,7 +32,7 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
   if (error) {
     throw new DeckError(ErrorCode.BadInput, `front matter is not valid YAML: ${error.message.split('\n')[0]}`, {
       file,
-      line: (error.linePos?.[0].line ?? 0) + 1,
+      line: yamlText.slice(0, error.pos[0]).split('\n').length + 1,
     });
   }
   const data = doc.toJS() ?? {};

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { DeckError, ErrorCode } from '../core/errors.js';
 import { loadDeck, type LoadDeckOptions } from '../content/deck.js';
 import type { Deck } from '../content/types.js';
 import { builtinTemplatesDir } from './paths.js';
@@ -22,6 +24,9 @@ export async function buildDeck(input: string, options: BuildOptions = {}): Prom
   const deck = await loadDeck(input, options);
   const overrides = options.templates ?? deck.config.templates;
   const dirs = [builtinTemplatesDir(), ...(overrides ? [resolve(options.templates ? '.' : deck.root, overrides)] : [])];
+  if (overrides && !existsSync(dirs[1]!)) {
+    throw new DeckError(ErrorCode.BadTemplate, 'templates folder not found', { file: overrides });
+  }
   const templates = await loadTemplates(dirs);
   const theme = resolveTheme(deck.config.theme, deck.root);
   return { deck, rendered: renderDeck(deck, templates, theme, options) };

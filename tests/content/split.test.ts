@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_NOTES_SEPARATOR, DEFAULT_SEPARATOR, DEFAULT_VERTICAL_SEPARATOR } from '../../src/config/defaults.js';
+import { fencedRanges, splitNotes, splitSlides } from '../../src/content/split.js';
+
+const defaults = { separator: DEFAULT_SEPARATOR, verticalSeparator: DEFAULT_VERTICAL_SEPARATOR };
+const texts = (stacks: { text: string }[][]) => stacks.map((stack) => stack.map((chunk) => chunk.text.trim()));
+
+describe('splitSlides', () => {
+  it('splits horizontal slides on --- alone on a line', () => {
+    expect(texts(splitSlides('# A\n\n---\n\n# B\n---\n# C', defaults))).toEqual([['# A'], ['# B'], ['# C']]);
+  });
+
+  it('groups ---- into a vertical stack under the current slide', () => {
+    const stacks = splitSlides('# A\n---\n# B\n----\n# B1\n----\n# B2\n---\n# C', defaults);
+    expect(texts(stacks)).toEqual([['# A'], ['# B', '# B1', '# B2'], ['# C']]);
+  });
+
+  it('starts a stack with the first slide when the text opens with vertical slides', () => {
+    expect(texts(splitSlides('# A\n----\n# A1', defaults))).toEqual([['# A', '# A1']]);
+  });
+
+  it('handles CRLF line ends', () => {
+    const stacks = splitSlides('# A\r\n\r\n---\r\n\r\n# B\r\n----\r\n# B1', defaults);
+    expect(texts(stacks)).toEqual([['# A'], ['# B', '# B1']]);
+  });
+
+  it('does not split inside fenced code blocks, ``` or ~~~', () => {
+    const md = '# A\n\n```yaml\n---\nkey: 1\n----\n```\n\n---\n\n# B\n\n~~~\n---\n~~~\n';
+    const stacks = splitSlides(md, defaults);
+    expect(stacks).toHaveLength(2);
+    expect(stacks[0]![0]!.text).toContain('key: 1');
+    expect(stacks[1]![0]!.text).toContain('~~~\n---\n~~~');
+  });
+
+  it('does not treat a longer dash rule or an indented --- as a separator', () => {
+    expect(splitSlides('# A\n-----\n# B', defaults)).toHaveLength(1);
+    expect(splitSlides('# A\n  ---\n# B', defaults)).toHaveLength(1);
+  });
+
+  it('honours custom separators (reveal-md style, regular expressions)', () => {
+    const stacks = splitSlides('A\n\n***\n\nB\n\n--v--\n\nB1', { separator: '\\n\\*\\*\\*\\n', verticalSeparator: '\\n--v--\\n' });
+    expect(texts(stacks)).toEqual([['A'], ['B', 'B1']]);
+  });
+
+  it('reports each chunk offset so line numbers can be derived', () => {
+    const md = '# A\n---\n# B\n';
+    const [, [b]] = splitSlides(md, defaults) as [unknown, [{ offset: number; text: string }]];
+    expect(md.slice(b.offset)).toBe('# B\n');
+  });
+});
+
+describe('fencedRanges', () => {
+  it('closes a fence only with a like fence at least as long', () => {
+    const md = '````\n```\n---\n````\nafter';
+    const [[start, end]] = fencedRanges(md) as [[number, number]];
+    expect(md.slice(start, end)).toBe('````\n```\n---\n````\n');
+  });
+  it('treats an unclosed fence as running to the end', () => {
+    expect(fencedRanges('x\n```\n---\n')).toEqual([[2, 10]]);
+  });
+});
+
+describe('splitNotes', () => {
+  it('splits at a line starting Note: (any case, Notes: too)', () => {
+    expect(splitNotes('# A\n\nNote: say hi\nand more', DEFAULT_NOTES_SEPARATOR)).toEqual({ body: '# A\n', notes: 'say hi\nand more' });
+    expect(splitNotes('# A\nnotes: x', DEFAULT_NOTES_SEPARATOR).notes).toBe('x');
+  });
+  it('keeps the text when there are no notes', () => {
+    expect(splitNotes('# A\nA note: not at line start', DEFAULT_NOTES_SEPARATOR)).toEqual({ body: '# A\nA note: not at line start', notes: '' });
+  });
+  it('ignores Note: inside a code block', () => {
+    const md = '```\nNote: code\n```\nNote: real';
+    expect(splitNotes(md, DEFAULT_NOTES_SEPARATOR)).toEqual({ body: '```\nNote: code\n```\n', notes: 'real' });
+  });
+});

@@ -1,0 +1,64 @@
+import type { Page } from 'puppeteer-core';
+
+/** Open a built deck and wait until reveal.js is ready; collects console errors and page errors. */
+export async function openDeck(page: Page, url: string): Promise<{ errors: string[] }> {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push((error as Error).message));
+  page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()}`));
+  await page.setViewport({ width: 1280, height: 720 });
+  await page.goto(url);
+  await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
+  return { errors };
+}
+
+export interface SlideBox {
+  id: string;
+  h: number;
+  v: number;
+  title: string;
+  width: number;
+  height: number;
+  scrollWidth: number;
+  scrollHeight: number;
+}
+
+/**
+ * Show every slide in turn (all fragments visible) and measure its content box against the configured slide
+ * size. Runs in the page.
+ */
+export async function measureSlides(page: Page): Promise<SlideBox[]> {
+  return page.evaluate(async () => {
+    type RevealApi = {
+      getSlides(): HTMLElement[];
+      getIndices(s: HTMLElement): { h: number; v?: number };
+      getConfig(): { width: number; height: number };
+      slide(h: number, v: number, f: number): void;
+      getCurrentSlide(): HTMLElement;
+      configure(o: object): void;
+    };
+    const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
+    reveal.configure({ transition: 'none' });
+    const { width, height } = reveal.getConfig();
+    const out = [];
+    for (const slide of reveal.getSlides()) {
+      const { h, v } = reveal.getIndices(slide);
+      reveal.slide(h, v ?? 0, Number.MAX_SAFE_INTEGER);
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const current = reveal.getCurrentSlide();
+      out.push({
+        id: current.id,
+        h,
+        v: v ?? 0,
+        title: current.querySelector('h1,h2,h3')?.textContent?.trim() ?? '',
+        width,
+        height,
+        scrollWidth: current.scrollWidth,
+        scrollHeight: Math.max(current.scrollHeight, current.offsetHeight),
+      });
+    }
+    return out;
+  });
+}
