@@ -12,7 +12,23 @@ export const ExitCode = {
   Interrupted: 130,
 } as const;
 
-export function exitCodeFor(code: ErrorCode | undefined): number {
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+/**
+ * Thrown by a command that has already told the user what went wrong (e.g. `deck doctor` printed its ✗ lines)
+ * and only wants the program to end with a given status. main.ts prints its message, if any, and exits.
+ */
+export class ExitError extends Error {
+  readonly exitCode: number;
+
+  constructor(exitCode: number, message = '') {
+    super(message);
+    this.name = 'ExitError';
+    this.exitCode = exitCode;
+  }
+}
+
+export function exitCodeFor(code: ErrorCode | undefined): ExitCode {
   switch (code) {
     case ErrorCode.BadInput:
     case ErrorCode.BadConfig:

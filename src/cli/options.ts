@@ -1,4 +1,5 @@
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import pc from 'picocolors';
 import type { PartialConfig } from '../config/schema.js';
 import { createLogger, type Logger } from '../core/log.js';
 
@@ -14,11 +15,15 @@ export interface CommonOptions {
   verbose?: boolean;
 }
 
-const parseMs = (value: string): number => {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`--timeout wants a number of milliseconds, got "${value}"`);
-  return n;
-};
+/** `--timeout 30000`, `--timeout 30s`, `--timeout 2m` → milliseconds; anything else is a usage error (exit 2). */
+export function parseTimeout(value: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m)?\s*$/.exec(value);
+  const n = match ? Number(match[1]) * (match[2] === 's' ? 1000 : match[2] === 'm' ? 60_000 : 1) : NaN;
+  if (!Number.isFinite(n) || n < 1 || n > 2_147_483_647) {
+    throw new InvalidArgumentError(`a positive number of milliseconds is needed (e.g. 30000, 30s or 2m), not "${value}"`);
+  }
+  return Math.round(n);
+}
 
 export function addCommonOptions(command: Command): Command {
   return command
@@ -27,7 +32,7 @@ export function addCommonOptions(command: Command): Command {
     .option('--config <file>', 'config file (default: deck.config.yaml|yml|json beside the slides)')
     .option('--templates <dir>', 'folder of templates overriding the built-in ones')
     .option('--browser <path>', 'Chromium or Chrome to use (else CHROME_PATH, then the usual places)')
-    .addOption(new Option('--timeout <ms>', 'give up on the browser after this many milliseconds').argParser(parseMs))
+    .addOption(new Option('--timeout <ms>', 'give up on the browser after this long (ms, or 30s, 2m)').argParser(parseTimeout))
     .option('-q, --quiet', 'print only warnings and errors')
     .option('--verbose', 'print more detail');
 }
@@ -40,11 +45,31 @@ export function flagsToConfig(options: CommonOptions): PartialConfig {
   return flags;
 }
 
+/**
+ * Whether to colour what goes to a stream: only a terminal, never with NO_COLOR set (any value, see
+ * no-color.org); FORCE_COLOR (not "0"/"false") forces it, as in commander and picocolors.
+ */
+export function colorFor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return Boolean(stream.isTTY);
+}
+
+/** picocolors functions, on or off for a stream. */
+export function colorsFor(stream: NodeJS.WriteStream): ReturnType<typeof pc.createColors> {
+  return pc.createColors(colorFor(stream));
+}
+
 export function loggerFor(options: Pick<CommonOptions, 'quiet' | 'verbose'>): Logger {
-  const tty = Boolean(process.stdout.isTTY);
   return createLogger({
     level: options.quiet ? 'quiet' : options.verbose ? 'verbose' : 'normal',
-    color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR,
-    interactive: tty,
+    color: colorFor(process.stderr),
+    interactive: Boolean(process.stdout.isTTY),
   });
+}
+
+/** `Examples:` after a command's help: [command line, what it does]. */
+export function examples(rows: [string, string][]): string {
+  const width = Math.max(...rows.map(([cmd]) => cmd.length));
+  return `\nExamples:\n${rows.map(([cmd, what]) => `  $ ${cmd.padEnd(width)}  ${what}`).join('\n')}\n`;
 }

@@ -27,6 +27,7 @@ export function defaultConfig(): DeckConfig {
     hash: true,
     center: false,
     highlightTheme: 'monokai',
+    math: false,
     timing: { cjkCharsPerMinute: 250, wordsPerMinute: 140, minSeconds: 15 },
     pdf: { fragments: false, handout: 'notes', paper: 'A4', timeout: 60_000, strict: true },
   };

@@ -43,6 +43,8 @@ export const configSchema = z
     hash: z.boolean(),
     center: z.boolean(),
     highlightTheme: z.string(),
+    /** Render $inline$ and $$display$$ TeX with KaTeX at build time (off by default: `$` is common in prose). */
+    math: z.boolean(),
     /** Deck-wide talk length, e.g. "20m", "1h", "90s" (used by the timing plan). */
     duration: z.string().regex(/^\d+(\.\d+)?\s*(h|m|min|s)?$/, 'like "20m", "1h" or "90s"').optional(),
     timing: z

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep, posix, basename } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep, posix, basename } from 'node:path';
 import { createHash } from 'node:crypto';
 import { DeckError, ErrorCode } from '../core/errors.js';
 import type { Asset } from './types.js';
@@ -23,9 +23,11 @@ export interface AssetContext {
 }
 
 function lineOf(ctx: AssetContext, url: string): number {
-  const lines = ctx.text.split('\n');
-  for (let i = Math.max(0, ctx.line - 1); i < lines.length; i++) if (lines[i]!.includes(url)) return i + 1;
-  return ctx.line;
+  // Only on the error path: find the reference at or after the slide's first line.
+  let offset = 0;
+  for (let line = 1; line < ctx.line && offset !== -1; line++) offset = ctx.text.indexOf('\n', offset) + 1 || -1;
+  const found = offset === -1 ? -1 : ctx.text.indexOf(url, offset);
+  return found === -1 ? ctx.line : ctx.line + (ctx.text.slice(offset, found).match(/\n/g)?.length ?? 0);
 }
 
 /**
@@ -55,4 +57,3 @@ export function collectAssets(html: string, ctx: AssetContext, assets: Map<strin
   });
 }
 
-export { join };

@@ -1,4 +1,4 @@
-import { parseHTML } from 'linkedom';
+import { parse, type HTMLElement, type Node as HtmlNode } from 'node-html-parser';
 
 /**
  * `<!-- .element: ... -->` and `<!-- .slide: ... -->` comments, applied as reveal.js's markdown plugin applies
@@ -9,29 +9,23 @@ export const ELEMENT_ATTRIBUTES = '\\.element\\s*?(.+?)$';
 export const SLIDE_ATTRIBUTES = '\\.slide:\\s*?(\\S.+?)$';
 const ATTRIBUTE = /([^"= ]+?)="([^"]+?)"|(data-[^"= ]+?)(?=[" ])/gm;
 
+const ELEMENT_NODE = 1;
 const COMMENT_NODE = 8;
 
-/* Minimal DOM shapes used below (linkedom's nodes). */
-interface DomNode {
-  nodeType: number;
-  nodeName: string;
-  nodeValue: string | null;
-  childNodes: ArrayLike<DomNode>;
-  previousSibling: DomNode | null;
-  parentNode: DomNode | null;
-  tagName?: string;
-  lastElementChild?: DomNode | null;
-  setAttribute?: (name: string, value: string) => void;
-  remove?: () => void;
+/** Something attributes can be set on: an element, or the slide's own attribute list. */
+interface Target {
+  setAttribute(name: string, value: string): unknown;
 }
 
-function apply(comment: DomNode, target: DomNode | null, pattern: string): boolean {
-  if (!target?.setAttribute) return false;
+const isElement = (node: HtmlNode | undefined): node is HTMLElement => node?.nodeType === ELEMENT_NODE;
+
+function apply(comment: HtmlNode, target: Target | undefined, pattern: string): boolean {
+  if (!target) return false;
   const regex = new RegExp(pattern, 'mg');
-  const value = comment.nodeValue ?? '';
+  const value = comment.rawText;
   const match = regex.exec(value);
   if (!match) return false;
-  comment.nodeValue = value.slice(0, match.index) + value.slice(regex.lastIndex);
+  (comment as { rawText: string }).rawText = value.slice(0, match.index) + value.slice(regex.lastIndex);
   const attributes = match[1] ?? '';
   let attr: RegExpExecArray | null;
   ATTRIBUTE.lastIndex = 0;
@@ -42,29 +36,30 @@ function apply(comment: DomNode, target: DomNode | null, pattern: string): boole
   return true;
 }
 
-function walk(section: DomNode, node: DomNode, previous: DomNode | null): void {
+/** The walk of reveal.js's markdown plugin, over node-html-parser's tree (which has no sibling links). */
+function walk(slide: Target, node: HtmlNode, previous: Target | undefined, previousNode: HtmlNode | undefined): void {
   const children = node.childNodes;
-  if (children && children.length > 0) {
-    let target: DomNode | null = node;
-    for (let a = 0; a < children.length; a++) {
-      const child = children[a]!;
-      for (let e = a - 1; e >= 0; e--) {
-        const candidate = children[e]!;
-        if (typeof candidate.setAttribute === 'function' && candidate.tagName !== 'BR') {
-          target = candidate;
-          break;
-        }
+  let target: Target | undefined = isElement(node) ? node : slide;
+  for (let a = 0; a < children.length; a++) {
+    const child = children[a]!;
+    for (let e = a - 1; e >= 0; e--) {
+      const candidate = children[e]!;
+      if (isElement(candidate) && candidate.tagName !== 'BR') {
+        target = candidate;
+        break;
       }
-      if (typeof child.setAttribute === 'function' || child.nodeType === COMMENT_NODE) walk(section, child, target);
     }
+    if (isElement(child) || child.nodeType === COMMENT_NODE) walk(slide, child, target, children[a - 1]);
   }
   if (node.nodeType === COMMENT_NODE) {
-    let target = previous;
-    const blankLineBefore = /\n[ \t]*\n/.test(node.previousSibling?.nodeValue ?? '');
-    if (target && (target.tagName === 'UL' || target.tagName === 'OL') && !blankLineBefore) {
-      target = target.lastElementChild ?? target;
+    let chosen = previous;
+    const blankLineBefore = /\n[ \t]*\n/.test(previousNode && previousNode.nodeType !== ELEMENT_NODE ? previousNode.rawText : '');
+    const list = chosen as unknown as HtmlNode;
+    if (isElement(list) && /^(UL|OL)$/.test(list.tagName) && !blankLineBefore) {
+      const items = list.childNodes.filter(isElement);
+      chosen = items[items.length - 1] ?? chosen;
     }
-    if (!apply(node, target, ELEMENT_ATTRIBUTES)) apply(node, section, SLIDE_ATTRIBUTES);
+    if (!apply(node, chosen, ELEMENT_ATTRIBUTES)) apply(node, slide, SLIDE_ATTRIBUTES);
   }
 }
 
@@ -76,35 +71,42 @@ export interface AppliedAttributes {
   fragments: number;
 }
 
-/** Quick test: does the HTML need the DOM pass at all? */
+function countFragments(root: HTMLElement): number {
+  const indices = new Set<string>();
+  let count = 0;
+  const visit = (element: HTMLElement) => {
+    if ((element.getAttribute('class') ?? '').split(/\s+/).includes('fragment')) {
+      const index = element.getAttribute('data-fragment-index');
+      if (index === undefined) count++;
+      else if (!indices.has(index)) {
+        indices.add(index);
+        count++;
+      }
+    }
+    for (const child of element.childNodes) if (isElement(child)) visit(child);
+  };
+  visit(root);
+  return count;
+}
+
+function removeEmptyComments(node: HTMLElement): void {
+  for (const child of [...node.childNodes]) {
+    if (child.nodeType === COMMENT_NODE && !child.rawText.trim()) node.removeChild(child);
+    else if (isElement(child)) removeEmptyComments(child);
+  }
+}
+
+/** Quick test: does the HTML need the attribute pass at all? */
 export function needsAttributePass(html: string): boolean {
   return html.includes('<!--') || html.includes('fragment');
 }
 
 export function applyAttributes(html: string): AppliedAttributes {
   if (!needsAttributePass(html)) return { html, slide: {}, fragments: 0 };
-  const { document } = parseHTML('<!doctype html><html><body><section></section></body></html>');
-  const section = document.querySelector('section')!;
-  section.innerHTML = html;
-  walk(section as unknown as DomNode, section as unknown as DomNode, null);
+  const root = parse(html, { comment: true, voidTag: { closingSlash: false } });
   const slide: Record<string, string> = {};
-  for (const attr of Array.from(section.attributes)) slide[attr.name] = attr.value;
-  // Comments emptied by the pass are noise in the output.
-  const walker = document.createTreeWalker(section, 128 /* NodeFilter.SHOW_COMMENT */);
-  const empty: { remove(): void }[] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (!(node.nodeValue ?? '').trim()) empty.push(node as unknown as { remove(): void });
-  }
-  for (const node of empty) node.remove();
-  const indices = new Set<string>();
-  let fragments = 0;
-  for (const element of Array.from(section.querySelectorAll('.fragment'))) {
-    const index = element.getAttribute('data-fragment-index');
-    if (index === null) fragments++;
-    else if (!indices.has(index)) {
-      indices.add(index);
-      fragments++;
-    }
-  }
-  return { html: section.innerHTML, slide, fragments };
+  const slideTarget: Target = { setAttribute: (name, value) => (slide[name] = value) };
+  walk(slideTarget, root, undefined, undefined);
+  removeEmptyComments(root);
+  return { html: root.toString(), slide, fragments: countFragments(root) };
 }

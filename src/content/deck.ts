@@ -6,6 +6,7 @@ import { parseFrontMatter } from './front-matter.js';
 import { createMarkdown } from './markdown.js';
 import { buildSection, type SectionInput } from './slides.js';
 import { readSources, type Sources } from './sources.js';
+import { isTimingSettings, planDeck, readAppliedTimings, timingsFileFor, type AppliedTimings } from './timing.js';
 import type { Asset, Deck, Section } from './types.js';
 
 export interface LoadDeckOptions {
@@ -21,6 +22,7 @@ export function parseDeck(
   fileLayer: ConfigLayer | undefined,
   options: LoadDeckOptions = {},
   data: Record<string, unknown> = {},
+  applied?: AppliedTimings,
 ): Deck {
   const inputs: SectionInput[] = sources.files.map((file, index) => {
     const fm = parseFrontMatter(file.text, file.name);
@@ -29,11 +31,16 @@ export function parseDeck(
   const layers: ConfigLayer[] = [];
   if (fileLayer) layers.push(fileLayer);
   const first = inputs[0];
-  if (first) layers.push({ source: first.name, values: configKeysOf(first.data), line: 1 });
+  if (first) {
+    const values = configKeysOf(first.data);
+    // `timing: 45` in front matter is the section's time per slide (timing.ts); only a mapping is the setting.
+    if ('timing' in values && !isTimingSettings(values.timing)) delete values.timing;
+    layers.push({ source: first.name, values, line: 1 });
+  }
   if (options.flags) layers.push({ source: 'command line', values: options.flags as Record<string, unknown> });
   const config = resolveConfig(layers);
 
-  const markdown = createMarkdown();
+  const markdown = createMarkdown({ math: config.math });
   const assets = new Map<string, Asset>();
   const sections: Section[] = [];
   let h = 0;
@@ -44,24 +51,40 @@ export function parseDeck(
     h += section.stacks.length;
     index += section.stacks.reduce((n, stack) => n + stack.length, 0);
   }
+  const plan = planDeck(sections.flatMap((section) => section.stacks.flat()), config, applied);
+  let position = 0;
+  const planned = sections.map((section) => ({
+    ...section,
+    stacks: section.stacks.map((stack) =>
+      stack.map((slide) => {
+        const timing = plan[position++]!;
+        return { ...slide, timing: timing.seconds, timingSource: timing.source };
+      }),
+    ),
+  }));
+  const slides = planned.flatMap((section) => section.stacks.flat());
+  const timingsFile = timingsFileFor(sources.input, sources.root);
   return {
     root: sources.root,
     input: sources.input,
     config,
-    sections,
-    slides: sections.flatMap((section) => section.stacks.flat()),
+    sections: planned,
+    slides,
     assets: [...assets.values()],
     data,
-    files: sources.files.map((file) => file.path),
+    files: [...sources.files.map((file) => file.path), ...(applied ? [timingsFile] : [])],
+    totalTime: slides.reduce((sum, slide) => sum + slide.timing, 0),
+    timingsFile,
   };
 }
 
 /** Read a deck (a folder or one Markdown file) with its config file, and parse it. */
 export async function loadDeck(input: string, options: LoadDeckOptions = {}): Promise<Deck> {
   const sources = await readSources(input);
-  const [fileLayer, data] = await Promise.all([
+  const [fileLayer, data, applied] = await Promise.all([
     loadConfigFile(sources.root, options.configFile),
     readDataFiles(sources.root),
+    readAppliedTimings(timingsFileFor(sources.input, sources.root)),
   ]);
-  return parseDeck(sources, fileLayer, options, data);
+  return parseDeck(sources, fileLayer, options, data, applied);
 }

@@ -1,4 +1,6 @@
 import { Marked, type Tokens } from 'marked';
+import { DeckError, isDeckError } from '../core/errors.js';
+import { mathExtension } from './math.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
@@ -6,12 +8,17 @@ export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c)
 /** reveal.js's code fence syntax for line highlights: ```js [1-2|3] or ```js [5: 1-2]. */
 const LINE_NUMBERS = /\[\s*((\d*):)?\s*([\s\d,|-]*)\]/;
 
+export interface MarkdownOptions {
+  /** Render `$…$` and `$$…$$` TeX with KaTeX (the deck's `math` setting). */
+  math?: boolean;
+}
+
 /**
  * A Markdown renderer configured like reveal.js's markdown plugin: whitespace between blocks kept (so attribute
- * comments can tell a blank line), code blocks marked up for the highlight plugin.
+ * comments can tell a blank line), code blocks marked up for the highlight plugin; TeX math when asked for.
  */
-export function createMarkdown(): Marked {
-  return new Marked({
+export function createMarkdown(options: MarkdownOptions = {}): Marked {
+  const markdown = new Marked({
     gfm: true,
     renderer: {
       space: ({ raw }: Tokens.Space) => raw,
@@ -30,8 +37,23 @@ export function createMarkdown(): Marked {
       },
     },
   });
+  if (options.math) markdown.use(mathExtension());
+  return markdown;
 }
 
 export function renderMarkdown(markdown: Marked, text: string): string {
-  return markdown.parse(text, { async: false }) as string;
+  try {
+    return markdown.parse(text, { async: false }) as string;
+  } catch (error) {
+    // marked appends "Please report this to …" to any error thrown inside it; ours are the user's, not marked's.
+    if (isDeckError(error)) {
+      throw new DeckError(error.code, error.message.replace(/\s*Please report this to https:\/\/github\.com\/markedjs\/marked\.?\s*$/, ''), {
+        file: error.file,
+        line: error.line,
+        hint: error.hint,
+        cause: error.cause,
+      });
+    }
+    throw error;
+  }
 }

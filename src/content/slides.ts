@@ -3,7 +3,9 @@ import type { DeckConfig } from '../config/schema.js';
 import { applyAttributes } from './attributes.js';
 import { collectAssets } from './assets.js';
 import { renderMarkdown } from './markdown.js';
+import { LineIndex } from './lines.js';
 import { splitNotes, splitSlides } from './split.js';
+import { slideTiming } from './timing.js';
 import type { Asset, Section, Slide } from './types.js';
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
@@ -57,10 +59,11 @@ export function buildSection(input: SectionInput, ctx: SectionContext): Section 
   const chunks = splitSlides(input.body, separators);
   const sectionTitle = typeof input.data.title === 'string' ? input.data.title : undefined;
   let index = ctx.index;
+  const bodyLines = new LineIndex(input.body);
   const stacks = chunks.map((stack, stackIndex) =>
     stack.map((chunk, v): Slide => {
-      const leading = /^(?:[ \t]*\r?\n)*/.exec(chunk.text)![0].match(/\n/g)?.length ?? 0;
-      const line = input.bodyLine + (input.body.slice(0, chunk.offset).match(/\n/g)?.length ?? 0) + leading;
+      const leading = /^(?:[ \t]*\r?\n)*/.exec(chunk.text)![0].length;
+      const line = input.bodyLine - 1 + bodyLines.lineOf(chunk.offset + leading);
       const { body, notes } = splitNotes(chunk.text, separators.notesSeparator);
       const applied = applyAttributes(renderMarkdown(ctx.markdown, body));
       const html = collectAssets(
@@ -86,6 +89,16 @@ export function buildSection(input: SectionInput, ctx: SectionContext): Section 
         'default';
       const h = ctx.h + stackIndex;
       const position = index++;
+      const notesHtml = notes ? renderMarkdown(ctx.markdown, notes).trim() : '';
+      const timing = slideTiming({
+        attributes,
+        notesHtml,
+        sectionData: input.data,
+        file: input.name,
+        fileText: input.text,
+        line,
+        rates: ctx.config.timing,
+      });
       return {
         id: stack.length > 1 ? `slide-${h + 1}-${v + 1}` : `slide-${h + 1}`,
         h,
@@ -98,11 +111,13 @@ export function buildSection(input: SectionInput, ctx: SectionContext): Section 
         markdown: body.trim(),
         html: html.trim(),
         notes,
-        notesHtml: notes ? renderMarkdown(ctx.markdown, notes).trim() : '',
+        notesHtml,
         attributes,
         fragments: applied.fragments,
         section: input.index,
         first,
+        timing: timing.seconds,
+        timingSource: timing.source,
       };
     }),
   );

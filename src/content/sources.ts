@@ -18,16 +18,15 @@ export interface Sources {
 
 const MARKDOWN = /\.(md|markdown)$/i;
 const IGNORED_DIRS = new Set(['node_modules', 'dist', '.git', 'rehearsals']);
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
-async function listMarkdown(dir: string): Promise<string[]> {
+async function listMarkdown(dir: string, collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => collator.compare(a.name, b.name));
   const found: string[] = [];
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory() && !IGNORED_DIRS.has(entry.name)) found.push(...(await listMarkdown(path)));
+    if (entry.isDirectory() && !IGNORED_DIRS.has(entry.name)) found.push(...(await listMarkdown(path, collator)));
     else if (entry.isFile() && MARKDOWN.test(entry.name) && !/^readme\.md$/i.test(entry.name)) found.push(path);
   }
   return found;

@@ -62,12 +62,14 @@ export function matchesOutsideCode(text: string, pattern: string, flags = 'mg'):
 /** Split into horizontal stacks of vertical chunks. A stack of one chunk is a plain horizontal slide. */
 export function splitSlides(text: string, options: SplitOptions): Chunk[][] {
   const pattern = options.separator + (options.verticalSeparator ? `|${options.verticalSeparator}` : '');
-  const horizontal = new RegExp(options.separator);
+  // Sticky, so a separator with a lookahead (e.g. one slide per heading) is tested where it matched, in context.
+  const horizontal = new RegExp(options.separator, 'my');
   const stacks: Chunk[][] = [];
   let last = 0;
   let wasHorizontal = true;
   for (const match of matchesOutsideCode(text, pattern)) {
-    const isHorizontal = horizontal.test(match[0]);
+    horizontal.lastIndex = match.index;
+    const isHorizontal = horizontal.exec(text)?.[0].length === match[0].length;
     const chunk = { text: text.slice(last, match.index), offset: last };
     if (!isHorizontal && wasHorizontal) stacks.push([]);
     if (isHorizontal && wasHorizontal) stacks.push([chunk]);

@@ -1,4 +1,5 @@
 import type { DeckConfig } from '../config/schema.js';
+import type { TimingSource } from './timing.js';
 
 /** One slide: a leaf of reveal.js's slide tree (a horizontal slide, or one slide of a vertical stack). */
 export interface Slide {
@@ -30,6 +31,9 @@ export interface Slide {
   readonly section: number;
   /** Whether this is the first slide of its section. */
   readonly first: boolean;
+  /** Planned time in whole seconds (≥ 1) and where it came from (see src/content/timing.ts). */
+  readonly timing: number;
+  readonly timingSource: TimingSource;
 }
 
 /** One source file: a section of the talk, with its front matter. */
@@ -65,4 +69,8 @@ export interface Deck {
   readonly data: Readonly<Record<string, unknown>>;
   /** Source files read, absolute paths (for watching). */
   readonly files: readonly string[];
+  /** The planned length of the talk: the sum of the slides' timings, in seconds. */
+  readonly totalTime: number;
+  /** The applied rehearsal plan's path (timings.json), whether or not it exists (for watching and --apply). */
+  readonly timingsFile: string;
 }

@@ -94,6 +94,13 @@ export function templateHelpers(): Record<string, HelperDelegate> {
     date: (value: unknown, options: HelperOptions) => formatDate(value, langOf(options)),
     t: (key: string, options: HelperOptions) => translate(key, langOf(options)),
     eq: (a: unknown, b: unknown) => a === b,
+    /** Whether any item of a list has a non-empty `key`: lets a table leave out a column no row fills. */
+    some: (list: unknown, key: unknown) =>
+      Array.isArray(list) &&
+      list.some((item) => {
+        const value = (item as Record<string, unknown> | null)?.[String(key)];
+        return value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
+      }),
     join: (list: unknown, separator: unknown) =>
       Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : '、') : (list ?? ''),
     json: (value: unknown) => JSON.stringify(value ?? null).replace(/</g, '\\u003c'),

@@ -41,6 +41,8 @@ function revealConfig(deck: Deck, options: RenderOptions): Record<string, unknow
     transition: c.transition,
     center: c.center,
     pdfSeparateFragments: c.pdf.fragments,
+    // Pacing for the speaker view: with every slide's data-timing set, totalTime is their sum.
+    totalTime: deck.totalTime,
     ...options.revealOptions,
   };
 }
@@ -70,6 +72,7 @@ export function renderDeck(deck: Deck, templates: TemplateSet, theme: ResolvedTh
     const attributes = {
       'data-layout': slide.layout,
       ...slide.attributes,
+      'data-timing': slide.timing,
       ...(options.slideAttributes?.(slide) ?? {}),
     };
     return { id: slide.id, attributes: attributeString(attributes), html, notesHtml: slide.notesHtml };
@@ -77,7 +80,7 @@ export function renderDeck(deck: Deck, templates: TemplateSet, theme: ResolvedTh
   const stacks = deck.sections.flatMap((section) =>
     section.stacks.map((stack) => ({ vertical: stack.length > 1, slides: stack.map(renderSlide) })),
   );
-  const vendor = vendorAssets(deck.config.highlightTheme);
+  const vendor = vendorAssets(deck.config.highlightTheme, { math: deck.config.math });
   const files: OutputFile[] = [
     ...vendor.files,
     { source: join(builtinThemesDir(), '_layouts.css'), target: 'assets/theme/layouts.css' },

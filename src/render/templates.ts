@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
 import { DeckError, ErrorCode } from '../core/errors.js';
 import { templateHelpers } from './helpers.js';
+import { chartHelpers } from './charts/index.js';
 
 export interface TemplateSet {
   readonly handlebars: typeof Handlebars;
@@ -23,8 +24,8 @@ async function listTemplates(dir: string): Promise<string[]> {
 
 function compile(handlebars: typeof Handlebars, text: string, file: string): Handlebars.TemplateDelegate {
   try {
-    // Precompile now so syntax errors surface at load time, naming the file.
-    handlebars.precompile(text);
+    // Parse now so syntax errors surface at load time, naming the file; compile lazily on first use.
+    handlebars.parse(text);
     return handlebars.compile(text, { strict: false, preventIndent: true });
   } catch (error) {
     const message = (error as Error).message;
@@ -43,6 +44,7 @@ function compile(handlebars: typeof Handlebars, text: string, file: string): Han
 export async function loadTemplates(dirs: readonly string[]): Promise<TemplateSet> {
   const handlebars = Handlebars.create();
   handlebars.registerHelper(templateHelpers());
+  handlebars.registerHelper(chartHelpers());
   const files = new Map<string, string>();
   for (const dir of dirs) {
     for (const name of await listTemplates(dir)) files.set(name, join(dir, name));

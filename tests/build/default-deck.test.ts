@@ -111,7 +111,7 @@ describe('the default deck', () => {
         const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
         return fonts.map((f) => f.familyName);
       };
-      for (const selector of ['#slide-1 h1.title', '#slide-2 h2', '#slide-4 td.tagline', '#slide-6 .model-tagline']) {
+      for (const selector of ['#slide-1 h1.title', '#slide-2 h2', '.comparison-table td.innovation', '.model-tagline', 'svg text']) {
         const families = await fontsOf(selector);
         expect(families.some((name) => /CJK TC|\bTC\b|Traditional/.test(name)), `${selector}: ${families}`).toBe(true);
         expect(families.some((name) => /CJK (JP|SC|KR)/.test(name)), `${selector}: ${families}`).toBe(false);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { addCommonOptions, flagsToConfig, loggerFor, type CommonOptions } from '../options.js';
+import { addCommonOptions, examples, flagsToConfig, loggerFor, type CommonOptions } from '../options.js';
 
 export function registerBuild(program: Command): void {
   addCommonOptions(
@@ -7,16 +7,30 @@ export function registerBuild(program: Command): void {
       .command('build')
       .description('build a deck (a folder of Markdown files or one .md file) into index.html and its assets')
       .argument('[deck]', 'folder or Markdown file', 'slides'),
-  ).action(async (deckPath: string, options: CommonOptions) => {
-    const log = loggerFor(options);
-    const { buildDeck, writeRendered } = await import('../../render/index.js');
-    const started = performance.now();
-    const { deck, rendered } = await buildDeck(deckPath, {
-      flags: flagsToConfig(options),
-      configFile: options.config,
-      templates: options.templates,
+  )
+    .addHelpText(
+      'after',
+      examples([
+        ['deck build', 'build slides/ into dist/'],
+        ['deck build talk.md -o public', 'a single-file deck (reveal-md style) into public/'],
+        ['deck build my-talk --theme white', 'use a reveal.js theme instead of the deck\'s'],
+        ['deck build my-talk --config other.yaml', 'settings from another config file'],
+        ['deck build my-talk --templates my-templates', 'override layouts/partials/page.hbs'],
+      ]) +
+        '\nSettings: defaults < deck.config.yaml|yml|json < the first file\'s front matter < flags.\n' +
+        'Nothing is written unless the whole build succeeds: a failed build leaves the output folder as it was.\n',
+    )
+    .action(async (deckPath: string, options: CommonOptions) => {
+      const log = loggerFor(options);
+      const started = performance.now();
+      const { buildDeck, writeRendered } = await import('../../render/index.js');
+      const { deck, rendered } = await buildDeck(deckPath, {
+        flags: flagsToConfig(options),
+        configFile: options.config,
+        templates: options.templates,
+      });
+      log.debug(`${deck.files.length} source files, ${deck.assets.length} assets, theme ${deck.config.theme}`);
+      const index = await writeRendered(options.out, rendered);
+      log.success(`built ${deck.slides.length} slides → ${index} (${Math.round(performance.now() - started)} ms)`);
     });
-    const index = await writeRendered(options.out, rendered);
-    log.success(`built ${deck.slides.length} slides → ${index} (${Math.round(performance.now() - started)} ms)`);
-  });
 }

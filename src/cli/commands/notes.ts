@@ -1,11 +1,22 @@
+import { join } from 'node:path';
 import type { Command } from 'commander';
+import { addCommonOptions, flagsToConfig, loggerFor, type CommonOptions } from '../options.js';
 
-/** `deck notes`: not built yet (see the issue tracker). */
+/** `deck notes`: the speaker script, every slide with its notes, planned time and running clock, as notes.md. */
 export function registerNotes(program: Command): void {
-  program
-    .command('notes')
-    .description('(not available yet)')
-    .action(() => {
-      throw new Error('deck notes is not implemented yet');
-    });
+  addCommonOptions(
+    program
+      .command('notes')
+      .description('write the speaker script (notes.md): every slide with its notes, planned time and running clock')
+      .argument('[deck]', 'folder or Markdown file', 'slides'),
+  ).action(async (deckPath: string, options: CommonOptions) => {
+    const log = loggerFor(options);
+    const { loadDeck } = await import('../../content/index.js');
+    const { notesScript, clock } = await import('../../rehearse/index.js');
+    const { writeFileAtomic } = await import('../../core/fs.js');
+    const deck = await loadDeck(deckPath, { flags: flagsToConfig(options), configFile: options.config });
+    const target = join(options.out, 'notes.md');
+    await writeFileAtomic(target, notesScript(deck));
+    log.success(`wrote the script for ${deck.slides.length} slides (${clock(deck.totalTime)} planned) → ${target}`);
+  });
 }

@@ -1,11 +1,120 @@
-import type { Command } from 'commander';
+import { join } from 'node:path';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { addCommonOptions, flagsToConfig, loggerFor, type CommonOptions } from '../options.js';
 
-/** `deck rehearse`: not built yet (see the issue tracker). */
+interface RehearseOptions extends CommonOptions {
+  host?: string;
+  port?: number;
+  report?: boolean;
+  apply?: boolean;
+  last?: boolean;
+}
+
+const parsePort = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError(`a port from 0 to 65535 is needed, not "${value}"`);
+  return n;
+};
+
+/** Wait for the first SIGINT/SIGTERM; a second one ends the program as usual (the journal keeps the recording). */
+function firstStopSignal(): { signal: Promise<NodeJS.Signals>; dispose(): void } {
+  let handler: (signal: NodeJS.Signals) => void = () => {};
+  const signal = new Promise<NodeJS.Signals>((resolve) => {
+    handler = (s) => {
+      dispose();
+      resolve(s);
+    };
+  });
+  const dispose = () => {
+    process.off('SIGINT', handler);
+    process.off('SIGTERM', handler);
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return { signal, dispose };
+}
+
+/** `deck rehearse`: rehearse with the deck served and every slide timed; report; apply the times as the plan. */
 export function registerRehearse(program: Command): void {
-  program
-    .command('rehearse')
-    .description('(not available yet)')
-    .action(() => {
-      throw new Error('deck rehearse is not implemented yet');
-    });
+  const command = addCommonOptions(
+    program
+      .command('rehearse')
+      .description('rehearse the talk: serve the deck, time every slide, save and report the rehearsal')
+      .argument('[deck]', 'folder or Markdown file', 'slides')
+      .option('--host <address>', 'address to listen on', '127.0.0.1')
+      .addOption(new Option('--port <n>', 'port (0: any free one)').argParser(parsePort).default(4000))
+      .option('--report', 'also write the report as HTML with charts (beside the rehearsal, or in -o DIR if given)')
+      .option('--apply', 'make the last rehearsal the timing plan (timings.json beside the slides) and exit')
+      .option('--last', 'report on the last rehearsal instead of recording a new one'),
+  );
+  command.action(async (deckPath: string, options: RehearseOptions) => {
+    const log = loggerFor(options);
+    const flags = flagsToConfig(options);
+    const rehearse = await import('../../rehearse/index.js');
+    const reportTarget = (rehearsalPath: string) =>
+      command.getOptionValueSource('out') === 'cli' ? join(options.out, 'rehearsal-report.html') : rehearse.reportPathFor(rehearsalPath);
+
+    if (options.apply) {
+      const result = await rehearse.applyLastRehearsal(deckPath, { flags, configFile: options.config, logger: log });
+      const kept = result.changes.filter((c) => c.kept).length;
+      log.info(`from ${result.from}:`);
+      for (const change of result.changes.filter((c) => c.before !== c.after)) {
+        log.info(`  ${change.id.padEnd(12)} ${rehearse.clock(change.before)} → ${rehearse.clock(change.after)}  ${change.title}`);
+      }
+      if (kept > 0) log.info(`  ${kept} slide(s) keep the timing set in their Markdown`);
+      log.success(
+        `plan ${rehearse.clock(result.before.totalTime)} → ${rehearse.clock(result.after.totalTime)}; wrote ${result.path} (the Markdown is unchanged)`,
+      );
+      return;
+    }
+
+    if (options.last) {
+      const { loadDeck } = await import('../../content/index.js');
+      const deck = await loadDeck(deckPath, { flags, configFile: options.config });
+      const last = await rehearse.lastRehearsal(deck, log);
+      process.stdout.write(rehearse.reportText(last.rehearsal));
+      if (options.report) log.success(`report → ${await rehearse.writeReport(reportTarget(last.path), last.rehearsal, last.history)}`);
+      return;
+    }
+
+    const { startServer } = await import('../../serve/index.js');
+    const stop = firstStopSignal();
+    try {
+      const session = await rehearse.startRehearsal({
+        deck: deckPath,
+        serve: startServer,
+        flags,
+        configFile: options.config,
+        templates: options.templates,
+        host: options.host,
+        port: options.port,
+        logger: log,
+      });
+      for (const item of session.recovered) if (item.saved) log.info(`saved an interrupted rehearsal: ${item.saved}`);
+      const urls = session.server as { url: string; presenterUrl: string; presenterDeckUrl?: string };
+      log.info(`rehearsing ${session.deck.slides.length} slides, ${rehearse.clock(session.deck.totalTime)} planned`);
+      log.info(`  presenter view (notes, pacing):  ${urls.presenterUrl}`);
+      log.info(`  or the deck alone:               ${urls.presenterDeckUrl ?? urls.url}`);
+      log.info('finish with the "Finish rehearsal" button on the page, or Ctrl+C here');
+      let result;
+      try {
+        result = await Promise.race([session.done, stop.signal.then(() => session.finish('signal'))]);
+      } finally {
+        await session.close();
+      }
+      if (!result.rehearsal || !result.path) {
+        log.warn('nothing was recorded (no page was opened), so no rehearsal was saved');
+        return;
+      }
+      process.stdout.write(rehearse.reportText(result.rehearsal));
+      log.success(`saved ${result.path}`);
+      if (options.report) {
+        const { loadHistory } = rehearse;
+        const history = await loadHistory(session.deck, log);
+        log.success(`report → ${await rehearse.writeReport(reportTarget(result.path), result.rehearsal, history)}`);
+      }
+    } finally {
+      stop.dispose();
+    }
+  });
 }

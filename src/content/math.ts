@@ -1,0 +1,86 @@
+import { createRequire } from 'node:module';
+import type { MarkedExtension, Tokens } from 'marked';
+import { DeckError, ErrorCode } from '../core/errors.js';
+
+/**
+ * TeX math in Markdown, rendered to HTML by KaTeX at build time (no script in the page, only KaTeX's CSS and
+ * fonts, which the build copies when math is on). The syntax is Pandoc's `tex_math_dollars`, as reveal.js's
+ * math plugin and reveal-md use it:
+ *
+ * - `$$ … $$` is display math, as a block (on lines of its own) or inline;
+ * - `$…$` is inline math when the opening `$` has a non-space right after it, the closing `$` a non-space right
+ *   before it and no digit right after it: "$5 and $10" stays text;
+ * - `\$` is a literal dollar sign; nothing inside code spans or fenced code is touched.
+ *
+ * Off unless the deck sets `math: true` (dollar signs are common in prose).
+ */
+
+type Katex = typeof import('katex').default;
+
+/** KaTeX is loaded only when a deck uses math, so `deck build` of any other deck never pays for it. */
+function loadKatex(): Katex {
+  const required = createRequire(import.meta.url)('katex') as Katex | { default: Katex };
+  return 'renderToString' in required ? required : required.default;
+}
+
+const BLOCK = /^ {0,3}\$\$([\s\S]+?)\$\$[ \t]*(?:\n+|$)/;
+const INLINE_DISPLAY = /^\$\$(?!\$)([\s\S]+?)\$\$/;
+const INLINE = /^\$(?![\s$])((?:\\[\s\S]|[^\\$])*?[^\s\\])\$(?!\d)|^\$([^\s\\$])\$(?!\d)/;
+
+export interface MathToken extends Tokens.Generic {
+  type: 'math' | 'mathBlock';
+  raw: string;
+  tex: string;
+  display: boolean;
+}
+
+/** Render one formula; a TeX error is a BadInput DeckError quoting the formula. */
+export function renderTex(katex: Katex, tex: string, display: boolean): string {
+  try {
+    return katex.renderToString(tex, { displayMode: display, throwOnError: true, output: 'htmlAndMathml', strict: 'ignore' });
+  } catch (error) {
+    const delimiter = display ? '$$' : '$';
+    const message = ((error as Error).message ?? String(error)).replace(/^KaTeX parse error: /, '');
+    throw new DeckError(ErrorCode.BadInput, `math: ${message} in ${delimiter}${tex.trim()}${delimiter}`, {
+      cause: error,
+      hint: 'fix the TeX, write \\$ for a literal dollar sign, or set `math: false` to turn math off',
+    });
+  }
+}
+
+/** The marked extension: a block rule for `$$` lines and an inline rule for `$…$` / `$$…$$`. */
+export function mathExtension(): MarkedExtension {
+  let katex: Katex | undefined;
+  const render = (tex: string, display: boolean) => renderTex((katex ??= loadKatex()), tex, display);
+  return {
+    extensions: [
+      {
+        name: 'mathBlock',
+        level: 'block',
+        start: (src: string) => /^ {0,3}\$\$/m.exec(src)?.index,
+        tokenizer(src: string): MathToken | undefined {
+          const match = BLOCK.exec(src);
+          if (!match) return undefined;
+          return { type: 'mathBlock', raw: match[0], tex: match[1]!, display: true };
+        },
+        renderer: (token) => `<div class="math math-display">${render((token as MathToken).tex, true)}</div>\n`,
+      },
+      {
+        name: 'math',
+        level: 'inline',
+        start: (src: string) => src.indexOf('$') === -1 ? undefined : src.indexOf('$'),
+        tokenizer(src: string): MathToken | undefined {
+          const display = INLINE_DISPLAY.exec(src);
+          if (display) return { type: 'math', raw: display[0], tex: display[1]!, display: true };
+          const inline = INLINE.exec(src);
+          if (!inline) return undefined;
+          return { type: 'math', raw: inline[0], tex: inline[1] ?? inline[2]!, display: false };
+        },
+        renderer: (token) => {
+          const { tex, display } = token as MathToken;
+          return display ? `<span class="math math-display">${render(tex, true)}</span>` : `<span class="math math-inline">${render(tex, false)}</span>`;
+        },
+      },
+    ],
+  };
+}

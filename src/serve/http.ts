@@ -1,0 +1,85 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import sirv from 'sirv';
+import type { Logger } from '../core/log.js';
+import type { ClientAsset } from './assets.js';
+import { isSafeRequestPath } from './safe-path.js';
+import { tokensMatch } from './token.js';
+
+/** An extra route: return true when it handled the request. Tried before everything but the safety checks. */
+export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => boolean | Promise<boolean>;
+
+export interface RequestHandlerOptions {
+  outDir: string;
+  token: string;
+  routes: readonly Route[];
+  assets: (name: string) => Promise<ClientAsset | undefined>;
+  logger: Logger;
+}
+
+/** Headers on every response. The token travels in URLs, so no Referer may carry it away. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'SAMEORIGIN',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Content-Security-Policy': "frame-ancestors 'self'; object-src 'none'; base-uri 'self'",
+  'Cache-Control': 'no-store',
+};
+
+/** Pages that need the presenter token, and the file each one is. */
+const TOKEN_PAGES: Readonly<Record<string, string>> = { '/presenter': 'presenter.html', '/remote': 'remote.html' };
+
+function plain(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers });
+  res.end(text);
+}
+
+function forbidden(res: ServerResponse): void {
+  res.writeHead(403, { 'Content-Type': 'text/html; charset=utf-8' });
+  res.end(
+    '<!doctype html><meta charset="utf-8"><title>Presenter token needed</title>' +
+      '<p style="font:18px system-ui;margin:2em">This page needs the presenter token: open the presenter URL that ' +
+      '<code>deck serve</code> printed in the terminal (it ends with <code>?token=…</code>).</p>',
+  );
+}
+
+function sendAsset(req: IncomingMessage, res: ServerResponse, asset: ClientAsset): void {
+  res.writeHead(200, { 'Content-Type': asset.type, 'Content-Length': asset.body.length });
+  res.end(req.method === 'HEAD' ? undefined : asset.body);
+}
+
+/** HTTP: extra routes, the server's own pages and scripts under /_deck/, then the built deck's files only. */
+export function createRequestHandler(options: RequestHandlerOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  const notFound = (_req: IncomingMessage, res: ServerResponse) => plain(res, 404, 'not found');
+  const files = sirv(options.outDir, { dev: true, dotfiles: false, etag: false, onNoMatch: notFound });
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    const raw = req.url ?? '/';
+    const rawPath = raw.split('?')[0]!.split('#')[0]!;
+    if (!isSafeRequestPath(rawPath)) return notFound(req, res);
+    const url = new URL(raw, 'http://localhost');
+    for (const route of options.routes) if (await route(req, res, url)) return;
+    if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'method not allowed', { Allow: 'GET, HEAD' });
+    if (url.pathname === '/_deck/ws') return plain(res, 426, 'this is the WebSocket endpoint', { Upgrade: 'websocket' });
+    if (url.pathname.startsWith('/_deck/')) {
+      const asset = await options.assets(url.pathname.slice('/_deck/'.length));
+      return asset ? sendAsset(req, res, asset) : notFound(req, res);
+    }
+    const page = TOKEN_PAGES[url.pathname.replace(/\.html$/, '')];
+    if (page) {
+      if (!tokensMatch(url.searchParams.get('token'), options.token)) return forbidden(res);
+      const asset = await options.assets(page);
+      return asset ? sendAsset(req, res, asset) : notFound(req, res);
+    }
+    files(req, res);
+  };
+
+  return (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      options.logger.error(`serving ${req.url}: ${(error as Error).message}`);
+      if (!res.headersSent) plain(res, 500, 'internal error');
+      else res.destroy();
+    });
+  };
+}

@@ -1,0 +1,7 @@
+/** `deck serve`: the live server (build, live reload, presenter/audience sync). */
+export { startServer } from './server.js';
+export type { ServeOptions, ServerHandle, NavigateEvent, BuildEvent } from './options.js';
+export type { Route } from './http.js';
+export type { ClientMessage, ServerMessage, SlideState, BuildErrorInfo, ClientRole } from './protocol.js';
+export { isPublicBind, urlHost } from './urls.js';
+export { parsePort } from './listen.js';

@@ -1,0 +1,68 @@
+import type { EventEmitter } from 'node:events';
+import type { PartialConfig } from '../config/schema.js';
+import type { Logger } from '../core/log.js';
+import type { RenderOptions } from '../render/index.js';
+import type { Route } from './http.js';
+
+export interface ServeOptions {
+  /** Deck folder or .md file. */
+  deck: string;
+  /** Where builds go (default: a new temporary folder, removed on close; never the user's dist/ unless asked). */
+  outDir?: string;
+  /** Default '127.0.0.1' (this machine only); '0.0.0.0' opens the server to the network. */
+  host?: string;
+  /** Default 4000; when taken, the next free port (said through the logger). 0 = any free port. */
+  port?: number;
+  /** Presenter token (at least 8 characters); default: a fresh random one. */
+  token?: string;
+  flags?: PartialConfig;
+  configFile?: string;
+  templates?: string;
+  logger?: Logger;
+  /** Rebuild on changes (default true). */
+  watch?: boolean;
+  /** Given to the page's client script (`window.deckServe.mode`). */
+  mode?: 'present' | 'rehearse';
+  /** Merged into every build (bodyHtml/headHtml are appended after the server's own). */
+  renderOptions?: RenderOptions;
+  /** Tried before the server's own routes and static files; return true when handled. */
+  routes?: Route[];
+}
+
+/** What the server emits on `events`. */
+export interface NavigateEvent {
+  h: number;
+  v: number;
+  f: number;
+  /** Epoch ms. */
+  at: number;
+  from: 'presenter';
+}
+
+export interface BuildEvent {
+  ok: boolean;
+  ms: number;
+  error?: Error;
+}
+
+export interface ServerHandle {
+  /** The audience URL (http://127.0.0.1:4000/). */
+  url: string;
+  /** One-screen presenter view, with the token. */
+  presenterUrl: string;
+  /** The deck itself, driving the audience (`/?token=…`). */
+  presenterDeckUrl: string;
+  /** Phone remote, with the token. */
+  remoteUrl: string;
+  token: string;
+  port: number;
+  host: string;
+  /** Where the deck is built. */
+  outDir: string;
+  /** 'navigate' (NavigateEvent) on every presenter change; 'build' (BuildEvent) after every rebuild. */
+  events: EventEmitter;
+  /** Resolves when no rebuild is pending or running (for tests and tools). */
+  idle(): Promise<void>;
+  /** Closes sockets, watcher and server, and removes a temporary output folder. Idempotent. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,150 @@
+import { EventEmitter } from 'node:events';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { writeFileAtomic } from '../core/fs.js';
+import { DeckError, ErrorCode } from '../core/errors.js';
+import { createLogger, type Logger } from '../core/log.js';
+import { clientAssets } from './assets.js';
+import { createBuilder, errorInfo, type BuildOutcome } from './builder.js';
+import { createCoalescer } from './coalesce.js';
+import { createRequestHandler } from './http.js';
+import { createHub, type SyncHub } from './hub.js';
+import { checkPort, listenWithFallback } from './listen.js';
+import type { BuildEvent, ServeOptions, ServerHandle } from './options.js';
+import { placeholderHtml } from './placeholder.js';
+import { makeToken } from './token.js';
+import { serverUrls, urlHost } from './urls.js';
+import { watchDeck, type DeckWatcher } from './watch.js';
+
+function checkToken(token: string | undefined): string {
+  if (token === undefined) return makeToken();
+  if (token.length < 8 || token.length > 256 || /\s/.test(token)) {
+    throw new DeckError(ErrorCode.BadConfig, 'the presenter token must be 8 to 256 characters without spaces', {
+      hint: 'leave out --token to get a random one',
+    });
+  }
+  return token;
+}
+
+async function deckKind(deck: string): Promise<'dir' | 'file'> {
+  try {
+    return (await stat(deck)).isDirectory() ? 'dir' : 'file';
+  } catch {
+    throw new DeckError(ErrorCode.BadInput, 'the deck does not exist', { file: deck, hint: 'give a folder of Markdown files or one .md file' });
+  }
+}
+
+/** The script tags the server puts at the end of every built page. */
+function clientScripts(mode: string): string {
+  return `<script src="/_deck/socket.js"></script>\n<script src="/_deck/client.js" data-mode="${mode}"></script>`;
+}
+
+/** Report a build: terminal, pages, events. */
+function announce(
+  outcome: BuildOutcome,
+  hub: SyncHub,
+  events: EventEmitter,
+  logger: Logger,
+  hadGoodBuild: boolean,
+  initial = false,
+): void {
+  const ms = Math.round(outcome.ms);
+  if (!outcome.ok) {
+    const info = errorInfo(outcome.error);
+    const still = hadGoodBuild && !initial ? ' (the last good deck is still served)' : '; fix it and the page reloads';
+    logger.error(`build failed${still}:\n${info.text}`);
+    hub.setError(info);
+  } else if (outcome.kind === 'copy') {
+    for (const href of outcome.css) hub.css(href);
+    if (outcome.other.length > 0) hub.reload(true);
+    logger.info(`updated ${[...outcome.css, ...outcome.other].join(', ')} (${ms} ms)`);
+  } else {
+    hub.setError(null);
+    if (outcome.changed || !hadGoodBuild) hub.reload(outcome.hard || !hadGoodBuild);
+    logger.info(`${initial ? 'built' : 'rebuilt'} in ${ms} ms`);
+  }
+  const event: BuildEvent = outcome.ok ? { ok: true, ms: outcome.ms } : { ok: false, ms: outcome.ms, error: outcome.error };
+  events.emit('build', event);
+}
+
+/**
+ * Serve a deck for presenting and writing: build it, serve the build, rebuild on changes and tell open pages,
+ * and relay the presenter's slide changes to every audience page. Nothing happens until this is called.
+ */
+export async function startServer(options: ServeOptions): Promise<ServerHandle> {
+  const logger = options.logger ?? createLogger();
+  const host = options.host ?? '127.0.0.1';
+  const port = checkPort(options.port ?? 4000);
+  const token = checkToken(options.token);
+  const kind = await deckKind(options.deck);
+  const outDir = options.outDir ? resolve(options.outDir) : await mkdtemp(join(tmpdir(), 'deck-serve-'));
+  const ownsOutDir = !options.outDir;
+  const events = new EventEmitter();
+  const scripts = clientScripts(options.mode ?? 'present');
+  const render = options.renderOptions ?? {};
+  const builder = createBuilder({
+    deck: options.deck,
+    deckIsDir: kind === 'dir',
+    outDir,
+    flags: options.flags,
+    configFile: options.configFile,
+    templates: options.templates,
+    renderOptions: { ...render, bodyHtml: `${scripts}\n${render.bodyHtml ?? ''}` },
+  });
+  const hub = createHub({ token, events, logger });
+  const server = createServer();
+  let watcher: DeckWatcher | undefined;
+  const cleanup = async () => {
+    await watcher?.close();
+    await hub.close();
+    server.closeAllConnections();
+    await new Promise<void>((done) => server.close(() => done()));
+    if (ownsOutDir) await rm(outDir, { recursive: true, force: true });
+  };
+
+  try {
+    server.on('request', createRequestHandler({ outDir, token, routes: options.routes ?? [], assets: await clientAssets(), logger }));
+    server.on('upgrade', (req, socket, head) => {
+      if (new URL(req.url ?? '/', 'http://localhost').pathname === '/_deck/ws') hub.handleUpgrade(req, socket, head);
+      else socket.destroy();
+    });
+    server.on('clientError', (_error, socket) => socket.destroy());
+    // Take the port first: a server that cannot listen must fail before it writes anything into --out.
+    const actualPort = await listenWithFallback(server, port, host, logger);
+    const first = await builder.build();
+    if (!first.ok) await writeFileAtomic(join(outDir, 'index.html'), placeholderHtml(scripts));
+    announce(first, hub, events, logger, first.ok, true);
+    const coalescer = createCoalescer(
+      async (batch) => {
+        const hadGoodBuild = builder.hasGoodBuild;
+        const outcome = await builder.build(batch);
+        announce(outcome, hub, events, logger, hadGoodBuild);
+        watcher?.update(builder.watchSet());
+      },
+      (error) => logger.error(`rebuild: ${(error as Error).message}`),
+    );
+    if (options.watch ?? true) {
+      watcher = await watchDeck(builder.watchSet(), { ignoreDirs: [outDir], logger, onChange: (path) => coalescer.add(path) });
+    }
+    let closing: Promise<void> | undefined;
+    return {
+      ...serverUrls(`http://${urlHost(host)}:${actualPort}/`, token),
+      token,
+      port: actualPort,
+      host,
+      outDir,
+      events,
+      idle: () => coalescer.idle(),
+      close: () =>
+        (closing ??= (async () => {
+          await coalescer.close();
+          await cleanup();
+        })()),
+    };
+  } catch (error) {
+    await cleanup().catch(() => {});
+    throw error;
+  }
+}

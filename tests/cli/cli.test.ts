@@ -1,0 +1,245 @@
+/** The command line itself: help, version, colour, exit codes, config precedence, init and doctor. */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ErrorCode } from '../../src/core/errors.js';
+import { ExitCode, exitCodeFor } from '../../src/cli/exit-codes.js';
+import { checkNode, checkOutput, formatChecks } from '../../src/cli/commands/doctor-checks.js';
+import { colorFor, parseTimeout } from '../../src/cli/options.js';
+import { ensureCompiled, hashTree, OUT, pool, ROOT, runCli } from './run.js';
+
+const WORK = join(OUT, 'cli');
+const COMMANDS = ['build', 'pdf', 'serve', 'rehearse', 'notes', 'init', 'doctor'];
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+
+beforeAll(async () => {
+  await ensureCompiled();
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(WORK, { recursive: true });
+}, 120_000);
+
+describe('help and version', () => {
+  it('prints the version', async () => {
+    for (const flag of ['--version', '-V']) {
+      const r = await runCli([flag]);
+      expect(r.code).toBe(0);
+      expect(r.stdout.trim()).toBe(pkg.version);
+    }
+  });
+
+  it('lists every command, examples and the exit codes', async () => {
+    const r = await runCli(['--help']);
+    expect(r.code).toBe(0);
+    for (const command of COMMANDS) expect(r.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    expect(r.stdout).toContain('Examples:');
+    expect(r.stdout).toMatch(/Exit codes:[\s\S]*2 bad input[\s\S]*3 browser[\s\S]*130 interrupted/);
+  });
+
+  it('gives each command a --help with usage; build, init and doctor with examples', async () => {
+    const results = await pool(COMMANDS, 4, (command) => runCli([command, '--help']));
+    results.forEach((r, i) => {
+      expect(r.code, COMMANDS[i]).toBe(0);
+      expect(r.stdout).toContain(`Usage: deck ${COMMANDS[i]}`);
+    });
+    for (const command of ['build', 'init', 'doctor']) {
+      const r = results[COMMANDS.indexOf(command)]!;
+      expect(r.stdout).toMatch(new RegExp(`Examples:\\n  \\$ deck ${command}`));
+    }
+  });
+
+  it('spells the shared flags the same on every command that builds a deck', async () => {
+    const build = await runCli(['build', '--help']);
+    for (const flag of ['-o, --out <dir>', '--theme <name>', '--config <file>', '--browser <path>', '--timeout <ms>', '-q, --quiet', '--verbose']) {
+      expect(build.stdout).toContain(flag);
+    }
+    const doctor = await runCli(['doctor', '--help']);
+    for (const flag of ['-o, --out <dir>', '--browser <path>', '--timeout <ms>', '-q, --quiet', '--verbose']) expect(doctor.stdout).toContain(flag);
+  });
+
+  it('with no command shows the help and exits 2', async () => {
+    const r = await runCli([]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Usage: deck');
+  });
+});
+
+describe('colour', () => {
+  it('colours errors and help only when asked or on a terminal, and never with NO_COLOR', async () => {
+    const plain = await runCli(['build', 'no-such-deck', '-o', join(WORK, 'c')]);
+    expect(plain.stderr).toContain('error:');
+    expect(plain.stderr).not.toContain('\x1b[');
+    const forced = await runCli(['build', 'no-such-deck', '-o', join(WORK, 'c')], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(forced.stderr).toContain('\x1b[31merror:\x1b[39m');
+    const help = await runCli(['--help'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(help.stdout).toContain('\x1b[1mUsage:');
+  });
+
+  it('colorFor: NO_COLOR wins, FORCE_COLOR forces, else only a TTY', () => {
+    const tty = { isTTY: true } as NodeJS.WriteStream;
+    const pipe = { isTTY: false } as NodeJS.WriteStream;
+    expect(colorFor(tty, {})).toBe(true);
+    expect(colorFor(pipe, {})).toBe(false);
+    expect(colorFor(tty, { NO_COLOR: '1' })).toBe(false);
+    expect(colorFor(tty, { NO_COLOR: '1', FORCE_COLOR: '1' })).toBe(false);
+    expect(colorFor(pipe, { FORCE_COLOR: '1' })).toBe(true);
+    expect(colorFor(tty, { FORCE_COLOR: '0' })).toBe(false);
+  });
+});
+
+describe('exit codes', () => {
+  it('maps every error code to its documented status', () => {
+    expect(exitCodeFor(ErrorCode.BadInput)).toBe(2);
+    expect(exitCodeFor(ErrorCode.BadConfig)).toBe(2);
+    expect(exitCodeFor(ErrorCode.BadTemplate)).toBe(2);
+    expect(exitCodeFor(ErrorCode.BrowserNotFound)).toBe(3);
+    expect(exitCodeFor(ErrorCode.ExportFailed)).toBe(4);
+    expect(exitCodeFor(ErrorCode.Timeout)).toBe(4);
+    expect(exitCodeFor(ErrorCode.ServerFailed)).toBe(5);
+    expect(exitCodeFor(ErrorCode.Io)).toBe(6);
+    expect(exitCodeFor(undefined)).toBe(1);
+    expect(ExitCode.Interrupted).toBe(130);
+  });
+
+  it('parses --timeout as milliseconds, seconds or minutes and rejects the rest', () => {
+    expect(parseTimeout('1500')).toBe(1500);
+    expect(parseTimeout('30s')).toBe(30_000);
+    expect(parseTimeout('2m')).toBe(120_000);
+    for (const bad of ['', 'soon', '-5', '0', '1e99', '10h']) expect(() => parseTimeout(bad), bad).toThrow(/milliseconds/);
+  });
+});
+
+describe('config precedence: defaults < config file < front matter < flags', () => {
+  const deck = join(WORK, 'precedence');
+  const themeOf = (html: string) => /<link rel="stylesheet" href="assets\/theme\/([\w-]+)\.css" id="theme">/.exec(html)?.[1];
+  const titleOf = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1];
+  const langOf = (html: string) => /<html lang="([^"]+)"/.exec(html)?.[1];
+  const build = async (out: string, ...args: string[]) => {
+    const r = await runCli(['build', deck, '-o', join(WORK, out), ...args]);
+    expect(r.code, r.stderr).toBe(0);
+    return readFileSync(join(WORK, out, 'index.html'), 'utf8');
+  };
+
+  it('applies each level over the one below', async () => {
+    mkdirSync(deck, { recursive: true });
+    writeFileSync(join(deck, '01.md'), '# Only slide\n');
+    const defaults = await build('p0');
+    expect([themeOf(defaults), titleOf(defaults), langOf(defaults)]).toEqual(['gpt', 'Untitled deck', 'zh-Hant']);
+
+    writeFileSync(join(deck, 'deck.config.yaml'), 'title: From the file\ntheme: white\nlang: en\n');
+    const file = await build('p1');
+    expect([themeOf(file), titleOf(file), langOf(file)]).toEqual(['white', 'From the file', 'en']);
+
+    writeFileSync(join(deck, '01.md'), '---\ntitle: From front matter\ntheme: black\n---\n\n# Only slide\n');
+    const front = await build('p2');
+    expect([themeOf(front), titleOf(front), langOf(front)]).toEqual(['black', 'From front matter', 'en']);
+
+    const flags = await build('p3', '--theme', 'moon');
+    expect([themeOf(flags), titleOf(flags), langOf(flags)]).toEqual(['moon', 'From front matter', 'en']);
+
+    // --config replaces the file beside the slides.
+    writeFileSync(join(WORK, 'other.json'), JSON.stringify({ title: 'Other file', theme: 'serif', lang: 'ja' }));
+    writeFileSync(join(deck, '01.md'), '# Only slide\n');
+    const other = await build('p4', '--config', join(WORK, 'other.json'));
+    expect([themeOf(other), titleOf(other), langOf(other)]).toEqual(['serif', 'Other file', 'ja']);
+  });
+
+  it('accepts deck.config.yml and deck.config.json beside the slides', async () => {
+    for (const [name, text] of [
+      ['deck.config.yml', 'title: YML file\n'],
+      ['deck.config.json', '{ "title": "JSON file" }'],
+    ] as const) {
+      const dir = join(WORK, `ext-${name}`);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, '01.md'), '# Slide\n');
+      writeFileSync(join(dir, name), text);
+      const r = await runCli(['build', dir, '-o', join(dir, 'dist')]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(titleOf(readFileSync(join(dir, 'dist', 'index.html'), 'utf8'))).toBe(name.endsWith('json') ? 'JSON file' : 'YML file');
+    }
+  });
+});
+
+describe('deck init', () => {
+  it('scaffolds a deck that builds at once, with every feature the sample promises', async () => {
+    const dir = join(WORK, 'init', 'my-talk');
+    const init = await runCli(['init', dir]);
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stdout).toContain(`created a sample deck in ${dir}`);
+    for (const file of ['deck.config.yaml', '01-welcome.md', '02-basics.md', '03-more.md', 'images/diagram.svg']) {
+      expect(existsSync(join(dir, file)), file).toBe(true);
+    }
+    const build = await runCli(['build', dir, '-o', join(dir, 'dist')]);
+    expect(build.code, build.stderr).toBe(0);
+    const html = readFileSync(join(dir, 'dist', 'index.html'), 'utf8');
+    expect(html).toContain('<title>My first deck</title>');
+    expect(html).toContain('class="stack"'); // vertical slides
+    expect(html).toContain('class="fragment"');
+    expect(html).toContain('<aside class="notes">');
+    expect(html).toContain('data-layout="title"');
+    expect(html).toContain('data-layout="section"');
+    expect(html).toContain('<code data-line-numbers="2" class="js">');
+    expect(html).toContain('src="images/diagram.svg"');
+    expect(existsSync(join(dir, 'dist', 'images', 'diagram.svg'))).toBe(true);
+    expect(build.stdout).toMatch(/built 8 slides/);
+  });
+
+  it('refuses a folder that is not empty unless --force, and a path that is a file', async () => {
+    const dir = join(WORK, 'init', 'busy');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'mine.md'), '# Mine\n');
+    const before = hashTree(dir);
+    const refused = await runCli(['init', dir]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('not empty');
+    expect(hashTree(dir)).toBe(before);
+    const forced = await runCli(['init', dir, '--force']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'mine.md'), 'utf8')).toBe('# Mine\n');
+    expect(existsSync(join(dir, '02-basics.md'))).toBe(true);
+    const file = await runCli(['init', join(dir, 'mine.md')]);
+    expect(file.code).toBe(6);
+    expect(file.stderr).toContain('is a file, not a folder');
+  });
+});
+
+describe('deck doctor', () => {
+  it('passes every check on this machine (Node, Chromium found and started, CJK fonts, output folder)', async () => {
+    const r = await runCli(['doctor', '-o', join(WORK, 'doctor-out')], { timeoutMs: 60_000 });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(5);
+    for (const line of lines) expect(line.startsWith('✓ '), line).toBe(true);
+    expect(r.stdout).toMatch(/✓ browser starts: .*Chrom.*started and closed in \d+ ms/);
+    expect(r.stdout).toMatch(/✓ CJK fonts \(Traditional Chinese\): .*CJK/);
+    expect(existsSync(join(WORK, 'doctor-out'))).toBe(false); // checking does not create the folder
+  });
+
+  it('reports each failure with what to do, and exits with the first failure\'s code', async () => {
+    const file = join(WORK, 'a-file');
+    writeFileSync(file, 'x');
+    const [browser, output, fonts] = await Promise.all([
+      runCli(['doctor', '--browser', join(WORK, 'no-such-chrome'), '-o', join(WORK, 'doctor-out')]),
+      runCli(['doctor', '-o', join(file, 'out')], { timeoutMs: 60_000 }),
+      // No fc-list on PATH: the font check cannot run.
+      runCli(['doctor', '-o', join(WORK, 'doctor-out')], { env: { PATH: join(WORK, 'empty-path') }, timeoutMs: 60_000 }),
+    ]);
+    expect(browser.code).toBe(3);
+    expect(browser.stdout).toMatch(/✗ browser found: --browser .*no-such-chrome: no executable browser there\n {4}→ /);
+    expect(browser.stderr).toMatch(/2 of 5 checks failed/);
+    expect(output.code).toBe(6);
+    expect(output.stdout).toMatch(/✗ output folder .*a-file is a file.*\n {4}→ choose another folder with -o DIR/);
+    expect(fonts.code).toBe(1);
+    expect(fonts.stdout).toMatch(/✗ CJK fonts.*fc-list.*not found[\s\S]*→ install fontconfig/);
+  });
+
+  it('checks Node versions and formats plain ✓/✗ lines', async () => {
+    expect(checkNode('20.0.0').ok).toBe(true);
+    const old = checkNode('18.19.0');
+    expect(old.ok).toBe(false);
+    expect(old.fix).toContain('Node.js 20');
+    const writable = await checkOutput(join(WORK, 'nested', 'new', 'folder'));
+    expect(writable.ok).toBe(true);
+    const plain = { green: (s: string) => s, red: (s: string) => s, yellow: (s: string) => s } as never;
+    expect(formatChecks([old], plain)).toBe(`✗ Node.js: 18.19.0 is too old (need 20 or newer)\n    → ${old.fix}`);
+  });
+});

@@ -1,0 +1,148 @@
+import { execFile, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, watch } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const BIN = join(ROOT, 'bin', 'deck.js');
+export const OUT = join(ROOT, 'tests', '.out');
+
+export interface CliResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/** Run `node bin/deck.js …args` (the compiled CLI in lib/), collecting its output. */
+export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<CliResult> {
+  return new Promise((done, fail) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);
+    child.on('error', fail);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      done({ code, signal, stdout, stderr, ms: performance.now() - started });
+    });
+  });
+}
+
+/** Run async jobs with at most `limit` at a time, results in input order. */
+export async function pool<T, R>(items: readonly T[], limit: number, job: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await job(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** A fingerprint of a folder: every file's path and content hash, every folder's path. */
+export function hashTree(dir: string): string {
+  const hash = createHash('sha256');
+  const walk = (current: string) => {
+    for (const entry of readdirSync(current, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(current, entry.name);
+      hash.update(`${relative(dir, path)}${entry.isDirectory() ? '/' : ''}\0`);
+      if (entry.isDirectory()) walk(path);
+      else hash.update(readFileSync(path));
+    }
+  };
+  walk(dir);
+  return hash.digest('hex');
+}
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : entry.name.endsWith('.ts') ? statSync(path).mtimeMs : 0);
+  }
+  return newest;
+}
+
+function isStale(): boolean {
+  try {
+    return newestSource(join(ROOT, 'src')) > statSync(join(ROOT, 'lib', 'cli', 'main.js')).mtimeMs;
+  } catch {
+    return true;
+  }
+}
+
+/** Compile src/ to lib/. Type errors (e.g. in a file someone is editing) still emit JavaScript, so they are
+ * reported, not fatal; a missing lib/cli/main.js afterwards is. */
+function tsc(): Promise<void> {
+  return new Promise((done, fail) => {
+    execFile(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json')], (error, stdout) => {
+      if (error) console.warn(`tsc reported errors (JavaScript was still emitted):\n${stdout}`);
+      if (!exists(join(ROOT, 'lib', 'cli', 'main.js'))) fail(new Error(`tsc did not produce lib/cli/main.js:\n${stdout}`));
+      else done();
+    });
+  });
+}
+
+/** Wait until `path` is gone (watching its folder, no polling delay). */
+function gone(path: string): Promise<void> {
+  return new Promise((done) => {
+    const watcher = watch(dirname(path), () => {
+      if (!exists(path)) {
+        watcher.close();
+        done();
+      }
+    });
+    if (!exists(path)) {
+      watcher.close();
+      done();
+    }
+  });
+}
+
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Make sure lib/ is compiled from the current src/ (as `npm test`'s bootstrap does), so tests of the real CLI
+ * run today's code. Test files run in parallel: one compiles under a lock folder, the others wait for it.
+ */
+export async function ensureCompiled(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const lock = join(OUT, 'tsc.lock');
+  while (isStale()) {
+    try {
+      mkdirSync(lock);
+    } catch {
+      await gone(lock);
+      continue;
+    }
+    try {
+      await tsc();
+      // tsc leaves unchanged files as they were; mark the build as current.
+      const now = new Date();
+      utimesSync(join(ROOT, 'lib', 'cli', 'main.js'), now, now);
+      return;
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+}

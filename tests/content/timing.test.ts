@@ -1,0 +1,186 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDeck } from '../../src/content/deck.js';
+import {
+  countSpeech,
+  estimateSeconds,
+  parseTime,
+  planDeck,
+  speakingSeconds,
+  speechText,
+  timingsFileFor,
+} from '../../src/content/timing.js';
+import { defaultConfig } from '../../src/config/defaults.js';
+import { DeckError } from '../../src/core/errors.js';
+import { buildDeck } from '../../src/render/index.js';
+
+const fixture = join(import.meta.dirname, '../fixtures/rehearse/plan');
+const rates = defaultConfig().timing;
+
+// 120 Han characters (the full-width punctuation is not counted), and 70 English words.
+const ZH =
+  '故事從二零一八年開始，研究團隊推出了第一代模型。它最關鍵的創新，是把轉換器架構和無監督學習、轉移學習結合在一起。這個組合讓它在自然語言生成的任務上表現相當亮眼，也替後面每一代定下了基本路線。可以說，後面所有的飛躍都是從這個起點出發的，我們接著一代一代看下去吧。';
+const EN =
+  'The story starts in twenty eighteen when the team released the first model. Its key idea was to combine the transformer with unsupervised pretraining and transfer learning. That pairing made it strong at generating natural language and set the course for every later generation. Everything after it started from this point, so let us walk through them one by one and see what each one added to the family today.';
+
+let work: string;
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'deck-timing-'));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** A fresh copy of the plan fixture, to add timings.json to. */
+function copyFixture(name: string): string {
+  const dir = join(work, name);
+  cpSync(fixture, dir, { recursive: true });
+  return dir;
+}
+
+describe('estimates from the notes', () => {
+  it('counts Chinese characters and English words', () => {
+    expect(countSpeech(ZH)).toEqual({ cjk: 120, words: 0 });
+    expect(countSpeech(EN)).toEqual({ cjk: 0, words: 70 });
+    expect(countSpeech('GPT-4o 在 2024 年發表')).toEqual({ cjk: 4, words: 2 });
+  });
+
+  it('speaks Chinese at 250 characters and English at 140 words a minute by default', () => {
+    expect(speakingSeconds(ZH, rates)).toBeCloseTo((120 * 60) / 250, 6); // 28.8
+    expect(speakingSeconds(EN, rates)).toBeCloseTo(30, 6);
+    expect(estimateSeconds(`<p>${ZH}</p>`, rates)).toBe(29);
+    expect(estimateSeconds(`<p>${EN}</p>`, rates)).toBe(30);
+    expect(estimateSeconds(`<p>${ZH}</p><p>${EN}</p>`, rates)).toBe(59);
+  });
+
+  it('follows configured rates, and never goes under the minimum', () => {
+    expect(estimateSeconds(`<p>${ZH}</p>`, { ...rates, cjkCharsPerMinute: 120 })).toBe(60);
+    expect(estimateSeconds(`<p>${EN}</p>`, { ...rates, wordsPerMinute: 70 })).toBe(60);
+    expect(estimateSeconds('', rates)).toBe(15);
+    expect(estimateSeconds('<p>Hi.</p>', { ...rates, minSeconds: 0 })).toBe(1);
+  });
+
+  it('reads the spoken text of notes HTML', () => {
+    expect(speechText('<p>A &amp; B <code>x&lt;y</code></p>').replace(/\s+/g, ' ').trim()).toBe('A & B x<y');
+  });
+});
+
+describe('times', () => {
+  it('parses seconds, minutes and hours', () => {
+    expect(parseTime('45')).toBe(45);
+    expect(parseTime(45)).toBe(45);
+    expect(parseTime('90s')).toBe(90);
+    expect(parseTime('1m30s')).toBe(90);
+    expect(parseTime('20m')).toBe(1200);
+    expect(parseTime('20min')).toBe(1200);
+    expect(parseTime('1h')).toBe(3600);
+    expect(parseTime('20', 'm')).toBe(1200);
+    expect(parseTime('soon')).toBeUndefined();
+    expect(parseTime('')).toBeUndefined();
+    expect(parseTime('-5')).toBeUndefined();
+  });
+});
+
+describe('the plan', () => {
+  it('takes the slide attribute, then the front matter, then the estimate', async () => {
+    const deck = await loadDeck(fixture);
+    expect(deck.slides.map((s) => [s.title, s.timing, s.timingSource])).toEqual([
+      ['Plan fixture', 40, 'front-matter'],
+      ['Set on the slide', 25, 'attribute'],
+      ['Chinese notes', 29, 'estimate'],
+      ['English notes', 30, 'estimate'],
+      ['No notes', 15, 'estimate'],
+    ]);
+    expect(deck.totalTime).toBe(40 + 25 + 29 + 30 + 15);
+    // A number in the first section's front matter is a slide time, not the `timing` setting.
+    expect(deck.config.timing).toEqual(rates);
+  });
+
+  it('spreads a duration over the estimated slides by weight, keeping explicit times', async () => {
+    const deck = await loadDeck(fixture, { flags: { duration: '3m' } });
+    const times = deck.slides.map((s) => s.timing);
+    expect(times.slice(0, 2)).toEqual([40, 25]);
+    expect(deck.totalTime).toBe(180);
+    const spread = deck.slides.slice(2);
+    expect(spread.every((s) => s.timingSource === 'duration')).toBe(true);
+    const weights = [29, 30, 15];
+    spread.forEach((s, i) => expect(Math.abs(s.timing - (115 * weights[i]!) / 74)).toBeLessThan(1));
+  });
+
+  it('uses timings.json over the duration and the estimate but under the author, and survives edits', async () => {
+    const dir = copyFixture('applied');
+    writeFileSync(
+      join(dir, 'timings.json'),
+      JSON.stringify({
+        version: 1,
+        slides: [
+          { id: 'slide-3', title: 'Chinese notes', seconds: 50 },
+          { id: 'slide-2', title: 'Set on the slide', seconds: 99 },
+          // Moved: found by its (unique) title.
+          { id: 'slide-9', title: 'English notes', seconds: 33 },
+          // Gone from the deck: ignored.
+          { id: 'slide-5', title: 'Renamed since', seconds: 70 },
+        ],
+      }),
+    );
+    const deck = await loadDeck(dir, { flags: { duration: '3m' } });
+    expect(deck.slides.map((s) => [s.timing, s.timingSource])).toEqual([
+      [40, 'front-matter'],
+      [25, 'attribute'],
+      [50, 'rehearsal'],
+      [33, 'rehearsal'],
+      [180 - 40 - 25 - 50 - 33, 'duration'],
+    ]);
+    expect(deck.files).toContain(join(dir, 'timings.json'));
+  });
+
+  it('keeps the estimates when explicit times leave no room for the duration', () => {
+    const slides = [
+      { id: 'a', title: 'A', timing: 100, timingSource: 'attribute' as const },
+      { id: 'b', title: 'B', timing: 20, timingSource: 'estimate' as const },
+    ];
+    expect(planDeck(slides, { duration: '1m' })).toEqual([
+      { seconds: 100, source: 'attribute' },
+      { seconds: 20, source: 'estimate' },
+    ]);
+  });
+
+  it('puts timings.json beside the slides, or <name>.timings.json beside a one-file deck', () => {
+    expect(timingsFileFor('/x/slides', '/x/slides')).toBe('/x/slides/timings.json');
+    expect(timingsFileFor('/x/talk.md', '/x')).toBe('/x/talk.timings.json');
+  });
+
+  it('names the file and line of a bad timing', async () => {
+    const dir = join(work, 'bad');
+    cpSync(fixture, dir, { recursive: true });
+    writeFileSync(join(dir, '03-bad.md'), '## Fine\n\n---\n\n<!-- .slide: data-timing="soon" -->\n\n## Bad\n');
+    const error = await loadDeck(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DeckError);
+    expect((error as DeckError).file).toBe('03-bad.md');
+    expect((error as DeckError).line).toBe(5);
+    expect((error as DeckError).message).toContain('data-timing="soon"');
+
+    writeFileSync(join(dir, '03-bad.md'), '---\ntitle: x\ntiming: later\n---\n\n## Bad\n');
+    const front = await loadDeck(dir).catch((e: unknown) => e);
+    expect((front as DeckError).file).toBe('03-bad.md');
+    expect((front as DeckError).line).toBe(3);
+
+    rmSync(join(dir, '03-bad.md'));
+    writeFileSync(join(dir, 'timings.json'), '{"version": 1, "slides": [\n{"id": 3}]}');
+    const broken = await loadDeck(dir).catch((e: unknown) => e);
+    expect((broken as DeckError).file).toBe(join(dir, 'timings.json'));
+  });
+});
+
+describe('pacing in the built deck', () => {
+  it('puts data-timing on every slide and totalTime in the reveal.js config', async () => {
+    const { deck, rendered } = await buildDeck(fixture);
+    const sections = [...rendered.html.matchAll(/<section\b([^>]*)>/g)].map((m) => m[1]!);
+    const slides = sections.filter((attrs) => !/class="stack"/.test(attrs));
+    expect(slides).toHaveLength(deck.slides.length);
+    slides.forEach((attrs, i) => expect(attrs).toContain(`data-timing="${deck.slides[i]!.timing}"`));
+    const config = JSON.parse(/<script id="deck-config" type="application\/json">(.*?)<\/script>/.exec(rendered.html)![1]!);
+    expect(config.totalTime).toBe(deck.totalTime);
+    expect(config.totalTime).toBe(deck.slides.reduce((sum, s) => sum + s.timing, 0));
+  });
+});

@@ -1,0 +1,274 @@
+/**
+ * A scripted rehearsal in a real Chromium on the real dev server: move through the slides with known delays,
+ * finish, and compare the saved rehearsal, its reports and the applied plan with what was measured here.
+ */
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createMemoryLogger } from '../../src/core/log.js';
+import { buildDeck } from '../../src/render/index.js';
+import {
+  applyLastRehearsal,
+  lastRehearsal,
+  readRehearsal,
+  recoverJournals,
+  reportText,
+  startRehearsal,
+  writeReport,
+  type RehearsalSession,
+} from '../../src/rehearse/index.js';
+import { startServer } from '../../src/serve/index.js';
+import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
+import type { Page } from 'puppeteer-core';
+
+const FIXTURE = join(import.meta.dirname, '../fixtures/rehearse/talk');
+const TOLERANCE = 0.15; // seconds
+
+let browser: Browser;
+let work: string;
+let deckDir: string;
+
+beforeAll(async () => {
+  browser = await startChromium();
+  work = mkdtempSync(join(tmpdir(), 'deck-rehearse-'));
+  deckDir = join(work, 'talk');
+  cpSync(FIXTURE, deckDir, { recursive: true });
+});
+
+afterAll(async () => {
+  await closeBrowser(browser);
+  rmSync(work, { recursive: true, force: true });
+});
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function start(): Promise<RehearsalSession> {
+  return startRehearsal({ deck: deckDir, serve: startServer, port: 0, watch: false, logger: createMemoryLogger() });
+}
+
+/**
+ * Open a page on the deck and wait for the recorder to be on it. Returns the test-side time of reveal.js's
+ * `ready` event (reported to the test as it happens), which is when the recording starts.
+ */
+async function open(page: Page, url: string): Promise<number> {
+  let readyAt = 0;
+  await page.exposeFunction('__deckReady', () => {
+    readyAt = performance.now();
+  });
+  await page.evaluateOnNewDocument(() => {
+    document.addEventListener('ready', () => (window as unknown as { __deckReady(): void }).__deckReady(), true);
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => (window as unknown as { Reveal: { isReady(): boolean } }).Reveal.isReady() && document.querySelector('.deck-rehearse-bar'));
+  await vi.waitFor(() => expect(readyAt).toBeGreaterThan(0), { timeout: 5000, interval: 10 });
+  return readyAt;
+}
+
+/** When something happened in the page, as seen from here: after `before` and before `after` (ms). */
+interface Moment {
+  before: number;
+  after: number;
+}
+
+/** Move the deck (Reveal.next()/down()). */
+async function move(page: Page, action: 'next' | 'down' = 'next'): Promise<Moment> {
+  const before = performance.now();
+  await page.evaluate((a) => (window as unknown as { Reveal: Record<string, () => void> }).Reveal[a]!(), action);
+  return { before, after: performance.now() };
+}
+
+/** The time between two moments, measured here: at least `min`, at most `max` seconds. */
+function between(from: Moment, to: Moment): { min: number; max: number } {
+  return { min: (to.before - from.after) / 1000, max: (to.after - from.before) / 1000 };
+}
+
+function expectWithin(recorded: number, measured: { min: number; max: number }, what: string): void {
+  const message = `${what}: ${recorded} s recorded, ${measured.min.toFixed(3)}–${measured.max.toFixed(3)} s measured`;
+  expect(recorded, message).toBeGreaterThan(measured.min - TOLERANCE);
+  expect(recorded, message).toBeLessThan(measured.max + TOLERANCE);
+}
+
+describe('a scripted rehearsal', () => {
+  // Seconds on each slide, measured here: slide-1, slide-2 (with its two fragments), slide-3-1, slide-3-2, slide-4.
+  const measured: Record<string, { min: number; max: number }> = {};
+  const fragmentsAt: { min: number; max: number }[] = [];
+  let total: { min: number; max: number };
+  let saved: string;
+
+  it('records every slide and fragment change with its time, and saves on Finish', async () => {
+    const session = await start();
+    const page = await browser.newPage();
+    try {
+      const readyAt = await open(page, `${session.server.url}`);
+      const t0 = { before: readyAt, after: readyAt };
+      await wait(1200);
+      const t1 = await move(page); // → slide-2
+      await wait(500);
+      fragmentsAt.push(between(t1, await move(page))); // fragment 0
+      await wait(500);
+      fragmentsAt.push(between(t1, await move(page))); // fragment 1
+      await wait(1000);
+      const t2 = await move(page); // → slide-3-1
+      await wait(700);
+      const t3 = await move(page, 'down'); // → slide-3-2
+      await wait(2800);
+      const t4 = await move(page); // → slide-4
+      await wait(1000);
+      const before = performance.now();
+      await page.click('.deck-rehearse-finish');
+      const t5 = { before, after: performance.now() };
+      const result = await session.done;
+      Object.assign(measured, {
+        'slide-1': between(t0, t1),
+        'slide-2': between(t1, t2),
+        'slide-3-1': between(t2, t3),
+        'slide-3-2': between(t3, t4),
+        'slide-4': between(t4, t5),
+      });
+      total = between(t0, t5);
+      expect(result.path).toBeDefined();
+      saved = result.path!;
+      // The page says it is saved, with the summary.
+      await page.waitForFunction(() => document.querySelector('.deck-rehearse-clock')?.textContent === 'Rehearsal saved');
+      expect(await page.$eval('.deck-rehearse-status', (e) => e.textContent)).toMatch(/planned .*saved as/);
+    } finally {
+      await page.close();
+      await session.close();
+    }
+
+    expect(saved).toMatch(/[/\\]rehearsals[/\\]talk-\d{8}-\d{6}\.json$/);
+    expect(readdirSync(join(deckDir, 'rehearsals'))).toEqual([saved.split(/[/\\]/).pop()]); // the journal is gone
+    const rehearsal = await readRehearsal(saved);
+    expect(rehearsal.complete).toBe(true);
+    expect(rehearsal.endedBy).toBe('button');
+    expect(rehearsal.slides.map((s) => s.id)).toEqual(Object.keys(measured));
+    for (const slide of rehearsal.slides) {
+      expectWithin(slide.actual, measured[slide.id]!, slide.id);
+      expect(slide.visits).toBe(1);
+    }
+    const two = rehearsal.slides[1]!;
+    expect(two.fragments).toHaveLength(2);
+    two.fragments.forEach((at, i) => expectWithin(at, fragmentsAt[i]!, `fragment ${i}`));
+    expectWithin(rehearsal.actual, total, 'total');
+    expect(rehearsal.planned).toBe(rehearsal.slides.reduce((sum, s) => sum + s.planned, 0));
+  });
+
+  it('reports planned against actual, as text and as an HTML page with charts', async () => {
+    const deck = (await buildDeck(deckDir)).deck;
+    const last = await lastRehearsal(deck);
+    expect(last.path).toBe(saved);
+    const text = reportText(last.rehearsal);
+    for (const slide of last.rehearsal.slides) {
+      const row = text.split('\n').find((line) => line.includes(slide.title))!;
+      expect(row).toMatch(/\d\d:\d\d\s+\d\d:\d\d\s+[+-]\d\d:\d\d\s+(over|under|on time)$/);
+    }
+    const html = readFileSync(await writeReport(join(work, 'report.html'), last.rehearsal, last.history), 'utf8');
+    const page = await browser.newPage();
+    try {
+      await page.setViewport({ width: 1100, height: 900 });
+      await page.goto(`file://${join(work, 'report.html')}`);
+      const bars = await page.$$eval('svg.slides-chart g.slide', (groups) =>
+        groups.map((g) => ({
+          id: g.getAttribute('data-id'),
+          planned: (g.querySelector('rect.planned') as SVGRectElement).getBBox().height,
+          actual: (g.querySelector('rect.actual') as SVGRectElement).getBBox().height,
+          seconds: Number(g.querySelector('rect.actual')!.getAttribute('data-seconds')),
+        })),
+      );
+      expect(bars.map((b) => b.id)).toEqual(Object.keys(measured));
+      const plannedSeconds = last.rehearsal.slides.map((s) => s.planned);
+      // Drawn to one scale: bar heights are in the ratio of the times.
+      bars.forEach((bar, i) => {
+        expect(bar.seconds).toBe(last.rehearsal.slides[i]!.actual);
+        expect(bar.actual / bar.planned).toBeCloseTo(bar.seconds / plannedSeconds[i]!, 1);
+      });
+      expect(await page.$$eval('svg.trend-chart circle', (c) => c.length)).toBe(1);
+      await page.screenshot({ path: join(import.meta.dirname, '../.out/rehearsal-report.png'), fullPage: true });
+    } finally {
+      await page.close();
+    }
+    expect(html).toContain(last.rehearsal.slides[0]!.title);
+  });
+
+  it('--apply makes the rehearsed times the plan, without touching the Markdown', async () => {
+    const markdown = readFileSync(join(deckDir, '00-talk.md'), 'utf8');
+    const result = await applyLastRehearsal(deckDir);
+    expect(result.path).toBe(join(deckDir, 'timings.json'));
+    expect(readFileSync(join(deckDir, '00-talk.md'), 'utf8')).toBe(markdown);
+    const { deck, rendered } = await buildDeck(deckDir);
+    const timings = [...rendered.html.matchAll(/<section id="([^"]+)"[^>]*data-timing="(\d+)"/g)].map((m) => [m[1], Number(m[2])]);
+    expect(timings.map((t) => t[0])).toEqual(Object.keys(measured));
+    const rehearsal = await readRehearsal(saved);
+    for (const [id, seconds] of timings) {
+      const actual = rehearsal.slides.find((s) => s.id === id)!.actual;
+      expect(seconds).toBe(Math.max(1, Math.round(actual)));
+      const { min, max } = measured[id as string]!;
+      expect(seconds).toBeGreaterThanOrEqual(Math.max(1, Math.round(min - TOLERANCE)));
+      expect(seconds).toBeLessThanOrEqual(Math.max(1, Math.round(max + TOLERANCE)));
+    }
+    expect(deck.slides.every((s) => s.timingSource === 'rehearsal')).toBe(true);
+    expect(result.before.totalTime).not.toBe(result.after.totalTime);
+    const config = JSON.parse(/<script id="deck-config" type="application\/json">(.*?)<\/script>/.exec(rendered.html)![1]!);
+    expect(config.totalTime).toBe(timings.reduce((sum, t) => sum + (t[1] as number), 0));
+  });
+
+  it('keeps what was recorded when the tab is closed and the process dies', async () => {
+    const session = await start();
+    const journal = session.journalPath;
+    const page = await browser.newPage();
+    let measuredOne: { min: number; max: number };
+    let measuredTwo: { min: number; max: number };
+    try {
+      const readyAt = await open(page, session.server.url);
+      await wait(800);
+      const t1 = await move(page);
+      await wait(600);
+      const before = performance.now();
+      await page.close(); // the tab goes away: its last moment is sent as it closes
+      measuredOne = between({ before: readyAt, after: readyAt }, t1);
+      measuredTwo = between(t1, { before, after: performance.now() });
+      await vi.waitFor(() => expect(session.recorder.events.some((e) => e.type === 'hidden')).toBe(true), { timeout: 5000, interval: 20 });
+    } finally {
+      if (!page.isClosed()) await page.close();
+      // "Crash": the server goes away without a finish; only the journal on disk is left.
+      await session.close();
+    }
+    expect(existsSync(journal)).toBe(true);
+    const recovered = await recoverJournals(join(deckDir, 'rehearsals'), 'talk', { isAlive: () => false });
+    expect(recovered).toHaveLength(1);
+    expect(existsSync(journal)).toBe(false);
+    const rehearsal = await readRehearsal(recovered[0]!.saved!);
+    expect(rehearsal.complete).toBe(false);
+    expect(rehearsal.endedBy).toBe('interrupted');
+    expectWithin(rehearsal.slides[0]!.actual, measuredOne!, 'slide-1');
+    expectWithin(rehearsal.slides[1]!.actual, measuredTwo!, 'slide-2 until the tab closed');
+    expect(rehearsal.slides.slice(2).every((s) => s.visits === 0)).toBe(true);
+  });
+
+  it('records the presenter page’s current slide, not its next-slide preview', async () => {
+    const session = await start();
+    const page = await browser.newPage();
+    try {
+      await page.goto((session.server as { presenterUrl: string }).presenterUrl);
+      const current = await (await page.waitForSelector('iframe#current'))!.contentFrame();
+      await page.waitForSelector('.deck-rehearse-bar'); // on the presenter page: its frames take no clicks
+      await vi.waitFor(() => expect(session.recorder.events.length).toBeGreaterThan(0), { timeout: 5000, interval: 20 });
+      await page.click('#next');
+      await vi.waitFor(() => expect(session.recorder.events.some((e) => e.id === 'slide-2')).toBe(true), { timeout: 5000, interval: 20 });
+      const upcoming = await (await page.$('iframe#upcoming'))!.contentFrame();
+      expect(await upcoming.$('.deck-rehearse-bar')).toBeNull();
+      expect(await current.$('.deck-rehearse-bar')).toBeNull();
+      expect(await page.$$eval('.deck-rehearse-bar', (bars) => bars.length)).toBe(1);
+      // One page records: one session, and the preview (one slide ahead) never shows up.
+      expect(new Set(session.recorder.events.map((e) => e.session)).size).toBe(1);
+      expect(session.recorder.events.map((e) => e.id)).toEqual(['slide-1', 'slide-2']);
+      await page.click('.deck-rehearse-finish');
+      const result = await session.done;
+      expect(result.rehearsal!.slides.slice(0, 2).every((s) => s.visits === 1)).toBe(true);
+    } finally {
+      await page.close();
+      await session.close();
+    }
+  });
+});

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectThemes, resolveTheme } from '../../src/render/theme.js';
+
+const THEMES = join(import.meta.dirname, '..', '..', 'themes');
+const MARK = '/* ---- shared with gpt-dark.css from here ---- */';
+const read = (name: string) => readFileSync(join(THEMES, `${name}.css`), 'utf8');
+
+/** The custom properties of the first `:root { … }` block (the palette), or of a given block's text. */
+function palette(block: string): Record<string, string> {
+  return Object.fromEntries([...block.matchAll(/(--deck-[\w-]+):\s*(#[0-9a-f]{6})/gi)].map((m) => [m[1]!, m[2]!.toLowerCase()]));
+}
+
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+function contrast(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+/** Text colour / background pairs the theme draws. */
+const PAIRS: [string, string][] = [
+  ['--deck-fg', '--deck-bg'],
+  ['--deck-muted', '--deck-bg'],
+  ['--deck-accent', '--deck-bg'],
+  ['--deck-accent-2', '--deck-bg'],
+  ['--deck-fg', '--deck-panel'],
+  ['--deck-muted', '--deck-panel'],
+  ['--deck-chip-fg', '--deck-chip-bg'],
+  ['--deck-chip-fg', '--deck-chip-code'],
+  ['--deck-chip-fg', '--deck-chip-image'],
+  ['--deck-chip-fg', '--deck-chip-audio'],
+];
+
+describe('the gpt themes', () => {
+  it('come in a light and a dark variant, selectable by name', () => {
+    expect(projectThemes()).toEqual(expect.arrayContaining(['gpt', 'gpt-dark']));
+    expect(resolveTheme('gpt-dark', '.').source).toBe(join(THEMES, 'gpt-dark.css'));
+  });
+
+  it('share everything but the palette, word for word', () => {
+    const light = read('gpt').split(MARK);
+    const dark = read('gpt-dark').split(MARK);
+    expect(light).toHaveLength(2);
+    expect(dark).toHaveLength(2);
+    expect(dark[1]).toBe(light[1]);
+    expect(Object.keys(palette(dark[0]!)).sort()).toEqual(Object.keys(palette(light[0]!)).sort());
+  });
+
+  it.each(['gpt', 'gpt-dark'])('%s meets WCAG AA contrast (4.5:1) for every text colour it uses', (name) => {
+    const colours = palette(read(name).split(MARK)[0]!);
+    const low = PAIRS.map(([fg, bg]) => [fg, bg, contrast(colours[fg]!, colours[bg]!)] as const).filter(([, , ratio]) => !(ratio >= 4.5));
+    expect(low).toEqual([]);
+  });
+
+  it('prints handouts in an AA palette too', () => {
+    const print = /html:not\(\.print-pdf\) \{([^}]*)\}/.exec(read('gpt'))![1]!;
+    const colours = palette(print);
+    const low = PAIRS.filter(([fg, bg]) => colours[fg] && colours[bg] && !(contrast(colours[fg], colours[bg]) >= 4.5));
+    expect(Object.keys(colours).length).toBeGreaterThan(8);
+    expect(low).toEqual([]);
+  });
+
+  it('never set a font size under 24px', () => {
+    for (const name of ['gpt', 'gpt-dark', '_layouts']) {
+      const sizes = [...read(name).matchAll(/font-size:\s*(\d+(?:\.\d+)?)px/g)].map((m) => Number(m[1]));
+      expect(sizes.length).toBeGreaterThan(0);
+      expect(sizes.filter((s) => s < 24), name).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,160 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'puppeteer-core';
+import { findBrowser, launchBrowser, withPage } from '../../src/browser/index.js';
+import { createMemoryLogger } from '../../src/core/log.js';
+import { startServer, type ServerHandle } from '../../src/serve/index.js';
+import { copyFixture, rawGet } from './helpers.js';
+
+const TOKEN = 'live-test-token-9012';
+let browser: Browser;
+let server: ServerHandle;
+let deck: ReturnType<typeof copyFixture>;
+const logger = createMemoryLogger();
+
+beforeAll(async () => {
+  deck = copyFixture();
+  writeFileSync(join(deck.dir, 'custom.css'), '@import url("layouts.css");\n.reveal h2 { color: rgb(1, 2, 3); }\n');
+  [server, browser] = await Promise.all([
+    startServer({ deck: deck.dir, port: 0, logger, token: TOKEN, flags: { theme: 'custom.css' } }),
+    findBrowser().then((found) => launchBrowser({ executablePath: found.path })),
+  ]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  deck?.remove();
+});
+
+const edit = (file: string, change: (text: string) => string) => {
+  const path = join(deck.dir, file);
+  writeFileSync(path, change(readFileSync(path, 'utf8')));
+};
+
+async function openDeck(page: Page, query = ''): Promise<void> {
+  await page.setViewport({ width: 1280, height: 720 });
+  await page.goto(`${server.url}${query}`);
+  await page.waitForFunction(() => window.Reveal?.isReady() && (window as any).deckServe?.connected && (window as any).deckServe.build > 0);
+}
+
+const indices = (page: Page) => page.evaluate(() => JSON.stringify(window.Reveal.getIndices()));
+const currentText = (page: Page) => page.evaluate(() => window.Reveal.getCurrentSlide()?.textContent ?? '');
+
+describe('live reload in Chromium', () => {
+  it('loads reveal.js’s notes plugin, so S opens the speaker view', async () => {
+    await withPage(browser, async (page) => {
+      await openDeck(page);
+      const plugin = await page.evaluate(() => ({
+        registered: typeof (window as any).RevealNotes === 'function',
+        active: window.Reveal.hasPlugin('notes'),
+        notes: document.querySelectorAll('aside.notes').length,
+      }));
+      expect(plugin).toEqual({ registered: true, active: true, notes: 3 });
+    });
+  });
+
+  it('shows an edited slide on the same slide, in place or after a full reload', async () => {
+    await withPage(browser, async (page) => {
+      await openDeck(page);
+      await page.evaluate(() => {
+        window.Reveal.slide(2, 1);
+        (window as any).marker = 'kept';
+      });
+      const before = await indices(page);
+      edit('01-body.md', (t) => t.replace('Below text.', 'Below text, edited on disk.'));
+      await page.waitForFunction(() => window.Reveal.getCurrentSlide()?.textContent?.includes('edited on disk'), { polling: 'mutation' });
+      expect(await indices(page)).toBe(before);
+      expect(await page.evaluate(() => (window as any).marker)).toBe('kept'); // swapped in place
+      // A change to the page's head (the title) needs a full reload: still on the same slide after it.
+      await page.evaluate(() => window.Reveal.slide(1, 0, 0));
+      const onFragment = await indices(page);
+      edit('00-intro.md', (t) => t.replace('title: Serve fixture', 'title: Serve fixture renamed'));
+      await page.waitForFunction(() => document.title === 'Serve fixture renamed' && window.Reveal?.isReady(), { polling: 200 });
+      await page.waitForFunction((want) => JSON.stringify(window.Reveal.getIndices()) === want, {}, onFragment);
+      expect(await page.evaluate(() => (window as any).marker)).toBeUndefined();
+      expect(await currentText(page)).toContain('Steps');
+    });
+  });
+
+  it('swaps an edited theme stylesheet without reloading', async () => {
+    await withPage(browser, async (page) => {
+      await openDeck(page);
+      await page.evaluate(() => ((window as any).marker = 'kept'));
+      const color = () => page.evaluate(() => getComputedStyle(document.querySelector('.reveal h2')!).color);
+      expect(await color()).toBe('rgb(1, 2, 3)');
+      writeFileSync(join(deck.dir, 'custom.css'), '@import url("layouts.css");\n.reveal h2 { color: rgb(4, 5, 6); }\n');
+      await page.waitForFunction(() => getComputedStyle(document.querySelector('.reveal h2')!).color === 'rgb(4, 5, 6)', { polling: 100 });
+      expect(await page.evaluate(() => (window as any).marker)).toBe('kept');
+      expect(logger.lines.some((l) => l.message.includes('updated assets/theme/custom-custom.css'))).toBe(true);
+    });
+  });
+
+  it('shows a build error over the last good deck, and clears it when fixed', async () => {
+    await withPage(browser, async (page) => {
+      await openDeck(page);
+      await page.evaluate(() => window.Reveal.slide(2, 0));
+      const good = readFileSync(join(deck.dir, '00-intro.md'), 'utf8');
+      writeFileSync(join(deck.dir, '00-intro.md'), good.replace('lang: en', 'lang: [en, "unclosed'));
+      const overlay = await page.waitForSelector('#deck-serve-error', { visible: true });
+      const text = await overlay!.evaluate((el) => (el as HTMLElement).innerText);
+      expect(text).toContain('00-intro.md');
+      expect(text).toMatch(/00-intro\.md:\d+/);
+      expect(text).toMatch(/Build failed/);
+      expect(logger.lines.some((l) => l.level === 'error' && l.message.includes('00-intro.md'))).toBe(true);
+      // The old deck is still there, in the page and on the server.
+      expect(await currentText(page)).toContain('Original body text.');
+      expect((await rawGet(server.port, '/')).body).toContain('Original body text.');
+      writeFileSync(join(deck.dir, '00-intro.md'), good);
+      await page.waitForFunction(() => !document.getElementById('deck-serve-error'), { polling: 'mutation' });
+      expect(await indices(page)).toContain('"h":2');
+    });
+  });
+
+  it('drives audience pages from the presenter page and from the presenter’s deck', async () => {
+    await withPage(browser, async (audience) => {
+      await openDeck(audience);
+      await withPage(browser, async (presenter) => {
+        await presenter.setViewport({ width: 1400, height: 850 });
+        await presenter.goto(`${server.presenterUrl}`);
+        await presenter.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('presenting'));
+        await presenter.waitForFunction(() => document.getElementById('position')?.textContent === '1 / 5');
+        await presenter.click('#next');
+        await presenter.click('#next');
+        await audience.bringToFront();
+        await audience.waitForFunction(
+          () => {
+            const i = window.Reveal.getIndices();
+            return i.h === 1 && i.f === 0;
+          },
+          { polling: 50 },
+        );
+        expect(await presenter.$eval('#notes', (el) => el.textContent)).toContain('Notes for the steps.');
+        expect(await presenter.$eval('#position', (el) => el.textContent)).toBe('2 / 5');
+      });
+      await withPage(browser, async (deckPage) => {
+        await openDeck(deckPage, `?token=${TOKEN}`);
+        expect(await deckPage.evaluate(() => (window as any).deckServe.presenter)).toBe(true);
+        await deckPage.evaluate(() => window.Reveal.slide(3, 0));
+        await audience.bringToFront();
+        await audience.waitForFunction(() => window.Reveal.getIndices().h === 3, { polling: 50 });
+      });
+      // Without the token, moving around moves nobody else.
+      await withPage(browser, async (other) => {
+        await openDeck(other, '?token=not-the-token');
+        expect(await other.evaluate(() => (window as any).deckServe.presenter)).toBe(false);
+        await other.evaluate(() => window.Reveal.slide(0, 0));
+        await audience.bringToFront();
+        await audience.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+        expect(await audience.evaluate(() => window.Reveal.getIndices().h)).toBe(3);
+      });
+    });
+  });
+});
+
+declare global {
+  interface Window {
+    Reveal: any;
+  }
+}
