@@ -85,6 +85,7 @@ export function renderDeck(deck: Deck, templates: TemplateSet, theme: ResolvedTh
     ...vendor.files,
     { source: join(builtinThemesDir(), '_layouts.css'), target: 'assets/theme/layouts.css' },
     { source: theme.source, target: theme.target },
+    ...theme.imports,
   ];
   const html = runTemplate(
     templates.page,

@@ -1,5 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, extname, join, posix, resolve } from 'node:path';
 import { REVEAL_THEMES } from '../config/schema.js';
 import { DeckError, ErrorCode } from '../core/errors.js';
 import { builtinThemesDir, revealDistDir } from './paths.js';
@@ -13,6 +13,20 @@ export interface ResolvedTheme {
   readonly target: string;
   /** Whether it is a reveal.js built-in theme (then our base layout CSS goes under it). */
   readonly reveal: boolean;
+  /** Local stylesheets the theme @imports (same folder), copied beside it. */
+  readonly imports: readonly { source: string; target: string }[];
+}
+
+const IMPORT = /@import\s+(?:url\(\s*)?["']?([^"')\s]+)["']?\s*\)?[^;]*;/g;
+
+/** The local files a theme CSS @imports, to copy beside it (remote URLs are left alone). */
+function importsOf(source: string, target: string): { source: string; target: string }[] {
+  const css = readFileSync(source, 'utf8');
+  return [...css.matchAll(IMPORT)]
+    .map((m) => m[1]!)
+    .filter((url) => !/^([a-z]+:|\/)/i.test(url) && !url.includes('..'))
+    .map((url) => ({ source: join(dirname(source), url), target: posix.join(posix.dirname(target), url) }))
+    .filter((file) => existsSync(file.source));
 }
 
 /** Themes made for this tool: themes/<name>.css. */
@@ -32,16 +46,18 @@ export function projectThemes(dir = builtinThemesDir()): string[] {
 export function resolveTheme(name: string, deckRoot: string, themesDir = builtinThemesDir()): ResolvedTheme {
   const ours = join(themesDir, `${name}.css`);
   if (!name.includes('/') && existsSync(ours)) {
-    return { name, source: ours, target: `assets/theme/${name}.css`, reveal: false };
+    const target = `assets/theme/${name}.css`;
+    return { name, source: ours, target, reveal: false, imports: importsOf(ours, target) };
   }
   if ((REVEAL_THEMES as readonly string[]).includes(name)) {
-    return { name, source: join(revealDistDir(), 'theme', `${name}.css`), target: `assets/theme/${name}.css`, reveal: true };
+    return { name, source: join(revealDistDir(), 'theme', `${name}.css`), target: `assets/theme/${name}.css`, reveal: true, imports: [] };
   }
   if (extname(name) === '.css') {
     const path = resolve(deckRoot, name);
     if (existsSync(path)) {
       const file = basename(path, '.css');
-      return { name: file, source: path, target: `assets/theme/custom-${file}.css`, reveal: false };
+      const target = `assets/theme/custom-${file}.css`;
+      return { name: file, source: path, target, reveal: false, imports: importsOf(path, target) };
     }
     throw new DeckError(ErrorCode.BadTemplate, `theme file not found: ${name}`, { hint: `looked for ${path}` });
   }

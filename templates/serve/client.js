@@ -92,9 +92,12 @@
 
   function swapCss(href, build) {
     var path = new URL(href, location.href).pathname;
-    var links = document.querySelectorAll('link[rel="stylesheet"]');
-    Array.prototype.forEach.call(links, function (link) {
-      if (new URL(link.href).pathname !== path) return;
+    var links = Array.prototype.filter.call(document.querySelectorAll('link[rel="stylesheet"]'), function (link) {
+      return new URL(link.href).pathname === path;
+    });
+    // A stylesheet the page does not link itself (one a theme @imports) needs the whole page.
+    if (links.length === 0) return hardReload();
+    links.forEach(function (link) {
       var next = link.cloneNode();
       next.href = path + '?v=' + build;
       next.onload = next.onerror = function () {

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { projectThemes, resolveTheme } from '../../src/render/theme.js';
 
 const THEMES = join(import.meta.dirname, '..', '..', 'themes');
-const MARK = '/* ---- shared with gpt-dark.css from here ---- */';
 const read = (name: string) => readFileSync(join(THEMES, `${name}.css`), 'utf8');
 
 /** The custom properties of the first `:root { … }` block (the palette), or of a given block's text. */
@@ -45,23 +44,29 @@ describe('the gpt themes', () => {
     expect(resolveTheme('gpt-dark', '.').source).toBe(join(THEMES, 'gpt-dark.css'));
   });
 
-  it('share everything but the palette, word for word', () => {
-    const light = read('gpt').split(MARK);
-    const dark = read('gpt-dark').split(MARK);
-    expect(light).toHaveLength(2);
-    expect(dark).toHaveLength(2);
-    expect(dark[1]).toBe(light[1]);
-    expect(Object.keys(palette(dark[0]!)).sort()).toEqual(Object.keys(palette(light[0]!)).sort());
+  it('share everything but the palette: both import the same base and set only variables', () => {
+    for (const name of ['gpt', 'gpt-dark']) {
+      const css = read(name).replace(/\/\*[\s\S]*?\*\//g, '').trim();
+      expect(css.startsWith('@import url("_gpt-base.css");'), name).toBe(true);
+      // After the import, nothing but one :root block of custom properties.
+      expect(css.replace('@import url("_gpt-base.css");', '').trim(), name).toMatch(/^:root \{(\s*--[\w-]+:[^;]+;)+\s*\}$/);
+    }
+    expect(Object.keys(palette(read('gpt-dark'))).sort()).toEqual(Object.keys(palette(read('gpt'))).sort());
+  });
+
+  it('copies the shared base beside the theme in the build', () => {
+    const theme = resolveTheme('gpt-dark', '.');
+    expect(theme.imports).toEqual([{ source: join(THEMES, '_gpt-base.css'), target: 'assets/theme/_gpt-base.css' }]);
   });
 
   it.each(['gpt', 'gpt-dark'])('%s meets WCAG AA contrast (4.5:1) for every text colour it uses', (name) => {
-    const colours = palette(read(name).split(MARK)[0]!);
+    const colours = palette(read(name));
     const low = PAIRS.map(([fg, bg]) => [fg, bg, contrast(colours[fg]!, colours[bg]!)] as const).filter(([, , ratio]) => !(ratio >= 4.5));
     expect(low).toEqual([]);
   });
 
   it('prints handouts in an AA palette too', () => {
-    const print = /html:not\(\.print-pdf\) \{([^}]*)\}/.exec(read('gpt'))![1]!;
+    const print = /html:not\(\.print-pdf\) \{([^}]*)\}/.exec(read('_gpt-base'))![1]!;
     const colours = palette(print);
     const low = PAIRS.filter(([fg, bg]) => colours[fg] && colours[bg] && !(contrast(colours[fg], colours[bg]) >= 4.5));
     expect(Object.keys(colours).length).toBeGreaterThan(8);
@@ -69,9 +74,9 @@ describe('the gpt themes', () => {
   });
 
   it('never set a font size under 24px', () => {
-    for (const name of ['gpt', 'gpt-dark', '_layouts']) {
+    for (const name of ['gpt', 'gpt-dark', '_gpt-base', '_layouts']) {
       const sizes = [...read(name).matchAll(/font-size:\s*(\d+(?:\.\d+)?)px/g)].map((m) => Number(m[1]));
-      expect(sizes.length).toBeGreaterThan(0);
+      if (!name.startsWith('gpt')) expect(sizes.length, name).toBeGreaterThan(0);
       expect(sizes.filter((s) => s < 24), name).toEqual([]);
     }
   });
