@@ -1,0 +1,163 @@
+/**
+ * `deck pdf`: build the deck's HTML, then make deck.pdf and handout.pdf in one page of one browser, check them,
+ * and write them atomically. The browser is searched for and started while the deck builds, so the build
+ * costs no wall time. A failed check (strict) or any error writes nothing: the previous PDFs stay as they were.
+ */
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import { withBrowser, withPage, withTimeout, type FindBrowserOptions } from '../browser/index.js';
+import type { Deck } from '../content/types.js';
+import { DeckError, ErrorCode } from '../core/errors.js';
+import { writeFileAtomic } from '../core/fs.js';
+import type { Logger } from '../core/log.js';
+import type { BuildOptions } from '../render/index.js';
+import { packageRoot } from '../render/paths.js';
+import { formatProblem, formatReport, type ExportProblem } from './checks.js';
+import { handoutGeometry, expectedSheets, type HandoutLayout } from './handout/layout.js';
+import { renderPdfs } from './render-pdfs.js';
+import { expectedDeckPages } from './slides.js';
+
+export interface ExportPdfOptions extends BuildOptions {
+  /** Output folder: index.html and its files, deck.pdf, handout.pdf. */
+  outDir: string;
+  /** Write deck.pdf (default true). */
+  slides?: boolean;
+  /** Handout layout, or false for none. Default: the deck's `pdf.handout` (notes). */
+  handout?: HandoutLayout | false;
+  /** A running browser to use (e.g. the dev server's); it is not closed. Else one is found and launched. */
+  browser?: Browser;
+  /** How to find a browser (`--browser` is `find.flag`). */
+  find?: FindBrowserOptions;
+  logger?: Logger;
+  /** Progress: pages done of the expected total, and what is being made. */
+  onProgress?: (event: ExportProgress) => void;
+}
+
+export interface ExportProgress {
+  done: number;
+  total: number;
+  stage: string;
+}
+
+export interface ExportPdfResult {
+  deck: Deck;
+  /** The built index.html. */
+  index: string;
+  slides?: { path: string; pages: number };
+  handout?: { path: string; pages: number; layout: HandoutLayout };
+  /** Problems the checks found (only ever non-empty without strict). */
+  problems: ExportProblem[];
+  /** Milliseconds per step, for --verbose and the benchmark. */
+  timings: Record<string, number>;
+}
+
+function version(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** Run `fn` with the given browser or a launched one; its launch overlaps `pending` (the build). */
+async function withExportBrowser<T>(
+  options: ExportPdfOptions,
+  launchTimeoutMs: number,
+  pending: Promise<unknown>,
+  fn: (browser: Browser) => Promise<T>,
+): Promise<T> {
+  try {
+    return await withBrowser(
+      { browser: options.browser, find: options.find, timeoutMs: launchTimeoutMs, logger: options.logger },
+      fn,
+    );
+  } catch (error) {
+    // A build error (the user's input) explains more than a browser error that happened meanwhile.
+    await pending;
+    throw error;
+  }
+}
+
+export async function exportPdf(input: string, options: ExportPdfOptions): Promise<ExportPdfResult> {
+  const log = options.logger;
+  const started = performance.now();
+  const timings: Record<string, number> = {};
+  // Started after the launch has begun: loading the render pipeline and building overlap Chromium's start.
+  let startBuilding = () => {};
+  const building = new Promise<void>((resolve) => (startBuilding = resolve)).then(async () => {
+    const { buildDeck, writeRendered } = await import('../render/index.js');
+    const { deck, rendered } = await buildDeck(input, options);
+    const index = await writeRendered(options.outDir, rendered);
+    timings.build = Math.round(performance.now() - started);
+    return { deck, index };
+  });
+  // Settled-ness is observed below; this only keeps a build failure during the launch from being "unhandled".
+  building.catch(() => undefined);
+  const flagTimeout = options.flags?.pdf?.timeout;
+  const launchTimeoutMs = Math.max(30_000, flagTimeout ?? 0);
+
+  const exporting = withExportBrowser(options, launchTimeoutMs, building, async (browser) => {
+    timings.launch = Math.round(performance.now() - started);
+    const { deck, index } = await building;
+    const pdf = deck.config.pdf;
+    const slides = options.slides ?? true;
+    const handout = options.handout === undefined ? pdf.handout : options.handout;
+    const deckPages = slides ? expectedDeckPages(deck) : 0;
+    const handoutPages = handout ? expectedSheets(handoutGeometry(handout, pdf.paper, 9 / 16), deck.slides.length) : 0;
+    const total = deckPages + handoutPages;
+    let done = 0;
+    options.onProgress?.({ done, total, stage: 'loading the deck' });
+    const fromCwd = relative(process.cwd(), deck.root);
+    const displayRoot = fromCwd.startsWith('..') ? deck.root : fromCwd || '.';
+    const rendered = await withPage(
+      browser,
+      (page) =>
+        withTimeout(
+          renderPdfs(browser, page, deck, {
+            outDir: options.outDir,
+            index,
+            slides,
+            handout,
+            paper: pdf.paper,
+            timeoutMs: pdf.timeout,
+            displayRoot,
+            creator: `gpt-deck ${version()}`,
+            timings,
+            onPages: (pages, stage) => {
+              done = Math.min(total, done + pages);
+              options.onProgress?.({ done, total, stage });
+            },
+          }),
+          pdf.timeout,
+          `exporting ${input} to PDF`,
+        ),
+      { timeoutMs: pdf.timeout },
+    );
+    return { deck, index, rendered };
+  });
+  startBuilding();
+  const made = await exporting;
+
+  const { deck, index, rendered } = made;
+  const { problems } = rendered;
+  if (problems.length > 0) {
+    if (deck.config.pdf.strict) {
+      throw new DeckError(
+        ErrorCode.ExportFailed,
+        `the PDF export checks failed, nothing was written:\n${formatReport(problems)}`,
+        { hint: 'fix the slides named above, or pass --no-strict to write the PDFs anyway (with these warnings)' },
+      );
+    }
+    for (const problem of problems) log?.warn(formatProblem(problem));
+  }
+  const result: ExportPdfResult = { deck, index, problems, timings };
+  if (rendered.deck) {
+    const path = join(options.outDir, 'deck.pdf');
+    await writeFileAtomic(path, rendered.deck.bytes);
+    result.slides = { path, pages: rendered.deck.pages };
+  }
+  if (rendered.handout) {
+    const path = join(options.outDir, 'handout.pdf');
+    await writeFileAtomic(path, rendered.handout.bytes);
+    result.handout = { path, pages: rendered.handout.pages, layout: rendered.handout.layout };
+  }
+  timings.total = Math.round(performance.now() - started);
+  return result;
+}

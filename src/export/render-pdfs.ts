@@ -1,0 +1,204 @@
+/**
+ * Making the PDFs from a built deck in one page of a running browser: the slides in reveal.js's print view,
+ * then, in the same page and without loading anything again, the handout. Every check is measured here;
+ * nothing is written (see export.ts).
+ */
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'puppeteer-core';
+import type { Deck, Slide } from '../content/types.js';
+import { translate } from '../render/helpers.js';
+import { describeOverflow, slideProblem, type ExportProblem } from './checks.js';
+import { handoutCss, headerFooter } from './handout/css.js';
+import { handoutGeometry, MARGIN_MM, slideScale, type HandoutLayout, type Paper } from './handout/layout.js';
+import { findMissingGlyphs, type MissingGlyphs } from './page/glyphs.js';
+import { buildHandout, type HandoutSpec } from './page/handout.js';
+import { finishPrintView, installReadyHook, measureOverflow, waitForPdfReady } from './page/print-view.js';
+import { amendPdf, type PdfMetadata } from './pdf/amend.js';
+import { blockForeignRequests } from './requests.js';
+import { deckOutline, expectedDeckPages } from './slides.js';
+
+export interface RenderPdfsOptions {
+  /** The folder the deck was built into (index.html and its files); requests outside it are blocked. */
+  outDir: string;
+  /** The built index.html. */
+  index: string;
+  slides: boolean;
+  handout: HandoutLayout | false;
+  paper: Paper;
+  /** Per-operation limit inside the page, ms. */
+  timeoutMs: number;
+  /** How the deck folder is shown in reports. */
+  displayRoot: string;
+  creator: string;
+  /** Called as pages are done. */
+  onPages?: (done: number, stage: string) => void;
+  /** Timings of each step, ms, filled in as it goes. */
+  timings?: Record<string, number>;
+}
+
+export interface RenderedPdf {
+  bytes: Uint8Array;
+  pages: number;
+}
+
+export interface RenderPdfsResult {
+  deck?: RenderedPdf;
+  handout?: RenderedPdf & { layout: HandoutLayout };
+  problems: ExportProblem[];
+}
+
+function glyphProblems(
+  found: MissingGlyphs[],
+  pdf: ExportProblem['pdf'],
+  slidesById: Map<string, Slide>,
+  displayRoot: string,
+): ExportProblem[] {
+  return found.map((entry) => {
+    const message = `no installed font has ${[...entry.chars].map((c) => `“${c}” U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')} (font: ${entry.font}); it would print as empty boxes`;
+    const slide = slidesById.get(entry.scope);
+    return slide
+      ? slideProblem('missing-glyphs', pdf, slide, message, displayRoot)
+      : { kind: 'missing-glyphs' as const, pdf, message };
+  });
+}
+
+function metadataOf(deck: Deck, creator: string, producer: string): PdfMetadata {
+  const c = deck.config;
+  return {
+    title: c.title,
+    author: c.author,
+    subject: c.description,
+    keywords: c.keywords,
+    lang: c.lang,
+    creator,
+    producer,
+  };
+}
+
+export async function renderPdfs(browser: Browser, page: Page, deck: Deck, options: RenderPdfsOptions): Promise<RenderPdfsResult> {
+  const c = deck.config;
+  const size = { width: c.width, height: c.height };
+  const timings = options.timings ?? {};
+  let mark = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round(now - mark);
+    mark = now;
+  };
+  const problems: ExportProblem[] = [];
+  const slidesById = new Map(deck.slides.map((slide) => [slide.id, slide]));
+  const anyFragments = deck.slides.some((slide) => slide.fragments > 0);
+
+  const blocked = await blockForeignRequests(page, options.outDir);
+  await page.evaluateOnNewDocument(installReadyHook);
+  // reveal.js reads settings from the query string: the print view, no margin around the slide (so the page
+  // is exactly the slide size), never more than one page per slide, and fragment pages (trimmed afterwards).
+  const query = `print-pdf&margin=0&pdfMaxPagesPerSlide=1&pdfSeparateFragments=${anyFragments}&showNotes=false`;
+  await page.goto(`${pathToFileURL(options.index).href}?${query}`, { waitUntil: 'load', timeout: options.timeoutMs });
+  await page.evaluate(waitForPdfReady);
+  lap('load');
+
+  const layout = await page.evaluate(finishPrintView, { splitAll: c.pdf.fragments });
+  lap('layout');
+  const overflow = await page.evaluate(measureOverflow, size);
+  for (const measure of overflow) {
+    const slide = slidesById.get(measure.id);
+    const message = describeOverflow(measure, measure.clipped, size);
+    if (slide && message) problems.push(slideProblem('overflow', 'deck', slide, message, options.displayRoot));
+  }
+  lap('overflow');
+  problems.push(
+    ...glyphProblems(
+      await page.evaluate(findMissingGlyphs, '.reveal .slides > .pdf-page > section'),
+      'deck',
+      slidesById,
+      options.displayRoot,
+    ),
+  );
+  lap('glyphs');
+
+  const producer = `${await browser.version()} (Skia/PDF)`;
+  const meta = metadataOf(deck, options.creator, producer);
+  const result: RenderPdfsResult = { problems };
+
+  if (options.slides) {
+    const raw = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: options.timeoutMs });
+    lap('deck.pdf');
+    const firstPage = new Map<string, number>();
+    layout.pages.forEach((id, i) => firstPage.has(id) || firstPage.set(id, i));
+    const amended = amendPdf(new Uint8Array(raw), meta, deckOutline(deck, (slide) => firstPage.get(slide.id)));
+    const expected = expectedDeckPages(deck);
+    if (amended.pageCount !== expected) {
+      problems.push({
+        kind: 'page-count',
+        pdf: 'deck',
+        message: `deck.pdf has ${amended.pageCount} pages, expected ${expected} (${deck.slides.length} slides${
+          expected > deck.slides.length ? ` plus ${expected - deck.slides.length} fragment steps` : ''
+        })`,
+      });
+    }
+    result.deck = { bytes: amended.bytes, pages: amended.pageCount };
+    lap('deck.amend');
+    options.onPages?.(amended.pageCount, 'deck.pdf');
+  }
+
+  if (options.handout) {
+    const geometry = handoutGeometry(options.handout, options.paper, c.height / c.width);
+    const spec: HandoutSpec = {
+      layout: options.handout,
+      perSheet: geometry.perSheet,
+      css: handoutCss(geometry, size),
+      items: deck.slides.map((slide) => ({ id: slide.id, number: slide.index + 1, title: slide.title, notesHtml: slide.notesHtml })),
+      width: c.width,
+      height: c.height,
+      scale: slideScale(geometry, c.width),
+      rules: geometry.rules,
+      lang: c.lang,
+      notesLabel: translate('notes', c.lang),
+    };
+    const sheetHeights = await page.evaluate(buildHandout, spec);
+    problems.push(
+      ...glyphProblems(await page.evaluate(findMissingGlyphs, '.deck-handout .handout-notes'), 'handout', slidesById, options.displayRoot),
+    );
+    const { header, footer } = headerFooter(c.title, c.lang, MARGIN_MM.side);
+    const raw = await page.pdf({
+      format: options.paper === 'A4' ? 'a4' : 'letter',
+      margin: { top: `${MARGIN_MM.top}mm`, bottom: `${MARGIN_MM.bottom}mm`, left: `${MARGIN_MM.side}mm`, right: `${MARGIN_MM.side}mm` },
+      displayHeaderFooter: true,
+      headerTemplate: header,
+      footerTemplate: footer,
+      printBackground: true,
+      preferCSSPageSize: false,
+      tagged: true,
+      outline: false,
+      timeout: options.timeoutMs,
+    });
+    lap('handout.pdf');
+    // Pages each sheet takes: one, or more when a slide's notes run long (notes layout).
+    const pxPerMm = 96 / 25.4;
+    const sheetPages = sheetHeights.map((px) => Math.max(1, Math.ceil(px / pxPerMm / geometry.contentHeight - 0.001)));
+    const sheetStart = sheetPages.map((_, i) => sheetPages.slice(0, i).reduce((a, b) => a + b, 0));
+    const slidePage = (slide: Slide) => sheetStart[Math.floor(slide.index / geometry.perSheet)];
+    const amended = amendPdf(new Uint8Array(raw), meta, deckOutline(deck, slidePage));
+    const expected = sheetPages.reduce((a, b) => a + b, 0);
+    if (amended.pageCount !== expected) {
+      problems.push({
+        kind: 'page-count',
+        pdf: 'handout',
+        message: `handout.pdf (${options.handout}) has ${amended.pageCount} pages, expected ${expected}`,
+      });
+    }
+    result.handout = { bytes: amended.bytes, pages: amended.pageCount, layout: options.handout };
+    lap('handout.amend');
+    options.onPages?.(amended.pageCount, 'handout.pdf');
+  }
+
+  for (const url of blocked) {
+    problems.push({
+      kind: 'blocked-request',
+      pdf: options.slides ? 'deck' : 'handout',
+      message: `blocked a request outside the deck's files: ${url} (copy the file into the deck, or remove the reference)`,
+    });
+  }
+  return result;
+}

@@ -1,0 +1,25 @@
+import { pathToFileURL } from 'node:url';
+import type { HTTPRequest, Page } from 'puppeteer-core';
+
+/**
+ * Block every request that leaves the deck's own files: anything but file:// URLs inside the output folder
+ * (and data:/blob:/about: URLs, which never leave the page). A remote font or script then cannot hang the
+ * export or leak that it ran; each blocked URL is recorded for the export report.
+ */
+export async function blockForeignRequests(page: Page, outDir: string): Promise<string[]> {
+  const blocked: string[] = [];
+  const base = pathToFileURL(outDir).href.replace(/\/?$/, '/');
+  const allowed = (url: string) => url.startsWith(base) || /^(data|blob|about):/.test(url);
+  await page.setRequestInterception(true);
+  // continue()/abort() reject only when the page is already gone; that failure surfaces where the page is used.
+  page.on('request', (request: HTTPRequest) => {
+    const url = request.url();
+    if (allowed(url)) {
+      void request.continue().catch(() => {});
+    } else {
+      if (!blocked.includes(url)) blocked.push(url);
+      void request.abort('blockedbyclient').catch(() => {});
+    }
+  });
+  return blocked;
+}
