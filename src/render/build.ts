@@ -5,13 +5,18 @@ import { loadDeck, type LoadDeckOptions } from '../content/deck.js';
 import type { Deck } from '../content/types.js';
 import { builtinTemplatesDir } from './paths.js';
 import { renderDeck, type RenderOptions } from './render.js';
-import { loadTemplates } from './templates.js';
+import { loadTemplates, type TemplateSet } from './templates.js';
 import { resolveTheme } from './theme.js';
 import type { RenderedDeck } from './output.js';
 
 export interface BuildOptions extends LoadDeckOptions, RenderOptions {
   /** A folder of templates overriding the built-in ones (--templates); the config's `templates` otherwise. */
   templates?: string;
+  /**
+   * Templates kept between builds by a long-running caller (the dev server), keyed by their folders. The caller
+   * empties it when a template file changes.
+   */
+  templateCache?: Map<string, Promise<TemplateSet>>;
 }
 
 export interface BuildResult {
@@ -27,8 +32,15 @@ export async function buildDeck(input: string, options: BuildOptions = {}): Prom
   if (overrides && !existsSync(dirs[1]!)) {
     throw new DeckError(ErrorCode.BadTemplate, 'templates folder not found', { file: overrides });
   }
-  const templates = await loadTemplates(dirs);
+  const key = dirs.join('\0');
+  let templates = options.templateCache?.get(key);
+  if (!templates) {
+    templates = loadTemplates(dirs);
+    options.templateCache?.set(key, templates);
+    // A failed load is not kept: the next build tries again.
+    templates.catch(() => options.templateCache?.delete(key));
+  }
   const theme = resolveTheme(deck.config.theme, deck.root);
-  return { deck, rendered: renderDeck(deck, templates, theme, options) };
+  return { deck, rendered: renderDeck(deck, await templates, theme, options) };
 }
 

@@ -2,7 +2,7 @@ import { dirname, extname, resolve, sep } from 'node:path';
 import { copyFileAtomic } from '../core/fs.js';
 import { DeckError } from '../core/errors.js';
 import type { PartialConfig } from '../config/schema.js';
-import { buildDeck, type RenderOptions } from '../render/index.js';
+import { buildDeck, type RenderOptions, type TemplateSet } from '../render/index.js';
 import { builtinTemplatesDir, builtinThemesDir } from '../render/paths.js';
 import { onlySlidesChanged } from './html-diff.js';
 import { writeChanged, type WrittenFiles } from './output.js';
@@ -52,6 +52,9 @@ export function createBuilder(options: BuilderOptions): Builder {
   /** Output paths of each file the build copies verbatim, by absolute source path. */
   let copies = new Map<string, string[]>();
   let lastOk = false;
+  /** Compiled templates, kept until a file in a template folder changes. */
+  const templateCache = new Map<string, Promise<TemplateSet>>();
+  const templateDirs = () => [builtinTemplatesDir(), ...watch.dirs.filter((dir) => dir !== root && dir !== builtinThemesDir())];
   const root = resolve(options.deckIsDir ? options.deck : dirname(options.deck));
   const watch: WatchSet = {
     dirs: [builtinTemplatesDir(), builtinThemesDir(), ...(options.deckIsDir ? [root] : [])],
@@ -89,11 +92,15 @@ export function createBuilder(options: BuilderOptions): Builder {
       try {
         const quick = changed ? await copyOnly(changed, started) : undefined;
         if (quick) return quick;
+        if (!changed || [...changed].some((path) => templateDirs().some((dir) => path.startsWith(dir + sep)))) {
+          templateCache.clear();
+        }
         const { deck, rendered } = await buildDeck(options.deck, {
           ...options.renderOptions,
           flags: options.flags,
           configFile: options.configFile,
           templates: options.templates,
+          templateCache,
         });
         written = await writeChanged(options.outDir, rendered, written);
         copies = new Map();

@@ -25,6 +25,15 @@
     updates: 0,
   });
   var following = false;
+  // The build a full reload was for: a newer one announced while the page was reloading was missed.
+  var reloadedFor = (function () {
+    try {
+      var saved = JSON.parse(sessionStorage.getItem(KEY) || 'null');
+      return saved && typeof saved.build === 'number' ? saved.build : null;
+    } catch (error) {
+      return null;
+    }
+  })();
 
   function indices() {
     var i = R.getIndices();
@@ -60,6 +69,7 @@
     if (hasReveal && R.isReady()) {
       var at = indices();
       at.t = Date.now();
+      at.build = status.build;
       try {
         sessionStorage.setItem(KEY, JSON.stringify(at));
       } catch (error) {
@@ -154,6 +164,13 @@
   function onMessage(message) {
     switch (message.type) {
       case 'welcome':
+        if (reloadedFor !== null && message.build > reloadedFor) {
+          reloadedFor = null;
+          status.build = message.build;
+          hardReload();
+          break;
+        }
+        reloadedFor = null;
         status.presenter = message.presenter;
         status.build = message.build;
         showError(message.error);
