@@ -162,6 +162,17 @@ export default async function () {
     console.log(
       `| delivery (presenter send → audience receive) | ${median(delays).toFixed(1)} ms | ${percentile(delays, 95).toFixed(1)} ms | ${Math.max(...delays).toFixed(1)} ms | ${mb(before.rss)} → ${mb(connected.rss)} → ${mb(after.rss)} | ${mb(after.peak)} |`,
     );
+    // deck.pdf from the running server: the first request launches its browser, the next ones reuse it.
+    const pdfTimes = [];
+    for (let i = 0; i < 4; i++) {
+      const started = performance.now();
+      const response = await fetch(`http://127.0.0.1:${port}/_deck/deck.pdf?token=${TOKEN}`);
+      if (!response.ok) throw new Error(`deck.pdf from the server: HTTP ${response.status}`);
+      await response.arrayBuffer();
+      pdfTimes.push(performance.now() - started);
+    }
+    console.log('\n| deck.pdf from a running `deck serve` (default deck) | first (launches the browser) | later (reuse it, median of 3) |\n|---|---|---|');
+    console.log(`| GET /_deck/deck.pdf | ${ms(pdfTimes[0])} | ${ms(median(pdfTimes.slice(1)))} |`);
   } finally {
     await stopServe(child);
     rmSync(root, { recursive: true, force: true });

@@ -5,3 +5,4 @@ export type { Route } from './http.js';
 export type { ClientMessage, ServerMessage, SlideState, BuildErrorInfo, ClientRole } from './protocol.js';
 export { isPublicBind, urlHost } from './urls.js';
 export { parsePort } from './listen.js';
+export { tokensMatch } from './token.js';

@@ -49,20 +49,33 @@ export function registerServe(program: Command): void {
   }
   command.action(async (deckPath: string, options: Omit<ServeCliOptions, 'out'> & { out?: string }) => {
     const log = loggerFor(options);
-    const { startServer, parsePort, isPublicBind } = await import('../../serve/index.js');
+    const { startServer, parsePort, isPublicBind, tokensMatch } = await import('../../serve/index.js');
+    const { createPdfRoute } = await import('../serve-pdf.js');
     const port = parsePort(options.port);
+    const flags = flagsToConfig({ ...options, out: '' });
+    let token: string | undefined;
+    const pdf = createPdfRoute({
+      deck: deckPath,
+      build: { flags, configFile: options.config, templates: options.templates },
+      find: { flag: options.browser },
+      logger: log,
+      token: () => token,
+      tokensMatch,
+    });
     const server = await startServer({
+      routes: [pdf.route],
       deck: deckPath,
       outDir: options.out,
       host: options.host,
       port,
       token: options.token,
-      flags: flagsToConfig({ ...options, out: '' }),
+      flags,
       configFile: options.config,
       templates: options.templates,
       logger: log,
       watch: options.watch,
     });
+    token = server.token;
     if (isPublicBind(server.host)) {
       log.warn(
         `listening on ${server.host}: the deck is reachable from the network. Share only the audience URL; ` +
@@ -76,9 +89,11 @@ export function registerServe(program: Command): void {
     log.info(`  presenter view:    ${server.presenterUrl}`);
     log.info(`  presenter's deck:  ${server.presenterDeckUrl}   (S opens reveal.js's speaker view)`);
     log.info(`  phone remote:      ${[server.remoteUrl, ...onNetwork(server.remoteUrl)].join('  ')}`);
+    log.info(`  PDF of the deck:   ${new URL(`/_deck/deck.pdf?token=${server.token}`, server.url)}   (handout.pdf too)`);
     log.info(options.watch ? 'watching for changes; press Ctrl+C to stop' : 'press Ctrl+C to stop');
     const signal = await untilStopped();
     log.debug(`${signal}: stopping the server`);
     await server.close();
+    await pdf.close();
   });
 }

@@ -1,0 +1,56 @@
+/** PDFs from a running `deck serve`: token-gated, and every export after the first reuses one browser. */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPdfRoute, type PdfRoute } from '../../src/cli/serve-pdf.js';
+import { createMemoryLogger } from '../../src/core/log.js';
+import { startServer, tokensMatch, type ServerHandle } from '../../src/serve/index.js';
+
+const deck = join(import.meta.dirname, '../fixtures/export/small');
+
+function pagesOf(pdf: Buffer): number {
+  const file = join(mkdtempSync(join(tmpdir(), 'deck-serve-pdf-test-')), 'x.pdf');
+  writeFileSync(file, pdf);
+  return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+}
+
+describe('PDF from a running deck serve', () => {
+  let server: ServerHandle;
+  let pdf: PdfRoute;
+
+  beforeAll(async () => {
+    const logger = createMemoryLogger();
+    let token: string | undefined;
+    pdf = createPdfRoute({ deck, build: {}, logger, token: () => token, tokensMatch });
+    server = await startServer({ deck, port: 0, watch: false, logger, routes: [pdf.route] });
+    token = server.token;
+  });
+  afterAll(async () => {
+    await server?.close();
+    await pdf?.close();
+  });
+
+  it('refuses without the presenter token', async () => {
+    expect((await fetch(new URL('/_deck/deck.pdf', server.url))).status).toBe(403);
+    expect((await fetch(new URL('/_deck/deck.pdf?token=wrong-token', server.url))).status).toBe(403);
+    expect(pdf.launches).toBe(0);
+  });
+
+  it('exports deck.pdf and handout.pdf with one browser launch', async () => {
+    const get = async (name: string) => {
+      const response = await fetch(new URL(`/_deck/${name}?token=${server.token}`, server.url));
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/pdf');
+      return Buffer.from(await response.arrayBuffer());
+    };
+    const first = await get('deck.pdf');
+    expect(first.subarray(0, 5).toString()).toBe('%PDF-');
+    const slides = pagesOf(first);
+    expect(slides).toBeGreaterThan(1);
+    expect(pagesOf(await get('handout.pdf'))).toBeGreaterThan(0);
+    expect(pagesOf(await get('deck.pdf'))).toBe(slides);
+    expect(pdf.launches).toBe(1);
+  });
+});
