@@ -41,7 +41,29 @@ export function createMarkdown(options: MarkdownOptions = {}): Marked {
   return markdown;
 }
 
+/**
+ * Text with nothing Markdown would read as syntax: no markup characters, no entity, no line that could start a
+ * block (list, heading, quote, code, rule, table), no hard break, no autolink. Such text renders to plain
+ * paragraphs, as marked renders it (up to white space a browser ignores); speaker notes are mostly like this, and skipping marked for them
+ * halves the build of a large deck.
+ */
+const MARKUP = /[\\`*_[\]<>!|~&$#=]|:\/\/|www\.| {2}\r?\n|^[ \t]*([-+]|\d+[.)])|^( {4}| *\t)|\r/m;
+
+export function isPlainText(text: string): boolean {
+  return !MARKUP.test(text);
+}
+
+function plainParagraphs(text: string): string {
+  return text
+    .split(/\n[ \t]*\n/)
+    .map((block) => block.replace(/^[ \t]+|[ \t]+$/gm, '').trim())
+    .filter((block) => block !== '')
+    .map((block) => `<p>${escapeHtml(block)}</p>\n`)
+    .join('');
+}
+
 export function renderMarkdown(markdown: Marked, text: string): string {
+  if (isPlainText(text)) return plainParagraphs(text);
   try {
     return markdown.parse(text, { async: false }) as string;
   } catch (error) {

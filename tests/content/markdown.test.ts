@@ -1,0 +1,41 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createMarkdown, isPlainText, renderMarkdown } from '../../src/content/markdown.js';
+
+/** marked itself, bypassing the plain-text fast path. */
+const viaMarked = (text: string) => createMarkdown().parse(text, { async: false }) as string;
+/** HTML with the white space a browser ignores (between blocks, at the ends of a paragraph, runs) folded away. */
+const rendered = (html: string) => html.replace(/>\s+</g, '><').replace(/<p>\s+/g, '<p>').replace(/\s+<\/p>/g, '</p>').replace(/\s+/g, ' ').trim();
+
+describe('plain text fast path', () => {
+  const samples = [
+    '這是中文備註，說明重點並提醒時間。',
+    'First paragraph.\n\nSecond one, with "quotes" and it\'s fine.',
+    'GPT-1 has 1.17 億 parameters (2018); GPT-2: 15 億.',
+    '  indented a little\nand wrapped\n\n\n\nafter blank lines  ',
+  ];
+
+  it('renders plain text as marked does, up to white space a browser ignores', () => {
+    for (const text of samples) {
+      expect(isPlainText(text), text).toBe(true);
+      expect(rendered(renderMarkdown(createMarkdown(), text))).toBe(rendered(viaMarked(text)));
+    }
+  });
+
+  it('leaves anything with Markdown syntax to marked', () => {
+    for (const text of ['- item', '1. one', '# h', '> q', 'a *b*', 'a `c`', 'x  \ny', '    code', 'see https://x.y', 'a &amp; b', 'a\n---', 'a | b']) {
+      expect(isPlainText(text), text).toBe(false);
+    }
+  });
+
+  it('agrees with marked on any text the fast path accepts', () => {
+    const alphabet = fc.constantFrom(...'ab 中文，。「」1.()-+:;,?"\'\n\t'.split(''));
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 60 }).map((chars) => chars.join('')), (text) => {
+        if (!isPlainText(text)) return true;
+        return rendered(renderMarkdown(createMarkdown(), text)) === rendered(viaMarked(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
