@@ -32,7 +32,8 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
   if (error) {
     throw new DeckError(ErrorCode.BadInput, `front matter is not valid YAML: ${error.message.split('\n')[0]}`, {
       file,
-      line: yamlText.slice(0, error.pos[0]).split('\n').length + 1,
+      // An error found at the end (an unclosed bracket or quote) is reported on the last line with text.
+      line: yamlText.slice(0, Math.min(error.pos[0], yamlText.trimEnd().length)).split('\n').length + 1,
     });
   }
   const data = doc.toJS() ?? {};
