@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { addCommonOptions, flagsToConfig, loggerFor, type CommonOptions } from '../options.js';
+import { firstStopSignal } from '../stop-signal.js';
 
 interface RehearseOptions extends CommonOptions {
   host?: string;
@@ -16,23 +17,6 @@ const parsePort = (value: string): number => {
   return n;
 };
 
-/** Wait for the first SIGINT/SIGTERM; a second one ends the program as usual (the journal keeps the recording). */
-function firstStopSignal(): { signal: Promise<NodeJS.Signals>; dispose(): void } {
-  let handler: (signal: NodeJS.Signals) => void = () => {};
-  const signal = new Promise<NodeJS.Signals>((resolve) => {
-    handler = (s) => {
-      dispose();
-      resolve(s);
-    };
-  });
-  const dispose = () => {
-    process.off('SIGINT', handler);
-    process.off('SIGTERM', handler);
-  };
-  process.on('SIGINT', handler);
-  process.on('SIGTERM', handler);
-  return { signal, dispose };
-}
 
 /** `deck rehearse`: rehearse with the deck served and every slide timed; report; apply the times as the plan. */
 export function registerRehearse(program: Command): void {

@@ -1,6 +1,7 @@
 import { networkInterfaces } from 'node:os';
 import type { Command } from 'commander';
 import { addCommonOptions, flagsToConfig, loggerFor, type CommonOptions } from '../options.js';
+import { firstStopSignal } from '../stop-signal.js';
 
 interface ServeCliOptions extends CommonOptions {
   port: string;
@@ -17,18 +18,6 @@ function lanAddresses(): string[] {
     .map((a) => a.address);
 }
 
-/** Resolves on the first Ctrl+C / SIGTERM. */
-function untilStopped(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
-}
 
 export function registerServe(program: Command): void {
   const command = addCommonOptions(
@@ -91,7 +80,7 @@ export function registerServe(program: Command): void {
     log.info(`  phone remote:      ${[server.remoteUrl, ...onNetwork(server.remoteUrl)].join('  ')}`);
     log.info(`  PDF of the deck:   ${new URL(`/_deck/deck.pdf?token=${server.token}`, server.url)}   (handout.pdf too)`);
     log.info(options.watch ? 'watching for changes; press Ctrl+C to stop' : 'press Ctrl+C to stop');
-    const signal = await untilStopped();
+    const signal = await firstStopSignal().signal;
     log.debug(`${signal}: stopping the server`);
     await server.close();
     await pdf.close();
