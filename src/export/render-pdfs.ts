@@ -87,13 +87,19 @@ export async function renderPdfs(browser: Browser, page: Page, deck: Deck, optio
   };
   const problems: ExportProblem[] = [];
   const slidesById = new Map(deck.slides.map((slide) => [slide.id, slide]));
-  const anyFragments = deck.slides.some((slide) => slide.fragments > 0);
+  // reveal.js makes a page per fragment step only when some slide will keep them (splitting everything, or a
+  // slide opting in); otherwise it lays out one page per slide with every fragment shown, which is faster.
+  const splitFragments = deck.slides.some(
+    (slide) =>
+      slide.fragments > 0 && (slide.attributes['data-pdf-fragments'] === 'true' || (c.pdf.fragments && slide.attributes['data-pdf-fragments'] !== 'false')),
+  );
 
   const blocked = await blockForeignRequests(page, options.outDir);
   await page.evaluateOnNewDocument(installReadyHook);
   // reveal.js reads settings from the query string: the print view, no margin around the slide (so the page
-  // is exactly the slide size), never more than one page per slide, and fragment pages (trimmed afterwards).
-  const query = `print-pdf&margin=0&pdfMaxPagesPerSlide=1&pdfSeparateFragments=${anyFragments}&showNotes=false`;
+  // is exactly the slide size), never more than one page per slide, and fragment pages if wanted (slides that
+  // opt out are trimmed to their final state afterwards).
+  const query = `print-pdf&margin=0&pdfMaxPagesPerSlide=1&pdfSeparateFragments=${splitFragments}&showNotes=false`;
   await page.goto(`${pathToFileURL(options.index).href}?${query}`, { waitUntil: 'load', timeout: options.timeoutMs });
   await page.evaluate(waitForPdfReady);
   lap('load');

@@ -49,8 +49,8 @@ export interface PrintViewLayout {
 /**
  * Finish reveal.js's print view: keep the theme's slide padding (reveal's print CSS zeroes it, which would make
  * the PDF differ from the talk), and keep one page per slide (its final state) unless the slide's fragments are
- * to be split: `data-pdf-fragments="true"|"false"` on a slide overrides `splitAll`. reveal.js is always run
- * with pdfSeparateFragments when a slide has fragments, so its last page for a slide is the real final state.
+ * to be split: `data-pdf-fragments="true"|"false"` on a slide overrides `splitAll`. When reveal.js made fragment
+ * pages, its last page for a slide is the real final state.
  */
 export function finishPrintView(options: PrintViewOptions): PrintViewLayout {
   const root = document.documentElement;
