@@ -1,21 +1,15 @@
 import { join } from 'node:path';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { addCommonOptions, flagsToConfig, loggerFor, type CommonOptions } from '../options.js';
 import { firstStopSignal } from '../stop-signal.js';
 
 interface RehearseOptions extends CommonOptions {
   host?: string;
-  port?: number;
+  port: string;
   report?: boolean;
   apply?: boolean;
   last?: boolean;
 }
-
-const parsePort = (value: string): number => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError(`a port from 0 to 65535 is needed, not "${value}"`);
-  return n;
-};
 
 
 /** `deck rehearse`: rehearse with the deck served and every slide timed; report; apply the times as the plan. */
@@ -26,7 +20,7 @@ export function registerRehearse(program: Command): void {
       .description('rehearse the talk: serve the deck, time every slide, save and report the rehearsal')
       .argument('[deck]', 'folder or Markdown file', 'slides')
       .option('--host <address>', 'address to listen on', '127.0.0.1')
-      .addOption(new Option('--port <n>', 'port (0: any free one)').argParser(parsePort).default(4000))
+      .option('--port <n>', 'port (the next free one is used if it is taken; 0: any free one)', '4000')
       .option('--report', 'also write the report as HTML with charts (beside the rehearsal, or in -o DIR if given)')
       .option('--apply', 'make the last rehearsal the timing plan (timings.json beside the slides) and exit')
       .option('--last', 'report on the last rehearsal instead of recording a new one'),
@@ -61,7 +55,8 @@ export function registerRehearse(program: Command): void {
       return;
     }
 
-    const { startServer } = await import('../../serve/index.js');
+    const { startServer, parsePort } = await import('../../serve/index.js');
+    const port = parsePort(options.port);
     const stop = firstStopSignal();
     try {
       const session = await rehearse.startRehearsal({
@@ -71,7 +66,7 @@ export function registerRehearse(program: Command): void {
         configFile: options.config,
         templates: options.templates,
         host: options.host,
-        port: options.port,
+        port,
         logger: log,
       });
       for (const item of session.recovered) if (item.saved) log.info(`saved an interrupted rehearsal: ${item.saved}`);
