@@ -37,9 +37,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-# Compile the CLI when lib/ is missing or any source is newer than it.
-if [ ! -f lib/cli/main.js ] || [ -n "$(find src -newer lib/cli/main.js -name '*.ts' -print -quit)" ]; then
+# Compile the CLI when lib/ is missing or any source is newer than it; bundle the browser code likewise.
+if [ ! -f lib/cli/main.js ] || [ -n "$(find src -newer lib/cli/main.js -name '*.ts' -not -path 'src/client/*' -print -quit)" ]; then
   say "compiling (tsc)"
   npx tsc -p tsconfig.json
   touch lib/cli/main.js
+fi
+if [ ! -f lib/client/.stamp ] || [ -n "$(find src/client scripts/build-client.mjs -newer lib/client/.stamp -print -quit)" ]; then
+  say "bundling the browser code (esbuild)"
+  node scripts/build-client.mjs
+  touch lib/client/.stamp
 fi

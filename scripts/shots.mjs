@@ -4,16 +4,30 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 const [file = 'dist/index.html', out = '/tmp/shots'] = process.argv.slice(2);
 mkdirSync(out, { recursive: true });
-const browser = await puppeteer.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] });
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+});
 try {
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 720 });
   page.on('console', (m) => console.log('console:', m.type(), m.text()));
   page.on('pageerror', (e) => console.log('pageerror:', e.message));
-  await page.goto('file://' + resolve(file));
+  await page.goto(`file://${resolve(file)}`);
   await page.waitForFunction(() => window.Reveal?.isReady());
-  const total = await page.evaluate(() => { Reveal.configure({ transition: 'none', fragments: false }); return Reveal.getTotalSlides(); });
+  const total = await page.evaluate(() => {
+    Reveal.configure({ transition: 'none', fragments: false });
+    return Reveal.getTotalSlides();
+  });
   const slides = await page.evaluate(() => Reveal.getSlides().map((s) => Reveal.getIndices(s)));
   for (const [i, { h, v }] of slides.entries()) {
     await page.evaluate((h, v) => Reveal.slide(h, v), h, v ?? 0);
@@ -21,4 +35,6 @@ try {
     await page.screenshot({ path: `${out}/${String(i + 1).padStart(2, '0')}.png` });
   }
   console.log('slides', total);
-} finally { await browser.close(); }
+} finally {
+  await browser.close();
+}

@@ -16,10 +16,14 @@ export const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 export function timeCommand(cmd, args, options = {}) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn('/usr/bin/env', ['bash', '-c', `command -v /usr/bin/time >/dev/null && exec /usr/bin/time -f '%M' "$@" || exec "$@"`, '_', cmd, ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      ...options,
-    });
+    const child = spawn(
+      '/usr/bin/env',
+      ['bash', '-c', `command -v /usr/bin/time >/dev/null && exec /usr/bin/time -f '%M' "$@" || exec "$@"`, '_', cmd, ...args],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        ...options,
+      },
+    );
     let err = '';
     let out = '';
     child.stdout.on('data', (d) => (out += d));
@@ -42,13 +46,16 @@ export function generateDeck(dir, n, { sections = 10 } = {}) {
   for (let s = 0; s < sections && made < n; s++) {
     const slides = [];
     for (let i = 0; i < per && made < n; i++, made++) {
-      const list = made % 5 === 0
-        ? '- 第一點 <!-- .element: class="fragment" -->\n- 第二點 <!-- .element: class="fragment" -->'
-        : '- 生成式預訓練變換器\n- 大型語言模型的演進';
-      slides.push(`## 第 ${made + 1} 張投影片\n\n${list}\n\n這是一段說明文字，內容與 GPT 系列模型有關。\n\nNote: 這張投影片的講者備註，說明重點並提醒時間。`);
+      const list =
+        made % 5 === 0
+          ? '- 第一點 <!-- .element: class="fragment" -->\n- 第二點 <!-- .element: class="fragment" -->'
+          : '- 生成式預訓練變換器\n- 大型語言模型的演進';
+      slides.push(
+        `## 第 ${made + 1} 張投影片\n\n${list}\n\n這是一段說明文字，內容與 GPT 系列模型有關。\n\nNote: 這張投影片的講者備註，說明重點並提醒時間。`,
+      );
     }
     const fm = s === 0 ? `---\ntitle: 生成的測試簡報\nlang: zh-Hant\n---\n\n` : '';
-    writeFileSync(join(dir, `${String(s).padStart(2, '0')}-part.md`), fm + slides.join('\n\n---\n\n') + '\n');
+    writeFileSync(join(dir, `${String(s).padStart(2, '0')}-part.md`), `${fm + slides.join('\n\n---\n\n')}\n`);
   }
   return dir;
 }

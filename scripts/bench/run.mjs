@@ -6,7 +6,9 @@ import { dirname, join } from 'node:path';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv[2];
-const files = readdirSync(here).filter((f) => f.endsWith('.bench.mjs') && (!only || f.includes(only))).sort();
+const files = readdirSync(here)
+  .filter((f) => f.endsWith('.bench.mjs') && (!only || f.includes(only)))
+  .sort();
 for (const file of files) {
   console.log(`\n## ${file.replace('.bench.mjs', '')}`);
   const mod = await import(pathToFileURL(join(here, file)).href);

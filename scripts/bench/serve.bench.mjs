@@ -152,13 +152,24 @@ export default async function () {
   const { child, port, lines } = await startServe(deck);
   try {
     const { soft, hard } = await saveToReload(port, deck);
-    const rebuilds = lines.map((l) => /rebuilt in (\d+) ms/.exec(l)?.[1]).filter(Boolean).map(Number);
+    const rebuilds = lines
+      .map((l) => /rebuilt in (\d+) ms/.exec(l)?.[1])
+      .filter(Boolean)
+      .map(Number);
     console.log('| live reload, default deck | median | p95 | min | max |\n|---|---|---|---|---|');
-    console.log(`| save → new text on screen (slides swapped in place, ${soft.length} edits) | ${ms(median(soft))} | ${ms(percentile(soft, 95))} | ${ms(Math.min(...soft))} | ${ms(Math.max(...soft))} |`);
-    console.log(`| save → page reloaded (title changed, ${hard.length} edits) | ${ms(median(hard))} | ${ms(percentile(hard, 95))} | ${ms(Math.min(...hard))} | ${ms(Math.max(...hard))} |`);
-    console.log(`| of which the rebuild on the server (${rebuilds.length - 1} rebuilds) | ${ms(median(rebuilds.slice(1)))} | ${ms(percentile(rebuilds.slice(1), 95))} | ${ms(Math.min(...rebuilds.slice(1)))} | ${ms(Math.max(...rebuilds.slice(1)))} |`);
+    console.log(
+      `| save → new text on screen (slides swapped in place, ${soft.length} edits) | ${ms(median(soft))} | ${ms(percentile(soft, 95))} | ${ms(Math.min(...soft))} | ${ms(Math.max(...soft))} |`,
+    );
+    console.log(
+      `| save → page reloaded (title changed, ${hard.length} edits) | ${ms(median(hard))} | ${ms(percentile(hard, 95))} | ${ms(Math.min(...hard))} | ${ms(Math.max(...hard))} |`,
+    );
+    console.log(
+      `| of which the rebuild on the server (${rebuilds.length - 1} rebuilds) | ${ms(median(rebuilds.slice(1)))} | ${ms(percentile(rebuilds.slice(1), 95))} | ${ms(Math.min(...rebuilds.slice(1)))} | ${ms(Math.max(...rebuilds.slice(1)))} |`,
+    );
     const { delays, before, connected, after } = await fanOut(port, child.pid);
-    console.log(`\n| ${AUDIENCE} audience clients, ${ROUNDS} presenter changes | p50 | p95 | max | server RSS idle → connected → after | server peak RSS |\n|---|---|---|---|---|---|`);
+    console.log(
+      `\n| ${AUDIENCE} audience clients, ${ROUNDS} presenter changes | p50 | p95 | max | server RSS idle → connected → after | server peak RSS |\n|---|---|---|---|---|---|`,
+    );
     console.log(
       `| delivery (presenter send → audience receive) | ${median(delays).toFixed(1)} ms | ${percentile(delays, 95).toFixed(1)} ms | ${Math.max(...delays).toFixed(1)} ms | ${mb(before.rss)} → ${mb(connected.rss)} → ${mb(after.rss)} | ${mb(after.peak)} |`,
     );
@@ -171,7 +182,9 @@ export default async function () {
       await response.arrayBuffer();
       pdfTimes.push(performance.now() - started);
     }
-    console.log('\n| deck.pdf from a running `deck serve` (default deck) | first (launches the browser) | later (reuse it, median of 3) |\n|---|---|---|');
+    console.log(
+      '\n| deck.pdf from a running `deck serve` (default deck) | first (launches the browser) | later (reuse it, median of 3) |\n|---|---|---|',
+    );
     console.log(`| GET /_deck/deck.pdf | ${ms(pdfTimes[0])} | ${ms(median(pdfTimes.slice(1)))} |`);
   } finally {
     await stopServe(child);

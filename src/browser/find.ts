@@ -79,10 +79,12 @@ export function systemBrowserPaths(platform: NodeJS.Platform, env: NodeJS.Proces
     return [...MAC_APPS, ...(home ? MAC_APPS.map((app) => path.posix.join(home, app)) : [])];
   }
   if (platform === 'win32') {
-    const roots = [env.LOCALAPPDATA, env.PROGRAMFILES, env['PROGRAMFILES(X86)']].filter(
-      (root): root is string => Boolean(root),
-    );
-    const apps = ['Google\\Chrome\\Application\\chrome.exe', 'Chromium\\Application\\chrome.exe', 'Microsoft\\Edge\\Application\\msedge.exe'];
+    const roots = [env.LOCALAPPDATA, env.PROGRAMFILES, env['PROGRAMFILES(X86)']].filter((root): root is string => Boolean(root));
+    const apps = [
+      'Google\\Chrome\\Application\\chrome.exe',
+      'Chromium\\Application\\chrome.exe',
+      'Microsoft\\Edge\\Application\\msedge.exe',
+    ];
     return apps.flatMap((app) => roots.map((root) => path.win32.join(root, app)));
   }
   return LINUX_PATHS;

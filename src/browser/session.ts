@@ -62,11 +62,7 @@ export interface WithPageOptions {
  * Open a page, run `fn` with it, and always close the page afterwards. If the browser disconnects or the page's
  * renderer crashes while `fn` runs, rejects with `DeckError(ExportFailed)` instead of hanging.
  */
-export async function withPage<T>(
-  browser: Browser,
-  fn: (page: Page) => Promise<T>,
-  options: WithPageOptions = {},
-): Promise<T> {
+export async function withPage<T>(browser: Browser, fn: (page: Page) => Promise<T>, options: WithPageOptions = {}): Promise<T> {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const page = await failOnCrash(browser, () => browser.newPage());
   try {

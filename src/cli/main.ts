@@ -32,13 +32,16 @@ export function createProgram(): Command {
     .configureHelp({ styleTitle: (text) => `\x1b[1m${text}\x1b[22m` })
     .configureOutput({ outputError: (text, write) => write(stderr.red(text)) })
     .exitOverride()
-    .addHelpText('after', examples([
-      ['deck init my-talk', 'scaffold a sample deck'],
-      ['deck build my-talk -o my-talk/dist', 'build it into my-talk/dist/index.html'],
-      ['deck pdf my-talk', 'export slides and handout PDFs'],
-      ['deck serve my-talk', 'present with live reload'],
-      ['deck doctor', 'check Node, Chromium and fonts'],
-    ]) + EXIT_CODES);
+    .addHelpText(
+      'after',
+      examples([
+        ['deck init my-talk', 'scaffold a sample deck'],
+        ['deck build my-talk -o my-talk/dist', 'build it into my-talk/dist/index.html'],
+        ['deck pdf my-talk', 'export slides and handout PDFs'],
+        ['deck serve my-talk', 'present with live reload'],
+        ['deck doctor', 'check Node, Chromium and fonts'],
+      ]) + EXIT_CODES,
+    );
   // Each command loads what it needs inside its action, so `deck build` never loads puppeteer or ws.
   registerBuild(program);
   registerPdf(program);

@@ -2,21 +2,36 @@ import { z } from 'zod';
 
 /** Reveal.js themes shipped in node_modules/reveal.js/dist/theme. */
 export const REVEAL_THEMES = [
-  'beige', 'black-contrast', 'black', 'blood', 'dracula', 'league', 'moon', 'night', 'serif', 'simple', 'sky',
-  'solarized', 'white-contrast', 'white',
+  'beige',
+  'black-contrast',
+  'black',
+  'blood',
+  'dracula',
+  'league',
+  'moon',
+  'night',
+  'serif',
+  'simple',
+  'sky',
+  'solarized',
+  'white-contrast',
+  'white',
 ] as const;
 
-const regex = z.string().min(1).refine(
-  (source) => {
-    try {
-      new RegExp(source);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'must be a valid regular expression' },
-);
+const regex = z
+  .string()
+  .min(1)
+  .refine(
+    (source) => {
+      try {
+        new RegExp(source);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be a valid regular expression' },
+  );
 
 /** The deck's settings. Every key is optional in a config file or front matter; defaults fill the rest. */
 export const configSchema = z
@@ -46,7 +61,10 @@ export const configSchema = z
     /** Render $inline$ and $$display$$ TeX with KaTeX at build time (off by default: `$` is common in prose). */
     math: z.boolean(),
     /** Deck-wide talk length, e.g. "20m", "1h", "90s" (used by the timing plan). */
-    duration: z.string().regex(/^\d+(\.\d+)?\s*(h|m|min|s)?$/, 'like "20m", "1h" or "90s"').optional(),
+    duration: z
+      .string()
+      .regex(/^\d+(\.\d+)?\s*(h|m|min|s)?$/, 'like "20m", "1h" or "90s"')
+      .optional(),
     timing: z
       .object({
         cjkCharsPerMinute: z.number().positive(),

@@ -56,4 +56,3 @@ export function collectAssets(html: string, ctx: AssetContext, assets: Map<strin
     return `${prefix}"${encodeURI(target)}"`;
   });
 }
-

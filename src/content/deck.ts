@@ -51,7 +51,11 @@ export function parseDeck(
     h += section.stacks.length;
     index += section.stacks.reduce((n, stack) => n + stack.length, 0);
   }
-  const plan = planDeck(sections.flatMap((section) => section.stacks.flat()), config, applied);
+  const plan = planDeck(
+    sections.flatMap((section) => section.stacks.flat()),
+    config,
+    applied,
+  );
   let position = 0;
   const planned = sections.map((section) => ({
     ...section,

@@ -69,12 +69,16 @@ export function renderMarkdown(markdown: Marked, text: string): string {
   } catch (error) {
     // marked appends "Please report this to …" to any error thrown inside it; ours are the user's, not marked's.
     if (isDeckError(error)) {
-      throw new DeckError(error.code, error.message.replace(/\s*Please report this to https:\/\/github\.com\/markedjs\/marked\.?\s*$/, ''), {
-        file: error.file,
-        line: error.line,
-        hint: error.hint,
-        cause: error.cause,
-      });
+      throw new DeckError(
+        error.code,
+        error.message.replace(/\s*Please report this to https:\/\/github\.com\/markedjs\/marked\.?\s*$/, ''),
+        {
+          file: error.file,
+          line: error.line,
+          hint: error.hint,
+          cause: error.cause,
+        },
+      );
     }
     throw error;
   }

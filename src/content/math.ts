@@ -68,7 +68,7 @@ export function mathExtension(): MarkedExtension {
       {
         name: 'math',
         level: 'inline',
-        start: (src: string) => src.indexOf('$') === -1 ? undefined : src.indexOf('$'),
+        start: (src: string) => (src.indexOf('$') === -1 ? undefined : src.indexOf('$')),
         tokenizer(src: string): MathToken | undefined {
           const display = INLINE_DISPLAY.exec(src);
           if (display) return { type: 'math', raw: display[0], tex: display[1]!, display: true };
@@ -78,7 +78,9 @@ export function mathExtension(): MarkedExtension {
         },
         renderer: (token) => {
           const { tex, display } = token as MathToken;
-          return display ? `<span class="math math-display">${render(tex, true)}</span>` : `<span class="math math-inline">${render(tex, false)}</span>`;
+          return display
+            ? `<span class="math math-display">${render(tex, true)}</span>`
+            : `<span class="math math-inline">${render(tex, false)}</span>`;
         },
       },
     ],

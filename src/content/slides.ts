@@ -84,9 +84,7 @@ export function buildSection(input: SectionInput, ctx: SectionContext): Section 
       }
       const first = stackIndex === 0 && v === 0;
       const layout =
-        attributes['data-layout'] ??
-        (first && typeof input.data.layout === 'string' ? input.data.layout : undefined) ??
-        'default';
+        attributes['data-layout'] ?? (first && typeof input.data.layout === 'string' ? input.data.layout : undefined) ?? 'default';
       const h = ctx.h + stackIndex;
       const position = index++;
       const notesHtml = notes ? renderMarkdown(ctx.markdown, notes).trim() : '';

@@ -68,7 +68,7 @@ export function decodeSource(bytes: Uint8Array, file: string): string {
  */
 export async function readSources(input: string): Promise<Sources> {
   const absolute = resolve(input);
-  let info;
+  let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(absolute);
   } catch {

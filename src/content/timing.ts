@@ -49,14 +49,12 @@ export function parseTime(value: unknown, bareUnit: 's' | 'm' = 's'): number | u
 }
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
-const WORD = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
 
 /** The spoken text of notes HTML: tags dropped, entities decoded. */
 export function speechText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, name: string) => ENTITY[name]!);
+  return html.replace(/<[^>]*>/g, ' ').replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, name: string) => ENTITY[name]!);
 }
 
 /** How much there is to say: CJK characters, and words in the other scripts (a number counts as a word). */
@@ -191,11 +189,7 @@ export function matchApplied(slides: readonly PlannedSlide[], applied: AppliedTi
  * Apply the deck-level layers (an applied rehearsal, then the deck's duration) on top of each slide's own
  * timing. Returns the plan for each slide, in the order given.
  */
-export function planDeck(
-  slides: readonly PlannedSlide[],
-  config: Pick<DeckConfig, 'duration'>,
-  applied?: AppliedTimings,
-): SlideTiming[] {
+export function planDeck(slides: readonly PlannedSlide[], config: Pick<DeckConfig, 'duration'>, applied?: AppliedTimings): SlideTiming[] {
   const fromRehearsal = applied ? matchApplied(slides, applied) : new Map<number, number>();
   const plan: SlideTiming[] = slides.map((slide, index) => {
     const explicit = slide.timingSource === 'attribute' || slide.timingSource === 'front-matter';

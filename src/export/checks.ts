@@ -16,13 +16,7 @@ export interface ExportProblem {
 }
 
 /** `root` is how the deck's folder is shown (e.g. relative to the working directory). */
-export function slideProblem(
-  kind: ProblemKind,
-  pdf: ExportProblem['pdf'],
-  slide: Slide,
-  message: string,
-  root = '',
-): ExportProblem {
+export function slideProblem(kind: ProblemKind, pdf: ExportProblem['pdf'], slide: Slide, message: string, root = ''): ExportProblem {
   const file = root && root !== '.' ? `${root.replace(/\/$/, '')}/${slide.file}` : slide.file;
   return { kind, pdf, message, file, line: slide.line, slide: slide.index + 1, title: slide.title };
 }
@@ -39,13 +33,18 @@ export function formatReport(problems: readonly ExportProblem[]): string {
 }
 
 /** Overflow, from the page's measurement, as a sentence. */
-export function describeOverflow(edges: { right: number; bottom: number; left: number; top: number }, clipped: string[], size: { width: number; height: number }): string | undefined {
+export function describeOverflow(
+  edges: { right: number; bottom: number; left: number; top: number },
+  clipped: string[],
+  size: { width: number; height: number },
+): string | undefined {
   const parts: string[] = [];
   if (edges.bottom > 0) parts.push(`${edges.bottom} px past the bottom`);
   if (edges.right > 0) parts.push(`${edges.right} px past the right edge`);
   if (edges.top > 0) parts.push(`${edges.top} px above the top`);
   if (edges.left > 0) parts.push(`${edges.left} px left of the left edge`);
   if (parts.length > 0) return `content overflows the ${size.width}×${size.height} slide: ${parts.join(', ')} would be cut off`;
-  if (clipped.length > 0) return `content is cut off inside ${clipped.slice(0, 3).join(', ')}${clipped.length > 3 ? ` and ${clipped.length - 3} more` : ''}`;
+  if (clipped.length > 0)
+    return `content is cut off inside ${clipped.slice(0, 3).join(', ')}${clipped.length > 3 ? ` and ${clipped.length - 3} more` : ''}`;
   return undefined;
 }

@@ -64,10 +64,7 @@ async function withExportBrowser<T>(
   fn: (browser: Browser) => Promise<T>,
 ): Promise<T> {
   try {
-    return await withBrowser(
-      { browser: options.browser, find: options.find, timeoutMs: launchTimeoutMs, logger: options.logger },
-      fn,
-    );
+    return await withBrowser({ browser: options.browser, find: options.find, timeoutMs: launchTimeoutMs, logger: options.logger }, fn);
   } catch (error) {
     // A build error (the user's input) explains more than a browser error that happened meanwhile.
     await pending;
@@ -139,11 +136,9 @@ export async function exportPdf(input: string, options: ExportPdfOptions): Promi
   const { problems } = rendered;
   if (problems.length > 0) {
     if (deck.config.pdf.strict) {
-      throw new DeckError(
-        ErrorCode.ExportFailed,
-        `the PDF export checks failed, nothing was written:\n${formatReport(problems)}`,
-        { hint: 'fix the slides named above, or pass --no-strict to write the PDFs anyway (with these warnings)' },
-      );
+      throw new DeckError(ErrorCode.ExportFailed, `the PDF export checks failed, nothing was written:\n${formatReport(problems)}`, {
+        hint: 'fix the slides named above, or pass --no-strict to write the PDFs anyway (with these warnings)',
+      });
     }
     for (const problem of problems) log?.warn(formatProblem(problem));
   }

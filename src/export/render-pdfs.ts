@@ -56,9 +56,7 @@ function glyphProblems(
   return found.map((entry) => {
     const message = `no installed font has ${[...entry.chars].map((c) => `“${c}” U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')} (font: ${entry.font}); it would print as empty boxes`;
     const slide = slidesById.get(entry.scope);
-    return slide
-      ? slideProblem('missing-glyphs', pdf, slide, message, displayRoot)
-      : { kind: 'missing-glyphs' as const, pdf, message };
+    return slide ? slideProblem('missing-glyphs', pdf, slide, message, displayRoot) : { kind: 'missing-glyphs' as const, pdf, message };
   });
 }
 
@@ -91,7 +89,8 @@ export async function renderPdfs(browser: Browser, page: Page, deck: Deck, optio
   // slide opting in); otherwise it lays out one page per slide with every fragment shown, which is faster.
   const splitFragments = deck.slides.some(
     (slide) =>
-      slide.fragments > 0 && (slide.attributes['data-pdf-fragments'] === 'true' || (c.pdf.fragments && slide.attributes['data-pdf-fragments'] !== 'false')),
+      slide.fragments > 0 &&
+      (slide.attributes['data-pdf-fragments'] === 'true' || (c.pdf.fragments && slide.attributes['data-pdf-fragments'] !== 'false')),
   );
 
   const blocked = await blockForeignRequests(page, options.outDir);
@@ -128,11 +127,21 @@ export async function renderPdfs(browser: Browser, page: Page, deck: Deck, optio
   const result: RenderPdfsResult = { problems };
 
   if (options.slides) {
-    const raw = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: options.timeoutMs });
+    const raw = await page.pdf({
+      preferCSSPageSize: true,
+      printBackground: true,
+      tagged: true,
+      outline: false,
+      timeout: options.timeoutMs,
+    });
     lap('deck.pdf');
     const firstPage = new Map<string, number>();
     layout.pages.forEach((id, i) => firstPage.has(id) || firstPage.set(id, i));
-    const amended = amendPdf(new Uint8Array(raw), meta, deckOutline(deck, (slide) => firstPage.get(slide.id)));
+    const amended = amendPdf(
+      new Uint8Array(raw),
+      meta,
+      deckOutline(deck, (slide) => firstPage.get(slide.id)),
+    );
     const expected = expectedDeckPages(deck);
     if (amended.pageCount !== expected) {
       problems.push({

@@ -67,7 +67,10 @@ export interface ApplyResult {
 }
 
 /** Make the last rehearsal the plan: write timings.json beside the slides, and load the deck again to show the result. */
-export async function applyLastRehearsal(input: string, options: LoadDeckOptions & { logger?: Logger; now?: Date } = {}): Promise<ApplyResult> {
+export async function applyLastRehearsal(
+  input: string,
+  options: LoadDeckOptions & { logger?: Logger; now?: Date } = {},
+): Promise<ApplyResult> {
   const before = await loadDeck(input, options);
   const last = await lastRehearsal(before, options.logger);
   const previous = await readAppliedTimings(before.timingsFile);

@@ -1,5 +1,12 @@
 /** Rehearsal: recording slide times in the served deck, reports, applying them as the plan, the speaker script. */
-export { startRehearsal, pageSummary, type RehearsalOptions, type RehearsalResult, type RehearsalSession, type StartServer } from './session.js';
+export {
+  startRehearsal,
+  pageSummary,
+  type RehearsalOptions,
+  type RehearsalResult,
+  type RehearsalSession,
+  type StartServer,
+} from './session.js';
 export { createRecorder, type Recorder, type RecorderOptions } from './recorder.js';
 export { createJournal, readJournal, parseJournal, type JournalWriter, type JournalContents } from './journal.js';
 export { summarize, clockOffset, endTime, type RehearsalEnd } from './summarize.js';
@@ -23,4 +30,12 @@ export { rehearsalRoute, ENDPOINT } from './routes.js';
 export { rehearsalClientHtml } from './client.js';
 export { clock, signedClock, verdict } from './format.js';
 export type * from './model.js';
-export { loadHistory, lastRehearsal, reportPathFor, writeReport, applyLastRehearsal, type SavedRehearsal, type ApplyResult } from './actions.js';
+export {
+  loadHistory,
+  lastRehearsal,
+  reportPathFor,
+  writeReport,
+  applyLastRehearsal,
+  type SavedRehearsal,
+  type ApplyResult,
+} from './actions.js';

@@ -93,7 +93,7 @@ export function parseJournal(text: string, path: string): JournalContents {
       events.push(event);
     } else if (line.kind === 'finish') finish = line;
   });
-  if (!header || header.version !== 1) {
+  if (header?.version !== 1) {
     throw new DeckError(ErrorCode.BadInput, 'not a rehearsal journal (no header line)', { file: path, line: 1 });
   }
   return { header, events, finish };

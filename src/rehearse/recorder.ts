@@ -3,7 +3,15 @@
  * on finish turns them into a rehearsal. The clock and the journal are given, so it can be driven in tests.
  */
 import { DeckError, ErrorCode } from '../core/errors.js';
-import { clientBatchSchema, type ClientEvent, type EndedBy, type JournalHeader, type JournalLine, type RecordedEvent, type Rehearsal } from './model.js';
+import {
+  clientBatchSchema,
+  type ClientEvent,
+  type EndedBy,
+  type JournalHeader,
+  type JournalLine,
+  type RecordedEvent,
+  type Rehearsal,
+} from './model.js';
 import { summarize } from './summarize.js';
 
 export interface RecorderOptions {

@@ -6,14 +6,17 @@ const TITLE_WIDTH = 30;
 
 export function reportText(rehearsal: Rehearsal): string {
   const when = new Date(rehearsal.startedAt).toLocaleString('sv-SE').slice(0, 16);
-  const status = rehearsal.complete ? `ended by ${rehearsal.endedBy === 'button' ? 'the Finish button' : 'Ctrl+C'}` : 'interrupted, kept up to the last event';
+  const status = rehearsal.complete
+    ? `ended by ${rehearsal.endedBy === 'button' ? 'the Finish button' : 'Ctrl+C'}`
+    : 'interrupted, kept up to the last event';
   const lines = [
     `Rehearsal of ${rehearsal.deck} — ${when} (${status})`,
     '',
     `  ${'#'.padStart(5)}  ${fitColumns('slide', TITLE_WIDTH)}  ${'planned'.padStart(7)}  ${'actual'.padStart(7)}  ${'diff'.padStart(7)}`,
   ];
   for (const slide of rehearsal.slides) {
-    const number = slide.v > 0 || rehearsal.slides.some((s) => s.h === slide.h && s.v > 0) ? `${slide.h + 1}.${slide.v + 1}` : `${slide.h + 1}`;
+    const number =
+      slide.v > 0 || rehearsal.slides.some((s) => s.h === slide.h && s.v > 0) ? `${slide.h + 1}.${slide.v + 1}` : `${slide.h + 1}`;
     const diff = slide.actual - slide.planned;
     const v = verdict(slide.planned, slide.actual, slide.visits);
     lines.push(

@@ -43,4 +43,3 @@ export async function buildDeck(input: string, options: BuildOptions = {}): Prom
   const theme = resolveTheme(deck.config.theme, deck.root);
   return { deck, rendered: renderDeck(deck, await templates, theme, options) };
 }
-

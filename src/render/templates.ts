@@ -78,9 +78,7 @@ export function runTemplate(template: Handlebars.TemplateDelegate, context: unkn
     return template(context, { allowProtoPropertiesByDefault: false });
   } catch (error) {
     const message =
-      error instanceof RangeError
-        ? 'a partial includes itself (endless recursion)'
-        : (error as Error).message.split('\n')[0]!;
+      error instanceof RangeError ? 'a partial includes itself (endless recursion)' : (error as Error).message.split('\n')[0]!;
     throw new DeckError(ErrorCode.BadTemplate, `cannot render ${what}: ${message}`, { file, line, cause: error });
   }
 }

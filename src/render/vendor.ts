@@ -33,7 +33,12 @@ export const KATEX_CSS = 'assets/katex/katex.min.css';
 /** Code highlighting themes shipped with reveal.js's highlight plugin. */
 export function highlightThemes(dist = revealDistDir()): string[] {
   const dir = join(dist, 'plugin', 'highlight');
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.css')).map((f) => basename(f, '.css')).sort() : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.css'))
+        .map((f) => basename(f, '.css'))
+        .sort()
+    : [];
 }
 
 /**
@@ -42,7 +47,9 @@ export function highlightThemes(dist = revealDistDir()): string[] {
  */
 export function katexAssets(): OutputFile[] {
   const dist = dirname(createRequire(import.meta.url).resolve('katex'));
-  const fonts = readdirSync(join(dist, 'fonts')).filter((f) => f.endsWith('.woff2')).sort();
+  const fonts = readdirSync(join(dist, 'fonts'))
+    .filter((f) => f.endsWith('.woff2'))
+    .sort();
   return [
     { source: join(dist, 'katex.min.css'), target: KATEX_CSS },
     ...fonts.map((font) => ({ source: join(dist, 'fonts', font), target: `assets/katex/fonts/${font}` })),

@@ -9,9 +9,9 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-/** The folder of the server's own pages and scripts (templates/serve in the package). */
-export function clientDir(): string {
-  return join(packageRoot(), 'templates', 'serve');
+/** The folders of the server's own pages (templates/serve) and bundled scripts (lib/client, from src/client). */
+export function clientDirs(): readonly string[] {
+  return [join(packageRoot(), 'templates', 'serve'), join(packageRoot(), 'lib', 'client')];
 }
 
 export interface ClientAsset {
@@ -20,13 +20,17 @@ export interface ClientAsset {
 }
 
 /**
- * The server's own files, by name: only what is in templates/serve (read at request time, so they can be
- * edited while serving), never a path built from the request.
+ * The server's own files, by name: only what is in those folders (read at request time, so they can be
+ * edited while serving), never a path built from the request. A name in an earlier folder wins.
  */
-export async function clientAssets(dir = clientDir()): Promise<(name: string) => Promise<ClientAsset | undefined>> {
-  const names = new Set((await readdir(dir)).filter((name) => TYPES[extname(name)] !== undefined));
+export async function clientAssets(dirs = clientDirs()): Promise<(name: string) => Promise<ClientAsset | undefined>> {
+  const where = new Map<string, string>();
+  for (const dir of [...dirs].reverse()) {
+    for (const name of await readdir(dir)) if (TYPES[extname(name)] !== undefined) where.set(name, dir);
+  }
   return async (name) => {
-    if (!names.has(name)) return undefined;
+    const dir = where.get(name);
+    if (dir === undefined) return undefined;
     return { body: await readFile(join(dir, name)), type: TYPES[extname(name)]! };
   };
 }

@@ -48,10 +48,11 @@ export function createCoalescer(task: (batch: ReadonlySet<string>) => Promise<vo
       pending.add(path);
       kick();
     },
-    idle: () => new Promise<void>((resolve) => {
-      waiters.push(resolve);
-      settle();
-    }),
+    idle: () =>
+      new Promise<void>((resolve) => {
+        waiters.push(resolve);
+        settle();
+      }),
     async close() {
       closed = true;
       pending.clear();

@@ -8,7 +8,9 @@ export const PORT_ATTEMPTS = 20;
 /** A port the user gave: an integer 0–65535 (0 = any free port). */
 export function checkPort(port: unknown): number {
   if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new DeckError(ErrorCode.BadConfig, `invalid port "${String(port)}"`, { hint: 'give a whole number from 1 to 65535 (or 0 for any free port)' });
+    throw new DeckError(ErrorCode.BadConfig, `invalid port "${String(port)}"`, {
+      hint: 'give a whole number from 1 to 65535 (or 0 for any free port)',
+    });
   }
   return port;
 }
@@ -60,7 +62,9 @@ export async function listenWithFallback(server: Server, port: number, host: str
 /** --port as typed: digits only, then checkPort. */
 export function parsePort(raw: string): number {
   if (!/^\d{1,5}$/.test(raw.trim())) {
-    throw new DeckError(ErrorCode.BadConfig, `invalid port "${raw}"`, { hint: 'give a whole number from 1 to 65535 (or 0 for any free port)' });
+    throw new DeckError(ErrorCode.BadConfig, `invalid port "${raw}"`, {
+      hint: 'give a whole number from 1 to 65535 (or 0 for any free port)',
+    });
   }
   return checkPort(Number(raw));
 }

@@ -32,7 +32,10 @@ async function deckKind(deck: string): Promise<'dir' | 'file'> {
   try {
     return (await stat(deck)).isDirectory() ? 'dir' : 'file';
   } catch {
-    throw new DeckError(ErrorCode.BadInput, 'the deck does not exist', { file: deck, hint: 'give a folder of Markdown files or one .md file' });
+    throw new DeckError(ErrorCode.BadInput, 'the deck does not exist', {
+      file: deck,
+      hint: 'give a folder of Markdown files or one .md file',
+    });
   }
 }
 
@@ -42,14 +45,7 @@ function clientScripts(mode: string): string {
 }
 
 /** Report a build: terminal, pages, events. */
-function announce(
-  outcome: BuildOutcome,
-  hub: SyncHub,
-  events: EventEmitter,
-  logger: Logger,
-  hadGoodBuild: boolean,
-  initial = false,
-): void {
+function announce(outcome: BuildOutcome, hub: SyncHub, events: EventEmitter, logger: Logger, hadGoodBuild: boolean, initial = false): void {
   const ms = Math.round(outcome.ms);
   if (!outcome.ok) {
     const info = errorInfo(outcome.error);

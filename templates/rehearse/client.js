@@ -4,8 +4,7 @@
  * retried, and sent with a beacon when the page goes away. Adds a "Finish rehearsal" button.
  * Configuration: the JSON in <script id="deck-rehearse-config">: { endpoint, key, frames }.
  */
-(function () {
-  'use strict';
+(() => {
   var configElement = document.getElementById('deck-rehearse-config');
   if (!configElement || !window.Reveal) return;
   var config = JSON.parse(configElement.textContent);
@@ -16,7 +15,7 @@
   var currentFrame = false;
   try {
     currentFrame = framed && !!window.frameElement && window.frameElement.id === 'current';
-  } catch (error) {
+  } catch (_error) {
     currentFrame = false; // a frame of another origin: not the presenter page
   }
   if (/print-pdf/.test(location.search)) return;
@@ -28,8 +27,8 @@
   var inflight = null;
   var failures = 0;
   var finished = false;
-  var eventUrl = config.endpoint + '/event?key=' + encodeURIComponent(config.key);
-  var finishUrl = config.endpoint + '/finish?key=' + encodeURIComponent(config.key);
+  var eventUrl = `${config.endpoint}/event?key=${encodeURIComponent(config.key)}`;
+  var finishUrl = `${config.endpoint}/finish?key=${encodeURIComponent(config.key)}`;
 
   function now() {
     return performance.timeOrigin + performance.now();
@@ -44,7 +43,7 @@
       h: indices.h || 0,
       v: indices.v || 0,
       f: typeof indices.f === 'number' ? indices.f : -1,
-      id: (slide && slide.id) || 'slide-' + ((indices.h || 0) + 1),
+      id: slide?.id || `slide-${(indices.h || 0) + 1}`,
       session: session,
       seq: seq++,
     };
@@ -56,9 +55,9 @@
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
       keepalive: true,
-    }).then(function (response) {
+    }).then((response) => {
       if (response.status === 409) return response; // the rehearsal is already over
-      if (!response.ok) throw new Error('the rehearsal server answered ' + response.status);
+      if (!response.ok) throw new Error(`the rehearsal server answered ${response.status}`);
       return response;
     });
   }
@@ -66,22 +65,24 @@
   function flush() {
     if (inflight || queue.length === 0) return inflight || Promise.resolve();
     var batch = queue.splice(0, queue.length);
-    inflight = post(eventUrl, batch).then(
-      function () {
-        failures = 0;
-        status('');
-      },
-      function (error) {
-        // Keep the batch (in front of newer events) and try again shortly.
-        queue = batch.concat(queue);
-        failures++;
-        status('not saved yet: ' + error.message + ' (retrying)');
-        setTimeout(flush, Math.min(5000, 250 * failures));
-      },
-    ).then(function () {
-      inflight = null;
-      if (failures === 0) return flush();
-    });
+    inflight = post(eventUrl, batch)
+      .then(
+        () => {
+          failures = 0;
+          status('');
+        },
+        (error) => {
+          // Keep the batch (in front of newer events) and try again shortly.
+          queue = batch.concat(queue);
+          failures++;
+          status(`not saved yet: ${error.message} (retrying)`);
+          setTimeout(flush, Math.min(5000, 250 * failures));
+        },
+      )
+      .then(() => {
+        inflight = null;
+        if (failures === 0) return flush();
+      });
     return inflight;
   }
 
@@ -126,12 +127,12 @@
   }
   function tick() {
     var s = Math.max(0, Math.round((now() - started) / 1000));
-    clock.textContent = '\u25CF REC ' + two(Math.floor(s / 60)) + ':' + two(s % 60);
+    clock.textContent = `\u25CF REC ${two(Math.floor(s / 60))}:${two(s % 60)}`;
   }
   var ticker = setInterval(tick, 1000);
   tick();
 
-  button.addEventListener('click', function (event) {
+  button.addEventListener('click', (event) => {
     event.stopPropagation();
     if (finished) return;
     var t = now();
@@ -141,31 +142,27 @@
     status('saving…');
     // Everything recorded goes first, then the finish with the time of the click.
     (function drain() {
-      return flush().then(function () {
+      return flush().then(() => {
         if (failures > 0) throw new Error('the rehearsal server cannot be reached');
         return queue.length > 0 ? drain() : undefined;
       });
     })()
-      .then(function () {
-        return post(finishUrl, { t: t });
-      })
-      .then(function (response) {
-        return response.json();
-      })
-      .then(function (result) {
+      .then(() => post(finishUrl, { t: t }))
+      .then((response) => response.json())
+      .then((result) => {
         clock.textContent = 'Rehearsal saved';
         status(result.summary || '');
         button.remove();
       })
-      .catch(function (error) {
+      .catch((error) => {
         finished = false;
         button.disabled = false;
-        status('could not finish: ' + error.message);
+        status(`could not finish: ${error.message}`);
       });
   });
 
   // Closing or reloading the page: send what is left, and the moment it went away.
-  window.addEventListener('pagehide', function () {
+  window.addEventListener('pagehide', () => {
     if (finished) return;
     queue.push(snapshot('hidden'));
     // text/plain: a beacon may only carry a "simple" content type; the server reads it as JSON anyway.
@@ -176,19 +173,19 @@
   function start() {
     host.body.appendChild(bar);
     record('ready');
-    Reveal.on('slidechanged', function () {
+    Reveal.on('slidechanged', () => {
       record('slide');
     });
-    Reveal.on('fragmentshown', function () {
+    Reveal.on('fragmentshown', () => {
       record('fragment');
     });
-    Reveal.on('fragmenthidden', function () {
+    Reveal.on('fragmenthidden', () => {
       record('fragment');
     });
-    Reveal.on('paused', function () {
+    Reveal.on('paused', () => {
       record('paused');
     });
-    Reveal.on('resumed', function () {
+    Reveal.on('resumed', () => {
       record('resumed');
     });
   }

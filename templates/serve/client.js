@@ -6,8 +6,7 @@
  *   follows the presenter. Opened with ?receiver (speaker view and presenter page previews) it neither drives nor
  *   follows.
  */
-(function () {
-  'use strict';
+(() => {
   var script = document.currentScript;
   var params = new URLSearchParams(location.search);
   var receiver = params.has('receiver');
@@ -16,7 +15,7 @@
   var R = window.Reveal;
   var hasReveal = !!(R && typeof R.on === 'function');
   var status = (window.deckServe = {
-    mode: (script && script.getAttribute('data-mode')) || 'present',
+    mode: script?.getAttribute('data-mode') || 'present',
     receiver: receiver,
     presenter: false,
     connected: false,
@@ -26,11 +25,11 @@
   });
   var following = false;
   // The build a full reload was for: a newer one announced while the page was reloading was missed.
-  var reloadedFor = (function () {
+  var reloadedFor = (() => {
     try {
       var saved = JSON.parse(sessionStorage.getItem(KEY) || 'null');
       return saved && typeof saved.build === 'number' ? saved.build : null;
-    } catch (error) {
+    } catch (_error) {
       return null;
     }
   })();
@@ -54,12 +53,12 @@
   }
 
   // Back on the slide we were on before a full reload.
-  whenReady(function () {
+  whenReady(() => {
     var saved = null;
     try {
       saved = JSON.parse(sessionStorage.getItem(KEY) || 'null');
       sessionStorage.removeItem(KEY);
-    } catch (error) {
+    } catch (_error) {
       saved = null;
     }
     if (saved && Date.now() - saved.t < 60000) go(saved);
@@ -72,7 +71,7 @@
       at.build = status.build;
       try {
         sessionStorage.setItem(KEY, JSON.stringify(at));
-      } catch (error) {
+      } catch (_error) {
         /* private mode: the URL hash still keeps the slide */
       }
     }
@@ -82,11 +81,11 @@
   function softReload() {
     var at = indices();
     fetch(location.pathname, { cache: 'no-store' })
-      .then(function (response) {
-        if (!response.ok) throw new Error('HTTP ' + response.status);
+      .then((response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
         return response.text();
       })
-      .then(function (html) {
+      .then((html) => {
         var fresh = new DOMParser().parseFromString(html, 'text/html').querySelector('.reveal .slides');
         var live = document.querySelector('.reveal .slides');
         // Slides with scripts or code (highlighted once at start) need the whole page.
@@ -102,15 +101,16 @@
 
   function swapCss(href, build) {
     var path = new URL(href, location.href).pathname;
-    var links = Array.prototype.filter.call(document.querySelectorAll('link[rel="stylesheet"]'), function (link) {
-      return new URL(link.href).pathname === path;
-    });
+    var links = Array.prototype.filter.call(
+      document.querySelectorAll('link[rel="stylesheet"]'),
+      (link) => new URL(link.href).pathname === path,
+    );
     // A stylesheet the page does not link itself (one a theme @imports) needs the whole page.
     if (links.length === 0) return hardReload();
-    links.forEach(function (link) {
+    links.forEach((link) => {
       var next = link.cloneNode();
-      next.href = path + '?v=' + build;
-      next.onload = next.onerror = function () {
+      next.href = `${path}?v=${build}`;
+      next.onload = next.onerror = () => {
         link.remove();
         status.updates += 1;
         window.dispatchEvent(new CustomEvent('deck:updated'));
@@ -145,7 +145,7 @@
     if (error.file) {
       var where = document.createElement('div');
       where.className = 'deck-serve-error-where';
-      where.textContent = error.file + (error.line ? ':' + error.line : '');
+      where.textContent = error.file + (error.line ? `:${error.line}` : '');
       where.style.cssText = 'color:#ffd08a';
       box.appendChild(where);
     }
@@ -155,7 +155,7 @@
     box.appendChild(message);
     if (error.hint) {
       var hint = document.createElement('div');
-      hint.textContent = 'hint: ' + error.hint;
+      hint.textContent = `hint: ${error.hint}`;
       hint.style.cssText = 'opacity:.8';
       box.appendChild(hint);
     }
@@ -174,10 +174,16 @@
         status.presenter = message.presenter;
         status.build = message.build;
         showError(message.error);
-        if (!receiver && message.state) whenReady(function () { go(message.state); });
+        if (!receiver && message.state)
+          whenReady(() => {
+            go(message.state);
+          });
         break;
       case 'state':
-        if (!receiver) whenReady(function () { go(message); });
+        if (!receiver)
+          whenReady(() => {
+            go(message);
+          });
         break;
       case 'reload':
         status.build = message.build;
@@ -200,7 +206,7 @@
     role: receiver ? 'receiver' : 'deck',
     token: token,
     onMessage: onMessage,
-    onStatus: function (connected) {
+    onStatus: (connected) => {
       status.connected = connected;
     },
   });
@@ -211,7 +217,7 @@
     socket.send({ type: 'navigate', h: at.h, v: at.v, f: at.f });
   }
   if (hasReveal) {
-    ['slidechanged', 'fragmentshown', 'fragmenthidden'].forEach(function (name) {
+    ['slidechanged', 'fragmentshown', 'fragmenthidden'].forEach((name) => {
       R.on(name, report);
     });
   }

@@ -3,15 +3,14 @@
  * (?receiver mode: it neither drives nor follows by itself) works out where next/previous go; the result is
  * sent to the server, which passes it to every audience page. Needs socket.js.
  */
-(function () {
-  'use strict';
+(() => {
   var FRAME_PARAMS =
     'receiver&controls=false&progress=false&transition=none&backgroundTransition=none&keyboard=false' +
     '&hash=false&history=false&slideNumber=false&autoSlide=0&overview=false&touch=false&help=false&scrollActivationWidth=false';
 
   function revealIn(frame) {
-    var win = frame && frame.contentWindow;
-    var R = win && win.Reveal;
+    var win = frame?.contentWindow;
+    var R = win?.Reveal;
     return R && typeof R.isReady === 'function' && R.isReady() ? R : null;
   }
 
@@ -26,7 +25,7 @@
     if (!slide) return '';
     var parts = [];
     if (slide.hasAttribute('data-notes')) parts.push(escapeHtml(slide.getAttribute('data-notes')));
-    Array.prototype.forEach.call(slide.querySelectorAll('aside.notes'), function (aside) {
+    Array.prototype.forEach.call(slide.querySelectorAll('aside.notes'), (aside) => {
       if (!aside.closest('.fragment')) parts.push(aside.innerHTML);
     });
     var fragment = slide.querySelector('.current-fragment aside.notes');
@@ -44,22 +43,22 @@
   function planOf(R) {
     var slides = R.getSlides();
     var config = R.getConfig();
-    var times = slides.map(function (slide) {
+    var times = slides.map((slide) => {
       var value = parseFloat(slide.getAttribute('data-timing'));
-      return isFinite(value) && value >= 0 ? value : null;
+      return Number.isFinite(value) && value >= 0 ? value : null;
     });
-    var known = times.filter(function (t) { return t !== null; });
-    var sumKnown = known.reduce(function (a, b) { return a + b; }, 0);
+    var known = times.filter((t) => t !== null);
+    var sumKnown = known.reduce((a, b) => a + b, 0);
     var missing = times.length - known.length;
     var fill = 0;
     if (config.totalTime > 0 && missing > 0) fill = Math.max(0, (config.totalTime - sumKnown) / missing);
     else if (config.defaultTiming > 0) fill = config.defaultTiming;
     else if (known.length === 0) return null;
-    var filled = times.map(function (t) { return t === null ? fill : t; });
+    var filled = times.map((t) => (t === null ? fill : t));
     var index = slides.indexOf(R.getCurrentSlide());
     var start = 0;
     for (var i = 0; i < index; i++) start += filled[i];
-    var total = filled.reduce(function (a, b) { return a + b; }, 0);
+    var total = filled.reduce((a, b) => a + b, 0);
     return { start: start, end: start + (filled[index] || 0), total: total };
   }
 
@@ -87,7 +86,7 @@
         view.count = R.getTotalSlides();
         view.notes = notesOf(R);
         view.plan = planOf(R);
-        var heading = slide && slide.querySelector('h1, h2, h3');
+        var heading = slide?.querySelector('h1, h2, h3');
         view.title = heading ? heading.textContent.trim() : '';
       }
       options.onUpdate(view);
@@ -112,13 +111,13 @@
 
     function attach(frame) {
       if (!frame) return;
-      frame.addEventListener('load', function () {
+      frame.addEventListener('load', () => {
         var win = frame.contentWindow;
         win.addEventListener('deck:updated', apply);
         if (revealIn(frame)) apply();
         else if (win.Reveal) win.Reveal.on('ready', apply);
       });
-      frame.src = '/?' + FRAME_PARAMS;
+      frame.src = `/?${FRAME_PARAMS}`;
     }
 
     function move(action) {
@@ -136,11 +135,11 @@
     socket = window.DeckSocket.connect({
       role: options.role || 'presenter',
       token: token,
-      onStatus: function (connected) {
+      onStatus: (connected) => {
         view.connected = connected;
         render();
       },
-      onMessage: function (message) {
+      onMessage: (message) => {
         switch (message.type) {
           case 'welcome':
             view.presenter = message.presenter;
@@ -177,15 +176,17 @@
 
     return {
       move: move,
-      next: function () { move('next'); },
-      prev: function () { move('prev'); },
-      resetTimer: function () {
+      next: () => {
+        move('next');
+      },
+      prev: () => {
+        move('prev');
+      },
+      resetTimer: () => {
         socket.send({ type: 'timer', action: 'reset' });
       },
       /** Milliseconds since the talk started (the presenter's first move or the last reset), or null. */
-      elapsed: function () {
-        return startedAt === null ? null : Math.max(0, socket.serverNow() - startedAt);
-      },
+      elapsed: () => (startedAt === null ? null : Math.max(0, socket.serverNow() - startedAt)),
     };
   }
 
@@ -194,17 +195,17 @@
     var h = Math.floor(s / 3600);
     var m = Math.floor((s % 3600) / 60);
     var sec = s % 60;
-    var pad = function (n) { return (n < 10 ? '0' : '') + n; };
-    return (h > 0 ? h + ':' + pad(m) : String(m)) + ':' + pad(sec);
+    var pad = (n) => (n < 10 ? '0' : '') + n;
+    return `${h > 0 ? `${h}:${pad(m)}` : String(m)}:${pad(sec)}`;
   }
 
   /** "On time", "Ahead by 1:20", "Behind by 0:45" for the elapsed time against the plan for this slide. */
   function pacing(plan, elapsedMs) {
     if (!plan) return { text: 'No timing plan', tone: 'none' };
     var s = (elapsedMs || 0) / 1000;
-    if (s < plan.start) return { text: 'Ahead by ' + clock((plan.start - s) * 1000), tone: 'ahead' };
-    if (s > plan.end) return { text: 'Behind by ' + clock((s - plan.end) * 1000), tone: 'behind' };
-    return { text: 'On time (' + clock((plan.end - s) * 1000) + ' left on this slide)', tone: 'ontime' };
+    if (s < plan.start) return { text: `Ahead by ${clock((plan.start - s) * 1000)}`, tone: 'ahead' };
+    if (s > plan.end) return { text: `Behind by ${clock((s - plan.end) * 1000)}`, tone: 'behind' };
+    return { text: `On time (${clock((plan.end - s) * 1000)} left on this slide)`, tone: 'ontime' };
   }
 
   window.DeckDriver = { create: create, clock: clock, pacing: pacing };

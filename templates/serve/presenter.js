@@ -1,7 +1,6 @@
 /* deck serve: the one-screen presenter page (current slide, next slide, notes, timer, pacing). */
-(function () {
-  'use strict';
-  var $ = function (id) { return document.getElementById(id); };
+(() => {
+  var $ = (id) => document.getElementById(id);
   var D = window.DeckDriver;
   var last = null;
 
@@ -12,14 +11,14 @@
       : view.presenter
         ? 'presenting: the audience follows'
         : 'wrong or missing token: you can only watch';
-    $('status').className = 'status ' + (view.connected && view.presenter ? 'ok' : 'bad');
-    $('position').textContent = view.count ? view.index + 1 + ' / ' + view.count : '–';
+    $('status').className = `status ${view.connected && view.presenter ? 'ok' : 'bad'}`;
+    $('position').textContent = view.count ? `${view.index + 1} / ${view.count}` : '–';
     $('notes').innerHTML = view.notes || '<p class="empty">No notes for this slide.</p>';
     $('end').hidden = !view.atEnd;
     var error = $('error');
     error.hidden = !view.error;
-    error.textContent = view.error ? 'Build failed (the audience still sees the last good deck): ' + view.error.text : '';
-    $('plan').textContent = view.plan ? 'Plan: ' + D.clock(view.plan.total * 1000) + ' in all' : '';
+    error.textContent = view.error ? `Build failed (the audience still sees the last good deck): ${view.error.text}` : '';
+    $('plan').textContent = view.plan ? `Plan: ${D.clock(view.plan.total * 1000)} in all` : '';
     tick();
   }
 
@@ -28,9 +27,9 @@
     $('clock').textContent = now.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
     var elapsed = driver.elapsed();
     $('elapsed').textContent = elapsed === null ? '0:00' : D.clock(elapsed);
-    var pace = D.pacing(last && last.plan, elapsed);
+    var pace = D.pacing(last?.plan, elapsed);
     $('pacing').textContent = elapsed === null && last && last.plan ? 'Starts with your first move' : pace.text;
-    $('pacing').className = 'pacing ' + pace.tone;
+    $('pacing').className = `pacing ${pace.tone}`;
   }
 
   var driver = D.create({ current: $('current'), upcoming: $('upcoming'), role: 'presenter', onUpdate: update });
@@ -38,11 +37,18 @@
   $('next').addEventListener('click', driver.next);
   $('prev').addEventListener('click', driver.prev);
   $('reset').addEventListener('click', driver.resetTimer);
-  document.addEventListener('keydown', function (event) {
+  document.addEventListener('keydown', (event) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     var keys = {
-      ArrowRight: 'right', ArrowLeft: 'left', ArrowDown: 'down', ArrowUp: 'up',
-      PageDown: 'next', PageUp: 'prev', ' ': 'next', n: 'next', p: 'prev',
+      ArrowRight: 'right',
+      ArrowLeft: 'left',
+      ArrowDown: 'down',
+      ArrowUp: 'up',
+      PageDown: 'next',
+      PageUp: 'prev',
+      ' ': 'next',
+      n: 'next',
+      p: 'prev',
     };
     var action = keys[event.key];
     if (!action) return;

@@ -89,9 +89,17 @@ describe('withPage', () => {
   });
 
   it('sets the default timeouts', async () => {
-    const error = await withPage(shared, (page) => page.waitForSelector('#never-there').then(() => undefined, (e: unknown) => e), {
-      timeoutMs: 200,
-    });
+    const error = await withPage(
+      shared,
+      (page) =>
+        page.waitForSelector('#never-there').then(
+          () => undefined,
+          (e: unknown) => e,
+        ),
+      {
+        timeoutMs: 200,
+      },
+    );
     expect((error as Error).name).toBe('TimeoutError');
   });
 

@@ -103,7 +103,9 @@ describe('the default deck', () => {
       const fontsOf = async (selector: string) => {
         // Only a displayed slide has laid-out text: go to the slide holding the node first.
         await page.evaluate((sel) => {
-          const reveal = (window as unknown as { Reveal: { getIndices(s: Element): { h: number; v?: number }; slide(h: number, v: number): void } }).Reveal;
+          const reveal = (
+            window as unknown as { Reveal: { getIndices(s: Element): { h: number; v?: number }; slide(h: number, v: number): void } }
+          ).Reveal;
           const { h, v } = reveal.getIndices(document.querySelector(sel)!.closest('section:not(.stack)')!);
           reveal.slide(h, v ?? 0);
         }, selector);
@@ -113,8 +115,14 @@ describe('the default deck', () => {
       };
       for (const selector of ['#slide-1 h1.title', '#slide-2 h2', '.comparison-table td.innovation', '.model-tagline', 'svg text']) {
         const families = await fontsOf(selector);
-        expect(families.some((name) => /CJK TC|\bTC\b|Traditional/.test(name)), `${selector}: ${families}`).toBe(true);
-        expect(families.some((name) => /CJK (JP|SC|KR)/.test(name)), `${selector}: ${families}`).toBe(false);
+        expect(
+          families.some((name) => /CJK TC|\bTC\b|Traditional/.test(name)),
+          `${selector}: ${families}`,
+        ).toBe(true);
+        expect(
+          families.some((name) => /CJK (JP|SC|KR)/.test(name)),
+          `${selector}: ${families}`,
+        ).toBe(false);
       }
     });
   });

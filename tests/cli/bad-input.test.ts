@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCompiled, hashTree, OUT, pool, ROOT, runCli, type CliResult } from './run.js';
 
-const BAD = join(ROOT, 'tests', 'fixtures', 'bad');
+const _BAD = join(ROOT, 'tests', 'fixtures', 'bad');
 const WORK = join(OUT, 'bad-input');
 const bad = (name: string) => join('tests', 'fixtures', 'bad', name);
 
@@ -187,13 +187,13 @@ const rows: Row[] = [
     name: 'unknown command',
     args: ['bulid', bad('plain.md')],
     exit: 2,
-    messages: ["unknown command 'bulid'", 'Did you mean build?', "deck --help"],
+    messages: ["unknown command 'bulid'", 'Did you mean build?', 'deck --help'],
   },
   {
     name: 'unknown option',
     args: ['build', bad('plain.md'), '--bogus', '-o', '{out}'],
     exit: 2,
-    messages: ["unknown option '--bogus'", "deck build --help"],
+    messages: ["unknown option '--bogus'", 'deck build --help'],
   },
   {
     name: 'bad --timeout value',
@@ -238,7 +238,7 @@ function writeBigDeck(path: string): number {
       `## Slide ${i + 1}\n\n- ${para}\n- ${para}\n\n${para.repeat(40)}\n\n\`\`\`js\nconst x${i} = ${i}; // ---\n\`\`\`\n\nNote: ${para.repeat(4)}`,
     );
   }
-  const text = slides.join('\n\n---\n\n') + '\n';
+  const text = `${slides.join('\n\n---\n\n')}\n`;
   writeFileSync(path, text);
   return Buffer.byteLength(text);
 }
@@ -276,7 +276,10 @@ beforeAll(async () => {
     row,
     out,
     before,
-    result: await runCli(row.args.map((a) => a.replace('{out}', out).replace('{work}', dir)), { timeoutMs: 60_000 }),
+    result: await runCli(
+      row.args.map((a) => a.replace('{out}', out).replace('{work}', dir)),
+      { timeoutMs: 60_000 },
+    ),
   }));
 }, 180_000);
 

@@ -49,11 +49,20 @@ describe('help and version', () => {
 
   it('spells the shared flags the same on every command that builds a deck', async () => {
     const build = await runCli(['build', '--help']);
-    for (const flag of ['-o, --out <dir>', '--theme <name>', '--config <file>', '--browser <path>', '--timeout <ms>', '-q, --quiet', '--verbose']) {
+    for (const flag of [
+      '-o, --out <dir>',
+      '--theme <name>',
+      '--config <file>',
+      '--browser <path>',
+      '--timeout <ms>',
+      '-q, --quiet',
+      '--verbose',
+    ]) {
       expect(build.stdout).toContain(flag);
     }
     const doctor = await runCli(['doctor', '--help']);
-    for (const flag of ['-o, --out <dir>', '--browser <path>', '--timeout <ms>', '-q, --quiet', '--verbose']) expect(doctor.stdout).toContain(flag);
+    for (const flag of ['-o, --out <dir>', '--browser <path>', '--timeout <ms>', '-q, --quiet', '--verbose'])
+      expect(doctor.stdout).toContain(flag);
   });
 
   it('with no command shows the help and exits 2', async () => {
@@ -214,7 +223,7 @@ describe('deck doctor', () => {
     expect(existsSync(join(WORK, 'doctor-out'))).toBe(false); // checking does not create the folder
   });
 
-  it('reports each failure with what to do, and exits with the first failure\'s code', async () => {
+  it("reports each failure with what to do, and exits with the first failure's code", async () => {
     const file = join(WORK, 'a-file');
     writeFileSync(file, 'x');
     const [browser, output, fonts] = await Promise.all([

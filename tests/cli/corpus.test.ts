@@ -35,7 +35,13 @@ const corpus: Record<string, Expected> = {
     slides: 6,
     titles: ['Reveal.js single file', 'Attributes', 'A vertical stack', 'Down one', 'Down two', 'The end'],
     last: [3, 0],
-    text: ['data-background-color="#1e3a5f"', 'class="dark-slide"', 'data-fragment-index="1"', 'fragment fade-up', 'Notes run to the end of the slide.'],
+    text: [
+      'data-background-color="#1e3a5f"',
+      'class="dark-slide"',
+      'data-fragment-index="1"',
+      'fragment fade-up',
+      'Notes run to the end of the slide.',
+    ],
   },
   'reveal-md/talk.md': {
     slides: 4,
@@ -61,7 +67,12 @@ const corpus: Record<string, Expected> = {
     slides: 4,
     titles: ['A Markdown image', 'A background image', 'HTML image and a file name with a space', 'Remote images are left alone'],
     last: [3, 0],
-    text: ['src="img/red.png"', 'data-background-image="backgrounds/blue.png"', 'src="img/with%20space.svg"', 'src="https://example.com/remote.png"'],
+    text: [
+      'src="img/red.png"',
+      'data-background-image="backgrounds/blue.png"',
+      'src="img/with%20space.svg"',
+      'src="https://example.com/remote.png"',
+    ],
   },
   math: { slides: 2, titles: ['Inline and display math', 'Dollars in prose'], last: [1, 0], text: ['class="katex"', 'costs $5 and $10'] },
 };
@@ -93,7 +104,8 @@ async function offline(page: Page): Promise<void> {
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     if (request.url().startsWith('file:')) void request.continue();
-    else if (request.url() === 'https://example.com/remote.png') void request.respond({ status: 200, contentType: 'image/png', body: PIXEL });
+    else if (request.url() === 'https://example.com/remote.png')
+      void request.respond({ status: 200, contentType: 'image/png', body: PIXEL });
     else void request.abort();
   });
 }
@@ -210,7 +222,9 @@ describe('math (unit)', () => {
 
   it('renders $inline$, $$display$$ blocks, leaves prices, escapes and code alone', () => {
     const md = createMarkdown({ math: true });
-    expect(renderMarkdown(md, 'a $x^2$ b')).toMatch(/^<p>a <span class="math math-inline"><span class="katex">.*<annotation encoding="application\/x-tex">x\^2<\/annotation>/);
+    expect(renderMarkdown(md, 'a $x^2$ b')).toMatch(
+      /^<p>a <span class="math math-inline"><span class="katex">.*<annotation encoding="application\/x-tex">x\^2<\/annotation>/,
+    );
     expect(renderMarkdown(md, '$$\n\\frac{1}{2}\n$$\n')).toMatch(/^<div class="math math-display"><span class="katex-display">/);
     expect(renderMarkdown(md, 'costs $5 and $10')).toBe('<p>costs $5 and $10</p>\n');
     expect(renderMarkdown(md, 'a \\$ sign and `$x$`')).toBe('<p>a $ sign and <code>$x$</code></p>\n');
@@ -222,7 +236,7 @@ describe('math (unit)', () => {
     expect(() => renderMarkdown(md, 'bad $\\frac{1$ here')).toThrow(/^math: .* in \$\\frac\{1\$$/);
   });
 
-  it('copies KaTeX\'s CSS and woff2 fonts only when math is on', () => {
+  it("copies KaTeX's CSS and woff2 fonts only when math is on", () => {
     const without = vendorAssets('monokai');
     expect(without.urls.katexCss).toBeUndefined();
     expect(without.files.some((f) => f.target.startsWith('assets/katex/'))).toBe(false);
@@ -232,7 +246,12 @@ describe('math (unit)', () => {
     expect(fonts.length).toBeGreaterThanOrEqual(15);
     expect(fonts.every((f) => f.target.endsWith('.woff2'))).toBe(true);
     // Every font the stylesheet asks for in woff2 is there.
-    const css = readFileSync(('source' in withMath.files.find((f) => f.target === KATEX_CSS)! ? (withMath.files.find((f) => f.target === KATEX_CSS) as { source: string }).source : ''), 'utf8');
+    const css = readFileSync(
+      'source' in withMath.files.find((f) => f.target === KATEX_CSS)!
+        ? (withMath.files.find((f) => f.target === KATEX_CSS) as { source: string }).source
+        : '',
+      'utf8',
+    );
     const wanted = [...css.matchAll(/url\((fonts\/[^)]+\.woff2)\)/g)].map((m) => `assets/katex/${m[1]}`);
     expect(new Set(wanted)).toEqual(new Set(fonts.map((f) => f.target)));
   });

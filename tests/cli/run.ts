@@ -88,11 +88,15 @@ function isStale(): boolean {
  * reported, not fatal; a missing lib/cli/main.js afterwards is. */
 function tsc(): Promise<void> {
   return new Promise((done, fail) => {
-    execFile(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json')], (error, stdout) => {
-      if (error) console.warn(`tsc reported errors (JavaScript was still emitted):\n${stdout}`);
-      if (!exists(join(ROOT, 'lib', 'cli', 'main.js'))) fail(new Error(`tsc did not produce lib/cli/main.js:\n${stdout}`));
-      else done();
-    });
+    execFile(
+      process.execPath,
+      [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json')],
+      (error, stdout) => {
+        if (error) console.warn(`tsc reported errors (JavaScript was still emitted):\n${stdout}`);
+        if (!exists(join(ROOT, 'lib', 'cli', 'main.js'))) fail(new Error(`tsc did not produce lib/cli/main.js:\n${stdout}`));
+        else done();
+      },
+    );
   });
 }
 

@@ -5,7 +5,13 @@ import { createMarkdown, isPlainText, renderMarkdown } from '../../src/content/m
 /** marked itself, bypassing the plain-text fast path. */
 const viaMarked = (text: string) => createMarkdown().parse(text, { async: false }) as string;
 /** HTML with the white space a browser ignores (between blocks, at the ends of a paragraph, runs) folded away. */
-const rendered = (html: string) => html.replace(/>\s+</g, '><').replace(/<p>\s+/g, '<p>').replace(/\s+<\/p>/g, '</p>').replace(/\s+/g, ' ').trim();
+const rendered = (html: string) =>
+  html
+    .replace(/>\s+</g, '><')
+    .replace(/<p>\s+/g, '<p>')
+    .replace(/\s+<\/p>/g, '</p>')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 describe('plain text fast path', () => {
   const samples = [
@@ -23,7 +29,20 @@ describe('plain text fast path', () => {
   });
 
   it('leaves anything with Markdown syntax to marked', () => {
-    for (const text of ['- item', '1. one', '# h', '> q', 'a *b*', 'a `c`', 'x  \ny', '    code', 'see https://x.y', 'a &amp; b', 'a\n---', 'a | b']) {
+    for (const text of [
+      '- item',
+      '1. one',
+      '# h',
+      '> q',
+      'a *b*',
+      'a `c`',
+      'x  \ny',
+      '    code',
+      'see https://x.y',
+      'a &amp; b',
+      'a\n---',
+      'a | b',
+    ]) {
       expect(isPlainText(text), text).toBe(false);
     }
   });
@@ -31,10 +50,13 @@ describe('plain text fast path', () => {
   it('agrees with marked on any text the fast path accepts', () => {
     const alphabet = fc.constantFrom(...'ab 中文，。「」1.()-+:;,?"\'\n\t'.split(''));
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 60 }).map((chars) => chars.join('')), (text) => {
-        if (!isPlainText(text)) return true;
-        return rendered(renderMarkdown(createMarkdown(), text)) === rendered(viaMarked(text));
-      }),
+      fc.property(
+        fc.array(alphabet, { maxLength: 60 }).map((chars) => chars.join('')),
+        (text) => {
+          if (!isPlainText(text)) return true;
+          return rendered(renderMarkdown(createMarkdown(), text)) === rendered(viaMarked(text));
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -26,7 +26,8 @@ interface Leaf {
 
 /** Runs in the page: every leaf slide's text (notes excluded), notes, background and fragment count. */
 function readSlides(): Leaf[] {
-  const reveal = (window as unknown as { Reveal: { getSlides(): HTMLElement[]; getIndices(s: HTMLElement): { h: number; v?: number } } }).Reveal;
+  const reveal = (window as unknown as { Reveal: { getSlides(): HTMLElement[]; getIndices(s: HTMLElement): { h: number; v?: number } } })
+    .Reveal;
   const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
   return reveal.getSlides().map((slide) => {
     const clone = slide.cloneNode(true) as HTMLElement;
@@ -73,10 +74,7 @@ describe('parity with reveal.js markdown plugin', () => {
         await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
         return page.evaluate(readSlides);
       });
-    [ours, theirs] = await Promise.all([
-      load(pathToFileURL(index).href),
-      load(revealPluginPage(dir, readFileSync(fixture, 'utf8'))),
-    ]);
+    [ours, theirs] = await Promise.all([load(pathToFileURL(index).href), load(revealPluginPage(dir, readFileSync(fixture, 'utf8')))]);
   });
 
   afterAll(async () => closeBrowser(browser));

@@ -16,8 +16,28 @@ const SEPARATOR_SETS = [
 
 /** Lines a Markdown deck is made of, biased towards the ones that matter: separators, fences, notes. */
 const line = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom('---', '----', '--', '', '', '```', '~~~', '```js', '````', 'Note: say this', 'notes:', '<!--s-->', '<!--v-->') },
-  { weight: 3, arbitrary: fc.constantFrom('# Title', '- item', '  ---', '--- ', 'a --- b', '```js [1|2]', '    code', '<div>', '\t~~~', '中文 ---') },
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom(
+      '---',
+      '----',
+      '--',
+      '',
+      '',
+      '```',
+      '~~~',
+      '```js',
+      '````',
+      'Note: say this',
+      'notes:',
+      '<!--s-->',
+      '<!--v-->',
+    ),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom('# Title', '- item', '  ---', '--- ', 'a --- b', '```js [1|2]', '    code', '<div>', '\t~~~', '中文 ---'),
+  },
   { weight: 2, arbitrary: fc.string({ maxLength: 12 }) },
 );
 const markdown = fc
@@ -109,7 +129,10 @@ describe('splitSlides: stacks', () => {
     // re-tests the matched text ("\n") against the separator on its own, where the lookahead cannot see the
     // heading, so every such slide is taken for a vertical one. Known bug in src/content/split.ts (reveal.js's
     // own slidify does the same); see the report.
-    const stacks = splitSlides('# One\ntext\n## Two\ntext\n## Three', { separator: '\\r?\\n(?=#{1,2} )', verticalSeparator: DEFAULT_VERTICAL_SEPARATOR });
+    const stacks = splitSlides('# One\ntext\n## Two\ntext\n## Three', {
+      separator: '\\r?\\n(?=#{1,2} )',
+      verticalSeparator: DEFAULT_VERTICAL_SEPARATOR,
+    });
     expect(stacks.map((stack) => stack.map((chunk) => chunk.text.split('\n')[0]))).toEqual([['# One'], ['## Two'], ['## Three']]);
   });
 });

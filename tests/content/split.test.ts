@@ -66,7 +66,10 @@ describe('splitNotes', () => {
     expect(splitNotes('# A\nnotes: x', DEFAULT_NOTES_SEPARATOR).notes).toBe('x');
   });
   it('keeps the text when there are no notes', () => {
-    expect(splitNotes('# A\nA note: not at line start', DEFAULT_NOTES_SEPARATOR)).toEqual({ body: '# A\nA note: not at line start', notes: '' });
+    expect(splitNotes('# A\nA note: not at line start', DEFAULT_NOTES_SEPARATOR)).toEqual({
+      body: '# A\nA note: not at line start',
+      notes: '',
+    });
   });
   it('ignores Note: inside a code block', () => {
     const md = '```\nNote: code\n```\nNote: real';

@@ -31,7 +31,12 @@ async function outlineTitles(file: string): Promise<string[]> {
   const outline = (await doc.getOutline()) ?? [];
   await doc.destroy();
   const titles: string[] = [];
-  const walk = (items: typeof outline) => items.forEach((item) => (titles.push(item.title), walk(item.items)));
+  const walk = (items: typeof outline) => {
+    for (const item of items) {
+      titles.push(item.title);
+      walk(item.items);
+    }
+  };
   walk(outline);
   return titles;
 }
@@ -40,7 +45,10 @@ const pdfinfo = (file: string) => execFileSync('pdfinfo', [file], { encoding: 'u
 const pageCount = (file: string) => Number(/Pages:\s+(\d+)/.exec(pdfinfo(file))?.[1]);
 
 async function failure(promise: Promise<unknown>): Promise<DeckError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DeckError);
   return error as DeckError;
 }

@@ -8,7 +8,11 @@ import { createProgram } from '../../src/cli/main.js';
 
 const defaultDeck = join(import.meta.dirname, '../../slides');
 
-const toSeconds = (clock: string) => clock.split(':').map(Number).reduce((total, part) => total * 60 + part, 0);
+const toSeconds = (clock: string) =>
+  clock
+    .split(':')
+    .map(Number)
+    .reduce((total, part) => total * 60 + part, 0);
 
 describe('deck notes on the default deck', () => {
   let out: string;
@@ -50,6 +54,8 @@ describe('deck notes on the default deck', () => {
       elapsed = end!;
     });
     expect(elapsed).toBe(deck.totalTime);
-    expect(text).toMatch(new RegExp(`\\*\\*End: ${String(Math.floor(elapsed / 60)).padStart(2, '0')}:${String(elapsed % 60).padStart(2, '0')}\\*\\*`));
+    expect(text).toMatch(
+      new RegExp(`\\*\\*End: ${String(Math.floor(elapsed / 60)).padStart(2, '0')}:${String(elapsed % 60).padStart(2, '0')}\\*\\*`),
+    );
   });
 });

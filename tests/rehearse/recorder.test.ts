@@ -112,7 +112,10 @@ describe('recording', () => {
   });
 
   it('counts a slide added while rehearsing', () => {
-    const events = [{ ...event('ready', 0, 0, 0), at: T0 }, { ...event('slide', 3_000, 5, 1), at: T0 + 3_000 }];
+    const events = [
+      { ...event('ready', 0, 0, 0), at: T0 },
+      { ...event('slide', 3_000, 5, 1), at: T0 + 3_000 },
+    ];
     const rehearsal = summarize(header, events, { by: 'button', t: T0 + 5_000, at: T0 + 5_000 });
     expect(rehearsal.slides.at(-1)).toMatchObject({ id: 'slide-6', planned: 0, actual: 2, source: 'none' });
   });
@@ -163,7 +166,12 @@ describe('the journal on disk', () => {
   });
 
   it('sorts rehearsals by time and keeps other decks apart', async () => {
-    for (const name of ['talk-20240601-101500-2.json', 'talk-20240101-000000.json', 'talk-old-20240101-000000.json', 'talk-20240601-101500.json']) {
+    for (const name of [
+      'talk-20240601-101500-2.json',
+      'talk-20240101-000000.json',
+      'talk-old-20240101-000000.json',
+      'talk-20240601-101500.json',
+    ]) {
       writeFileSync(join(dir, name), '{}');
     }
     expect((await listRehearsals(dir, 'talk')).map((p) => p.slice(dir.length + 1))).toEqual([

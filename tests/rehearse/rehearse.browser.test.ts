@@ -60,7 +60,9 @@ async function open(page: Page, url: string): Promise<number> {
     document.addEventListener('ready', () => (window as unknown as { __deckReady(): void }).__deckReady(), true);
   });
   await page.goto(url);
-  await page.waitForFunction(() => (window as unknown as { Reveal: { isReady(): boolean } }).Reveal.isReady() && document.querySelector('.deck-rehearse-bar'));
+  await page.waitForFunction(
+    () => (window as unknown as { Reveal: { isReady(): boolean } }).Reveal.isReady() && document.querySelector('.deck-rehearse-bar'),
+  );
   await vi.waitFor(() => expect(readyAt).toBeGreaterThan(0), { timeout: 5000, interval: 10 });
   return readyAt;
 }

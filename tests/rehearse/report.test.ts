@@ -102,7 +102,13 @@ describe('the HTML report', () => {
 
 describe('applying', () => {
   it('takes the shown slides, rounded, over what an earlier apply gave', () => {
-    const previous = { version: 1 as const, slides: [{ id: 'slide-3', title: 'Three', seconds: 44 }, { id: 'slide-1', title: '開場：GPT 是什麼？', seconds: 99 }] };
+    const previous = {
+      version: 1 as const,
+      slides: [
+        { id: 'slide-3', title: 'Three', seconds: 44 },
+        { id: 'slide-1', title: '開場：GPT 是什麼？', seconds: 99 },
+      ],
+    };
     const applied = appliedFrom(rehearsal('2024-06-01T10:15:00.000Z', [26.4, 29.5, 0]), '/x/talk-1.json', new Date(0), previous);
     expect(applied.slides).toEqual([
       { id: 'slide-1', title: '開場：GPT 是什麼？', seconds: 26 },

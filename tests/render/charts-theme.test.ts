@@ -46,7 +46,9 @@ describe('the gpt themes', () => {
 
   it('share everything but the palette: both import the same base and set only variables', () => {
     for (const name of ['gpt', 'gpt-dark']) {
-      const css = read(name).replace(/\/\*[\s\S]*?\*\//g, '').trim();
+      const css = read(name)
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .trim();
       expect(css.startsWith('@import url("_gpt-base.css");'), name).toBe(true);
       // After the import, nothing but one :root block of custom properties.
       expect(css.replace('@import url("_gpt-base.css");', '').trim(), name).toMatch(/^:root \{(\s*--[\w-]+:[^;]+;)+\s*\}$/);
@@ -77,7 +79,10 @@ describe('the gpt themes', () => {
     for (const name of ['gpt', 'gpt-dark', '_gpt-base', '_layouts']) {
       const sizes = [...read(name).matchAll(/font-size:\s*(\d+(?:\.\d+)?)px/g)].map((m) => Number(m[1]));
       if (!name.startsWith('gpt')) expect(sizes.length, name).toBeGreaterThan(0);
-      expect(sizes.filter((s) => s < 24), name).toEqual([]);
+      expect(
+        sizes.filter((s) => s < 24),
+        name,
+      ).toEqual([]);
     }
   });
 });

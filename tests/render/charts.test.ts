@@ -199,12 +199,7 @@ describe('chart functions', () => {
   });
 
   it('never invent a value: non-numbers and null become undisclosed', () => {
-    const pts = toPoints([
-      { label: 'a', value: 'n/a' },
-      { label: 'b', value: null },
-      { label: 'c' },
-      { label: 'd', value: '5' },
-    ]);
+    const pts = toPoints([{ label: 'a', value: 'n/a' }, { label: 'b', value: null }, { label: 'c' }, { label: 'd', value: '5' }]);
     expect(pts.map((p) => p.value)).toEqual([null, null, null, 5]);
     const svg = logChartSvg(pts, base);
     expect(svg.match(/未公開/g)!.length).toBeGreaterThanOrEqual(3);
@@ -212,7 +207,14 @@ describe('chart functions', () => {
   });
 
   it('sort timeline points by year whatever the input order', () => {
-    const svg = timelineSvg(toPoints([{ label: 'b', x: 2020 }, { label: 'a', x: 2018 }, { label: 'c', x: 2019 }]), base);
+    const svg = timelineSvg(
+      toPoints([
+        { label: 'b', x: 2020 },
+        { label: 'a', x: 2018 },
+        { label: 'c', x: 2019 },
+      ]),
+      base,
+    );
     expect([...svg.matchAll(/data-label="(\w)"/g)].map((m) => m[1])).toEqual(['a', 'c', 'b']);
   });
 

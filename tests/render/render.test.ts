@@ -42,7 +42,9 @@ describe('rendering a deck', () => {
     const overview = built.deck.slides.find((s) => s.layout === 'overview')!;
     expect(overview.file).toBe('03-secret.md');
     const table = /<table class="[^"]*overview-table[^"]*">[\s\S]*?<\/table>/.exec(built.rendered.html)![0];
-    expect(table).toMatch(/Model-X<\/th>\s*<td class="year">2021<\/td>\s*<td class="params">1.5B<\/td>\s*<td class="tagline">Big leap<\/td>/);
+    expect(table).toMatch(
+      /Model-X<\/th>\s*<td class="year">2021<\/td>\s*<td class="params">1.5B<\/td>\s*<td class="tagline">Big leap<\/td>/,
+    );
     expect(table).toMatch(/Model-Y<\/th>\s*<td class="year">2023<\/td>\s*<td class="params undisclosed">not disclosed<\/td>/);
     // No row has inputs or outputs, so the table has no such columns.
     expect(table).not.toMatch(/Inputs|Outputs|modalities/);

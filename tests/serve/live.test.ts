@@ -98,7 +98,7 @@ describe('live reload in Chromium', () => {
       const good = readFileSync(join(deck.dir, '00-intro.md'), 'utf8');
       writeFileSync(join(deck.dir, '00-intro.md'), good.replace('lang: en', 'lang: [en, "unclosed'));
       const overlay = await page.waitForSelector('#deck-serve-error', { visible: true });
-      const text = await overlay!.evaluate((el) => (el as HTMLElement).innerText);
+      const text = await overlay!.evaluate((el) => (el as HTMLElement).textContent);
       expect(text).toContain('00-intro.md');
       expect(text).toMatch(/00-intro\.md:\d+/);
       expect(text).toMatch(/Build failed/);

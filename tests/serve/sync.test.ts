@@ -78,7 +78,13 @@ describe('presenter → audience sync', () => {
     const presenter = await client({ role: 'deck', token: TOKEN });
     const audience = await client({ role: 'deck' });
     const garbage = await client({ role: 'deck', token: TOKEN });
-    for (const bad of ['{', 'null', '{"type":"navigate","h":"1","v":0,"f":0}', '{"type":"navigate","h":-5,"v":0,"f":0}', '{"type":"rm -rf"}']) {
+    for (const bad of [
+      '{',
+      'null',
+      '{"type":"navigate","h":"1","v":0,"f":0}',
+      '{"type":"navigate","h":-5,"v":0,"f":0}',
+      '{"type":"rm -rf"}',
+    ]) {
       garbage.send(bad);
     }
     garbage.ws.send(Buffer.from([1, 2, 3]), { binary: true });

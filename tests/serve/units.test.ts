@@ -9,9 +9,12 @@ import { makeToken, tokensMatch } from '../../src/serve/token.js';
 import { DeckError } from '../../src/core/errors.js';
 
 describe('isSafeRequestPath', () => {
-  it.each(['/', '/index.html', '/assets/reveal/reveal.js', '/assets/img/%E5%9C%96.png', '/a%20b.png', '/presenter'])('allows %s', (path) => {
-    expect(isSafeRequestPath(path)).toBe(true);
-  });
+  it.each(['/', '/index.html', '/assets/reveal/reveal.js', '/assets/img/%E5%9C%96.png', '/a%20b.png', '/presenter'])(
+    'allows %s',
+    (path) => {
+      expect(isSafeRequestPath(path)).toBe(true);
+    },
+  );
   it.each([
     '/../package.json',
     '/assets/../../etc/passwd',
@@ -119,7 +122,10 @@ describe('createCoalescer', () => {
     coalescer.add('d');
     release();
     await coalescer.idle();
-    expect(batches).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(batches).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
     await coalescer.close();
   });
 });

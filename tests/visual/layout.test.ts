@@ -21,12 +21,15 @@ interface Measure {
 
 /** Runs in the page: measure the current slide. */
 function measure(): Measure {
-  const reveal = (window as unknown as { Reveal: { getCurrentSlide(): HTMLElement; getScale(): number; getConfig(): { width: number; height: number } } }).Reveal;
+  const reveal = (
+    window as unknown as { Reveal: { getCurrentSlide(): HTMLElement; getScale(): number; getConfig(): { width: number; height: number } } }
+  ).Reveal;
   const slide = reveal.getCurrentSlide();
   const scale = reveal.getScale();
   const { width, height } = reveal.getConfig();
   const slides = document.querySelector('.reveal .slides')!.getBoundingClientRect();
-  const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : ''} "${(el.textContent ?? '').trim().slice(0, 24)}"`;
+  const describe = (el: Element) =>
+    `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''} "${(el.textContent ?? '').trim().slice(0, 24)}"`;
   const outside: string[] = [];
   const small: string[] = [];
   const orphans: string[] = [];

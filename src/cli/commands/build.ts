@@ -13,11 +13,11 @@ export function registerBuild(program: Command): void {
       examples([
         ['deck build', 'build slides/ into dist/'],
         ['deck build talk.md -o public', 'a single-file deck (reveal-md style) into public/'],
-        ['deck build my-talk --theme white', 'use a reveal.js theme instead of the deck\'s'],
+        ['deck build my-talk --theme white', "use a reveal.js theme instead of the deck's"],
         ['deck build my-talk --config other.yaml', 'settings from another config file'],
         ['deck build my-talk --templates my-templates', 'override layouts/partials/page.hbs'],
       ]) +
-        '\nSettings: defaults < deck.config.yaml|yml|json < the first file\'s front matter < flags.\n' +
+        "\nSettings: defaults < deck.config.yaml|yml|json < the first file's front matter < flags.\n" +
         'Nothing is written unless the whole build succeeds: a failed build leaves the output folder as it was.\n',
     )
     .action(async (deckPath: string, options: CommonOptions) => {

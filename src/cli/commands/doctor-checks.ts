@@ -42,16 +42,15 @@ export function checkNode(version = process.versions.node): CheckResult {
 
 function run(file: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<string> {
   return new Promise((done, fail) => {
-    execFile(file, args, { env, timeout: timeoutMs, maxBuffer: 4 * 1024 * 1024 }, (error, stdout) =>
-      error ? fail(error) : done(stdout),
-    );
+    execFile(file, args, { env, timeout: timeoutMs, maxBuffer: 4 * 1024 * 1024 }, (error, stdout) => (error ? fail(error) : done(stdout)));
   });
 }
 
 /** Fonts with Traditional Chinese glyphs, from fontconfig (what Chromium on Linux uses too). */
 export async function checkCjkFonts(env: NodeJS.ProcessEnv = process.env): Promise<CheckResult> {
   const name = 'CJK fonts (Traditional Chinese)';
-  const fix = 'install Noto CJK: `sudo apt-get install -y fonts-noto-cjk` (Debian/Ubuntu), `brew install --cask font-noto-sans-cjk-tc` (macOS)';
+  const fix =
+    'install Noto CJK: `sudo apt-get install -y fonts-noto-cjk` (Debian/Ubuntu), `brew install --cask font-noto-sans-cjk-tc` (macOS)';
   let output: string;
   try {
     output = await run('fc-list', [':lang=zh-tw', 'family'], env, 10_000);
@@ -65,10 +64,24 @@ export async function checkCjkFonts(env: NodeJS.ProcessEnv = process.env): Promi
       exitCode: ExitCode.Unexpected,
     };
   }
-  const families = [...new Set(output.split('\n').flatMap((line) => line.split(',')).map((f) => f.trim()).filter(Boolean))];
-  if (families.length === 0) return { name, ok: false, detail: 'no font with Traditional Chinese glyphs', fix, exitCode: ExitCode.Unexpected };
+  const families = [
+    ...new Set(
+      output
+        .split('\n')
+        .flatMap((line) => line.split(','))
+        .map((f) => f.trim())
+        .filter(Boolean),
+    ),
+  ];
+  if (families.length === 0)
+    return { name, ok: false, detail: 'no font with Traditional Chinese glyphs', fix, exitCode: ExitCode.Unexpected };
   const preferred = families.find((f) => /Noto Sans CJK TC/i.test(f)) ?? families[0]!;
-  return { name, ok: true, detail: `${preferred}${families.length > 1 ? ` (+${families.length - 1} more)` : ''}`, exitCode: ExitCode.Unexpected };
+  return {
+    name,
+    ok: true,
+    detail: `${preferred}${families.length > 1 ? ` (+${families.length - 1} more)` : ''}`,
+    exitCode: ExitCode.Unexpected,
+  };
 }
 
 /** Whether `dir` could be created and written to, without creating anything. */
@@ -90,7 +103,10 @@ export async function checkOutput(dir: string): Promise<CheckResult> {
         probe = dirname(probe);
         continue;
       }
-      return failed(`${probe} is not writable (${code ?? 'error'})`, 'choose a folder you can write to with -o DIR, or fix its permissions');
+      return failed(
+        `${probe} is not writable (${code ?? 'error'})`,
+        'choose a folder you can write to with -o DIR, or fix its permissions',
+      );
     }
   }
 }
@@ -114,7 +130,13 @@ export async function checkBrowser(options: DoctorOptions): Promise<CheckResult[
   } catch (error) {
     return [
       fail('browser found', error, ExitCode.BrowserNotFound),
-      { name: 'browser starts', ok: false, detail: 'skipped: no browser', fix: 'fix the check above first', exitCode: ExitCode.BrowserNotFound },
+      {
+        name: 'browser starts',
+        ok: false,
+        detail: 'skipped: no browser',
+        fix: 'fix the check above first',
+        exitCode: ExitCode.BrowserNotFound,
+      },
     ];
   }
   const timeoutMs = options.timeout ?? 30_000;
@@ -126,7 +148,15 @@ export async function checkBrowser(options: DoctorOptions): Promise<CheckResult[
       timeoutMs + 10_000,
       'starting and closing the browser',
     );
-    return [found, { name: 'browser starts', ok: true, detail: `${version}, started and closed in ${Date.now() - started} ms`, exitCode: ExitCode.BrowserNotFound }];
+    return [
+      found,
+      {
+        name: 'browser starts',
+        ok: true,
+        detail: `${version}, started and closed in ${Date.now() - started} ms`,
+        exitCode: ExitCode.BrowserNotFound,
+      },
+    ];
   } catch (error) {
     return [found, fail('browser starts', error, ExitCode.BrowserNotFound)];
   }
@@ -134,11 +164,7 @@ export async function checkBrowser(options: DoctorOptions): Promise<CheckResult[
 
 /** Run every check (in parallel) and return them in a fixed order. */
 export async function runDoctor(options: DoctorOptions): Promise<CheckResult[]> {
-  const [browser, fonts, output] = await Promise.all([
-    checkBrowser(options),
-    checkCjkFonts(options.env),
-    checkOutput(options.out),
-  ]);
+  const [browser, fonts, output] = await Promise.all([checkBrowser(options), checkCjkFonts(options.env), checkOutput(options.out)]);
   return [checkNode(options.nodeVersion), ...browser, fonts, output];
 }
 
@@ -152,4 +178,3 @@ export function formatChecks(results: readonly CheckResult[], colors = colorsFor
     )
     .join('\n');
 }
-

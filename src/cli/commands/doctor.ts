@@ -14,11 +14,11 @@ export function registerDoctor(program: Command): void {
     .option('--verbose', 'print more detail')
     .addHelpText(
       'after',
-      examples([
+      `${examples([
         ['deck doctor', 'check everything'],
         ['deck doctor --browser /opt/chrome/chrome', 'check a particular browser'],
         ['deck doctor -o /srv/www/talk', 'check that the output folder can be written'],
-      ]) + '\nExits 0 when every check passes; else with the code of the first failure (3 browser, 6 output folder, 1 other).\n',
+      ])}\nExits 0 when every check passes; else with the code of the first failure (3 browser, 6 output folder, 1 other).\n`,
     )
     .action(async (options: DoctorOptions & { quiet?: boolean }) => {
       const { runDoctor, formatChecks } = await import('./doctor-checks.js');

@@ -11,7 +11,6 @@ interface RehearseOptions extends CommonOptions {
   last?: boolean;
 }
 
-
 /** `deck rehearse`: rehearse with the deck served and every slide timed; report; apply the times as the plan. */
 export function registerRehearse(program: Command): void {
   const command = addCommonOptions(
@@ -75,7 +74,7 @@ export function registerRehearse(program: Command): void {
       log.info(`  presenter view (notes, pacing):  ${urls.presenterUrl}`);
       log.info(`  or the deck alone:               ${urls.presenterDeckUrl ?? urls.url}`);
       log.info('finish with the "Finish rehearsal" button on the page, or Ctrl+C here');
-      let result;
+      let result: Awaited<typeof session.done>;
       try {
         result = await Promise.race([session.done, stop.signal.then(() => session.finish('signal'))]);
       } finally {

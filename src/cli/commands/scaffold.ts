@@ -51,4 +51,3 @@ export async function scaffoldDeck(dir: string, options: { force: boolean }): Pr
   for (const file of files) await copyFileAtomic(join(source, file), join(dir, file));
   return files.map((file) => file.split(sep).join('/'));
 }
-

@@ -18,7 +18,6 @@ function lanAddresses(): string[] {
     .map((a) => a.address);
 }
 
-
 export function registerServe(program: Command): void {
   const command = addCommonOptions(
     program

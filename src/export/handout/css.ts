@@ -58,7 +58,7 @@ ${
 `;
 }
 
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** page.pdf's header and footer: they need their own font size and family (they inherit nothing). */
@@ -66,7 +66,7 @@ export function headerFooter(title: string, lang: string, marginSideMm: number):
   const style = `font-size: 8pt; font-family: sans-serif; color: #555; width: 100%; padding: 0 ${marginSideMm}mm;
     box-sizing: border-box; display: flex; justify-content: space-between; -webkit-print-color-adjust: exact;`;
   return {
-    header: `<div lang="${escape(lang)}" style="${style}"><span>${escape(title)}</span></div>`,
-    footer: `<div lang="${escape(lang)}" style="${style} justify-content: center;"><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
+    header: `<div lang="${escapeHtml(lang)}" style="${style}"><span>${escapeHtml(title)}</span></div>`,
+    footer: `<div lang="${escapeHtml(lang)}" style="${style} justify-content: center;"><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
   };
 }

@@ -60,7 +60,17 @@ export function handoutGeometry(layout: HandoutLayout, paper: Paper, aspect: num
     case '3up': {
       const rowHeight = contentHeight / 3;
       const slide = fit(contentWidth * 0.48, rowHeight - CAPTION_MM - 6);
-      return { layout, paper, perSheet: 3, contentWidth, contentHeight, ...slide, columns: 1, rows: 3, rules: Math.floor((rowHeight - 6) / RULE_MM) };
+      return {
+        layout,
+        paper,
+        perSheet: 3,
+        contentWidth,
+        contentHeight,
+        ...slide,
+        columns: 1,
+        rows: 3,
+        rules: Math.floor((rowHeight - 6) / RULE_MM),
+      };
     }
     case '6up': {
       const slide = fit(contentWidth / 2 - 6, contentHeight / 3 - CAPTION_MM - 6);

@@ -87,9 +87,7 @@ export function finishPrintView(options: PrintViewOptions): PrintViewLayout {
     last.querySelectorAll('.current-fragment').forEach((element) => element.classList.remove('current-fragment'));
   }
   return {
-    pages: Array.from(document.querySelectorAll('.reveal .slides > .pdf-page')).map(
-      (page) => page.querySelector('section')?.id ?? '',
-    ),
+    pages: Array.from(document.querySelectorAll('.reveal .slides > .pdf-page')).map((page) => page.querySelector('section')?.id ?? ''),
   };
 }
 
@@ -143,7 +141,11 @@ export function measureOverflow(size: { width: number; height: number }): Overfl
       minLeft = Math.min(minLeft, x);
       minTop = Math.min(minTop, y);
       // Cheap size test first; the style is only looked up for a box whose content is bigger than it.
-      if (element !== section && html && (element.scrollHeight > element.clientHeight + 1 || element.scrollWidth > element.clientWidth + 1)) {
+      if (
+        element !== section &&
+        html &&
+        (element.scrollHeight > element.clientHeight + 1 || element.scrollWidth > element.clientWidth + 1)
+      ) {
         const style = getComputedStyle(element);
         if (style.overflowX !== 'visible' || style.overflowY !== 'visible') clipped.push(describe(element));
       }

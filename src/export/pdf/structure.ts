@@ -47,7 +47,11 @@ function readXrefSection(text: string, offset: number, offsets: Map<number, numb
   if (text.slice(offset, offset + 4) !== 'xref') throw malformed('no classic cross-reference table');
   const trailerAt = text.indexOf('trailer', offset);
   if (trailerAt < 0) throw malformed('no trailer');
-  const lines = text.slice(offset + 4, trailerAt).split(/\r?\n|\r/).map((line) => line.trim()).filter(Boolean);
+  const lines = text
+    .slice(offset + 4, trailerAt)
+    .split(/\r?\n|\r/)
+    .map((line) => line.trim())
+    .filter(Boolean);
   let next = 0;
   for (const line of lines) {
     const parts = line.split(/\s+/);

@@ -43,7 +43,8 @@ export function unifyCMap(cmap: string): string | undefined {
       } else {
         const start = m[3]!.slice(1, -1);
         const last = parseInt(start.slice(-4), 16);
-        for (let n = lo; n <= hi; n++) mappings.push([code(n), start.slice(0, -4) + (last + n - lo).toString(16).toUpperCase().padStart(4, '0')]);
+        for (let n = lo; n <= hi; n++)
+          mappings.push([code(n), start.slice(0, -4) + (last + n - lo).toString(16).toUpperCase().padStart(4, '0')]);
       }
     }
   }
@@ -53,7 +54,9 @@ export function unifyCMap(cmap: string): string | undefined {
   const blocks: string[] = [];
   for (let i = 0; i < mappings.length; i += 100) {
     const chunk = mappings.slice(i, i + 100);
-    blocks.push(`${chunk.length} beginbfchar\n${chunk.map(([src, dst]) => `<${src}> <${toHex(unify(fromHex(dst)))}>`).join('\n')}\nendbfchar`);
+    blocks.push(
+      `${chunk.length} beginbfchar\n${chunk.map(([src, dst]) => `<${src}> <${toHex(unify(fromHex(dst)))}>`).join('\n')}\nendbfchar`,
+    );
   }
   return `${cmap.slice(0, first)}${blocks.join('\n')}${cmap.slice(lastEnd)}`;
 }

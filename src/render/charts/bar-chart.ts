@@ -49,10 +49,17 @@ export function barChartSvg(points: readonly Point[], options: BarOptions): stri
     const end = point.value === null ? left : x(point.value);
     parts.push(
       `<g class="bar${point.value === null ? ' undisclosed' : ''}"` +
-        attrs({ 'data-label': point.label, 'data-key': point.key, 'data-value': point.value ?? '', 'data-undisclosed': point.value === null }) +
+        attrs({
+          'data-label': point.label,
+          'data-key': point.key,
+          'data-value': point.value ?? '',
+          'data-undisclosed': point.value === null,
+        }) +
         '>' +
         `<text class="name" x="${n(left - 16)}" y="${n(y + barHeight / 2 + 9)}" text-anchor="end">${esc(point.label)}</text>` +
-        (point.value === null ? '' : `<rect class="fill" x="${n(left)}" y="${n(y)}" width="${n(Math.max(end - left, 0))}" height="${barHeight}" rx="6"/>`) +
+        (point.value === null
+          ? ''
+          : `<rect class="fill" x="${n(left)}" y="${n(y)}" width="${n(Math.max(end - left, 0))}" height="${barHeight}" rx="6"/>`) +
         `<text class="value" x="${n(end + 14)}" y="${n(y + barHeight / 2 + 9)}">${esc(valueText(point.value, options))}</text>` +
         '</g>',
     );

@@ -21,7 +21,10 @@ export function logChartSvg(input: readonly Point[], options: ChartOptions): str
   // The x axis sits below the lowest decade: a log scale has no zero, and an undisclosed marker on the axis must
   // not read as a value.
   const floor = bottom - 52;
-  const y = logScale(known.map((p) => p.value!), [floor, top]);
+  const y = logScale(
+    known.map((p) => p.value!),
+    [floor, top],
+  );
   const column = (width - left - right) / Math.max(points.length, 1);
   const cx = (i: number) => left + column * (i + 0.5);
   const undisclosed = translate('undisclosed', options.lang);
@@ -51,12 +54,15 @@ export function logChartSvg(input: readonly Point[], options: ChartOptions): str
         `<text class="value" x="${n(x)}" y="${n((top + floor) / 2 + 9)}" text-anchor="middle">${esc(undisclosed)}</text>`;
     parts.push(
       `<g class="point${disclosed ? '' : ' undisclosed'}"` +
-        attrs({ 'data-label': point.label, 'data-x': point.x, 'data-value': disclosed ? point.value! : '', 'data-undisclosed': !disclosed }) +
+        attrs({
+          'data-label': point.label,
+          'data-x': point.x,
+          'data-value': disclosed ? point.value! : '',
+          'data-undisclosed': !disclosed,
+        }) +
         `>${mark}${labels}</g>`,
     );
   });
-  const desc = points
-    .map((p) => `${p.label}${p.x !== undefined ? `（${p.x}）` : ''} ${formatCount(p.value, options.lang)}`)
-    .join('；');
+  const desc = points.map((p) => `${p.label}${p.x !== undefined ? `（${p.x}）` : ''} ${formatCount(p.value, options.lang)}`).join('；');
   return svgFrame({ id: options.id, title: options.title, desc, kind: 'log', width, height, body: parts.join('') });
 }

@@ -43,7 +43,9 @@ export function toPoints(data: unknown, fields: FieldNames = {}): Point[] {
       const name = text(record[label]);
       if (name === undefined) return [];
       const position = toNumber(record[x]);
-      return [{ label: name, value: toNumber(record[value]), caption: text(record[caption]), ...(position === null ? {} : { x: position }) }];
+      return [
+        { label: name, value: toNumber(record[value]), caption: text(record[caption]), ...(position === null ? {} : { x: position }) },
+      ];
     });
   }
   if (data !== null && typeof data === 'object') {
@@ -55,5 +57,8 @@ export function toPoints(data: unknown, fields: FieldNames = {}): Point[] {
 /** Stable order by x where every point has one (the input order otherwise, and for ties). */
 export function byX(points: readonly Point[]): Point[] {
   if (points.some((p) => p.x === undefined)) return [...points];
-  return points.map((p, i) => ({ p, i })).sort((a, b) => a.p.x! - b.p.x! || a.i - b.i).map(({ p }) => p);
+  return points
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => a.p.x! - b.p.x! || a.i - b.i)
+    .map(({ p }) => p);
 }

@@ -21,7 +21,7 @@ export function timelineSvg(input: readonly Point[], options: ChartOptions): str
   const last = Math.max(...years);
   const pad = Math.min(170, width / 6);
   const x = linearScale([first, last], [pad, width - pad]);
-  const step = last > first ? (x(first + 1) - x(first)) : width;
+  const step = last > first ? x(first + 1) - x(first) : width;
   const labelWidth = Math.max(200, Math.min(2 * step - 24, 340));
   const parts: string[] = [`<line class="axis" x1="${n(8)}" x2="${n(width - 8)}" y1="${n(axisY)}" y2="${n(axisY)}"/>`];
   const marked = new Set(years);
@@ -59,8 +59,6 @@ export function timelineSvg(input: readonly Point[], options: ChartOptions): str
         '</g>',
     );
   });
-  const desc = points
-    .map((p) => `${p.x} ${p.label}${p.caption ? `：${p.caption}` : ''}`)
-    .join('；');
+  const desc = points.map((p) => `${p.x} ${p.label}${p.caption ? `：${p.caption}` : ''}`).join('；');
   return svgFrame({ id: options.id, title: options.title, desc, kind: 'timeline', width, height, body: parts.join('') });
 }
