@@ -44,10 +44,11 @@ export function createMarkdown(options: MarkdownOptions = {}): Marked {
 /**
  * Text with nothing Markdown would read as syntax: no markup characters, no entity, no line that could start a
  * block (list, heading, quote, code, rule, table), no hard break, no autolink. Such text renders to plain
- * paragraphs, as marked renders it (up to white space a browser ignores); speaker notes are mostly like this, and skipping marked for them
- * halves the build of a large deck.
+ * paragraphs, as marked renders it (up to white space a browser ignores); speaker notes are mostly like this, and
+ * skipping marked for them halves the build of a large deck. A line starting with `:` is left to marked too: GFM
+ * reads `a` over `:-` as a one-column table with no pipe at all (tests/content/markdown.test.ts keeps the cases).
  */
-const MARKUP = /[\\`*_[\]<>!|~&$#=]|:\/\/|www\.| {2}\r?\n|^[ \t]*([-+]|\d+[.)])|^( {4}| *\t)|\r/m;
+const MARKUP = /[\\`*_[\]<>!|~&$#=]|:\/\/|www\.| {2}\r?\n|^[ \t]*([-+:]|\d+[.)])|^( {4}| *\t)|\r/m;
 
 export function isPlainText(text: string): boolean {
   return !MARKUP.test(text);
