@@ -26,6 +26,7 @@ export type StartServer = (options: {
   host?: string;
   port?: number;
   token?: string;
+  allowedHosts?: readonly string[];
   flags?: PartialConfig;
   configFile?: string;
   templates?: string;
@@ -48,6 +49,8 @@ export interface RehearsalOptions {
   host?: string;
   port?: number;
   token?: string;
+  /** More host names the server answers to (`--allow-host`). */
+  allowedHosts?: readonly string[];
   logger?: Logger;
   /** Rebuild on changes (default true). */
   watch?: boolean;
@@ -156,6 +159,7 @@ export async function startRehearsal(options: RehearsalOptions): Promise<Rehears
       host: options.host,
       port: options.port,
       token: options.token,
+      allowedHosts: options.allowedHosts,
       flags: options.flags,
       configFile: options.configFile,
       templates: options.templates,

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import sirv from 'sirv';
 import type { Logger } from '../core/log.js';
 import type { ClientAsset } from './assets.js';
+import type { HostPolicy } from './host-check.js';
 import { isSafeRequestPath } from './safe-path.js';
 import { tokensMatch } from './token.js';
 
@@ -13,6 +14,8 @@ export interface RequestHandlerOptions {
   token: string;
   routes: readonly Route[];
   assets: (name: string) => Promise<ClientAsset | undefined>;
+  /** The names this server answers to (DNS rebinding), checked before anything else. */
+  hosts: HostPolicy;
   logger: Logger;
 }
 
@@ -43,6 +46,22 @@ function forbidden(res: ServerResponse): void {
   );
 }
 
+/** Why a request from another host or site was refused, for the person who meets it in a browser. */
+export function refusedHostText(hosts: HostPolicy): string {
+  return (
+    `This deck server answers only to its own addresses (${hosts.names().join(', ')}), to keep other sites ` +
+    'from reading it. Reaching it through another name (a tunnel, a proxy)? Start it with --allow-host NAME.\n'
+  );
+}
+
+/** Refuse a request whose Host is not ours, or a state-changing one sent by a page of another site. */
+function refuseForeign(req: IncomingMessage, res: ServerResponse, hosts: HostPolicy): boolean {
+  const safe = req.method === 'GET' || req.method === 'HEAD';
+  if (hosts.allowsHost(req.headers.host) && (safe || hosts.allowsOrigin(req.headers.origin))) return false;
+  plain(res, 403, refusedHostText(hosts), { Connection: 'close' });
+  return true;
+}
+
 function sendAsset(req: IncomingMessage, res: ServerResponse, asset: ClientAsset): void {
   res.writeHead(200, { 'Content-Type': asset.type, 'Content-Length': asset.body.length });
   res.end(req.method === 'HEAD' ? undefined : asset.body);
@@ -55,6 +74,7 @@ export function createRequestHandler(options: RequestHandlerOptions): (req: Inco
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    if (refuseForeign(req, res, options.hosts)) return;
     const raw = req.url ?? '/';
     const rawPath = raw.split('?')[0]!.split('#')[0]!;
     if (!isSafeRequestPath(rawPath)) return notFound(req, res);

@@ -165,17 +165,9 @@ export function createHub(options: HubOptions): SyncHub {
 
   return {
     handleUpgrade(req, socket, head) {
-      const origin = req.headers.origin;
-      let sameOrigin = true;
-      if (origin) {
-        try {
-          sameOrigin = new URL(origin).host === req.headers.host;
-        } catch {
-          sameOrigin = false;
-        }
-      }
-      if (closed || !sameOrigin) {
-        socket.end(`HTTP/1.1 ${closed ? '503 Service Unavailable' : '403 Forbidden'}\r\nConnection: close\r\n\r\n`);
+      // Host and Origin were checked by the server (src/serve/host-check.ts).
+      if (closed) {
+        socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
         return;
       }
       wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));

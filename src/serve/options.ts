@@ -13,6 +13,11 @@ export interface ServeOptions {
   host?: string;
   /** Default 4000; when taken, the next free port (said through the logger). 0 = any free port. */
   port?: number;
+  /**
+   * More host names the server answers to, besides its own addresses and `localhost` (`--allow-host`): `name`
+   * on any port, `name:port` on that port only. For tunnels and reverse proxies; see src/serve/host-check.ts.
+   */
+  allowedHosts?: readonly string[];
   /** Presenter token (at least 8 characters); default: a fresh random one. */
   token?: string;
   flags?: PartialConfig;

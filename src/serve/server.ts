@@ -9,7 +9,8 @@ import { createLogger, type Logger } from '../core/log.js';
 import { clientAssets } from './assets.js';
 import { createBuilder, errorInfo, type BuildOutcome } from './builder.js';
 import { createCoalescer } from './coalesce.js';
-import { createRequestHandler } from './http.js';
+import { createHostPolicy } from './host-check.js';
+import { createRequestHandler, refusedHostText } from './http.js';
 import { createHub, type SyncHub } from './hub.js';
 import { checkPort, listenWithFallback } from './listen.js';
 import type { BuildEvent, ServeOptions, ServerHandle } from './options.js';
@@ -91,6 +92,8 @@ export async function startServer(options: ServeOptions): Promise<ServerHandle> 
   });
   const hub = createHub({ token, events, logger });
   const server = createServer();
+  let actualPort = port;
+  const hosts = createHostPolicy({ bind: host, port: () => actualPort, extra: options.allowedHosts });
   let watcher: DeckWatcher | undefined;
   const cleanup = async () => {
     await watcher?.close();
@@ -101,14 +104,25 @@ export async function startServer(options: ServeOptions): Promise<ServerHandle> 
   };
 
   try {
-    server.on('request', createRequestHandler({ outDir, token, routes: options.routes ?? [], assets: await clientAssets(), logger }));
+    server.on(
+      'request',
+      createRequestHandler({ outDir, token, routes: options.routes ?? [], assets: await clientAssets(), hosts, logger }),
+    );
     server.on('upgrade', (req, socket, head) => {
+      // A browser always sends Origin with a WebSocket: it must be a page of this server, like the Host.
+      if (!hosts.allowsHost(req.headers.host) || !hosts.allowsOrigin(req.headers.origin)) {
+        const text = refusedHostText(hosts);
+        socket.end(
+          `HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`,
+        );
+        return;
+      }
       if (new URL(req.url ?? '/', 'http://localhost').pathname === '/_deck/ws') hub.handleUpgrade(req, socket, head);
       else socket.destroy();
     });
     server.on('clientError', (_error, socket) => socket.destroy());
     // Take the port first: a server that cannot listen must fail before it writes anything into --out.
-    const actualPort = await listenWithFallback(server, port, host, logger);
+    actualPort = await listenWithFallback(server, port, host, logger);
     const first = await builder.build();
     if (!first.ok) await writeFileAtomic(join(outDir, 'index.html'), placeholderHtml(scripts));
     announce(first, hub, events, logger, first.ok, true);

@@ -6,6 +6,7 @@ import { firstStopSignal } from '../stop-signal.js';
 interface RehearseOptions extends CommonOptions {
   host?: string;
   port: string;
+  allowHost: string[];
   report?: boolean;
   apply?: boolean;
   last?: boolean;
@@ -20,6 +21,12 @@ export function registerRehearse(program: Command): void {
       .argument('[deck]', 'folder or Markdown file', 'slides')
       .option('--host <address>', 'address to listen on', '127.0.0.1')
       .option('--port <n>', 'port (the next free one is used if it is taken; 0: any free one)', '4000')
+      .option(
+        '--allow-host <name>',
+        'also answer to this host name (a tunnel or proxy); repeatable',
+        (value: string, previous: string[]) => [...previous, value],
+        [],
+      )
       .option('--report', 'also write the report as HTML with charts (beside the rehearsal, or in -o DIR if given)')
       .option('--apply', 'make the last rehearsal the timing plan (timings.json beside the slides) and exit')
       .option('--last', 'report on the last rehearsal instead of recording a new one'),
@@ -66,6 +73,7 @@ export function registerRehearse(program: Command): void {
         templates: options.templates,
         host: options.host,
         port,
+        allowedHosts: options.allowHost,
         logger: log,
       });
       for (const item of session.recovered) if (item.saved) log.info(`saved an interrupted rehearsal: ${item.saved}`);

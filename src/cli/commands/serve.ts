@@ -7,6 +7,7 @@ interface ServeCliOptions extends CommonOptions {
   port: string;
   host: string;
   token?: string;
+  allowHost: string[];
   watch: boolean;
 }
 
@@ -18,6 +19,8 @@ function lanAddresses(): string[] {
     .map((a) => a.address);
 }
 
+const collect = (value: string, previous: string[]) => [...previous, value];
+
 export function registerServe(program: Command): void {
   const command = addCommonOptions(
     program
@@ -27,6 +30,7 @@ export function registerServe(program: Command): void {
       .option('--port <n>', 'port (the next free one is used if it is taken)', '4000')
       .option('--host <address>', 'address to listen on; 0.0.0.0 opens the deck to the network', '127.0.0.1')
       .option('--token <secret>', 'presenter token (default: a random one for each run)')
+      .option('--allow-host <name>', 'also answer to this host name (a tunnel or proxy); repeatable; name:port for one port', collect, [])
       .option('--no-watch', 'do not rebuild when files change'),
   );
   // Serving builds into a temporary folder unless -o is given: it never overwrites the user's dist/.
@@ -57,6 +61,7 @@ export function registerServe(program: Command): void {
       host: options.host,
       port,
       token: options.token,
+      allowedHosts: options.allowHost,
       flags,
       configFile: options.config,
       templates: options.templates,
