@@ -7,7 +7,8 @@ function tempNameFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
-function ioError(action: string, path: string, cause: unknown): DeckError {
+/** An Io DeckError naming the path, with the errno code and a hint for permission errors. */
+export function ioError(action: string, path: string, cause: unknown): DeckError {
   const code = (cause as NodeJS.ErrnoException)?.code;
   return new DeckError(ErrorCode.Io, `cannot ${action} ${path}${code ? ` (${code})` : ''}`, {
     file: path,

@@ -1,17 +1,19 @@
 /**
  * `deck pdf`: build the deck's HTML, then make deck.pdf and handout.pdf in one page of one browser, check them,
- * and write them atomically. The browser is searched for and started while the deck builds, so the build
- * costs no wall time. A failed check (strict) or any error writes nothing: the previous PDFs stay as they were.
+ * and write them. The browser is searched for and started while the deck builds, so the build costs no wall
+ * time. Everything is written into a stage beside the output folder and swapped in only on success: a failed
+ * check (strict) or any error leaves the output folder byte for byte as it was (tests/cli/staging.test.ts).
  */
 import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { withBrowser, withPage, withTimeout, type FindBrowserOptions } from '../browser/index.js';
 import type { Deck } from '../content/types.js';
 import { DeckError, ErrorCode } from '../core/errors.js';
-import { writeFileAtomic } from '../core/fs.js';
+import { ioError } from '../core/fs.js';
 import type { Logger } from '../core/log.js';
-import type { BuildOptions } from '../render/index.js';
+import type { BuildOptions, OutputStage } from '../render/index.js';
 import { packageRoot } from '../render/paths.js';
 import { formatProblem, formatReport, type ExportProblem } from './checks.js';
 import { handoutGeometry, expectedSheets, type HandoutLayout } from './handout/layout.js';
@@ -73,17 +75,27 @@ async function withExportBrowser<T>(
 }
 
 export async function exportPdf(input: string, options: ExportPdfOptions): Promise<ExportPdfResult> {
+  const { withOutputStage } = await import('../render/index.js');
+  return withOutputStage(options.outDir, (stage) => exportStaged(input, options, stage));
+}
+
+async function writeInto(path: string, bytes: Uint8Array): Promise<void> {
+  await writeFile(path, bytes).catch((error: unknown) => Promise.reject(ioError('write', path, error)));
+}
+
+/** The export, written into `stage`; the caller swaps the stage in when this resolves. */
+async function exportStaged(input: string, options: ExportPdfOptions, stage: OutputStage): Promise<ExportPdfResult> {
   const log = options.logger;
   const started = performance.now();
   const timings: Record<string, number> = {};
   // Started after the launch has begun: loading the render pipeline and building overlap Chromium's start.
   let startBuilding = () => {};
   const building = new Promise<void>((resolve) => (startBuilding = resolve)).then(async () => {
-    const { buildDeck, writeRendered } = await import('../render/index.js');
+    const { buildDeck, writeRenderedFiles } = await import('../render/index.js');
     const { deck, rendered } = await buildDeck(input, options);
-    const index = await writeRendered(options.outDir, rendered);
+    const staged = await writeRenderedFiles(stage.dir, rendered);
     timings.build = Math.round(performance.now() - started);
-    return { deck, index };
+    return { deck, staged };
   });
   // Settled-ness is observed below; this only keeps a build failure during the launch from being "unhandled".
   building.catch(() => undefined);
@@ -92,7 +104,7 @@ export async function exportPdf(input: string, options: ExportPdfOptions): Promi
 
   const exporting = withExportBrowser(options, launchTimeoutMs, building, async (browser) => {
     timings.launch = Math.round(performance.now() - started);
-    const { deck, index } = await building;
+    const { deck, staged } = await building;
     const pdf = deck.config.pdf;
     const slides = options.slides ?? true;
     const handout = options.handout === undefined ? pdf.handout : options.handout;
@@ -108,8 +120,8 @@ export async function exportPdf(input: string, options: ExportPdfOptions): Promi
       (page) =>
         withTimeout(
           renderPdfs(browser, page, deck, {
-            outDir: options.outDir,
-            index,
+            outDir: stage.dir,
+            index: staged,
             slides,
             handout,
             paper: pdf.paper,
@@ -127,12 +139,11 @@ export async function exportPdf(input: string, options: ExportPdfOptions): Promi
         ),
       { timeoutMs: pdf.timeout },
     );
-    return { deck, index, rendered };
+    return { deck, rendered };
   });
   startBuilding();
-  const made = await exporting;
+  const { deck, rendered } = await exporting;
 
-  const { deck, index, rendered } = made;
   const { problems } = rendered;
   if (problems.length > 0) {
     if (deck.config.pdf.strict) {
@@ -142,17 +153,17 @@ export async function exportPdf(input: string, options: ExportPdfOptions): Promi
     }
     for (const problem of problems) log?.warn(formatProblem(problem));
   }
-  const result: ExportPdfResult = { deck, index, problems, timings };
+  const writeStarted = performance.now();
+  const result: ExportPdfResult = { deck, index: join(options.outDir, 'index.html'), problems, timings };
   if (rendered.deck) {
-    const path = join(options.outDir, 'deck.pdf');
-    await writeFileAtomic(path, rendered.deck.bytes);
-    result.slides = { path, pages: rendered.deck.pages };
+    await writeInto(join(stage.dir, 'deck.pdf'), rendered.deck.bytes);
+    result.slides = { path: join(options.outDir, 'deck.pdf'), pages: rendered.deck.pages };
   }
   if (rendered.handout) {
-    const path = join(options.outDir, 'handout.pdf');
-    await writeFileAtomic(path, rendered.handout.bytes);
-    result.handout = { path, pages: rendered.handout.pages, layout: rendered.handout.layout };
+    await writeInto(join(stage.dir, 'handout.pdf'), rendered.handout.bytes);
+    result.handout = { path: join(options.outDir, 'handout.pdf'), pages: rendered.handout.pages, layout: rendered.handout.layout };
   }
+  timings.write = Math.round(performance.now() - writeStarted);
   timings.total = Math.round(performance.now() - started);
   return result;
 }
