@@ -2,7 +2,11 @@
 # Make this checkout ready to run: Node packages (npm ci when node_modules is missing or older than the lock),
 # the system packages the tool needs (Chromium, CJK fonts, poppler), and the compiled CLI in lib/.
 # As root it installs system packages with apt; otherwise it prints the exact command and stops.
+# `--test` (what `npm test` passes) also installs what only the tests need: LibreOffice Impress, which opens the
+# exported PowerPoint files the way a user's office suite would.
 set -euo pipefail
+for_tests=false
+[ "${1:-}" = "--test" ] && for_tests=true
 cd "$(dirname "$0")/.."
 
 say() { printf '\033[1mbootstrap:\033[0m %s\n' "$*" >&2; }
@@ -22,6 +26,7 @@ browser_found || missing+=(chromium)
 fonts=$(fc-list : family 2>/dev/null || true)
 [[ "$fonts" == *'Noto Sans CJK'* ]] || missing+=(fonts-noto-cjk)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+if $for_tests && ! command -v soffice >/dev/null 2>&1; then missing+=(libreoffice-impress); fi
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then

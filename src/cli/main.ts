@@ -7,6 +7,7 @@ import { registerDoctor } from './commands/doctor.js';
 import { registerInit } from './commands/init.js';
 import { registerNotes } from './commands/notes.js';
 import { registerPdf } from './commands/pdf.js';
+import { registerPptx } from './commands/pptx.js';
 import { registerRehearse } from './commands/rehearse.js';
 import { registerServe } from './commands/serve.js';
 import { ExitCode, ExitError, exitCodeFor } from './exit-codes.js';
@@ -45,6 +46,7 @@ export function createProgram(): Command {
   // Each command loads what it needs inside its action, so `deck build` never loads puppeteer or ws.
   registerBuild(program);
   registerPdf(program);
+  registerPptx(program);
   registerServe(program);
   registerRehearse(program);
   registerNotes(program);

@@ -1,0 +1,191 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isDeckError, ErrorCode } from '../../src/core/errors.js';
+import { exportPptx, type ExportPptxResult } from '../../src/export/pptx/export.js';
+import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
+
+let browser: Browser;
+let work: string;
+let main: ExportPptxResult;
+let zip: JSZip;
+
+const slideNumber = (name: string) => Number(/(\d+)\.xml$/.exec(name)?.[1]);
+async function partsUnder(prefix: string): Promise<string[]> {
+  const names = Object.keys(zip.files).filter((name) => name.startsWith(prefix) && name.endsWith('.xml'));
+  names.sort((a, b) => slideNumber(a) - slideNumber(b));
+  return Promise.all(names.map((name) => zip.file(name)!.async('string')));
+}
+const texts = (xml: string) =>
+  [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
+/** The text of the slide's title placeholder shape. */
+function titleText(xml: string): string {
+  const shape = xml.split('<p:sp>').find((part) => part.includes('type="title"'));
+  return shape ? texts(shape).join('') : '';
+}
+
+function deckFolder(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(work, 'deck-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+
+async function failure(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!isDeckError(error)) throw new Error(`expected a DeckError, got ${String(error)}`);
+  return error;
+}
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'deck-pptx-test-'));
+  browser = await startChromium();
+  main = await exportPptx('slides', { outDir: join(work, 'main'), browser });
+  zip = await JSZip.loadAsync(readFileSync(main.path));
+});
+
+afterAll(async () => {
+  await closeBrowser(browser);
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('deck pptx on the default deck', () => {
+  it('has one slide per slide of the deck, each titled with its Chinese title (the outline and screen readers)', async () => {
+    const slides = await partsUnder('ppt/slides/slide');
+    expect(slides).toHaveLength(main.deck.slides.length);
+    expect(main.deck.slides.length).toBeGreaterThan(20);
+    slides.forEach((xml, i) => {
+      const slide = main.deck.slides[i]!;
+      expect(titleText(xml), `slide ${i + 1}`).toBe(slide.title);
+      expect(texts(xml).join('')).toContain(slide.title);
+    });
+    expect(titleText(slides[0]!)).toBe('技術的飛躍：GPT-1 至 GPT-4o 的演變');
+  });
+
+  it('writes bullet lists as real text, with bullets and the CJK font named for East Asian text in zh-TW', async () => {
+    const slides = await partsUnder('ppt/slides/slide');
+    const second = slides[1]!;
+    expect(texts(second)).toContain('全名：生成式預訓練變換器');
+    expect(second).toMatch(/<a:buChar /);
+    expect(second).toContain('<a:ea typeface="Noto Sans CJK TC"');
+    expect(second).toContain('lang="zh-TW"');
+    // One text box per block: the four bullets are paragraphs of one shape.
+    const shapes = second.split('<p:sp>').filter((part) => part.includes('全名：生成式預訓練變換器'));
+    expect(shapes).toHaveLength(1);
+    expect(shapes[0]!.match(/<a:p>/g)!.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('puts the speaker notes in the notes pane of every slide that has notes', async () => {
+    const notes = await partsUnder('ppt/notesSlides/notesSlide');
+    expect(notes).toHaveLength(main.deck.slides.length);
+    main.deck.slides.forEach((slide, i) => {
+      if (!slide.notes) return;
+      const first = slide.notes.replace(/\s+/g, '').slice(0, 12);
+      expect(texts(notes[i]!).join('').replace(/\s+/g, ''), `notes of slide ${i + 1}`).toContain(first);
+    });
+  });
+
+  it('writes the overview as a real PowerPoint table', async () => {
+    const slides = await partsUnder('ppt/slides/slide');
+    const withTable = slides.filter((xml) => xml.includes('<a:tbl>'));
+    expect(withTable.length).toBeGreaterThanOrEqual(1);
+    expect(texts(withTable[0]!)).toEqual(expect.arrayContaining(['GPT-1', 'GPT-4o']));
+  });
+
+  it('writes charts as SVG pictures with a real PNG fallback and alt text', async () => {
+    const slides = await partsUnder('ppt/slides/slide');
+    const svgSlides = slides.filter((xml) => xml.includes('asvg:svgBlip'));
+    expect(svgSlides.length).toBeGreaterThanOrEqual(3);
+    for (const xml of svgSlides) expect(xml).toMatch(/<p:cNvPr id="\d+" name="[^"]*" descr="[^"]+">/);
+    const media = Object.keys(zip.files).filter((name) => name.startsWith('ppt/media/'));
+    const pngs = media.filter((name) => name.endsWith('.png'));
+    const svgs = media.filter((name) => name.endsWith('.svg'));
+    expect(svgs.length).toBeGreaterThanOrEqual(3);
+    for (const name of pngs) {
+      const png = await zip.file(name)!.async('uint8array');
+      expect([...png.slice(1, 4)].map((c) => String.fromCharCode(c)).join(''), name).toBe('PNG');
+      // pptxgenjs's "broken image" stand-in is a few hundred bytes; a chart's screenshot is far more.
+      expect(png.length, name).toBeGreaterThan(5_000);
+    }
+    const svg = await zip.file(svgs[0]!)!.async('string');
+    expect(svg).toMatch(/^<svg/);
+    expect(svg).toContain('font-family');
+  });
+
+  it('opens in LibreOffice Impress, which converts it to a PDF with a page per slide and the same text', () => {
+    const soffice = ['soffice', 'libreoffice'].find((name) => spawnSync('which', [name]).status === 0);
+    expect(
+      soffice,
+      'LibreOffice is not installed: run `bash scripts/bootstrap.sh --test` (as root) to install libreoffice-impress',
+    ).toBeDefined();
+    const out = join(work, 'lo');
+    const profile = join(work, 'lo-profile');
+    execFileSync(soffice!, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, main.path], {
+      stdio: 'pipe',
+      timeout: 120_000,
+    });
+    const pdf = join(out, 'deck.pdf');
+    expect(existsSync(pdf)).toBe(true);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
+    expect(pages).toBe(main.deck.slides.length);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f');
+    for (const [i, slide] of main.deck.slides.entries()) {
+      const page = text[i]!.replace(/\s+/g, '');
+      const visibleTitle = slide.layout === 'default' || slide.layout === 'model' ? slide.title.replace(/\s+/g, '') : undefined;
+      if (visibleTitle) expect(page, `page ${i + 1}`).toContain(visibleTitle);
+    }
+  }, 180_000);
+});
+
+describe('deck pptx on other decks', () => {
+  it('pictures what cannot be editable and says which, with file:line', async () => {
+    const dir = deckFolder({
+      'talk.md':
+        '# Plain title\n\n- one\n- two\n\n---\n\n## Effects\n\n<div class="tilted" style="transform: rotate(4deg); width: 300px">tilted box</div>\n',
+    });
+    const result = await exportPptx(dir, { outDir: join(dir, 'out'), browser });
+    expect(result.slides).toBe(2);
+    expect(result.pictured).toHaveLength(1);
+    expect(result.pictured[0]).toMatchObject({ line: 8, slide: 2 });
+    expect(result.pictured[0]!.file).toMatch(/talk\.md$/);
+    expect(result.pictured[0]!.reason).toContain('transform');
+    const pptx = await JSZip.loadAsync(readFileSync(result.path));
+    const second = await pptx.file('ppt/slides/slide2.xml')!.async('string');
+    expect(second).toContain('<p:pic>');
+    expect(texts(second)).not.toContain('tilted box');
+  });
+
+  it('fails on an image that cannot be read, naming the file and line, and writes nothing', async () => {
+    const dir = deckFolder({ 'talk.md': '# Title\n\n---\n\n## Picture\n\n![a chart](chart.png)\n', 'chart.png': 'this is not a PNG' });
+    const out = join(dir, 'out');
+    const error = await failure(exportPptx(dir, { outDir: out, browser }));
+    expect(error.code).toBe(ErrorCode.ExportFailed);
+    expect(error.message).toMatch(/talk\.md:5: slide 2 “Picture”: the image “chart\.png” cannot be read/);
+    expect(readdirSync(out)).toEqual([]);
+    const loose = await exportPptx(dir, { outDir: out, browser, strict: false });
+    expect(loose.problems.map((p) => p.kind)).toEqual(['broken-image']);
+    expect(existsSync(join(out, 'deck.pptx'))).toBe(true);
+  });
+
+  it('fails with an Io error on an output folder it cannot write, before any work', async () => {
+    const dir = deckFolder({ 'talk.md': '# Title\n' });
+    const out = join(dir, 'locked');
+    mkdirSync(out);
+    chmodSync(out, 0o500);
+    try {
+      // root ignores permissions: a file where the folder should be fails for everyone.
+      const blocked = process.getuid?.() === 0 ? join(dir, 'talk.md', 'out') : out;
+      const error = await failure(exportPptx(dir, { outDir: blocked, browser }));
+      expect(error.code).toBe(ErrorCode.Io);
+      expect(error.file).toBe(blocked);
+      expect(readdirSync(out)).toEqual([]);
+    } finally {
+      chmodSync(out, 0o700);
+    }
+  });
+});
