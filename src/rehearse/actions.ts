@@ -34,6 +34,7 @@ export async function loadHistory(deck: Deck, logger?: Logger): Promise<SavedReh
 export async function lastRehearsal(deck: Deck, logger?: Logger): Promise<SavedRehearsal & { history: SavedRehearsal[] }> {
   const dir = rehearsalsDirOf(deck.root);
   for (const item of await recoverJournals(dir, deckNameOf(deck.input))) {
+    for (const warning of item.warnings) logger?.warn(warning);
     if (item.saved) logger?.info(`saved an interrupted rehearsal: ${item.saved}`);
   }
   const history = await loadHistory(deck, logger);

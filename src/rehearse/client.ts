@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { builtinTemplatesDir } from '../render/paths.js';
 
 export interface ClientConfig {
-  /** Where the routes are ("/_rehearse"), and the key every post must carry. */
+  /** Where the routes are ("/_rehearse"). Every post carries the presenter token of the page's URL. */
   readonly endpoint: string;
-  readonly key: string;
   /** Record in pages shown inside frames too (default: only top-level pages record). */
   readonly frames?: boolean;
 }

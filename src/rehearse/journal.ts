@@ -1,17 +1,29 @@
 /**
- * The journal: one JSON line per event, appended and flushed as each arrives, so that a crash, a kill or a
- * closed tab loses nothing already recorded. The first line is the header; a last line cut short by a crash
- * is ignored on reading.
+ * The journal: one JSON line per event, appended and flushed as each batch arrives, so that a crash, a kill or a
+ * closed tab loses nothing already recorded. The first line is the header, written whole or not at all. On
+ * reading, every line is checked against the schema: a bad line is skipped with a warning (a last line cut
+ * short by a crash silently), and only a file without a valid header is an error. Faults are replayed in
+ * tests/rehearse/journal-faults.test.ts.
  */
-import { open, readFile } from 'node:fs/promises';
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { link, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { DeckError, ErrorCode } from '../core/errors.js';
-import type { JournalFinish, JournalHeader, JournalLine, RecordedEvent } from './model.js';
+import {
+  journalEventSchema,
+  journalFinishSchema,
+  journalHeaderSchema,
+  type JournalFinish,
+  type JournalHeader,
+  type JournalLine,
+  type RecordedEvent,
+} from './model.js';
 
 export interface JournalWriter {
   readonly path: string;
-  /** Append one line; resolves once it is written and flushed. Lines are written in call order. */
+  /** Append lines in one write; resolves once they are written and flushed. Writes happen in call order. */
+  write(lines: readonly JournalLine[]): Promise<void>;
+  /** `write([line])`. */
   append(line: JournalLine): Promise<void>;
   close(): Promise<void>;
 }
@@ -21,20 +33,58 @@ function ioError(action: string, path: string, cause: unknown): DeckError {
   return new DeckError(ErrorCode.Io, `cannot ${action} ${path}${code ? ` (${code})` : ''}`, { file: path, cause });
 }
 
-/** Create a new journal (never over an existing file) and write its header. */
+const lineOf = (line: JournalLine) => `${JSON.stringify(line)}\n`;
+
+/**
+ * Put `text` at `path` whole, never over an existing file: written and flushed beside it, then hard-linked into
+ * place (which fails if the name is taken). A full disk leaves nothing at `path`.
+ */
+async function createWhole(path: string, text: string): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    const handle = await open(temp, 'wx');
+    try {
+      await handle.writeFile(text);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    try {
+      await link(temp, path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') throw error;
+      // A file system without hard links: rename, after making sure the name is free.
+      if (
+        await stat(path).then(
+          () => true,
+          () => false,
+        )
+      ) {
+        throw Object.assign(new Error(`${path} exists`), { code: 'EEXIST' });
+      }
+      await rename(temp, path);
+    }
+  } finally {
+    await rm(temp, { force: true });
+  }
+}
+
+/** Create a new journal (never over an existing file) with its header. */
 export async function createJournal(path: string, header: JournalHeader): Promise<JournalWriter> {
   let handle: Awaited<ReturnType<typeof open>>;
   try {
     await mkdir(dirname(path), { recursive: true });
-    handle = await open(path, 'wx');
+    await createWhole(path, lineOf(header));
+    handle = await open(path, 'a');
   } catch (error) {
     throw ioError('create the rehearsal journal', path, error);
   }
   let tail: Promise<void> = Promise.resolve();
-  const append = (line: JournalLine): Promise<void> => {
+  const write = (lines: readonly JournalLine[]): Promise<void> => {
     const next = tail.then(async () => {
       try {
-        await handle.write(`${JSON.stringify(line)}\n`);
+        await handle.write(lines.map(lineOf).join(''));
         await handle.datasync();
       } catch (error) {
         throw ioError('append to', path, error);
@@ -44,10 +94,10 @@ export async function createJournal(path: string, header: JournalHeader): Promis
     tail = next.catch(() => undefined);
     return next;
   };
-  await append(header);
   return {
     path,
-    append,
+    write,
+    append: (line) => write([line]),
     close: async () => {
       await tail;
       await handle.close();
@@ -59,6 +109,8 @@ export interface JournalContents {
   readonly header: JournalHeader;
   readonly events: RecordedEvent[];
   readonly finish?: JournalFinish;
+  /** Lines skipped as unreadable, with why (the file's 1-based line numbers). */
+  readonly skipped: readonly { readonly line: number; readonly reason: string }[];
 }
 
 /** Read a journal back. A journal without a valid header is a BadInput error naming it. */
@@ -72,29 +124,53 @@ export async function readJournal(path: string): Promise<JournalContents> {
   return parseJournal(text, path);
 }
 
+function firstIssue(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
+  const issue = error.issues[0]!;
+  return `${issue.path.map(String).join('.') || 'line'}: ${issue.message}`;
+}
+
 export function parseJournal(text: string, path: string): JournalContents {
   const lines = text.split('\n');
+  const lastWithText = lines.findLastIndex((raw) => raw.trim() !== '');
   let header: JournalHeader | undefined;
   const events: RecordedEvent[] = [];
   let finish: JournalFinish | undefined;
+  const skipped: { line: number; reason: string }[] = [];
   lines.forEach((raw, i) => {
     if (!raw.trim()) return;
-    let line: JournalLine;
+    let json: unknown;
     try {
-      line = JSON.parse(raw) as JournalLine;
+      json = JSON.parse(raw);
     } catch (error) {
-      // Only the last line may be cut short (the process died while writing it).
-      if (lines.slice(i + 1).every((rest) => !rest.trim())) return;
-      throw new DeckError(ErrorCode.BadInput, `broken journal line: ${(error as Error).message}`, { file: path, line: i + 1 });
+      // The last line cut short is what a crash while writing leaves: expected, not worth a warning.
+      if (i === lastWithText && i > 0) return;
+      if (i > 0) skipped.push({ line: i + 1, reason: `not JSON (${(error as Error).message})` });
+      else throw badHeader(path, 'its first line is not JSON');
+      return;
     }
-    if (line.kind === 'header') header = line;
-    else if (line.kind === 'event') {
-      const { kind: _kind, ...event } = line;
+    const kind = (json as { kind?: unknown } | null)?.kind;
+    if (i === 0 || kind === 'header') {
+      const parsed = journalHeaderSchema.safeParse(json);
+      if (i === 0 && !parsed.success) throw badHeader(path, firstIssue(parsed.error));
+      if (i > 0) skipped.push({ line: i + 1, reason: 'a second header' });
+      else header = parsed.data as JournalHeader;
+      return;
+    }
+    const parsed = kind === 'finish' ? journalFinishSchema.safeParse(json) : journalEventSchema.safeParse(json);
+    if (!parsed.success) {
+      skipped.push({ line: i + 1, reason: firstIssue(parsed.error) });
+      return;
+    }
+    if (parsed.data.kind === 'finish') finish = parsed.data;
+    else {
+      const { kind: _kind, ...event } = parsed.data;
       events.push(event);
-    } else if (line.kind === 'finish') finish = line;
+    }
   });
-  if (header?.version !== 1) {
-    throw new DeckError(ErrorCode.BadInput, 'not a rehearsal journal (no header line)', { file: path, line: 1 });
-  }
-  return { header, events, finish };
+  if (!header) throw badHeader(path, 'it is empty');
+  return { header, events, finish, skipped };
+}
+
+function badHeader(path: string, why: string): DeckError {
+  return new DeckError(ErrorCode.BadInput, `not a rehearsal journal: ${why}`, { file: path, line: 1 });
 }

@@ -6,6 +6,11 @@
 import { z } from 'zod';
 
 const index = z.number().int().min(0).max(100_000);
+/**
+ * A moment, epoch ms, between 2000 and 2200: wide for any clock, narrow enough that sums and offsets of two of
+ * them stay inside what `Date` can show (a time like 1e300 made the report throw "Invalid time value").
+ */
+const moment = z.number().finite().min(946_684_800_000).max(7_258_118_400_000);
 
 export const EVENT_TYPES = ['ready', 'slide', 'fragment', 'paused', 'resumed', 'hidden'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -15,7 +20,7 @@ export const clientEventSchema = z
   .object({
     type: z.enum(EVENT_TYPES),
     /** Page time, epoch ms. */
-    t: z.number().finite().positive(),
+    t: moment,
     h: index,
     v: index,
     /** Fragment index shown, -1 for none. */
@@ -33,7 +38,7 @@ export type ClientEvent = z.infer<typeof clientEventSchema>;
 /** A batch as the page posts it. */
 export const clientBatchSchema = z.array(clientEventSchema).min(1).max(500);
 
-export const finishSchema = z.object({ t: z.number().finite().positive().optional() }).strict();
+export const finishSchema = z.object({ t: moment.optional() }).strict();
 
 /** A recorded event: the client's, plus when the server received it (epoch ms, server clock). */
 export interface RecordedEvent extends ClientEvent {
@@ -61,6 +66,8 @@ export interface JournalHeader {
   /** Server time the rehearsal started, epoch ms; the recording process's pid (a live one is not recovered). */
   readonly startedAt: number;
   readonly pid: number;
+  /** When that process started (src/core/process-identity.ts), so that its pid reused by another is not taken for it. */
+  readonly pidStart?: string;
   readonly plan: readonly PlannedSlideInfo[];
 }
 
@@ -76,6 +83,37 @@ export interface JournalFinish {
 }
 
 export type JournalLine = JournalHeader | ({ readonly kind: 'event' } & RecordedEvent) | JournalFinish;
+
+const plannedSlideSchema = z.object({
+  id: z.string().max(200),
+  title: z.string().max(10_000),
+  index: z.number().int().min(0),
+  h: index,
+  v: index,
+  planned: z.number().finite().min(0).max(1_000_000),
+  source: z.string().max(100),
+});
+
+/** Every line of a journal is checked against these when it is read back (a file on disk is outside input too). */
+export const journalHeaderSchema = z.object({
+  kind: z.literal('header'),
+  version: z.literal(1),
+  deck: z.string(),
+  input: z.string(),
+  startedAt: z.number().finite().min(0).max(8.64e15),
+  pid: z.number().int().positive(),
+  pidStart: z.string().max(200).optional(),
+  plan: z.array(plannedSlideSchema).max(100_000),
+});
+
+export const journalEventSchema = clientEventSchema.extend({ kind: z.literal('event'), at: moment });
+
+export const journalFinishSchema = z.object({
+  kind: z.literal('finish'),
+  by: z.enum(['button', 'signal', 'interrupted']),
+  t: moment.optional(),
+  at: moment,
+});
 
 export interface RehearsedSlide extends PlannedSlideInfo {
   /** Seconds spent on the slide (all visits), and how many visits. */

@@ -1,21 +1,24 @@
 /**
- * The rehearsal's HTTP routes, given to the dev server: `POST /_rehearse/event` (a batch of events) and
- * `POST /_rehearse/finish` (the Finish button). Both need the rehearsal's key (`?key=`), which only the pages
- * built for this rehearsal carry.
+ * The rehearsal's HTTP routes, given to the dev server: `POST /_rehearse/event` (a batch of events, JSON),
+ * `POST /_rehearse/beacon` (the last batch as the page goes away: a beacon can only send text/plain) and
+ * `POST /_rehearse/finish` (the Finish button, JSON). All need the presenter token (`?token=`): a page without
+ * it, or a page of another site, can neither record nor end the rehearsal. Tested in tests/rehearse/routes.test.ts.
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { timingSafeEqual } from 'node:crypto';
 import type { Logger } from '../core/log.js';
 import { finishSchema } from './model.js';
 import type { Recorder } from './recorder.js';
 
 export const ENDPOINT = '/_rehearse';
+/** The largest body: a full batch of 500 events is about 80 KB. */
 const MAX_BODY = 256 * 1024;
 
 export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => boolean | Promise<boolean>;
 
 export interface RouteOptions {
-  readonly key: string;
+  /** The presenter token every post must carry. */
+  readonly token: string;
   readonly recorder: Recorder;
   /** End the rehearsal from the page; resolves with what to tell the page. */
   readonly finish: (t: number | undefined) => Promise<{ file?: string; summary: string }>;
@@ -28,6 +31,7 @@ class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -60,48 +64,62 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-function send(res: ServerResponse, status: number, body?: unknown): void {
+function send(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {
   if (body === undefined) {
-    res.writeHead(status);
+    res.writeHead(status, headers);
     res.end();
     return;
   }
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json' });
+  res.writeHead(status, { 'Content-Type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json', ...headers });
   res.end(text);
 }
 
-function keyMatches(given: string | null, key: string): boolean {
-  if (given === null) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(key);
-  return a.length === b.length && timingSafeEqual(a, b);
+const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+
+/** Constant time, whatever the lengths (both sides hashed first). */
+function tokenMatches(given: string | null, token: string): boolean {
+  if (given === null || given.length === 0 || given.length > 1024) return false;
+  return timingSafeEqual(digest(given), digest(token));
 }
 
+/** The media type of the body, without parameters. */
+function mediaType(req: IncomingMessage): string {
+  return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+const ACTIONS = new Set(['event', 'beacon', 'finish']);
+
 export function rehearsalRoute(options: RouteOptions): Route {
+  const record = async (body: unknown, res: ServerResponse) => {
+    if (options.recorder.finished) return send(res, 409, { finished: true });
+    let outcome: Awaited<ReturnType<Recorder['record']>>;
+    try {
+      outcome = await options.recorder.record(body);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'BAD_INPUT') throw new HttpError(400, (error as Error).message);
+      throw error;
+    }
+    if (outcome.kind === 'refused') {
+      options.logger?.debug(`rehearsal: refused a batch: ${outcome.reason}`);
+      throw new HttpError(429, outcome.reason, { 'Retry-After': String(outcome.retryAfterSeconds ?? 60) });
+    }
+    send(res, 204);
+  };
+
   return async (req, res, url) => {
     if (!url.pathname.startsWith(`${ENDPOINT}/`)) return false;
     const action = url.pathname.slice(ENDPOINT.length + 1);
-    if (action !== 'event' && action !== 'finish') return false;
+    if (!ACTIONS.has(action)) return false;
     try {
-      if (req.method !== 'POST') {
-        res.setHeader('Allow', 'POST');
-        throw new HttpError(405, 'method not allowed');
-      }
-      if (!keyMatches(url.searchParams.get('key'), options.key)) throw new HttpError(403, 'not this rehearsal');
+      if (req.method !== 'POST') throw new HttpError(405, 'method not allowed', { Allow: 'POST' });
+      if (!tokenMatches(url.searchParams.get('token'), options.token)) throw new HttpError(403, 'the presenter token is needed');
+      // JSON only (a page of another site cannot send it without asking first); the beacon can only send text.
+      const expected = action === 'beacon' ? 'text/plain' : 'application/json';
+      if (mediaType(req) !== expected) throw new HttpError(415, `send ${expected}`);
       const body = await readJson(req);
-      if (action === 'event') {
-        if (options.recorder.finished) {
-          send(res, 409, { finished: true });
-          return true;
-        }
-        try {
-          await options.recorder.record(body);
-        } catch (error) {
-          if ((error as { code?: string }).code === 'BAD_INPUT') throw new HttpError(400, (error as Error).message);
-          throw error;
-        }
-        send(res, 204);
+      if (action !== 'finish') {
+        await record(body, res);
         return true;
       }
       const finish = finishSchema.safeParse(body);
@@ -112,7 +130,7 @@ export function rehearsalRoute(options: RouteOptions): Route {
       return true;
     } catch (error) {
       if (error instanceof HttpError) {
-        send(res, error.status, error.message);
+        send(res, error.status, error.message, error.headers);
         return true;
       }
       options.logger?.error(`rehearsal: ${(error as Error).message}`);

@@ -10,6 +10,7 @@ import type { PartialConfig } from '../config/schema.js';
 import { loadDeck } from '../content/deck.js';
 import type { Deck } from '../content/types.js';
 import type { Logger } from '../core/log.js';
+import { currentProcess } from '../core/process-identity.js';
 import type { RenderOptions } from '../render/render.js';
 import { rehearsalClientHtml } from './client.js';
 import { clock, signedClock } from './format.js';
@@ -35,7 +36,7 @@ export type StartServer = (options: {
   mode?: 'present' | 'rehearse';
   renderOptions?: RenderOptions;
   routes?: Route[];
-}) => Promise<{ url: string; presenterUrl: string; port: number; close(): Promise<void> }>;
+}) => Promise<{ url: string; presenterUrl: string; presenterDeckUrl: string; port: number; close(): Promise<void> }>;
 
 export type RehearsalServer = Awaited<ReturnType<StartServer>>;
 
@@ -90,9 +91,11 @@ export async function startRehearsal(options: RehearsalOptions): Promise<Rehears
   const dir = rehearsalsDirOf(deck.root);
   const name = deckNameOf(options.deck);
   const recovered = await recoverJournals(dir, name);
+  for (const item of recovered) for (const warning of item.warnings) options.logger?.warn(warning);
   const base = await newRehearsalBase(dir, name, new Date(now()));
   const journalPath = `${base}${JOURNAL_SUFFIX}`;
   const rehearsalPath = `${base}.json`;
+  const self = currentProcess();
   const header: JournalHeader = {
     kind: 'header',
     version: 1,
@@ -100,6 +103,7 @@ export async function startRehearsal(options: RehearsalOptions): Promise<Rehears
     input: options.deck,
     startedAt: now(),
     pid: process.pid,
+    ...(self.start === undefined ? {} : { pidStart: self.start }),
     plan: deck.slides.map((slide) => ({
       id: slide.id,
       title: slide.title,
@@ -138,9 +142,11 @@ export async function startRehearsal(options: RehearsalOptions): Promise<Rehears
     return result;
   };
 
-  const key = randomBytes(16).toString('hex');
+  // The presenter token is also the rehearsal's: only its holders record and finish. Made here when not given,
+  // with the server's recipe (144 random bits), so the route knows it before the server starts.
+  const token = options.token ?? randomBytes(18).toString('base64url');
   const route = rehearsalRoute({
-    key,
+    token,
     recorder,
     logger: options.logger,
     // Finished from the page: `done` settles only once the page has its answer.
@@ -158,7 +164,7 @@ export async function startRehearsal(options: RehearsalOptions): Promise<Rehears
       outDir: options.outDir,
       host: options.host,
       port: options.port,
-      token: options.token,
+      token,
       allowedHosts: options.allowedHosts,
       flags: options.flags,
       configFile: options.configFile,
@@ -166,7 +172,7 @@ export async function startRehearsal(options: RehearsalOptions): Promise<Rehears
       logger: options.logger,
       watch: options.watch,
       mode: 'rehearse',
-      renderOptions: { bodyHtml: await rehearsalClientHtml({ endpoint: ENDPOINT, key }) },
+      renderOptions: { bodyHtml: await rehearsalClientHtml({ endpoint: ENDPOINT }) },
       routes: [route],
     });
   } catch (error) {

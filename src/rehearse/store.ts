@@ -3,12 +3,13 @@
  * folder the file is in), with the journal of a rehearsal in progress beside it as `….journal.ndjson`.
  * The deck reader skips `rehearsals/` folders, and this repository git-ignores them.
  */
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { DeckError, ErrorCode } from '../core/errors.js';
 import { writeFileAtomic } from '../core/fs.js';
+import { isRunning, type ProcessIdentity } from '../core/process-identity.js';
 import { rehearsalSchema, type Rehearsal } from './model.js';
-import { readJournal } from './journal.js';
+import { readJournal, type JournalContents } from './journal.js';
 import { summarize } from './summarize.js';
 
 export const JOURNAL_SUFFIX = '.journal.ndjson';
@@ -104,48 +105,74 @@ export async function readRehearsal(path: string): Promise<Rehearsal> {
   return parsed.data as Rehearsal;
 }
 
-function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 export interface Recovered {
   readonly journal: string;
   /** The rehearsal saved from it; undefined when the journal held no event (it is just removed). */
   readonly saved?: string;
   readonly rehearsal?: Rehearsal;
+  /** Where an unreadable journal was set aside (`….corrupt`); nothing was saved from it. */
+  readonly setAside?: string;
+  /** What was wrong, for a warning: the lines skipped, or why the journal was set aside. */
+  readonly warnings: readonly string[];
+}
+
+export interface RecoverOptions {
+  /** Whether the process that wrote a journal still runs (default: pid and start time, src/core/process-identity.ts). */
+  readonly isRunning?: (identity: ProcessIdentity) => boolean;
+}
+
+/** A name beside `path` ending in `.corrupt` that is not taken yet. */
+async function asideName(path: string): Promise<string> {
+  for (let n = 1; ; n++) {
+    const candidate = `${path}${n === 1 ? '' : `.${n}`}.corrupt`;
+    if (!(await exists(candidate))) return candidate;
+  }
+}
+
+/** Move an unreadable journal out of the way, so that it never blocks a later run; the file is kept for a look. */
+async function setAside(journal: string, error: DeckError): Promise<Recovered> {
+  const why = error.format();
+  try {
+    const target = await asideName(journal);
+    await rename(journal, target);
+    return { journal, setAside: target, warnings: [`${why}; set aside as ${basename(target)}`] };
+  } catch (cause) {
+    return { journal, warnings: [`${why}; and it could not be set aside: ${(cause as Error).message}`] };
+  }
 }
 
 /**
  * Turn journals left by rehearsals that did not finish (a crash, a kill) into saved rehearsals, marked
- * incomplete and ending at their last recorded event. A journal whose recording process still runs is left alone.
+ * incomplete and ending at their last recorded event. A journal whose recording process still runs is left
+ * alone; bad lines are skipped and an unreadable journal is set aside, each with a warning in the result.
  */
-export async function recoverJournals(
-  dir: string,
-  deck: string,
-  options: { isAlive?: (pid: number) => boolean } = {},
-): Promise<Recovered[]> {
-  const isAlive = options.isAlive ?? alive;
+export async function recoverJournals(dir: string, deck: string, options: RecoverOptions = {}): Promise<Recovered[]> {
+  const running = options.isRunning ?? ((identity: ProcessIdentity) => isRunning(identity));
   const recovered: Recovered[] = [];
   for (const journal of await listJournals(dir, deck)) {
-    const contents = await readJournal(journal);
-    if (isAlive(contents.header.pid) && !contents.finish) continue;
+    let contents: JournalContents;
+    try {
+      contents = await readJournal(journal);
+    } catch (error) {
+      if (!(error instanceof DeckError)) throw error;
+      if ((error.cause as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') continue; // recovered meanwhile by another run
+      recovered.push(await setAside(journal, error));
+      continue;
+    }
+    const { header } = contents;
+    if (!contents.finish && running({ pid: header.pid, start: header.pidStart })) continue;
+    const warnings = contents.skipped.map((skip) => `${journal}:${skip.line}: skipped a bad journal line (${skip.reason})`);
     const target = `${journal.slice(0, -JOURNAL_SUFFIX.length)}.json`;
     if (contents.events.length === 0) {
       await rm(journal, { force: true });
-      recovered.push({ journal });
+      recovered.push({ journal, warnings });
       continue;
     }
     const end = contents.finish ?? { by: 'interrupted' as const, at: contents.events.at(-1)!.at };
-    const rehearsal = summarize(contents.header, contents.events, end);
+    const rehearsal = summarize(header, contents.events, end);
     if (!(await exists(target))) await saveRehearsal(target, rehearsal);
     await rm(journal, { force: true });
-    recovered.push({ journal, saved: target, rehearsal });
+    recovered.push({ journal, saved: target, rehearsal, warnings });
   }
   return recovered;
 }

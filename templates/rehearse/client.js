@@ -2,7 +2,9 @@
  * deck rehearse: the in-page recorder. Posts every slide and fragment change, with the page's time, to the
  * rehearsal server, one batch in flight at a time (so they arrive in order); what could not be sent is
  * retried, and sent with a beacon when the page goes away. Adds a "Finish rehearsal" button.
- * Configuration: the JSON in <script id="deck-rehearse-config">: { endpoint, key, frames }.
+ * Configuration: the JSON in <script id="deck-rehearse-config">: { endpoint, frames }. Only the presenter
+ * records: every post carries the presenter token of the page's URL (or, in the presenter page's slide frame,
+ * of the presenter page's URL); a page without it records nothing.
  */
 (() => {
   var configElement = document.getElementById('deck-rehearse-config');
@@ -21,14 +23,19 @@
   if (/print-pdf/.test(location.search)) return;
   if (framed ? !(currentFrame || config.frames) : params.has('receiver')) return;
 
+  var token = params.get('token');
+  if (!token && currentFrame) token = new URLSearchParams(window.parent.location.search).get('token');
+  if (!token) return;
+
   var session = Math.random().toString(36).slice(2, 12);
   var seq = 0;
   var queue = [];
   var inflight = null;
   var failures = 0;
   var finished = false;
-  var eventUrl = `${config.endpoint}/event?key=${encodeURIComponent(config.key)}`;
-  var finishUrl = `${config.endpoint}/finish?key=${encodeURIComponent(config.key)}`;
+  var eventUrl = `${config.endpoint}/event?token=${encodeURIComponent(token)}`;
+  var beaconUrl = `${config.endpoint}/beacon?token=${encodeURIComponent(token)}`;
+  var finishUrl = `${config.endpoint}/finish?token=${encodeURIComponent(token)}`;
 
   function now() {
     return performance.timeOrigin + performance.now();
@@ -165,9 +172,9 @@
   window.addEventListener('pagehide', () => {
     if (finished) return;
     queue.push(snapshot('hidden'));
-    // text/plain: a beacon may only carry a "simple" content type; the server reads it as JSON anyway.
+    // text/plain: a beacon may only carry a "simple" content type; its own route reads it as JSON.
     var blob = new Blob([JSON.stringify(queue.splice(0, queue.length))], { type: 'text/plain' });
-    navigator.sendBeacon(eventUrl, blob);
+    navigator.sendBeacon(beaconUrl, blob);
   });
 
   function start() {

@@ -33,7 +33,7 @@ function event(type: ClientEvent['type'], at: number, h: number, seq: number, f 
 
 function memoryJournal() {
   const lines: JournalLine[] = [];
-  return { lines, append: async (line: JournalLine) => void lines.push(line) };
+  return { lines, write: async (more: readonly JournalLine[]) => void lines.push(...more) };
 }
 
 /** A server clock the test moves by hand. */
@@ -90,8 +90,8 @@ describe('recording', () => {
     const clock = manualClock(T0 + OFFSET);
     const recorder = createRecorder({ header, journal: memoryJournal(), clock: clock.now });
     const first = [event('ready', 0, 0, 0), event('paused', 4_000, 0, 1), event('resumed', 10_000, 0, 2)];
-    expect(await recorder.record(first)).toBe(3);
-    expect(await recorder.record(first)).toBe(0);
+    expect(await recorder.record(first)).toEqual({ kind: 'recorded', count: 3 });
+    expect(await recorder.record(first)).toEqual({ kind: 'recorded', count: 0 });
     await recorder.record([event('slide', 15_000, 1, 3), event('hidden', 18_000, 1, 4)]);
     clock.set(T0 + OFFSET + 600_000); // Ctrl+C ten minutes after the tab was closed
     const rehearsal = await recorder.finish('signal');
@@ -107,7 +107,7 @@ describe('recording', () => {
     await expect(recorder.record({})).rejects.toBeInstanceOf(DeckError);
     await recorder.record([event('ready', 0, 0, 0)]);
     await recorder.finish('button', T0 + 1000);
-    expect(await recorder.record([event('slide', 500, 1, 1)])).toBe(0);
+    expect(await recorder.record([event('slide', 500, 1, 1)])).toEqual({ kind: 'recorded', count: 0 });
     expect(recorder.events).toHaveLength(1);
   });
 

@@ -102,7 +102,7 @@ describe('a scripted rehearsal', () => {
     const session = await start();
     const page = await browser.newPage();
     try {
-      const readyAt = await open(page, `${session.server.url}`);
+      const readyAt = await open(page, session.server.presenterDeckUrl);
       const t0 = { before: readyAt, after: readyAt };
       await wait(1200);
       const t1 = await move(page); // → slide-2
@@ -222,7 +222,7 @@ describe('a scripted rehearsal', () => {
     let measuredOne: { min: number; max: number };
     let measuredTwo: { min: number; max: number };
     try {
-      const readyAt = await open(page, session.server.url);
+      const readyAt = await open(page, session.server.presenterDeckUrl);
       await wait(800);
       const t1 = await move(page);
       await wait(600);
@@ -237,7 +237,7 @@ describe('a scripted rehearsal', () => {
       await session.close();
     }
     expect(existsSync(journal)).toBe(true);
-    const recovered = await recoverJournals(join(deckDir, 'rehearsals'), 'talk', { isAlive: () => false });
+    const recovered = await recoverJournals(join(deckDir, 'rehearsals'), 'talk', { isRunning: () => false });
     expect(recovered).toHaveLength(1);
     expect(existsSync(journal)).toBe(false);
     const rehearsal = await readRehearsal(recovered[0]!.saved!);
@@ -246,6 +246,28 @@ describe('a scripted rehearsal', () => {
     expectWithin(rehearsal.slides[0]!.actual, measuredOne!, 'slide-1');
     expectWithin(rehearsal.slides[1]!.actual, measuredTwo!, 'slide-2 until the tab closed');
     expect(rehearsal.slides.slice(2).every((s) => s.visits === 0)).toBe(true);
+  });
+
+  it('records nothing from a page without the presenter token (an audience page)', async () => {
+    const session = await start();
+    const audience = await browser.newPage();
+    const presenter = await browser.newPage();
+    try {
+      await audience.goto(session.server.url);
+      await audience.waitForFunction(() => (window as unknown as { Reveal: { isReady(): boolean } }).Reveal.isReady());
+      expect(await audience.$('.deck-rehearse-bar')).toBeNull();
+      await move(audience);
+      await open(presenter, session.server.presenterDeckUrl);
+      await vi.waitFor(() => expect(session.recorder.events.length).toBeGreaterThan(0), { timeout: 5000, interval: 20 });
+      await move(audience);
+      await move(presenter);
+      await vi.waitFor(() => expect(session.recorder.events.some((e) => e.id === 'slide-2')).toBe(true), { timeout: 5000, interval: 20 });
+      expect(new Set(session.recorder.events.map((e) => e.session)).size).toBe(1);
+    } finally {
+      await audience.close();
+      await presenter.close();
+      await session.close();
+    }
   });
 
   it('records the presenter page’s current slide, not its next-slide preview', async () => {

@@ -77,10 +77,10 @@ export function registerRehearse(program: Command): void {
         logger: log,
       });
       for (const item of session.recovered) if (item.saved) log.info(`saved an interrupted rehearsal: ${item.saved}`);
-      const urls = session.server as { url: string; presenterUrl: string; presenterDeckUrl?: string };
+      const urls = session.server;
       log.info(`rehearsing ${session.deck.slides.length} slides, ${rehearse.clock(session.deck.totalTime)} planned`);
       log.info(`  presenter view (notes, pacing):  ${urls.presenterUrl}`);
-      log.info(`  or the deck alone:               ${urls.presenterDeckUrl ?? urls.url}`);
+      log.info(`  or the deck alone:               ${urls.presenterDeckUrl}`);
       log.info('finish with the "Finish rehearsal" button on the page, or Ctrl+C here');
       let result: Awaited<typeof session.done>;
       try {

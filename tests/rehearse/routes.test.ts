@@ -1,0 +1,101 @@
+/**
+ * The rehearsal's routes over real HTTP on the real dev server: only the presenter token records and finishes,
+ * posts must be JSON (the beacon aside), and a flood is bounded by the recorder's limits.
+ */
+import { cpSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMemoryLogger } from '../../src/core/log.js';
+import { RECORD_LIMITS } from '../../src/rehearse/recorder.js';
+import { startRehearsal, type RehearsalSession } from '../../src/rehearse/index.js';
+import { startServer } from '../../src/serve/index.js';
+
+const FIXTURE = join(import.meta.dirname, '../fixtures/rehearse/talk');
+const TOKEN = 'rehearse-route-token-42';
+
+let work: string;
+let session: RehearsalSession;
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'deck-rehearse-routes-'));
+  cpSync(FIXTURE, join(work, 'talk'), { recursive: true });
+  session = await startRehearsal({
+    deck: join(work, 'talk'),
+    serve: startServer,
+    port: 0,
+    watch: false,
+    token: TOKEN,
+    logger: createMemoryLogger(),
+  });
+});
+
+afterAll(async () => {
+  await session?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+let seq = 0;
+const batch = (count: number, session = 'page-a') =>
+  Array.from({ length: count }, () => ({
+    type: 'slide',
+    t: 1_700_000_000_000 + seq,
+    h: 0,
+    v: 0,
+    f: -1,
+    id: 'slide-1',
+    session,
+    seq: seq++,
+  }));
+
+function post(action: string, body: unknown, options: { token?: string | null; type?: string } = {}): Promise<Response> {
+  const token = options.token === undefined ? TOKEN : options.token;
+  const query = token === null ? '' : `?token=${encodeURIComponent(token)}`;
+  return fetch(new URL(`/_rehearse/${action}${query}`, session.server.url), {
+    method: 'POST',
+    headers: { 'Content-Type': options.type ?? 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+describe('the rehearsal routes', () => {
+  it('give the pages no key: the audience page carries no token and nothing to post with', async () => {
+    const html = await (await fetch(session.server.url)).text();
+    expect(html).toContain('deck-rehearse-config');
+    expect(html).not.toContain(TOKEN);
+    expect(html).not.toMatch(/"key"/);
+  });
+
+  it('refuse events and the finish without the presenter token, and keep recording', async () => {
+    for (const token of [null, '', 'wrong-token-wrong', `${TOKEN}x`]) {
+      expect((await post('event', batch(1), { token })).status, String(token)).toBe(403);
+      expect((await post('beacon', batch(1), { token, type: 'text/plain' })).status).toBe(403);
+      expect((await post('finish', { t: 1_700_000_000_000 }, { token })).status).toBe(403);
+    }
+    expect(session.recorder.events).toHaveLength(0);
+    expect(session.recorder.finished).toBe(false);
+  });
+
+  it('take events as JSON only, and the beacon as text', async () => {
+    expect((await post('event', batch(1), { type: 'text/plain' })).status).toBe(415);
+    expect((await post('event', batch(1), { type: 'application/x-www-form-urlencoded' })).status).toBe(415);
+    expect((await post('finish', {}, { type: 'text/plain' })).status).toBe(415);
+    expect(session.recorder.events).toHaveLength(0);
+    expect((await post('event', batch(2), { type: 'application/json; charset=utf-8' })).status).toBe(204);
+    expect((await post('beacon', batch(1), { type: 'text/plain;charset=UTF-8' })).status).toBe(204);
+    expect(session.recorder.events).toHaveLength(3);
+  });
+
+  it('bound a flood from a token holder: 100 batches of 500 events never pass the limits', async () => {
+    const statuses = new Map<number, number>();
+    for (let i = 0; i < 100; i++) {
+      const response = await post('event', batch(500, `flood-${i % 3}`));
+      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+      if (response.status === 429) expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+    expect(statuses.get(429)).toBeGreaterThan(90);
+    // The first full batch fits the burst; the rest wait for the budget (50 a second) or pass the caps.
+    expect(session.recorder.events.length).toBeLessThanOrEqual(3 + RECORD_LIMITS.burst * 2);
+    expect(statSync(session.journalPath).size).toBeLessThan(1_000_000);
+  });
+});
