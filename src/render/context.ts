@@ -28,6 +28,25 @@ export function modelsOf(deck: Deck) {
     }));
 }
 
+/**
+ * The talk's sections as an agenda, seen from one slide: every section with a title except the title slide's
+ * (front matter `layout: title`) and those with `agenda: false`; `current` is the slide's own section, `done`
+ * the ones before it.
+ */
+export function sectionsFor(deck: Deck, slide: Slide) {
+  return deck.sections
+    .filter((section) => section.data.layout !== 'title' && section.data.agenda !== false && section.title)
+    .map((section, i) => ({
+      number: i + 1,
+      title: typeof section.data.agenda === 'string' ? section.data.agenda : section.title,
+      model: section.data.model,
+      year: section.data.year,
+      slideId: section.stacks[0]?.[0]?.id,
+      current: section.index === slide.section,
+      done: section.index < slide.section,
+    }));
+}
+
 export function slideContext(slide: Slide) {
   return {
     id: slide.id,
@@ -40,5 +59,7 @@ export function slideContext(slide: Slide) {
     fragments: slide.fragments,
     first: slide.first,
     file: slide.file,
+    /** The named visual the slide shows (`<!-- .slide: data-visual="name" -->`), drawn by the `visual` helper. */
+    visual: slide.attributes['data-visual'],
   };
 }

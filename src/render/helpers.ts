@@ -13,6 +13,9 @@ const WORDS: Record<string, Record<string, string>> = {
     outputs: '輸出',
     notes: '講者備註',
     page: '頁',
+    skipped: '略過',
+    current: '現在',
+    progress: '講到哪裡',
   },
   en: {
     params: 'parameters',
@@ -25,6 +28,9 @@ const WORDS: Record<string, Record<string, string>> = {
     outputs: 'Outputs',
     notes: 'Speaker notes',
     page: 'Page',
+    skipped: 'skipped',
+    current: 'now',
+    progress: 'Where we are',
   },
 };
 

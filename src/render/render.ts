@@ -1,7 +1,7 @@
 import type { Deck, Slide } from '../content/types.js';
 import { escapeHtml } from '../content/markdown.js';
 import { DeckError, ErrorCode } from '../core/errors.js';
-import { deckContext, modelsOf, slideContext } from './context.js';
+import { deckContext, modelsOf, sectionsFor, slideContext } from './context.js';
 import type { OutputFile, RenderedDeck } from './output.js';
 import { runTemplate, type TemplateSet } from './templates.js';
 import type { ResolvedTheme } from './theme.js';
@@ -64,7 +64,15 @@ export function renderDeck(deck: Deck, templates: TemplateSet, theme: ResolvedTh
     const section = deck.sections[slide.section]!;
     const html = runTemplate(
       layout,
-      { deck: deckData, slide: slideContext(slide), section: section.data, content: slide.html, models, data },
+      {
+        deck: deckData,
+        slide: slideContext(slide),
+        section: section.data,
+        sections: sectionsFor(deck, slide),
+        content: slide.html,
+        models,
+        data,
+      },
       `layout "${slide.layout}"`,
       slide.file,
       slide.line,

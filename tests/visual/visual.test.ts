@@ -26,12 +26,23 @@ const CASES: Record<string, Record<string, string>> = {
     comparison: 'section[data-layout="comparison"]',
     model: 'section[data-layout="model"]',
     latency: 'section[data-layout="latency"]',
+    agenda: 'section[data-layout="agenda"]',
+    section: 'section[data-layout="section"]',
+    'big-number': 'section[data-layout="big-number"]',
+    quote: 'section[data-layout="quote"]',
+    cards: 'section[data-layout="cards"]',
+    'two-columns': 'section[data-layout="two-columns"][data-visual]',
+    diagram: 'section[data-visual="no-fine-tuning"]',
+    closing: 'section[data-layout="closing"]',
   },
   'gpt-dark': {
     title: 'section[data-layout="title"]',
     growth: 'section[data-layout="growth"]',
     comparison: 'section[data-layout="comparison"]',
     latency: 'section[data-layout="latency"]',
+    model: 'section[data-layout="model"]',
+    diagram: 'section[data-visual="rlhf"]',
+    'two-columns': 'section[data-visual="omni"]',
   },
 };
 

@@ -1,5 +1,9 @@
 import type { HelperDelegate } from 'handlebars';
+import { translate } from '../helpers.js';
 import { barChartSvg } from './bar-chart.js';
+import { flowSvg, toFlowRows } from './flow.js';
+import { generationsSvg } from './generations.js';
+import { ioSvg, toLabels } from './io.js';
 import { logChartSvg } from './log-chart.js';
 import { toPoints, type FieldNames, type Point } from './series.js';
 import { timelineSvg } from './timeline.js';
@@ -7,7 +11,15 @@ import { chartWord, splitKey } from './words.js';
 
 interface HelperOptions {
   hash?: Record<string, unknown>;
-  data?: { root?: { deck?: { lang?: string }; slide?: { id?: string; title?: string } } };
+  data?: {
+    root?: {
+      deck?: { lang?: string };
+      slide?: { id?: string; title?: string };
+      section?: Record<string, unknown>;
+      sections?: readonly { model?: unknown; current?: boolean; done?: boolean }[];
+      data?: Record<string, unknown>;
+    };
+  };
 }
 
 const CANDIDATES: Record<keyof FieldNames, string[]> = {
@@ -77,6 +89,53 @@ export function chartHelpers(): Record<string, HelperDelegate> {
       const { points, unit } = labelled(toPoints(data, fieldsFor(data, c.hash)), c.hash.labels, c.lang);
       const max = typeof c.hash.max === 'number' ? c.hash.max : undefined;
       return barChartSvg(points, { ...c, unit: typeof c.hash.unit === 'string' ? c.hash.unit : unit, max });
+    },
+    flow(data: unknown, options: HelperOptions) {
+      return flowSvg(toFlowRows(data), common('flow', options));
+    },
+    /** `{{{io section.inputs section.outputs center=section.model note="任意組合"}}}` */
+    io(inputs: unknown, outputs: unknown, options: HelperOptions) {
+      const c = common('io', options);
+      const center = typeof c.hash.center === 'string' ? c.hash.center : '';
+      const note = typeof c.hash.note === 'string' ? c.hash.note : undefined;
+      return ioSvg({ inputs: toLabels(inputs), outputs: toLabels(outputs), center, note }, c);
+    },
+    /**
+     * `{{{generations models}}}`: the strip of generations, the slide's own marked current and those of earlier
+     * sections done (from the rendering slide's place in the deck; `current="GPT-2"` overrides).
+     */
+    generations(data: unknown, options: HelperOptions) {
+      const c = common('generations', options);
+      const sections = options.data?.root?.sections ?? [];
+      const own = sections.find((s) => s.current)?.model;
+      const current = typeof c.hash.current === 'string' ? c.hash.current : own === undefined ? undefined : String(own);
+      const done = new Set(sections.filter((s) => s.done && s.model !== undefined).map((s) => String(s.model)));
+      const title = typeof c.hash.title === 'string' ? c.hash.title : `${translate('progress', c.lang)}${current ? `：${current}` : ''}`;
+      return generationsSvg(toPoints(data, fieldsFor(data, c.hash)), { ...c, title, current, done });
+    },
+    /**
+     * A visual described in data, by name: the section's `visuals.<name>`, else the deck's data `visuals.<name>`.
+     * `{type: flow, rows|steps}`, `{type: io, inputs, outputs, center, note}`. Unknown names draw nothing.
+     */
+    visual(name: unknown, options: HelperOptions) {
+      const root = options.data?.root ?? {};
+      const key = typeof name === 'string' ? name : '';
+      const pick = (source: unknown) =>
+        source && typeof source === 'object'
+          ? ((source as Record<string, unknown>)[key] as Record<string, unknown> | undefined)
+          : undefined;
+      const spec = pick(root.section?.visuals) ?? pick(root.data?.visuals);
+      if (!key || !spec || typeof spec !== 'object') return '';
+      const c = common(`visual-${key}`, {
+        ...options,
+        hash: { title: spec.title, width: spec.width, height: spec.height, ...options.hash },
+      });
+      if (spec.type === 'io') {
+        const center = typeof spec.center === 'string' ? spec.center : '';
+        const note = typeof spec.note === 'string' ? spec.note : undefined;
+        return ioSvg({ inputs: toLabels(spec.inputs), outputs: toLabels(spec.outputs), center, note }, c);
+      }
+      return flowSvg(toFlowRows(spec.rows ?? spec.steps), c);
     },
     /** An object from the hash: `(dict fastest_ms="最快" average_ms="平均")`. */
     dict(options: HelperOptions) {
