@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { DeckError, ErrorCode } from '../core/errors.js';
+import type { DeckWarning } from '../core/warnings.js';
 import { defaultConfig } from './defaults.js';
 import { configSchema, partialConfigSchema, type DeckConfig, type PartialConfig } from './schema.js';
 
@@ -56,7 +57,8 @@ function deepFreeze<T>(value: T): T {
  * Merge layers in precedence order (defaults < config file < front matter < flags), validate once, freeze.
  * Layers are given lowest first.
  */
-export function resolveConfig(layers: ConfigLayer[]): Readonly<DeckConfig> {
+export function resolveConfig(layers: ConfigLayer[], warnings: DeckWarning[] = []): Readonly<DeckConfig> {
+  void warnings;
   let config = defaultConfig();
   for (const layer of layers) config = merge(config, validateLayer(layer));
   const final = configSchema.safeParse(config);

@@ -4,11 +4,19 @@ import { createHash } from 'node:crypto';
 import { DeckError, ErrorCode } from '../core/errors.js';
 import type { Asset } from './types.js';
 
-/** Attributes that point at a file the slide needs. */
-const REFERENCE = /(<(?:img|source|video|audio)\b[^>]*?\s(?:src|poster)=|\sdata-background(?:-image|-video)?=)"([^"]+)"/g;
+/**
+ * Attributes that point at a file the slide needs: media sources (`src`, and `data-src`, which reveal.js loads
+ * lazily), posters, and the slide backgrounds and previews reveal.js reads from `data-*` attributes. Double or
+ * single quotes.
+ */
+const REFERENCE =
+  /(<(?:img|source|video|audio|iframe|track|embed)\b[^>]*?\s(?:src|data-src|poster|data-poster)=|\sdata-(?:background(?:-image|-video|-iframe)?|preview-(?:image|video|link))=)(?:"([^"]+)"|'([^']+)')/g;
+
+/** Slide attributes (from `<!-- .slide: -->`) that name a file; data-background-video may list several. */
+export const SLIDE_FILE_ATTRIBUTE = /^data-(background(-image|-video|-iframe)?|preview-(image|video|link))$/;
 
 function isLocal(url: string): boolean {
-  return !/^([a-z][a-z0-9+.-]*:|\/\/|#|\/)/i.test(url) && !/^(#|rgba?\(|hsla?\(|[a-z]+$)/i.test(url);
+  return !/^([a-z][a-z0-9+.-]*:|\/\/|#|\/)/i.test(url) && !/^(#|rgba?\(|hsla?\(|[a-z]+$)/i.test(url) && !/^\s*[\w-]+\(/.test(url);
 }
 
 export interface AssetContext {
@@ -20,6 +28,8 @@ export interface AssetContext {
   /** The file's text and the line its slide starts on, to find the line of a reference. */
   text: string;
   line: number;
+  /** Every missing file goes here, so one build reports them all. */
+  problems: DeckError[];
 }
 
 function lineOf(ctx: AssetContext, url: string): number {
@@ -30,29 +40,62 @@ function lineOf(ctx: AssetContext, url: string): number {
   return found === -1 ? ctx.line : ctx.line + (ctx.text.slice(offset, found).match(/\n/g)?.length ?? 0);
 }
 
+/** One local reference: checked, recorded, and rewritten to where the build copies it. */
+function collectOne(raw: string, ctx: AssetContext, assets: Map<string, Asset>): string {
+  const url = raw.trim().replace(/&amp;/g, '&');
+  if (!isLocal(url)) return raw;
+  let clean: string;
+  try {
+    clean = decodeURI(url.split(/[?#]/)[0]!);
+  } catch {
+    clean = url.split(/[?#]/)[0]!;
+  }
+  const source = isAbsolute(clean) ? clean : resolve(dirname(ctx.file), clean);
+  if (!existsSync(source) || !statSync(source).isFile()) {
+    ctx.problems.push(
+      new DeckError(ErrorCode.BadInput, `image or media file not found: ${url}`, {
+        file: ctx.fileName,
+        line: lineOf(ctx, raw.trim()),
+        hint: `looked for ${source}`,
+      }),
+    );
+    return raw;
+  }
+  const inside = relative(ctx.root, source);
+  const target =
+    inside.startsWith('..') || isAbsolute(inside)
+      ? posix.join('_assets', `${createHash('sha1').update(source).digest('hex').slice(0, 8)}-${basename(source)}`)
+      : inside.split(sep).join('/');
+  assets.set(target, { source, target });
+  return encodeURI(target) + url.slice(url.split(/[?#]/)[0]!.length);
+}
+
 /**
- * Find the local files a slide's HTML refers to, check they exist, and rewrite each reference to where the build
- * copies it: the same path relative to the deck root, or `_assets/<hash>-<name>` for a file outside it.
+ * Find the local files a slide's HTML refers to, check they exist (a missing one is added to ctx.problems), and
+ * rewrite each reference to where the build copies it: the same path relative to the deck root, or
+ * `_assets/<hash>-<name>` for a file outside it.
  */
 export function collectAssets(html: string, ctx: AssetContext, assets: Map<string, Asset>): string {
-  return html.replace(REFERENCE, (whole, prefix: string, raw: string) => {
-    const url = raw.replace(/&amp;/g, '&');
-    if (!isLocal(url)) return whole;
-    const clean = decodeURI(url.split(/[?#]/)[0]!);
-    const source = isAbsolute(clean) ? clean : resolve(dirname(ctx.file), clean);
-    if (!existsSync(source) || !statSync(source).isFile()) {
-      throw new DeckError(ErrorCode.BadInput, `image or media file not found: ${url}`, {
-        file: ctx.fileName,
-        line: lineOf(ctx, raw),
-        hint: `looked for ${source}`,
-      });
-    }
-    const inside = relative(ctx.root, source);
-    const target =
-      inside.startsWith('..') || isAbsolute(inside)
-        ? posix.join('_assets', `${createHash('sha1').update(source).digest('hex').slice(0, 8)}-${basename(source)}`)
-        : inside.split(sep).join('/');
-    assets.set(target, { source, target });
-    return `${prefix}"${encodeURI(target)}"`;
+  return html.replace(REFERENCE, (_whole, prefix: string, double: string | undefined, single: string | undefined) => {
+    const raw = double ?? single!;
+    const quote = double === undefined ? "'" : '"';
+    return `${prefix}${quote}${collectOne(raw, ctx, assets)}${quote}`;
+  });
+}
+
+/** The value of a slide attribute that names files (SLIDE_FILE_ATTRIBUTE), each checked and rewritten. */
+export function collectAttributeAssets(name: string, value: string, ctx: AssetContext, assets: Map<string, Asset>): string {
+  const parts = name === 'data-background-video' ? value.split(',') : [value];
+  return parts.map((part) => collectOne(part, ctx, assets)).join(',');
+}
+
+/** One error for every problem of a build, listing each with its file and line. */
+export function combineProblems(problems: readonly DeckError[]): DeckError | undefined {
+  if (problems.length === 0) return undefined;
+  if (problems.length === 1) return problems[0];
+  const first = problems[0]!;
+  const list = problems.map((problem) => `  ${problem.format().replace(/\n\s*hint:.*$/s, '')}`).join('\n');
+  return new DeckError(first.code, `${problems.length} problems in the deck:\n${list}`, {
+    hint: 'fix each file:line above; all of them were found in this one run',
   });
 }

@@ -8,6 +8,10 @@ import { buildSection, type SectionInput } from './slides.js';
 import { readSources, type Sources } from './sources.js';
 import { isTimingSettings, planDeck, readAppliedTimings, timingsFileFor, type AppliedTimings } from './timing.js';
 import type { Asset, Deck, Section } from './types.js';
+import { combineProblems } from './assets.js';
+import { duplicateIds, linkSlideIds } from './slide-ids.js';
+import type { DeckError } from '../core/errors.js';
+import type { DeckWarning } from '../core/warnings.js';
 
 export interface LoadDeckOptions {
   /** Settings from the command line: the highest layer. */
@@ -38,19 +42,25 @@ export function parseDeck(
     layers.push({ source: first.name, values, line: 1 });
   }
   if (options.flags) layers.push({ source: 'command line', values: options.flags as Record<string, unknown> });
-  const config = resolveConfig(layers);
+  const warnings: DeckWarning[] = [];
+  const config = resolveConfig(layers, warnings);
 
   const markdown = createMarkdown({ math: config.math });
   const assets = new Map<string, Asset>();
-  const sections: Section[] = [];
+  const built: Section[] = [];
+  const problems: DeckError[] = [];
   let h = 0;
   let index = 0;
   for (const input of inputs) {
-    const section = buildSection(input, { config, markdown, root: sources.root, assets, h, index });
-    sections.push(section);
+    const section = buildSection(input, { config, markdown, root: sources.root, assets, h, index, warnings, problems });
+    built.push(section);
     h += section.stacks.length;
     index += section.stacks.reduce((n, stack) => n + stack.length, 0);
   }
+  problems.push(...duplicateIds(built.flatMap((section) => section.stacks.flat())));
+  const failure = combineProblems(problems);
+  if (failure) throw failure;
+  const sections = linkSlideIds(built);
   const plan = planDeck(
     sections.flatMap((section) => section.stacks.flat()),
     config,
@@ -79,6 +89,7 @@ export function parseDeck(
     files: [...sources.files.map((file) => file.path), ...(applied ? [timingsFile] : [])],
     totalTime: slides.reduce((sum, slide) => sum + slide.timing, 0),
     timingsFile,
+    warnings,
   };
 }
 

@@ -1,6 +1,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep, dirname } from 'node:path';
 import { DeckError, ErrorCode } from '../core/errors.js';
+import { firstInvalidUtf8 } from './utf8.js';
 
 export interface SourceFile {
   /** Absolute path. */
@@ -34,26 +35,24 @@ async function listMarkdown(dir: string, collator = new Intl.Collator('en', { nu
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+function countNewlines(bytes: Uint8Array): number {
+  let count = 0;
+  for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) count++;
+  return count;
+}
+
 /** Decode a source as UTF-8 (a BOM is dropped); binary or non-UTF-8 content is a BadInput error. */
 export function decodeSource(bytes: Uint8Array, file: string): string {
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    const line = bytes.subarray(0, nul).filter((b) => b === 10).length + 1;
+    const line = countNewlines(bytes.subarray(0, nul)) + 1;
     throw new DeckError(ErrorCode.BadInput, 'this is a binary file, not Markdown text', { file, line });
   }
   try {
     return utf8.decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    let valid = bytes.length;
-    for (let end = 1; end <= bytes.length; end++) {
-      try {
-        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end), { stream: true });
-      } catch {
-        valid = end - 1;
-        break;
-      }
-    }
-    const line = bytes.subarray(0, valid).filter((b) => b === 10).length + 1;
+    const valid = Math.max(0, firstInvalidUtf8(bytes));
+    const line = countNewlines(bytes.subarray(0, valid)) + 1;
     throw new DeckError(ErrorCode.BadInput, 'the file is not UTF-8 text', {
       file,
       line,

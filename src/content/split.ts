@@ -1,8 +1,8 @@
 /**
  * Splitting a Markdown section into slides the way reveal.js's markdown plugin does (its `slidify`): one regular
  * expression made of the horizontal and vertical separators, matched across the whole text; a horizontal match
- * closes the current stack, a vertical one extends it. Unlike the plugin, a separator inside a fenced code block
- * is not a separator.
+ * closes the current stack, a vertical one extends it. Unlike the plugin, a separator inside a closed fenced code
+ * block is not a separator.
  */
 
 export interface Chunk {
@@ -16,25 +16,49 @@ export interface SplitOptions {
   verticalSeparator?: string;
 }
 
-/** [start, end) offsets of fenced code blocks (``` or ~~~, up to 3 spaces of indent, closed by a like fence). */
-export function fencedRanges(text: string): [number, number][] {
+export interface FenceScan {
+  /** [start, end) offsets of fenced code blocks that are closed. */
+  ranges: [number, number][];
+  /** Offsets of the opening lines of fences that are never closed. */
+  unclosed: number[];
+}
+
+/**
+ * Fenced code blocks (``` or ~~~, up to 3 spaces of indent, closed by a like fence). reveal.js's plugin splits
+ * before Markdown is parsed, so it never sees a fence; here a separator inside a closed fence is not a separator.
+ * A fence that is never closed does not hide separators: it ends where reveal.js would end it, at the next
+ * separator. A fence line with an info string (```js) while a fence is open means the open one was never
+ * closed (a closing fence has none), e.g. `foo()```` written on the code's last line.
+ */
+export function scanFences(text: string): FenceScan {
   const ranges: [number, number][] = [];
+  const unclosed: number[] = [];
   const line = /^.*(?:\r?\n|$)/gm;
   let open: { char: string; length: number; start: number } | undefined;
   let match: RegExpExecArray | null;
   while ((match = line.exec(text)) !== null && match[0] !== '') {
     const fence = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(match[0].replace(/\r?\n$/, ''));
-    if (!open) {
-      if (fence && !(fence[1]!.startsWith('`') && fence[2]!.includes('`'))) {
-        open = { char: fence[1]![0]!, length: fence[1]!.length, start: match.index };
-      }
-    } else if (fence && fence[1]![0] === open.char && fence[1]!.length >= open.length && fence[2]!.trim() === '') {
+    if (!fence) continue;
+    const char = fence[1]![0]!;
+    const info = fence[2]!.trim();
+    const opens = !(char === '`' && info.includes('`'));
+    if (open && char === open.char && fence[1]!.length >= open.length && info === '') {
       ranges.push([open.start, match.index + match[0].length]);
       open = undefined;
+    } else if (open && info !== '' && opens && char === open.char && fence[1]!.length === open.length) {
+      unclosed.push(open.start);
+      open = { char, length: fence[1]!.length, start: match.index };
+    } else if (!open && opens) {
+      open = { char, length: fence[1]!.length, start: match.index };
     }
   }
-  if (open) ranges.push([open.start, text.length]);
-  return ranges;
+  if (open) unclosed.push(open.start);
+  return { ranges, unclosed };
+}
+
+/** [start, end) offsets of closed fenced code blocks (see scanFences). */
+export function fencedRanges(text: string): [number, number][] {
+  return scanFences(text).ranges;
 }
 
 function inside(ranges: [number, number][], index: number): boolean {
@@ -83,9 +107,26 @@ export function splitSlides(text: string, options: SplitOptions): Chunk[][] {
   return stacks;
 }
 
-/** Split a slide's Markdown at the first notes separator (outside code): [body, notes]. */
-export function splitNotes(text: string, notesSeparator: string): { body: string; notes: string } {
-  const match = matchesOutsideCode(text, notesSeparator, 'mgi')[0];
-  if (!match) return { body: text, notes: '' };
-  return { body: text.slice(0, match.index), notes: text.slice(match.index + match[0].length).trim() };
+export interface NotesSplit {
+  body: string;
+  notes: string;
+  /**
+   * Offsets of the notes markers' first characters when there is more than one: then, as in reveal.js, all
+   * stays on the slide.
+   */
+  extraMarkers: number[];
+}
+
+/**
+ * Split a slide's Markdown at its notes separator (outside code): [body, notes]. Like reveal.js's plugin, only
+ * a slide with exactly one marker has notes; with two or more, everything stays on the slide.
+ */
+export function splitNotes(text: string, notesSeparator: string): NotesSplit {
+  const matches = matchesOutsideCode(text, notesSeparator, 'mgi');
+  if (matches.length === 0) return { body: text, notes: '', extraMarkers: [] };
+  if (matches.length > 1) {
+    return { body: text, notes: '', extraMarkers: matches.map((match) => match.index + /^\s*/.exec(match[0])![0].length) };
+  }
+  const match = matches[0]!;
+  return { body: text.slice(0, match.index), notes: text.slice(match.index + match[0].length).trim(), extraMarkers: [] };
 }

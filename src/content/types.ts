@@ -1,9 +1,13 @@
 import type { DeckConfig } from '../config/schema.js';
 import type { TimingSource } from './timing.js';
+import type { DeckWarning } from '../core/warnings.js';
 
 /** One slide: a leaf of reveal.js's slide tree (a horizontal slide, or one slide of a vertical stack). */
 export interface Slide {
-  /** Stable id, used for the section's id in the HTML: "slide-<h>" or "slide-<h>-<v>". */
+  /**
+   * The section's id in the HTML: the author's own (`<!-- .slide: id="intro" -->`), else "slide-<h>" or
+   * "slide-<h>-<v>".
+   */
   readonly id: string;
   /** reveal.js indices: horizontal and vertical (0 for a slide that is not in a stack). */
   readonly h: number;
@@ -73,4 +77,6 @@ export interface Deck {
   readonly totalTime: number;
   /** The applied rehearsal plan's path (timings.json), whether or not it exists (for watching and --apply). */
   readonly timingsFile: string;
+  /** What the build could go on with but the author should know (e.g. an unclosed code fence), with file:line. */
+  readonly warnings: readonly DeckWarning[];
 }

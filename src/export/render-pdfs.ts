@@ -16,6 +16,7 @@ import { finishPrintView, installReadyHook, measureOverflow, waitForPdfReady } f
 import { amendPdf, type PdfMetadata } from './pdf/amend.js';
 import { blockForeignRequests } from './requests.js';
 import { deckOutline, expectedDeckPages } from './slides.js';
+import { plural } from '../core/warnings.js';
 
 export interface RenderPdfsOptions {
   /** The folder the deck was built into (index.html and its files); requests outside it are blocked. */
@@ -147,8 +148,8 @@ export async function renderPdfs(browser: Browser, page: Page, deck: Deck, optio
       problems.push({
         kind: 'page-count',
         pdf: 'deck',
-        message: `deck.pdf has ${amended.pageCount} pages, expected ${expected} (${deck.slides.length} slides${
-          expected > deck.slides.length ? ` plus ${expected - deck.slides.length} fragment steps` : ''
+        message: `deck.pdf has ${plural(amended.pageCount, 'page')}, expected ${expected} (${plural(deck.slides.length, 'slide')}${
+          expected > deck.slides.length ? ` plus ${plural(expected - deck.slides.length, 'fragment step')}` : ''
         })`,
       });
     }
@@ -200,7 +201,7 @@ export async function renderPdfs(browser: Browser, page: Page, deck: Deck, optio
       problems.push({
         kind: 'page-count',
         pdf: 'handout',
-        message: `handout.pdf (${options.handout}) has ${amended.pageCount} pages, expected ${expected}`,
+        message: `handout.pdf (${options.handout}) has ${plural(amended.pageCount, 'page')}, expected ${expected}`,
       });
     }
     result.handout = { bytes: amended.bytes, pages: amended.pageCount, layout: options.handout };

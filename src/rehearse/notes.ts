@@ -4,6 +4,7 @@
  */
 import type { Deck } from '../content/types.js';
 import { clock } from './format.js';
+import { plural } from '../core/warnings.js';
 
 const SOURCE_LABEL: Record<string, string> = {
   attribute: 'set on the slide',
@@ -23,7 +24,7 @@ export function notesScript(deck: Deck): string {
   const lines: string[] = [
     `# ${deck.config.title} — speaker script`,
     '',
-    `${deck.slides.length} slides · planned ${clock(deck.totalTime)}${deck.config.duration ? ` · duration ${deck.config.duration}` : ''}`,
+    `${plural(deck.slides.length, 'slide')} · planned ${clock(deck.totalTime)}${deck.config.duration ? ` · duration ${deck.config.duration}` : ''}`,
     '',
   ];
   let elapsed = 0;

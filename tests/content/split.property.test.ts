@@ -188,8 +188,8 @@ describe('splitNotes', () => {
     );
   });
 
-  it('splits at the first Note: line outside code, whatever code above holds', () => {
-    const notesLine = fc.constantFrom('say this', '中文備註', 'first\nsecond', 'Note: again');
+  it('splits at the one Note: line outside code, whatever code above holds', () => {
+    const notesLine = fc.constantFrom('say this', '中文備註', 'first\nsecond', 'again: Note:');
     assertProperty(
       fc.property(slideLines, fc.constantFrom('Note:', 'Notes:', 'note:', '  Note:'), notesLine, eol, (lines, marker, notes, lineEnd) => {
         const body = lines.join(lineEnd);
@@ -201,11 +201,24 @@ describe('splitNotes', () => {
     );
   });
 
+  it('gives no notes and keeps all on the slide when two Note: lines are outside code, as reveal.js does', () => {
+    assertProperty(
+      fc.property(slideLines, eol, (lines, lineEnd) => {
+        const text = [...lines, 'Note: one', 'visible', 'Note: two'].join(lineEnd);
+        const split = splitNotes(text, DEFAULT_NOTES_SEPARATOR);
+        expect(split.body).toBe(text);
+        expect(split.notes).toBe('');
+        expect(split.extraMarkers.length).toBeGreaterThanOrEqual(2);
+      }),
+      RUNS,
+    );
+  });
+
   it('gives no notes when every Note: line is inside fenced code', () => {
     assertProperty(
       fc.property(slideLines, eol, (lines, lineEnd) => {
         const text = [...lines, '```', 'Note: in code', '```', 'after'].join(lineEnd);
-        expect(splitNotes(text, DEFAULT_NOTES_SEPARATOR)).toEqual({ body: text, notes: '' });
+        expect(splitNotes(text, DEFAULT_NOTES_SEPARATOR)).toEqual({ body: text, notes: '', extraMarkers: [] });
       }),
       RUNS,
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_NOTES_SEPARATOR, DEFAULT_SEPARATOR, DEFAULT_VERTICAL_SEPARATOR } from '../../src/config/defaults.js';
-import { fencedRanges, splitNotes, splitSlides } from '../../src/content/split.js';
+import { fencedRanges, scanFences, splitNotes, splitSlides } from '../../src/content/split.js';
 
 const defaults = { separator: DEFAULT_SEPARATOR, verticalSeparator: DEFAULT_VERTICAL_SEPARATOR };
 const texts = (stacks: { text: string }[][]) => stacks.map((stack) => stack.map((chunk) => chunk.text.trim()));
@@ -55,24 +55,54 @@ describe('fencedRanges', () => {
     const [[start, end]] = fencedRanges(md) as [[number, number]];
     expect(md.slice(start, end)).toBe('````\n```\n---\n````\n');
   });
-  it('treats an unclosed fence as running to the end', () => {
-    expect(fencedRanges('x\n```\n---\n')).toEqual([[2, 10]]);
+  it('gives an unclosed fence no range, so it hides no separator, and reports where it opened', () => {
+    expect(fencedRanges('x\n```\n---\n')).toEqual([]);
+    expect(scanFences('x\n```\n---\n').unclosed).toEqual([2]);
+  });
+  it('takes a fence line with an info string inside an open fence for a new fence: the open one was never closed', () => {
+    const md = '```js\nfoo()```\n---\n```py\n---\n```\n';
+    const scan = scanFences(md);
+    expect(scan.unclosed).toEqual([0]);
+    expect(scan.ranges.map(([start, end]) => md.slice(start, end))).toEqual(['```py\n---\n```\n']);
+  });
+});
+
+describe('splitSlides: fences that are not closed', () => {
+  it('splits after a malformed fence as reveal.js does (issue 10: 3 slides, not 1)', () => {
+    const md = '# A\n\n```js\nfoo()```\n\n---\n\n# B\n\n---\n\n# C\n';
+    expect(splitSlides(md, defaults).map(([chunk]) => chunk!.text.trim().split('\n')[0])).toEqual(['# A', '# B', '# C']);
+  });
+  it('still keeps a separator inside a closed fence', () => {
+    expect(splitSlides('# A\n```yaml\n---\nkey: 1\n```\n---\n# B\n', defaults)).toHaveLength(2);
   });
 });
 
 describe('splitNotes', () => {
   it('splits at a line starting Note: (any case, Notes: too)', () => {
-    expect(splitNotes('# A\n\nNote: say hi\nand more', DEFAULT_NOTES_SEPARATOR)).toEqual({ body: '# A\n', notes: 'say hi\nand more' });
+    expect(splitNotes('# A\n\nNote: say hi\nand more', DEFAULT_NOTES_SEPARATOR)).toEqual({
+      body: '# A\n',
+      notes: 'say hi\nand more',
+      extraMarkers: [],
+    });
     expect(splitNotes('# A\nnotes: x', DEFAULT_NOTES_SEPARATOR).notes).toBe('x');
   });
   it('keeps the text when there are no notes', () => {
     expect(splitNotes('# A\nA note: not at line start', DEFAULT_NOTES_SEPARATOR)).toEqual({
       body: '# A\nA note: not at line start',
       notes: '',
+      extraMarkers: [],
     });
   });
   it('ignores Note: inside a code block', () => {
     const md = '```\nNote: code\n```\nNote: real';
-    expect(splitNotes(md, DEFAULT_NOTES_SEPARATOR)).toEqual({ body: '```\nNote: code\n```\n', notes: 'real' });
+    expect(splitNotes(md, DEFAULT_NOTES_SEPARATOR)).toEqual({ body: '```\nNote: code\n```\n', notes: 'real', extraMarkers: [] });
+  });
+  it('keeps everything on the slide when there are two notes markers, as reveal.js does', () => {
+    const md = '# A\n\nNote: one\n\nvisible?\n\nNote: two\n';
+    expect(splitNotes(md, DEFAULT_NOTES_SEPARATOR)).toEqual({
+      body: md,
+      notes: '',
+      extraMarkers: [md.indexOf('Note: one'), md.indexOf('Note: two')],
+    });
   });
 });

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { addCommonOptions, examples, flagsToConfig, loggerFor, type CommonOptions } from '../options.js';
+import { formatWarning, plural } from '../../core/warnings.js';
 
 export function registerBuild(program: Command): void {
   addCommonOptions(
@@ -29,8 +30,9 @@ export function registerBuild(program: Command): void {
         configFile: options.config,
         templates: options.templates,
       });
-      log.debug(`${deck.files.length} source files, ${deck.assets.length} assets, theme ${deck.config.theme}`);
+      for (const warning of deck.warnings) log.warn(formatWarning(warning));
+      log.debug(`${plural(deck.files.length, 'source file')}, ${plural(deck.assets.length, 'asset')}, theme ${deck.config.theme}`);
       const index = await writeRendered(options.out, rendered);
-      log.success(`built ${deck.slides.length} slides → ${index} (${Math.round(performance.now() - started)} ms)`);
+      log.success(`built ${plural(deck.slides.length, 'slide')} → ${index} (${Math.round(performance.now() - started)} ms)`);
     });
 }

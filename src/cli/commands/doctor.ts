@@ -27,7 +27,10 @@ export function registerDoctor(program: Command): void {
       if (shown.length > 0) process.stdout.write(`${formatChecks(shown)}\n`);
       const failed = results.filter((r) => !r.ok);
       if (failed.length > 0) {
-        throw new ExitError(failed[0]!.exitCode, `${failed.length} of ${results.length} checks failed`);
+        throw new ExitError(
+          failed[0]!.exitCode,
+          `${failed.length} of ${results.length} ${results.length === 1 ? 'check' : 'checks'} failed`,
+        );
       }
     });
 }

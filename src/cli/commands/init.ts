@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { examples, loggerFor } from '../options.js';
+import { plural } from '../../core/warnings.js';
 
 export interface InitOptions {
   force?: boolean;
@@ -32,7 +33,7 @@ export function registerInit(program: Command): void {
       const { scaffoldDeck } = await import('./scaffold.js');
       const written = await scaffoldDeck(dir, { force: options.force ?? false });
       for (const file of written) log.debug(`wrote ${join(dir, file)}`);
-      log.success(`created a sample deck in ${dir} (${written.length} files)`);
+      log.success(`created a sample deck in ${dir} (${plural(written.length, 'file')})`);
       log.info(`next: deck build ${dir} -o ${dir === '.' ? 'dist' : join(dir, 'dist')}`);
     });
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { addCommonOptions, flagsToConfig, loggerFor, type CommonOptions } from '../options.js';
+import { plural } from '../../core/warnings.js';
 
 /** `deck notes`: the speaker script, every slide with its notes, planned time and running clock, as notes.md. */
 export function registerNotes(program: Command): void {
@@ -17,6 +18,6 @@ export function registerNotes(program: Command): void {
     const deck = await loadDeck(deckPath, { flags: flagsToConfig(options), configFile: options.config });
     const target = join(options.out, 'notes.md');
     await writeFileAtomic(target, notesScript(deck));
-    log.success(`wrote the script for ${deck.slides.length} slides (${clock(deck.totalTime)} planned) → ${target}`);
+    log.success(`wrote the script for ${plural(deck.slides.length, 'slide')} (${clock(deck.totalTime)} planned) → ${target}`);
   });
 }

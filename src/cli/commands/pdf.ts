@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { PartialConfig } from '../../config/schema.js';
 import { addCommonOptions, flagsToConfig, loggerFor, type CommonOptions } from '../options.js';
+import { formatWarning, plural } from '../../core/warnings.js';
 
 interface PdfOptions extends CommonOptions {
   handout?: 'notes' | '2up' | '3up' | '6up' | false;
@@ -52,11 +53,12 @@ export function registerPdf(program: Command): void {
         onProgress: bar?.update,
       });
       bar?.stop();
+      for (const warning of result.deck.warnings) log.warn(formatWarning(warning));
       const made = [
-        result.slides && `${result.slides.path} (${result.slides.pages} pages)`,
-        result.handout && `${result.handout.path} (${result.handout.layout}, ${result.handout.pages} pages)`,
+        result.slides && `${result.slides.path} (${plural(result.slides.pages, 'page')})`,
+        result.handout && `${result.handout.path} (${result.handout.layout}, ${plural(result.handout.pages, 'page')})`,
       ].filter(Boolean);
-      log.success(`exported ${result.deck.slides.length} slides → ${made.join(', ') || 'nothing'} (${result.timings.total} ms)`);
+      log.success(`exported ${plural(result.deck.slides.length, 'slide')} → ${made.join(', ') || 'nothing'} (${result.timings.total} ms)`);
       log.debug(`timings: ${JSON.stringify(result.timings)}`);
     } finally {
       bar?.stop();

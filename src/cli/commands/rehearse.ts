@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { addCommonOptions, flagsToConfig, loggerFor, type CommonOptions } from '../options.js';
 import { firstStopSignal } from '../stop-signal.js';
+import { plural } from '../../core/warnings.js';
 
 interface RehearseOptions extends CommonOptions {
   host?: string;
@@ -78,7 +79,7 @@ export function registerRehearse(program: Command): void {
       });
       for (const item of session.recovered) if (item.saved) log.info(`saved an interrupted rehearsal: ${item.saved}`);
       const urls = session.server;
-      log.info(`rehearsing ${session.deck.slides.length} slides, ${rehearse.clock(session.deck.totalTime)} planned`);
+      log.info(`rehearsing ${plural(session.deck.slides.length, 'slide')}, ${rehearse.clock(session.deck.totalTime)} planned`);
       log.info(`  presenter view (notes, pacing):  ${urls.presenterUrl}`);
       log.info(`  or the deck alone:               ${urls.presenterDeckUrl}`);
       log.info('finish with the "Finish rehearsal" button on the page, or Ctrl+C here');
