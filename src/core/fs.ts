@@ -7,6 +7,11 @@ function tempNameFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
+/** Remove a temporary file after a failure; a failed clean-up must not hide the failure the user needs to see. */
+async function removeTemp(temp: string): Promise<void> {
+  await rm(temp, { force: true }).catch(() => undefined);
+}
+
 /** An Io DeckError naming the path, with the errno code and a hint for permission errors. */
 export function ioError(action: string, path: string, cause: unknown): DeckError {
   const code = (cause as NodeJS.ErrnoException)?.code;
@@ -34,7 +39,7 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
     }
     await rename(temp, target);
   } catch (error) {
-    await rm(temp, { force: true });
+    await removeTemp(temp);
     throw ioError('write', target, error);
   }
 }
@@ -47,7 +52,7 @@ export async function copyFileAtomic(source: string, target: string): Promise<vo
     await copyFile(source, temp);
     await rename(temp, target);
   } catch (error) {
-    await rm(temp, { force: true });
+    await removeTemp(temp);
     throw ioError('copy to', target, error);
   }
 }

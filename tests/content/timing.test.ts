@@ -114,6 +114,8 @@ describe('the plan', () => {
       JSON.stringify({
         version: 1,
         slides: [
+          // A rehearsal time for a slide whose section sets `timing: 40`: the author wins.
+          { id: 'slide-1', title: 'Plan fixture', seconds: 77 },
           { id: 'slide-3', title: 'Chinese notes', seconds: 50 },
           { id: 'slide-2', title: 'Set on the slide', seconds: 99 },
           // Moved: found by its (unique) title.

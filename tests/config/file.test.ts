@@ -1,0 +1,99 @@
+/** The config file: found beside the slides (yaml, yml, json in that order) or named with --config; errors name file and line. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONFIG_FILE_NAMES, loadConfigFile, parseConfigText } from '../../src/config/file.js';
+import { type DeckError, ErrorCode, isDeckError } from '../../src/core/errors.js';
+
+let work: string;
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'deck-config-'));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+async function rejected(promise: Promise<unknown>): Promise<DeckError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isDeckError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected a DeckError');
+}
+
+function syncThrown(run: () => unknown): DeckError {
+  try {
+    run();
+  } catch (error) {
+    if (isDeckError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected a DeckError');
+}
+
+describe('parseConfigText', () => {
+  it('reads YAML and JSON into a layer named after the file', () => {
+    expect(parseConfigText('title: T\npdf:\n  paper: letter\n', 'deck.config.yaml')).toEqual({
+      source: 'deck.config.yaml',
+      values: { title: 'T', pdf: { paper: 'letter' } },
+    });
+    expect(parseConfigText('{"title":"J"}', 'deck.config.json').values).toEqual({ title: 'J' });
+    expect(parseConfigText('', 'deck.config.yaml').values).toEqual({});
+    expect(parseConfigText('null', 'deck.config.json').values).toEqual({});
+  });
+
+  it('names the file and line of a YAML syntax error', () => {
+    const cases: [string, number][] = [
+      ['a: 1\nb: 2\n\tc: 3\n', 3],
+      ['a: 1\na: 2\n', 2],
+      ['a: 1\nb: 2\nc: d: e\n', 3],
+    ];
+    for (const [text, line] of cases) {
+      const error = syncThrown(() => parseConfigText(text, 'deck.config.yaml'));
+      expect([error.code, error.file, error.line], text).toEqual([ErrorCode.BadConfig, 'deck.config.yaml', line]);
+      expect(error.message).toMatch(/^not valid YAML: [^\n]+$/);
+    }
+  });
+
+  it('names the file of a JSON syntax error', () => {
+    const error = syncThrown(() => parseConfigText('{"title": }', 'deck.config.json'));
+    expect([error.code, error.file]).toEqual([ErrorCode.BadConfig, 'deck.config.json']);
+    expect(error.message).toMatch(/^not valid JSON: /);
+  });
+
+  it('refuses a config that is not a mapping', () => {
+    for (const text of ['- a\n- b\n', 'just text\n']) {
+      const error = syncThrown(() => parseConfigText(text, 'c.yaml'));
+      expect(error.message).toBe('the config must be a mapping of keys to values');
+    }
+  });
+});
+
+describe('loadConfigFile', () => {
+  it('finds deck.config.yaml before .yml before .json, and none when there is none', async () => {
+    const dir = join(work, 'order');
+    mkdirSync(dir);
+    expect(await loadConfigFile(dir)).toBeUndefined();
+    for (const name of [...CONFIG_FILE_NAMES].reverse()) {
+      writeFileSync(join(dir, name), name.endsWith('.json') ? `{"title":"${name}"}` : `title: ${name}\n`);
+      expect((await loadConfigFile(dir))?.values.title).toBe(name);
+    }
+    expect(CONFIG_FILE_NAMES).toEqual(['deck.config.yaml', 'deck.config.yml', 'deck.config.json']);
+  });
+
+  it('reads an explicit file, and says so when it is missing', async () => {
+    const path = join(work, 'custom.yaml');
+    writeFileSync(path, 'theme: gpt-dark\n');
+    expect(await loadConfigFile(join(work, 'order'), path)).toEqual({ source: path, values: { theme: 'gpt-dark' } });
+    const error = await rejected(loadConfigFile(work, join(work, 'missing.yaml')));
+    expect([error.code, error.file, error.message]).toEqual([ErrorCode.BadConfig, join(work, 'missing.yaml'), 'config file not found']);
+  });
+
+  it('reports a config path it cannot read as an Io error', async () => {
+    const dir = join(work, 'unreadable');
+    mkdirSync(join(dir, 'deck.config.yaml'), { recursive: true });
+    const error = await rejected(loadConfigFile(dir));
+    expect([error.code, error.file]).toEqual([ErrorCode.Io, join(dir, 'deck.config.yaml')]);
+  });
+});

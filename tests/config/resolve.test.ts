@@ -1,0 +1,123 @@
+/** Layering and validation of the deck's settings: defaults < config file < front matter < flags, frozen. */
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/config/defaults.js';
+import { configKeysOf, resolveConfig, validateLayer } from '../../src/config/resolve.js';
+import { CONFIG_KEYS } from '../../src/config/schema.js';
+import { DeckError, ErrorCode, isDeckError } from '../../src/core/errors.js';
+
+function thrown(run: () => unknown): DeckError {
+  try {
+    run();
+  } catch (error) {
+    if (isDeckError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected a DeckError');
+}
+
+describe('resolveConfig', () => {
+  it('gives the defaults with no layers, frozen all the way down', () => {
+    const config = resolveConfig([]);
+    expect(config).toEqual(defaultConfig());
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.timing)).toBe(true);
+    expect(Object.isFrozen(config.pdf)).toBe(true);
+    expect(Object.isFrozen(config.keywords)).toBe(true);
+  });
+
+  it('lets each later layer win, key by key, nested keys included', () => {
+    const config = resolveConfig([
+      {
+        source: 'deck.config.yaml',
+        values: { title: 'File', theme: 'gpt-dark', timing: { wordsPerMinute: 100, minSeconds: 5 }, pdf: { paper: 'letter' } },
+      },
+      { source: '01.md', values: { title: 'Front matter', timing: { minSeconds: 8 } } },
+      { source: 'command line', values: { theme: 'white', pdf: { fragments: true }, title: undefined } },
+    ]);
+    expect(config.title).toBe('Front matter');
+    expect(config.theme).toBe('white');
+    expect(config.timing).toEqual({ cjkCharsPerMinute: 250, wordsPerMinute: 100, minSeconds: 8 });
+    expect(config.pdf).toEqual({ ...defaultConfig().pdf, paper: 'letter', fragments: true });
+  });
+
+  it('names the file, line, key and the allowed keys for an unknown key', () => {
+    const error = thrown(() => resolveConfig([{ source: 'deck.config.yaml', values: { pdf: { papr: 'A4' } }, line: 1 }]));
+    expect(error.code).toBe(ErrorCode.BadConfig);
+    expect(error.file).toBe('deck.config.yaml');
+    expect(error.line).toBe(1);
+    expect(error.message).toBe('invalid settings: unknown key "pdf.papr"');
+    expect(error.hint).toBe(`allowed keys: ${CONFIG_KEYS.join(', ')}`);
+    expect(thrown(() => validateLayer({ source: 'x', values: { colour: 1, size: 2 } })).message).toBe(
+      'invalid settings: unknown key "colour", "size"',
+    );
+  });
+
+  it('names the key path of a wrong type and joins several problems', () => {
+    const error = thrown(() => validateLayer({ source: '01.md', values: { width: '1280', pdf: { timeout: -1 } } }));
+    expect(error.message).toMatch(/^invalid settings: "width": .*expected number.*; "pdf\.timeout": /);
+    expect(error.file).toBe('01.md');
+    expect(error.line).toBeUndefined();
+  });
+
+  it('refuses values each key does not allow', () => {
+    for (const values of [
+      { separator: '(' },
+      { separator: '' },
+      { margin: 1.5 },
+      { margin: -0.1 },
+      { width: 0 },
+      { height: 10.5 },
+      { transition: 'spin' },
+      { slideNumber: 'x' },
+      { duration: 'soon' },
+      { lang: 'x' },
+      { theme: '' },
+      { timing: { cjkCharsPerMinute: 0 } },
+      { timing: { minSeconds: -1 } },
+      { pdf: { handout: '4up' } },
+      { pdf: { paper: 'A3' } },
+      { pdf: { timeout: 1.5 } },
+      { keywords: 'a,b' },
+      { controls: 'yes' },
+    ]) {
+      expect(() => validateLayer({ source: 'c', values }), JSON.stringify(values)).toThrow(DeckError);
+    }
+  });
+
+  it('accepts every documented value', () => {
+    const config = resolveConfig([
+      {
+        source: 'c',
+        values: {
+          transition: 'zoom',
+          slideNumber: false,
+          controls: false,
+          progress: false,
+          hash: false,
+          center: true,
+          margin: 0,
+          duration: '1.5h',
+          math: true,
+          keywords: ['a'],
+          pdf: { handout: '6up', paper: 'letter', timeout: 5000, strict: false, fragments: true },
+          timing: { cjkCharsPerMinute: 300, wordsPerMinute: 160, minSeconds: 0 },
+        },
+      },
+    ]);
+    expect(config).toMatchObject({ transition: 'zoom', slideNumber: false, center: true, margin: 0, duration: '1.5h' });
+    for (const slideNumber of [true, 'h.v', 'h/v', 'c', 'c/t'])
+      expect(resolveConfig([{ source: 'c', values: { slideNumber } }]).slideNumber).toBe(slideNumber);
+    for (const duration of ['20m', '1h', '90s', '20 min', '45'])
+      expect(resolveConfig([{ source: 'c', values: { duration } }]).duration).toBe(duration);
+  });
+});
+
+describe('configKeysOf', () => {
+  it('keeps the deck settings of a front matter block and leaves section data out', () => {
+    expect(configKeysOf({ title: 'T', model: 'GPT-1', year: 2018, theme: 'gpt', layout: 'model', pdf: { paper: 'A4' } })).toEqual({
+      title: 'T',
+      theme: 'gpt',
+      pdf: { paper: 'A4' },
+    });
+  });
+});
