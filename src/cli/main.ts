@@ -7,6 +7,7 @@ import { registerDoctor } from './commands/doctor.js';
 import { registerInit } from './commands/init.js';
 import { registerNotes } from './commands/notes.js';
 import { registerPdf } from './commands/pdf.js';
+import { registerPng } from './commands/png.js';
 import { registerPptx } from './commands/pptx.js';
 import { registerRehearse } from './commands/rehearse.js';
 import { registerServe } from './commands/serve.js';
@@ -47,6 +48,7 @@ export function createProgram(): Command {
   registerBuild(program);
   registerPdf(program);
   registerPptx(program);
+  registerPng(program);
   registerServe(program);
   registerRehearse(program);
   registerNotes(program);

@@ -281,6 +281,11 @@ export function extractSlide(id: string): ExtractedSlide {
     for (const element of Array.from(parent.children)) {
       if (element.tagName === 'ASIDE' && element.classList.contains('notes')) continue;
       if (element.tagName === 'SCRIPT' || element.tagName === 'STYLE' || element.tagName === 'TEMPLATE') continue;
+      // A box-less wrapper (layouts use one to place a slide's Markdown in their grid): its children are the blocks.
+      if (getComputedStyle(element).display === 'contents') {
+        walk(element);
+        continue;
+      }
       if (!visible(element)) continue;
       const tag = element.tagName;
       const why = effect(element);
