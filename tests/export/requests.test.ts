@@ -1,0 +1,73 @@
+/**
+ * Which requests an export lets through: only the deck's own files in the output folder (and data:, blob:,
+ * about:). Driven through a stand-in page that records what the handler does with each request.
+ */
+import { EventEmitter } from 'node:events';
+import { pathToFileURL } from 'node:url';
+import type { HTTPRequest, Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
+import { blockForeignRequests } from '../../src/export/requests.js';
+
+/** The part of puppeteer's Page the blocker uses: request interception and the `request` event. */
+function standInPage() {
+  const events = new EventEmitter();
+  const state = { intercepting: false };
+  const page = {
+    setRequestInterception: async (on: boolean) => {
+      state.intercepting = on;
+    },
+    on: (name: string, listener: (request: HTTPRequest) => void) => events.on(name, listener),
+  } as unknown as Page;
+  /** Send a request through the page; resolves to what the handler did with it. */
+  const request = (url: string) =>
+    new Promise<'continue' | 'abort'>((done) => {
+      const fake = {
+        url: () => url,
+        continue: async () => done('continue'),
+        abort: async (reason: string) => {
+          expect(reason).toBe('blockedbyclient');
+          done('abort');
+        },
+      } as unknown as HTTPRequest;
+      events.emit('request', fake);
+    });
+  return { page, state, request };
+}
+
+const OUT = '/tmp/deck-out/dist';
+
+describe('blockForeignRequests', () => {
+  it('lets the deck’s own files through, and data:, blob: and about: URLs', async () => {
+    const { page, state, request } = standInPage();
+    const blocked = await blockForeignRequests(page, OUT);
+    expect(state.intercepting).toBe(true);
+    for (const url of [
+      pathToFileURL(`${OUT}/index.html`).href,
+      pathToFileURL(`${OUT}/assets/reveal/reveal.css`).href,
+      pathToFileURL(`${OUT}/圖 1.png`).href,
+      'data:image/png;base64,AAAA',
+      'blob:file:///x',
+      'about:blank',
+    ]) {
+      expect(await request(url), url).toBe('continue');
+    }
+    expect(blocked).toEqual([]);
+  });
+
+  it('blocks files outside the output folder, remote URLs, and a sibling folder that shares the prefix', async () => {
+    const { page, request } = standInPage();
+    const blocked = await blockForeignRequests(page, `${OUT}/`);
+    const outside = [
+      'file:///etc/passwd',
+      pathToFileURL('/tmp/deck-out/theme.css').href,
+      pathToFileURL(`${OUT}-old/index.html`).href,
+      'https://example.invalid/font.woff2',
+      'http://127.0.0.1:4000/x.js',
+      'ws://127.0.0.1/',
+    ];
+    for (const url of outside) expect(await request(url), url).toBe('abort');
+    // Each URL is reported once, however often the page asks for it.
+    expect(await request('file:///etc/passwd')).toBe('abort');
+    expect(blocked).toEqual(outside);
+  });
+});
