@@ -21,5 +21,6 @@ await build({
   target: ['chrome110', 'firefox110', 'safari16'],
   charset: 'utf8',
   legalComments: 'none',
+  minify: true,
   logLevel: 'warning',
 });

@@ -25,16 +25,30 @@ export function parseTimeout(value: string): number {
   return Math.round(n);
 }
 
-export function addCommonOptions(command: Command): Command {
-  return command
-    .option('-o, --out <dir>', 'output folder', 'dist')
-    .option('--theme <name>', 'theme: gpt, gpt-dark, a reveal.js theme (white, black, …) or a .css path')
-    .option('--config <file>', 'config file (default: deck.config.yaml|yml|json beside the slides)')
-    .option('--templates <dir>', 'folder of templates overriding the built-in ones')
-    .option('--browser <path>', 'Chromium or Chrome to use (else CHROME_PATH, then the usual places)')
-    .addOption(new Option('--timeout <ms>', 'give up on the browser after this long (ms, or 30s, 2m)').argParser(parseTimeout))
-    .option('-q, --quiet', 'print only warnings and errors')
-    .option('--verbose', 'print more detail');
+/** Which of the shared flags a command takes: its --help lists only the options it uses. */
+export interface CommonParts {
+  /** -o: its description and default (none: the flag is unset unless given). Default: 'output folder', dist. */
+  out?: { description: string; default?: string } | false;
+  /** --browser and --timeout (commands that start Chromium). Default true. */
+  browser?: boolean;
+  /** --theme and --templates (commands that render the deck). Default true. */
+  render?: boolean;
+}
+
+export function addCommonOptions(command: Command, parts: CommonParts = {}): Command {
+  const out = parts.out ?? { description: 'output folder', default: 'dist' };
+  if (out) command.option('-o, --out <dir>', out.description, out.default);
+  if (parts.render ?? true) {
+    command.option('--theme <name>', 'theme: gpt, gpt-dark, a reveal.js theme (white, black, …) or a .css path');
+  }
+  command.option('--config <file>', 'config file (default: deck.config.yaml|yml|json beside the slides)');
+  if (parts.render ?? true) command.option('--templates <dir>', 'folder of templates overriding the built-in ones');
+  if (parts.browser ?? true) {
+    command
+      .option('--browser <path>', 'Chromium or Chrome to use (else CHROME_PATH, then the usual places)')
+      .addOption(new Option('--timeout <ms>', 'give up on the browser after this long (ms, or 30s, 2m)').argParser(parseTimeout));
+  }
+  return command.option('-q, --quiet', 'print only warnings and errors').option('--verbose', 'print more detail');
 }
 
 /** The settings layer the flags make (the highest precedence). */

@@ -5,6 +5,7 @@ import type { PartialConfig } from '../config/schema.js';
 import { buildDeck, type RenderOptions, type TemplateSet } from '../render/index.js';
 import { builtinTemplatesDir, builtinThemesDir } from '../render/paths.js';
 import { onlySlidesChanged } from './html-diff.js';
+import { splitNotes, type SlideNotes } from './notes.js';
 import { writeChanged, type WrittenFiles } from './output.js';
 import type { WatchSet } from './watch.js';
 import { join } from 'node:path';
@@ -41,6 +42,8 @@ export interface Builder {
   /** What to watch, from the options and (once a build succeeded) from the deck itself. */
   watchSet(): WatchSet;
   readonly hasGoodBuild: boolean;
+  /** The speaker notes of the last good build (the served page has none: see src/serve/notes.ts). */
+  readonly notes: readonly SlideNotes[];
 }
 
 const inNodeModules = (path: string) => path.split(sep).includes('node_modules');
@@ -52,6 +55,7 @@ export function createBuilder(options: BuilderOptions): Builder {
   /** Output paths of each file the build copies verbatim, by absolute source path. */
   let copies = new Map<string, string[]>();
   let lastOk = false;
+  let notes: readonly SlideNotes[] = [];
   /** Compiled templates, kept until a file in a template folder changes. */
   const templateCache = new Map<string, Promise<TemplateSet>>();
   const templateDirs = () => [builtinTemplatesDir(), ...watch.dirs.filter((dir) => dir !== root && dir !== builtinThemesDir())];
@@ -86,6 +90,9 @@ export function createBuilder(options: BuilderOptions): Builder {
     get hasGoodBuild() {
       return lastHtml !== undefined;
     },
+    get notes() {
+      return notes;
+    },
     watchSet: () => ({ dirs: [...watch.dirs], shallowDirs: [...watch.shallowDirs], files: [...watch.files] }),
     async build(changed) {
       const started = performance.now();
@@ -95,13 +102,15 @@ export function createBuilder(options: BuilderOptions): Builder {
         if (!changed || [...changed].some((path) => templateDirs().some((dir) => path.startsWith(dir + sep)))) {
           templateCache.clear();
         }
-        const { deck, rendered } = await buildDeck(options.deck, {
+        const { deck, rendered: withNotes } = await buildDeck(options.deck, {
           ...options.renderOptions,
           flags: options.flags,
           configFile: options.configFile,
           templates: options.templates,
           templateCache,
         });
+        const split = splitNotes(withNotes.html);
+        const rendered = { ...withNotes, html: split.html };
         written = await writeChanged(options.outDir, rendered, written);
         copies = new Map();
         for (const file of rendered.files) {
@@ -117,6 +126,7 @@ export function createBuilder(options: BuilderOptions): Builder {
         const hard = lastHtml === undefined || !onlySlidesChanged(lastHtml, rendered.html);
         const changedHtml = lastHtml !== rendered.html;
         lastHtml = rendered.html;
+        notes = split.notes;
         lastOk = true;
         return { ok: true, ms: performance.now() - started, kind: 'full', changed: changedHtml, hard };
       } catch (error) {

@@ -3,7 +3,16 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, WebSocket, type RawData } from 'ws';
 import type { Logger } from '../core/log.js';
-import { parseClientMessage, type BuildErrorInfo, type ClientRole, type ServerMessage, type SlideState } from './protocol.js';
+import { applyClockAction, clockElapsed, STOPPED_CLOCK } from './clock.js';
+import {
+  parseClientMessage,
+  type BuildErrorInfo,
+  type ClientRole,
+  type ClockState,
+  type ScreenMode,
+  type ServerMessage,
+  type SlideState,
+} from './protocol.js';
 import { createTokenBucket, type TokenBucket } from './rate-limit.js';
 import { tokensMatch } from './token.js';
 
@@ -36,22 +45,36 @@ export const DEFAULT_LIMITS: Readonly<HubLimits> = {
   maxBuffered: 1 << 20,
 };
 
+/** What the talk is at: kept across a restart of the same deck (src/serve/state-file.ts). */
+export interface TalkState {
+  readonly slide: SlideState | null;
+  readonly clock: ClockState;
+  readonly screen: ScreenMode;
+}
+
 export interface HubOptions {
   token: string;
   events: EventEmitter;
   logger: Logger;
   limits?: Partial<HubLimits>;
+  /** Where a restarted server takes up the talk. */
+  initial?: TalkState;
+  /** Called after every change of the slide, the clock or the screen (to save it). */
+  onTalkChange?: (talk: TalkState) => void;
 }
 
 export interface SyncHub {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
-  /** Tell pages the build failed (they show an overlay) or, with null, that it is fixed. */
+  /** Tell the presenter's pages the build failed or, with null, that it is fixed. Audience pages are never told. */
   setError(error: BuildErrorInfo | null): void;
   /** Tell pages a new build is out: `hard` = reload the page, else they may swap the slides in place. */
   reload(hard: boolean): void;
   /** Tell pages to swap one stylesheet (path relative to the deck). */
   css(href: string): void;
   readonly state: SlideState | null;
+  readonly talk: TalkState;
+  /** The number of the last build announced to pages. */
+  readonly build: number;
   readonly clientCount: number;
   close(): Promise<void>;
 }
@@ -72,8 +95,9 @@ export function createHub(options: HubOptions): SyncHub {
   const { events, logger } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayload, clientTracking: false });
   const clients = new Set<Client>();
-  let state: SlideState | null = null;
-  let startedAt: number | null = null;
+  let state: SlideState | null = options.initial?.slide ?? null;
+  let clock: ClockState = options.initial?.clock ?? STOPPED_CLOCK;
+  let screen: ScreenMode = options.initial?.screen ?? 'slides';
   let build = 1;
   let error: BuildErrorInfo | null = null;
   let closed = false;
@@ -88,10 +112,13 @@ export function createHub(options: HubOptions): SyncHub {
     }
     ws.send(typeof message === 'string' ? message : JSON.stringify(message));
   };
-  const broadcast = (message: ServerMessage, except?: Client) => {
+  const broadcast = (message: ServerMessage, except?: Client, onlyPresenters = false) => {
     const text = JSON.stringify(message);
-    for (const client of clients) if (client !== except && client.role) send(client, text);
+    for (const client of clients) {
+      if (client !== except && client.role && (!onlyPresenters || client.presenter)) send(client, text);
+    }
   };
+  const talkChanged = () => options.onTalkChange?.({ slide: state, clock, screen });
   const strike = (client: Client, why: string) => {
     client.strikes += 1;
     logger.debug(`ws: ${why} (${client.strikes}/${limits.maxStrikes})`);
@@ -113,7 +140,17 @@ export function createHub(options: HubOptions): SyncHub {
       if (client.role) return strike(client, 'second hello ignored');
       client.role = message.role;
       client.presenter = DRIVERS.has(message.role) && tokensMatch(message.token, options.token);
-      send(client, { type: 'welcome', role: client.role, presenter: client.presenter, state, startedAt, now: Date.now(), build, error });
+      send(client, {
+        type: 'welcome',
+        role: client.role,
+        presenter: client.presenter,
+        state,
+        clock,
+        screen,
+        now: Date.now(),
+        build,
+        error: client.presenter ? error : null,
+      });
       return;
     }
     if (!client.presenter) {
@@ -121,16 +158,38 @@ export function createHub(options: HubOptions): SyncHub {
       return strike(client, `${message.type} without the presenter token`);
     }
     const now = Date.now();
-    if (message.type === 'timer') {
-      startedAt = now;
-      broadcast({ type: 'timer', startedAt, now });
-      return;
+    switch (message.type) {
+      case 'timer': {
+        const next = applyClockAction(clock, message.action, now);
+        if (next === clock) return;
+        // A reset starts the current slide's own time again too.
+        if (message.action === 'reset' && state) state = { ...state, at: now, clockAt: 0 };
+        clock = next;
+        broadcast({ type: 'timer', clock, now });
+        talkChanged();
+        return;
+      }
+      case 'screen':
+        if (message.mode === screen) return;
+        screen = message.mode;
+        broadcast({ type: 'screen', mode: screen });
+        talkChanged();
+        return;
+      case 'navigate': {
+        if (state && state.h === message.h && state.v === message.v && state.f === message.f) return;
+        // The first move starts the talk clock, if Start was not pressed.
+        if (clock.startedAt === null) clock = applyClockAction(clock, 'start', now);
+        state = { h: message.h, v: message.v, f: message.f, at: now, clockAt: clockElapsed(clock, now) };
+        broadcast({ type: 'state', ...state, clock, now }, client);
+        events.emit('navigate', { h: state.h, v: state.v, f: state.f, at: now, from: 'presenter' });
+        talkChanged();
+        return;
+      }
+      default: {
+        const never: never = message;
+        return never;
+      }
     }
-    if (state && state.h === message.h && state.v === message.v && state.f === message.f) return;
-    startedAt ??= now;
-    state = { h: message.h, v: message.v, f: message.f, at: now };
-    broadcast({ type: 'state', ...state, startedAt, now }, client);
-    events.emit('navigate', { ...state, from: 'presenter' });
   };
 
   const heartbeat = setInterval(() => {
@@ -175,7 +234,7 @@ export function createHub(options: HubOptions): SyncHub {
     setError(next) {
       if (next === null && error === null) return;
       error = next;
-      broadcast({ type: 'error', error });
+      broadcast({ type: 'error', error }, undefined, true);
     },
     reload(hard) {
       build += 1;
@@ -187,6 +246,12 @@ export function createHub(options: HubOptions): SyncHub {
     },
     get state() {
       return state;
+    },
+    get talk() {
+      return { slide: state, clock, screen };
+    },
+    get build() {
+      return build;
     },
     get clientCount() {
       return clients.size;

@@ -3,6 +3,7 @@ import type { PartialConfig } from '../config/schema.js';
 import type { Logger } from '../core/log.js';
 import type { RenderOptions } from '../render/index.js';
 import type { Route } from './http.js';
+import type { TalkState } from './hub.js';
 
 export interface ServeOptions {
   /** Deck folder or .md file. */
@@ -11,15 +12,22 @@ export interface ServeOptions {
   outDir?: string;
   /** Default '127.0.0.1' (this machine only); '0.0.0.0' opens the server to the network. */
   host?: string;
-  /** Default 4000; when taken, the next free port (said through the logger). 0 = any free port. */
+  /** Default: the saved port, else 4000; when taken, the next free port (said through the logger). 0 = any free port. */
   port?: number;
   /**
    * More host names the server answers to, besides its own addresses and `localhost` (`--allow-host`): `name`
    * on any port, `name:port` on that port only. For tunnels and reverse proxies; see src/serve/host-check.ts.
    */
   allowedHosts?: readonly string[];
-  /** Presenter token (at least 8 characters); default: a fresh random one. */
+  /** Presenter token (at least 8 characters); default: the saved one (see stateFile), else a fresh random one. */
   token?: string;
+  /**
+   * Where the token, port, clock, slide and screen are kept for a restart of the same deck (readable by the user
+   * only); `deck serve` uses stateFileFor(deck). Without it nothing is kept.
+   */
+  stateFile?: string;
+  /** Ignore the saved token and make a new one (`--new-token`). */
+  newToken?: boolean;
   flags?: PartialConfig;
   configFile?: string;
   templates?: string;
@@ -66,6 +74,8 @@ export interface ServerHandle {
   outDir: string;
   /** 'navigate' (NavigateEvent) on every presenter change; 'build' (BuildEvent) after every rebuild. */
   events: EventEmitter;
+  /** Where the talk is: slide, clock, screen. */
+  readonly talk: TalkState;
   /** Resolves when no rebuild is pending or running (for tests and tools). */
   idle(): Promise<void>;
   /** Closes sockets, watcher and server, and removes a temporary output folder. Idempotent. */

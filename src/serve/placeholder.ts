@@ -1,10 +1,14 @@
-/** The page served before any build succeeded: empty, with the client script, which shows the error overlay. */
+/**
+ * The page served before any build succeeded: a neutral "starting" page with the client script, which reloads it
+ * once the deck builds. It says nothing about the error: the audience may be looking (the presenter view and the
+ * terminal show the error).
+ */
 export function placeholderHtml(bodyHtml: string): string {
   return `<!doctype html>
 <html>
-<head><meta charset="utf-8"><title>deck serve: build failed</title></head>
-<body style="font:16px system-ui;margin:2em">
-<p>The deck could not be built yet. Fix the error shown below (and in the terminal); this page reloads by itself.</p>
+<head><meta charset="utf-8"><title>The talk starts soon</title></head>
+<body style="font:20px system-ui;margin:0;height:100vh;display:grid;place-items:center;background:#111;color:#ccc">
+<p>The talk starts soon.</p>
 <div class="reveal"><div class="slides"></div></div>
 ${bodyHtml}
 </body>

@@ -4,16 +4,38 @@ import { z } from 'zod';
 export const CLIENT_ROLES = ['deck', 'presenter', 'remote', 'receiver', 'audience'] as const;
 export type ClientRole = (typeof CLIENT_ROLES)[number];
 
+/** What the audience sees: the slides, or a black or white screen (the presenter's B and W keys). */
+export const SCREEN_MODES = ['slides', 'black', 'white'] as const;
+export type ScreenMode = (typeof SCREEN_MODES)[number];
+
+/** What the presenter may do to the talk clock. `reset` stops it at 0:00 (the page asks for a confirmation first). */
+export const CLOCK_ACTIONS = ['start', 'pause', 'resume', 'reset'] as const;
+export type ClockAction = (typeof CLOCK_ACTIONS)[number];
+
 const index = z.number().int().min(0).max(100_000);
 
 /** Every message a client may send. Anything else is dropped. */
 export const clientMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hello'), role: z.enum(CLIENT_ROLES), token: z.string().max(512).optional() }).strict(),
   z.object({ type: z.literal('navigate'), h: index, v: index, f: z.number().int().min(-1).max(100_000) }).strict(),
-  z.object({ type: z.literal('timer'), action: z.literal('reset') }).strict(),
+  z.object({ type: z.literal('timer'), action: z.enum(CLOCK_ACTIONS) }).strict(),
+  z.object({ type: z.literal('screen'), mode: z.enum(SCREEN_MODES) }).strict(),
 ]);
 
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
+
+/**
+ * The talk clock, kept by the server so every page shows the same time. Elapsed talk time at server time `now`
+ * is `(pausedAt ?? now) - startedAt - pausedMs` (0 before the start).
+ */
+export interface ClockState {
+  /** When the talk started, epoch ms; null before Start (or the first move). */
+  readonly startedAt: number | null;
+  /** When the clock was paused, epoch ms; null while it runs. */
+  readonly pausedAt: number | null;
+  /** Total time spent paused before `pausedAt`, ms. */
+  readonly pausedMs: number;
+}
 
 /** Where the presenter is: reveal.js indices (f = -1 when no fragment is shown). */
 export interface SlideState {
@@ -22,9 +44,11 @@ export interface SlideState {
   readonly f: number;
   /** When the presenter got there, epoch ms. */
   readonly at: number;
+  /** Talk time on the clock when the presenter got there, ms (the slide's own time is elapsed minus this). */
+  readonly clockAt: number;
 }
 
-/** A build error as pages show it. */
+/** A build error as the presenter's pages show it (audience pages are never told). */
 export interface BuildErrorInfo {
   readonly message: string;
   readonly file?: string;
@@ -40,13 +64,16 @@ export type ServerMessage =
       role: ClientRole;
       presenter: boolean;
       state: SlideState | null;
-      startedAt: number | null;
+      clock: ClockState;
+      screen: ScreenMode;
       now: number;
       build: number;
+      /** Only for token holders; null for everyone else. */
       error: BuildErrorInfo | null;
     }
-  | { type: 'state'; h: number; v: number; f: number; at: number; startedAt: number | null; now: number }
-  | { type: 'timer'; startedAt: number | null; now: number }
+  | ({ type: 'state'; clock: ClockState; now: number } & SlideState)
+  | { type: 'timer'; clock: ClockState; now: number }
+  | { type: 'screen'; mode: ScreenMode }
   | { type: 'reload'; build: number; hard: boolean }
   | { type: 'css'; build: number; href: string }
   | { type: 'error'; error: BuildErrorInfo | null }

@@ -15,12 +15,14 @@ import { createHub, type SyncHub } from './hub.js';
 import { checkPort, listenWithFallback } from './listen.js';
 import type { BuildEvent, ServeOptions, ServerHandle } from './options.js';
 import { placeholderHtml } from './placeholder.js';
+import { notesRoute } from './notes-route.js';
+import { shareLinks, shareRoute } from './share.js';
+import { createStateWriter, loadServeState, type StateWriter } from './state-file.js';
 import { makeToken } from './token.js';
 import { serverUrls, urlHost } from './urls.js';
 import { watchDeck, type DeckWatcher } from './watch.js';
 
-function checkToken(token: string | undefined): string {
-  if (token === undefined) return makeToken();
+function validToken(token: string): string {
   if (token.length < 8 || token.length > 256 || /\s/.test(token)) {
     throw new DeckError(ErrorCode.BadConfig, 'the presenter token must be 8 to 256 characters without spaces', {
       hint: 'leave out --token to get a random one',
@@ -42,7 +44,7 @@ async function deckKind(deck: string): Promise<'dir' | 'file'> {
 
 /** The script tags the server puts at the end of every built page. */
 function clientScripts(mode: string): string {
-  return `<script src="/_deck/socket.js"></script>\n<script src="/_deck/client.js" data-mode="${mode}"></script>`;
+  return `<script src="/_deck/client.js" data-mode="${mode}"></script>`;
 }
 
 /** Report a build: terminal, pages, events. */
@@ -73,9 +75,11 @@ function announce(outcome: BuildOutcome, hub: SyncHub, events: EventEmitter, log
 export async function startServer(options: ServeOptions): Promise<ServerHandle> {
   const logger = options.logger ?? createLogger();
   const host = options.host ?? '127.0.0.1';
-  const port = checkPort(options.port ?? 4000);
-  const token = checkToken(options.token);
   const kind = await deckKind(options.deck);
+  const saved = options.stateFile ? await loadServeState(options.stateFile, options.deck, logger) : undefined;
+  const port = checkPort(options.port ?? saved?.port ?? 4000);
+  const token = options.token !== undefined ? validToken(options.token) : !options.newToken && saved ? saved.token : makeToken();
+  const stateWriter: StateWriter | undefined = options.stateFile ? createStateWriter(options.stateFile, logger) : undefined;
   const outDir = options.outDir ? resolve(options.outDir) : await mkdtemp(join(tmpdir(), 'deck-serve-'));
   const ownsOutDir = !options.outDir;
   const events = new EventEmitter();
@@ -90,9 +94,15 @@ export async function startServer(options: ServeOptions): Promise<ServerHandle> 
     templates: options.templates,
     renderOptions: { ...render, bodyHtml: `${scripts}\n${render.bodyHtml ?? ''}` },
   });
-  const hub = createHub({ token, events, logger });
-  const server = createServer();
   let actualPort = port;
+  const hub = createHub({
+    token,
+    events,
+    logger,
+    initial: saved?.talk,
+    onTalkChange: (talk) => stateWriter?.save({ deck: resolve(options.deck), token, port: actualPort, talk }),
+  });
+  const server = createServer();
   const hosts = createHostPolicy({ bind: host, port: () => actualPort, extra: options.allowedHosts });
   let watcher: DeckWatcher | undefined;
   const cleanup = async () => {
@@ -100,13 +110,22 @@ export async function startServer(options: ServeOptions): Promise<ServerHandle> 
     await hub.close();
     server.closeAllConnections();
     await new Promise<void>((done) => server.close(() => done()));
+    await stateWriter?.flush();
     if (ownsOutDir) await rm(outDir, { recursive: true, force: true });
   };
 
   try {
+    const notes = notesRoute(token, () => ({ build: hub.build, slides: builder.notes }));
     server.on(
       'request',
-      createRequestHandler({ outDir, token, routes: options.routes ?? [], assets: await clientAssets(), hosts, logger }),
+      createRequestHandler({
+        outDir,
+        token,
+        routes: [notes, shareRoute(token, () => shareLinks(host, actualPort, token)), ...(options.routes ?? [])],
+        assets: await clientAssets(),
+        hosts,
+        logger,
+      }),
     );
     server.on('upgrade', (req, socket, head) => {
       // A browser always sends Origin with a WebSocket: it must be a page of this server, like the Host.
@@ -123,6 +142,7 @@ export async function startServer(options: ServeOptions): Promise<ServerHandle> 
     server.on('clientError', (_error, socket) => socket.destroy());
     // Take the port first: a server that cannot listen must fail before it writes anything into --out.
     actualPort = await listenWithFallback(server, port, host, logger);
+    stateWriter?.save({ deck: resolve(options.deck), token, port: actualPort, talk: hub.talk });
     const first = await builder.build();
     if (!first.ok) await writeFileAtomic(join(outDir, 'index.html'), placeholderHtml(scripts));
     announce(first, hub, events, logger, first.ok, true);
@@ -146,6 +166,9 @@ export async function startServer(options: ServeOptions): Promise<ServerHandle> 
       host,
       outDir,
       events,
+      get talk() {
+        return hub.talk;
+      },
       idle: () => coalescer.idle(),
       close: () =>
         (closing ??= (async () => {

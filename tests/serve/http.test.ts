@@ -58,7 +58,7 @@ describe('deck serve over HTTP', () => {
     expect(notes.status).toBe(200);
     const client = await rawGet(server.port, '/_deck/client.js');
     expect(client.status).toBe(200);
-    expect(client.body).toContain('DeckSocket.connect');
+    expect(client.body).toContain('/_deck/ws');
   });
 
   it.each([

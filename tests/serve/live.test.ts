@@ -1,3 +1,4 @@
+import type {} from '../../src/client/hook.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,15 +44,24 @@ const indices = (page: Page) => page.evaluate(() => JSON.stringify(window.Reveal
 const currentText = (page: Page) => page.evaluate(() => window.Reveal.getCurrentSlide()?.textContent ?? '');
 
 describe('live reload in Chromium', () => {
-  it('loads reveal.js’s notes plugin, so S opens the speaker view', async () => {
+  it('serves audience pages without notes; the presenter’s deck gets them back for the speaker view (S)', async () => {
+    const html = (await rawGet(server.port, '/')).body;
+    expect(html).not.toMatch(/Opening notes|Notes for the steps|class="notes"|data-notes/);
+    expect((await rawGet(server.port, '/_deck/notes.json')).status).toBe(403);
+    expect((await rawGet(server.port, `/_deck/notes.json?token=${TOKEN}x`)).status).toBe(403);
     await withPage(browser, async (page) => {
       await openDeck(page);
+      expect(await page.evaluate(() => document.querySelectorAll('aside.notes').length)).toBe(0);
+    });
+    await withPage(browser, async (page) => {
+      await openDeck(page, `?token=${TOKEN}`);
+      await page.waitForFunction(() => document.querySelectorAll('aside.notes').length === 3);
       const plugin = await page.evaluate(() => ({
         registered: typeof (window as any).RevealNotes === 'function',
         active: window.Reveal.hasPlugin('notes'),
-        notes: document.querySelectorAll('aside.notes').length,
+        text: document.querySelector('aside.notes')?.textContent,
       }));
-      expect(plugin).toEqual({ registered: true, active: true, notes: 3 });
+      expect(plugin).toEqual({ registered: true, active: true, text: 'Opening notes.' });
     });
   });
 
@@ -91,24 +101,46 @@ describe('live reload in Chromium', () => {
     });
   });
 
-  it('shows a build error over the last good deck, and clears it when fixed', async () => {
-    await withPage(browser, async (page) => {
-      await openDeck(page);
-      await page.evaluate(() => window.Reveal.slide(2, 0));
-      const good = readFileSync(join(deck.dir, '00-intro.md'), 'utf8');
-      writeFileSync(join(deck.dir, '00-intro.md'), good.replace('lang: en', 'lang: [en, "unclosed'));
-      const overlay = await page.waitForSelector('#deck-serve-error', { visible: true });
-      const text = await overlay!.evaluate((el) => (el as HTMLElement).textContent);
-      expect(text).toContain('00-intro.md');
-      expect(text).toMatch(/00-intro\.md:\d+/);
-      expect(text).toMatch(/Build failed/);
-      expect(logger.lines.some((l) => l.level === 'error' && l.message.includes('00-intro.md'))).toBe(true);
-      // The old deck is still there, in the page and on the server.
-      expect(await currentText(page)).toContain('Original body text.');
-      expect((await rawGet(server.port, '/')).body).toContain('Original body text.');
-      writeFileSync(join(deck.dir, '00-intro.md'), good);
-      await page.waitForFunction(() => !document.getElementById('deck-serve-error'), { polling: 'mutation' });
-      expect(await indices(page)).toContain('"h":2');
+  it('keeps a build error off the audience page: the presenter’s deck and the presenter view show it, and both clear when fixed', async () => {
+    await withPage(browser, async (audience) => {
+      await openDeck(audience);
+      await audience.evaluate(() => window.Reveal.slide(2, 0));
+      await withPage(browser, async (presenterDeck) => {
+        await openDeck(presenterDeck, `?token=${TOKEN}`);
+        await withPage(browser, async (view) => {
+          await view.setViewport({ width: 1280, height: 800 });
+          await view.goto(server.presenterUrl);
+          await view.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('presenting'));
+          const good = readFileSync(join(deck.dir, '00-intro.md'), 'utf8');
+          writeFileSync(join(deck.dir, '00-intro.md'), good.replace('lang: en', 'lang: [en, "unclosed'));
+          const overlay = await presenterDeck.waitForSelector('#deck-serve-error', { visible: true });
+          const text = await overlay!.evaluate((el) => (el as HTMLElement).textContent);
+          expect(text).toMatch(/00-intro\.md:\d+/);
+          expect(text).toMatch(/Build failed/);
+          await view.waitForFunction(() => !document.getElementById('error')!.hidden);
+          expect(await view.$eval('#error', (el) => el.textContent)).toContain('00-intro.md');
+          expect(logger.lines.some((l) => l.level === 'error' && l.message.includes('00-intro.md'))).toBe(true);
+          // The audience page: no overlay, no error text anywhere in its DOM, and the old deck still there.
+          await server.idle();
+          const audienceDom = await audience.evaluate(() => document.documentElement.outerHTML);
+          expect(audienceDom).not.toMatch(/Build failed|00-intro\.md|unclosed/);
+          expect(await currentText(audience)).toContain('Original body text.');
+          expect((await rawGet(server.port, '/')).body).toContain('Original body text.');
+          const buildBefore = await audience.evaluate(() => window.deckServe!.build);
+          writeFileSync(join(deck.dir, '00-intro.md'), good.replace('# Serve fixture', '# Serve fixture, fixed'));
+          await presenterDeck.waitForFunction(() => !document.getElementById('deck-serve-error'), { polling: 'mutation' });
+          await view.waitForFunction(() => document.getElementById('error')!.hidden);
+          // Fixed: the audience gets the new build, on the same slide.
+          await audience.waitForFunction(
+            (before) => (window.deckServe?.build ?? 0) > before && window.Reveal?.isReady(),
+            { polling: 100 },
+            buildBefore,
+          );
+          await audience.waitForFunction(() => window.Reveal.getIndices().h === 2, { polling: 100 });
+          expect(await audience.evaluate(() => document.querySelector('.slides section')?.textContent)).toContain('fixed');
+          writeFileSync(join(deck.dir, '00-intro.md'), good);
+        });
+      });
     });
   });
 
@@ -131,7 +163,7 @@ describe('live reload in Chromium', () => {
           { polling: 50 },
         );
         expect(await presenter.$eval('#notes', (el) => el.textContent)).toContain('Notes for the steps.');
-        expect(await presenter.$eval('#position', (el) => el.textContent)).toBe('2 / 5');
+        expect(await presenter.$eval('#position', (el) => el.textContent)).toBe('2 / 5 · step 2 / 3');
       });
       await withPage(browser, async (deckPage) => {
         await openDeck(deckPage, `?token=${TOKEN}`);

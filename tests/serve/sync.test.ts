@@ -35,7 +35,7 @@ describe('presenter → audience sync', () => {
     presenter.send({ type: 'navigate', h: 1, v: 0, f: 1 });
     const got = await Promise.all(audience.map((a) => a.next(isState(1))));
     for (const m of got) expect(m).toMatchObject({ h: 1, v: 0, f: 1 });
-    expect(typeof got[0]!.startedAt).toBe('number');
+    expect(got[0]!.clock).toMatchObject({ startedAt: expect.any(Number), pausedAt: null });
     expect(events).toEqual([expect.objectContaining({ h: 1, v: 0, f: 1, from: 'presenter' })]);
     expect(Math.abs(events[0]!.at - Date.now())).toBeLessThan(5000);
     // A page that joins later starts where the presenter is.

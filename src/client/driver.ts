@@ -1,0 +1,257 @@
+/**
+ * Driving the talk from the presenter view and the phone remote. A copy of the deck in a frame (src/client/frames.ts)
+ * works out where the next and previous steps are, in the one order reveal.js's next()/prev() walk (fragments,
+ * vertical slides, then the next slide); the result goes to the server, which moves every audience page. A second
+ * copy shows the next step. The clock, the screen (black/white) and build errors come from the server.
+ */
+import type { BuildErrorInfo, ClockAction, ClockState, ScreenMode, ServerMessage, SlideState } from '../serve/protocol.js';
+import { elapsedMs, slidePlan, type SlidePlan } from './clock.js';
+import { loadDeckFrame } from './frames.js';
+import { fragmentIndices, stepOf } from './order.js';
+import { positionOf, revealIn, samePosition, type Position, type RevealLike } from './reveal.js';
+import { connect, type DeckSocket } from './socket.js';
+
+export type Move = 'next' | 'prev' | 'first' | 'last' | { readonly slide: number };
+
+export interface DriverView {
+  readonly connected: boolean;
+  readonly presenter: boolean;
+  readonly error: BuildErrorInfo | null;
+  readonly denied: string | null;
+  /** When a move was refused because the server could not be reached (epoch ms), else null. */
+  readonly refusedAt: number | null;
+  /** Current slide, 0-based in the order shown, and the number of slides (-1 and 0 before the deck loads). */
+  readonly index: number;
+  readonly count: number;
+  readonly step: { readonly at: number; readonly of: number };
+  readonly title: string;
+  /** The deck's title (its page title). */
+  readonly deckTitle: string;
+  readonly notes: string;
+  readonly plan: SlidePlan | null;
+  /** The next step: where it is, or null at the end of the deck. */
+  readonly upcoming: { readonly index: number; readonly step: { readonly at: number; readonly of: number } } | null;
+  readonly clock: ClockState;
+  /** Talk time when the presenter reached this slide, ms. */
+  readonly slideClockAt: number;
+  readonly screen: ScreenMode;
+  readonly build: number;
+}
+
+export interface DriverOptions {
+  readonly role: 'presenter' | 'remote';
+  readonly token: string;
+  readonly current: HTMLIFrameElement;
+  readonly upcoming?: HTMLIFrameElement;
+  readonly onUpdate: (view: DriverView) => void;
+}
+
+export interface Driver {
+  move(move: Move): boolean;
+  clock(action: ClockAction): void;
+  screen(mode: ScreenMode): void;
+  /** Server time now, ms. */
+  serverNow(): number;
+  /** Every slide in the order shown: number (1-based), title and position. */
+  slides(): { number: number; title: string; position: Position }[];
+  readonly view: DriverView;
+}
+
+const STOPPED: ClockState = { startedAt: null, pausedAt: null, pausedMs: 0 };
+
+function titleOf(slide: Element | undefined): string {
+  const heading = slide?.querySelector('h1, h2, h3');
+  return (heading?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function timingsOf(reveal: RevealLike): (number | null)[] {
+  return reveal.getSlides().map((slide) => {
+    const value = Number.parseFloat(slide.getAttribute('data-timing') ?? '');
+    return Number.isFinite(value) && value >= 0 ? value : null;
+  });
+}
+
+export function createDriver(options: DriverOptions): Driver {
+  let position: Position | null = null;
+  let notes: readonly { html: string }[] = [];
+  let notesBuild = -1;
+  let view: DriverView = {
+    connected: false,
+    presenter: false,
+    error: null,
+    denied: null,
+    refusedAt: null,
+    index: -1,
+    count: 0,
+    step: { at: 1, of: 1 },
+    title: '',
+    deckTitle: '',
+    notes: '',
+    plan: null,
+    upcoming: null,
+    clock: STOPPED,
+    slideClockAt: 0,
+    screen: 'slides',
+    build: 0,
+  };
+  const set = (patch: Partial<DriverView>) => {
+    view = { ...view, ...patch };
+    options.onUpdate(view);
+  };
+
+  const loadNotes = async (build: number) => {
+    if (!options.token || build === notesBuild) return;
+    notesBuild = build;
+    try {
+      const response = await fetch(`/_deck/notes.json?token=${encodeURIComponent(options.token)}`, { cache: 'no-store' });
+      if (!response.ok) return;
+      const body = (await response.json()) as { slides: { html: string }[] };
+      notes = body.slides;
+      render();
+    } catch {
+      notesBuild = -1; // offline: fetched again on the next welcome
+    }
+  };
+
+  const render = () => {
+    const reveal = revealIn(options.current.contentWindow);
+    if (!reveal) return set({});
+    const slides = reveal.getSlides();
+    const slide = reveal.getCurrentSlide();
+    const index = slide ? slides.indexOf(slide) : -1;
+    const at = positionOf(reveal);
+    set({
+      index,
+      count: slides.length,
+      step: slide ? stepOf(at.f, fragmentIndices(slide)) : { at: 1, of: 1 },
+      title: titleOf(slide),
+      deckTitle: options.current.contentDocument?.title ?? '',
+      notes: notes[index]?.html ?? '',
+      plan: slidePlan(timingsOf(reveal), reveal.getConfig(), index),
+    });
+  };
+
+  /** Show `position` in both frames: the current slide, and the step after it in the preview. */
+  const apply = () => {
+    const reveal = revealIn(options.current.contentWindow);
+    if (!reveal) return render();
+    const at = position ?? positionOf(reveal);
+    reveal.slide(at.h, at.v, at.f);
+    const preview = revealIn(options.upcoming?.contentWindow);
+    // Without a preview frame (the remote's own), ask the current frame and put it back.
+    const probe = preview ?? reveal;
+    probe.slide(at.h, at.v, at.f);
+    probe.next();
+    const next = positionOf(probe);
+    const nextSlide = probe.getCurrentSlide();
+    const upcoming: DriverView['upcoming'] =
+      samePosition(next, at) || !nextSlide
+        ? null
+        : { index: probe.getSlides().indexOf(nextSlide), step: stepOf(next.f, fragmentIndices(nextSlide)) };
+    if (!preview) reveal.slide(at.h, at.v, at.f);
+    view = { ...view, upcoming };
+    render();
+  };
+
+  const onMessage = (message: ServerMessage) => {
+    switch (message.type) {
+      case 'welcome':
+        view = { ...view, presenter: message.presenter, error: message.error, clock: message.clock, screen: message.screen };
+        view = { ...view, build: message.build, refusedAt: null };
+        takeState(message.state);
+        void loadNotes(message.build);
+        apply();
+        break;
+      case 'state':
+        view = { ...view, clock: message.clock };
+        takeState(message);
+        apply();
+        break;
+      case 'timer':
+        // A reset starts the slide's own time again too.
+        if (message.clock.startedAt === null) view = { ...view, slideClockAt: 0 };
+        set({ clock: message.clock });
+        break;
+      case 'screen':
+        set({ screen: message.mode });
+        break;
+      case 'error':
+        set({ error: message.error });
+        break;
+      case 'denied':
+        set({ denied: message.reason });
+        break;
+      case 'reload':
+      case 'css':
+        view = { ...view, build: message.build };
+        void loadNotes(message.build);
+        break;
+      default: {
+        const never: never = message;
+        return never;
+      }
+    }
+  };
+  const takeState = (state: SlideState | null) => {
+    if (!state) return;
+    position = { h: state.h, v: state.v, f: state.f };
+    view = { ...view, slideClockAt: state.clockAt };
+  };
+
+  const socket: DeckSocket = connect({
+    role: options.role,
+    token: options.token,
+    onMessage,
+    onStatus: (connected) => set({ connected }),
+  });
+  loadDeckFrame(options.current, apply);
+  if (options.upcoming) loadDeckFrame(options.upcoming, apply);
+
+  return {
+    get view() {
+      return view;
+    },
+    serverNow: () => socket.serverNow(),
+    move(move) {
+      const reveal = revealIn(options.current.contentWindow);
+      if (!reveal || !view.presenter) return false;
+      if (!view.connected) {
+        // Offline: the audience would not follow, so the presenter does not move either (and is told so).
+        set({ refusedAt: Date.now() });
+        return false;
+      }
+      const at = position ?? positionOf(reveal);
+      reveal.slide(at.h, at.v, at.f);
+      const slides = reveal.getSlides();
+      if (move === 'next') reveal.next();
+      else if (move === 'prev') reveal.prev();
+      else {
+        const target = move === 'first' ? slides[0] : move === 'last' ? slides[slides.length - 1] : slides[move.slide - 1];
+        if (!target) return false;
+        const to = positionOf(reveal, target);
+        reveal.slide(to.h, to.v, -1);
+      }
+      const now = positionOf(reveal);
+      if (samePosition(now, at)) return false;
+      position = now;
+      socket.send({ type: 'navigate', h: now.h, v: now.v, f: now.f });
+      if (view.clock.startedAt === null) {
+        view = { ...view, clock: { startedAt: socket.serverNow(), pausedAt: null, pausedMs: 0 } };
+      }
+      view = { ...view, slideClockAt: elapsedMs(view.clock, socket.serverNow()), refusedAt: null };
+      apply();
+      return true;
+    },
+    clock(action) {
+      if (view.presenter) socket.send({ type: 'timer', action });
+    },
+    screen(mode) {
+      if (view.presenter) socket.send({ type: 'screen', mode });
+    },
+    slides() {
+      const reveal = revealIn(options.current.contentWindow);
+      if (!reveal) return [];
+      return reveal.getSlides().map((slide, i) => ({ number: i + 1, title: titleOf(slide), position: positionOf(reveal, slide) }));
+    },
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * The presenter's own deck (/?token=…) gets its speaker notes back for reveal.js's speaker view (S): the served
+ * page has none (src/serve/notes.ts), so they come from /_deck/notes.json, sanitised, into each slide. The
+ * speaker view window is given the deck's language, so CJK text is drawn with the right glyph forms.
+ */
+import { sanitizeNotes } from './notes-view.js';
+import type { RevealLike } from './reveal.js';
+
+export async function restoreNotes(reveal: RevealLike, token: string): Promise<void> {
+  const response = await fetch(`/_deck/notes.json?token=${encodeURIComponent(token)}`, { cache: 'no-store' });
+  if (!response.ok) return;
+  const body = (await response.json()) as { slides: { html: string }[] };
+  const slides = reveal.getSlides();
+  body.slides.forEach((notes, i) => {
+    const slide = slides[i];
+    if (!slide || !notes.html || slide.querySelector(':scope > aside.notes')) return;
+    const aside = document.createElement('aside');
+    aside.className = 'notes';
+    aside.innerHTML = sanitizeNotes(notes.html.replace(/\[(?:step|click)\]\s*/gi, ''));
+    slide.append(aside);
+  });
+}
+
+/** reveal.js's notes plugin names its window "reveal.js - Notes" and writes the speaker view into it. */
+const SPEAKER_WINDOW = 'reveal.js - Notes';
+
+/** Give reveal.js's speaker view the deck's lang (it writes lang="en" whatever the deck is). */
+export function speakerViewLang(win: Window, lang: string): void {
+  if (!lang) return;
+  const open = win.open.bind(win);
+  win.open = (url?: string | URL, target?: string, features?: string) => {
+    const opened = open(url, target, features);
+    if (opened && target === SPEAKER_WINDOW) {
+      // The plugin writes the document right after open() returns: set the language once it is there.
+      setTimeout(() => {
+        try {
+          opened.document.documentElement.lang = lang;
+        } catch {
+          // another origin: nothing to fix
+        }
+      }, 0);
+    }
+    return opened;
+  };
+}

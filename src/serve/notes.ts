@@ -1,0 +1,55 @@
+/**
+ * Speaker notes out of the audience's page: the served index.html carries none (no `<aside class="notes">`, no
+ * `data-notes`), and the notes go, by slide in the order they are shown, to the token holders only
+ * (/_deck/notes.json). Cut by the parser's source ranges, so the rest of the page stays byte for byte.
+ */
+import { parse, type HTMLElement } from 'node-html-parser';
+
+/** One slide's notes as HTML, the slides numbered 1..N in the order they are shown (index 0 = slide 1). */
+export interface SlideNotes {
+  /** The slide's id attribute ('' without one). */
+  readonly id: string;
+  /** Notes HTML; notes inside a fragment are wrapped in `<div data-step="k">` (k = the fragment's step, from 1). */
+  readonly html: string;
+}
+
+export interface SplitNotes {
+  readonly html: string;
+  readonly notes: readonly SlideNotes[];
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const DATA_NOTES = /\sdata-notes\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/i;
+
+export function splitNotes(html: string): SplitNotes {
+  const root = parse(html, { comment: true });
+  const slides = root.querySelectorAll('.slides section').filter((section) => !section.querySelector('section'));
+  /** Source ranges to cut out, by start (an element reached twice is cut once). */
+  const cuts = new Map<number, number>();
+  const notes = slides.map((slide): SlideNotes => {
+    const parts: string[] = [];
+    const spoken = slide.getAttribute('data-notes');
+    if (spoken !== undefined) parts.push(`<p>${escapeHtml(spoken)}</p>`);
+    const fragments = slide.querySelectorAll('.fragment');
+    for (const aside of slide.querySelectorAll('aside.notes')) {
+      const fragment = fragments.findIndex((f) => f === aside.parentNode || isInside(aside, f));
+      parts.push(fragment === -1 ? aside.innerHTML : `<div data-step="${fragment + 1}">${aside.innerHTML}</div>`);
+      cuts.set(aside.range[0], aside.range[1]);
+    }
+    for (const element of [slide, ...slide.querySelectorAll('[data-notes]')]) {
+      const start = element.range[0];
+      const tag = /^<[^>]*>/.exec(html.slice(start))?.[0] ?? '';
+      const attribute = DATA_NOTES.exec(tag);
+      if (attribute) cuts.set(start + attribute.index, start + attribute.index + attribute[0].length);
+    }
+    return { id: slide.id ?? '', html: parts.join('\n').trim() };
+  });
+  let out = html;
+  for (const [start, end] of [...cuts].sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + out.slice(end);
+  return { html: out, notes };
+}
+
+function isInside(node: HTMLElement, ancestor: HTMLElement): boolean {
+  for (let at = node.parentNode; at; at = at.parentNode) if (at === ancestor) return true;
+  return false;
+}
