@@ -140,7 +140,7 @@ describe('deck serve refuses other host names', () => {
     }
     const own = await send(server.port, '/', { Host: `localhost:${server.port}` });
     expect(own.status).toBe(200);
-    expect(own.body).toContain('Body notes.');
+    expect(own.body).toContain('Original body text.'); // the deck; its notes go to token holders only (notes.json)
     expect((await send(server.port, '/', { Host: 'deck.test' })).status).toBe(200);
   });
 

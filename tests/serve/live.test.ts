@@ -113,11 +113,12 @@ describe('live reload in Chromium', () => {
           await view.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('presenting'));
           const good = readFileSync(join(deck.dir, '00-intro.md'), 'utf8');
           writeFileSync(join(deck.dir, '00-intro.md'), good.replace('lang: en', 'lang: [en, "unclosed'));
-          const overlay = await presenterDeck.waitForSelector('#deck-serve-error', { visible: true });
-          const text = await overlay!.evaluate((el) => (el as HTMLElement).textContent);
+          // A background tab runs no animation frames: wait on DOM mutations, not on rAF polling.
+          await presenterDeck.waitForFunction(() => document.getElementById('deck-serve-error'), { polling: 'mutation' });
+          const text = await presenterDeck.$eval('#deck-serve-error', (el) => (el as HTMLElement).textContent);
           expect(text).toMatch(/00-intro\.md:\d+/);
           expect(text).toMatch(/Build failed/);
-          await view.waitForFunction(() => !document.getElementById('error')!.hidden);
+          await view.waitForFunction(() => !document.getElementById('error')!.hidden, { polling: 100 });
           expect(await view.$eval('#error', (el) => el.textContent)).toContain('00-intro.md');
           expect(logger.lines.some((l) => l.level === 'error' && l.message.includes('00-intro.md'))).toBe(true);
           // The audience page: no overlay, no error text anywhere in its DOM, and the old deck still there.
@@ -129,7 +130,7 @@ describe('live reload in Chromium', () => {
           const buildBefore = await audience.evaluate(() => window.deckServe!.build);
           writeFileSync(join(deck.dir, '00-intro.md'), good.replace('# Serve fixture', '# Serve fixture, fixed'));
           await presenterDeck.waitForFunction(() => !document.getElementById('deck-serve-error'), { polling: 'mutation' });
-          await view.waitForFunction(() => document.getElementById('error')!.hidden);
+          await view.waitForFunction(() => document.getElementById('error')!.hidden, { polling: 100 });
           // Fixed: the audience gets the new build, on the same slide.
           await audience.waitForFunction(
             (before) => (window.deckServe?.build ?? 0) > before && window.Reveal?.isReady(),
