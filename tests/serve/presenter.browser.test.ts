@@ -1,0 +1,290 @@
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {} from '../../src/client/hook.js';
+import { createMemoryLogger } from '../../src/core/log.js';
+import { startServer, type ServerHandle } from '../../src/serve/index.js';
+import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
+
+/** The default talk: vertical stacks and fragment steps, as a presenter meets them. */
+const DECK = join(import.meta.dirname, '..', '..', 'slides');
+const TOKEN = 'presenter-browser-token-1';
+let browser: Browser;
+let server: ServerHandle;
+let stateDir: string;
+const stateFile = () => join(stateDir, 'serve-state.json');
+const start = (port = 0) =>
+  startServer({ deck: DECK, port, watch: false, logger: createMemoryLogger(), token: TOKEN, stateFile: stateFile() });
+
+beforeAll(async () => {
+  stateDir = mkdtempSync(join(tmpdir(), 'deck-presenter-test-'));
+  [server, browser] = await Promise.all([start(), startChromium()]);
+});
+
+afterAll(async () => {
+  await closeBrowser(browser);
+  await server?.close();
+  rmSync(stateDir, { recursive: true, force: true });
+});
+
+type Indices = { h: number; v: number; f: number };
+const audienceAt = (page: Page) =>
+  page.evaluate(() => {
+    const i = window.Reveal.getIndices();
+    return { h: i.h ?? 0, v: i.v ?? 0, f: typeof i.f === 'number' ? i.f : -1 };
+  });
+/** What the presenter view's Next preview shows (its frame's reveal.js). */
+const previewAt = (page: Page) =>
+  page.evaluate(() => {
+    const frame = document.getElementById('upcoming') as HTMLIFrameElement;
+    const i = (frame.contentWindow as any).Reveal.getIndices();
+    return { h: i.h ?? 0, v: i.v ?? 0, f: typeof i.f === 'number' ? i.f : -1, end: !document.getElementById('end')!.hidden };
+  });
+
+async function openAudience(page: Page): Promise<void> {
+  await page.setViewport({ width: 1280, height: 720 });
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.Reveal?.isReady() && window.deckServe?.connected, { polling: 50 });
+}
+
+async function openPresenter(page: Page, size = { width: 1280, height: 800 }): Promise<void> {
+  await page.setViewport(size);
+  await page.goto(server.presenterUrl);
+  await page.waitForFunction(() => (window.deckServe?.driver?.view.count ?? 0) > 0 && window.deckServe?.driver?.view.presenter, {
+    polling: 50,
+  });
+}
+
+const waitAudience = (page: Page, want: Indices) =>
+  page.waitForFunction(
+    (w) => {
+      const i = window.Reveal.getIndices();
+      return (i.h ?? 0) === w.h && (i.v ?? 0) === w.v && (typeof i.f === 'number' ? i.f : -1) === w.f;
+    },
+    { polling: 20 },
+    want,
+  );
+
+describe('presenting the default talk from /presenter (Chromium)', () => {
+  it('→ through the whole deck: the audience lands where the Next preview showed, every step, then the end is said', async () => {
+    const audience = await browser.newPage();
+    const presenter = await browser.newPage();
+    try {
+      await openAudience(audience);
+      await openPresenter(presenter);
+      const count = await presenter.evaluate(() => window.deckServe!.driver!.view.count);
+      const seen = new Set<string>();
+      let verticals = 0;
+      let fragments = 0;
+      for (let step = 0; step < 500; step++) {
+        const preview = await previewAt(presenter);
+        if (preview.end) break;
+        await presenter.keyboard.press(step % 3 === 0 ? 'ArrowRight' : step % 3 === 1 ? 'Space' : 'PageDown');
+        const want = { h: preview.h, v: preview.v, f: preview.f };
+        await waitAudience(audience, want);
+        expect(await audienceAt(audience)).toEqual(want);
+        if (want.v > 0) verticals++;
+        if (want.f >= 0) fragments++;
+        seen.add(`${want.h}/${want.v}`);
+      }
+      // Every slide was shown, vertical slides and fragment steps included, and the end says so.
+      expect(seen.size).toBe(count - 1 + (seen.has('0/0') ? 1 : 0));
+      expect(verticals).toBeGreaterThan(0);
+      expect(fragments).toBeGreaterThan(0);
+      expect(await presenter.$eval('#upcoming-label', (el) => el.textContent)).toContain('end of the deck');
+      expect(await presenter.$eval('#position', (el) => el.textContent)).toMatch(new RegExp(`^${count} / ${count}`));
+    } finally {
+      await presenter.close();
+      await audience.close();
+    }
+  });
+
+  it('blackout, white and jump (G) from the presenter view reach the audience; the overview moves it only on a pick', async () => {
+    const audience = await browser.newPage();
+    const presenter = await browser.newPage();
+    try {
+      await openAudience(audience);
+      await openPresenter(presenter);
+      const cover = () =>
+        audience.evaluate(() => (document.getElementById('deck-serve-screen') as HTMLElement | null)?.dataset.mode ?? 'none');
+      await presenter.keyboard.press('b');
+      await audience.waitForFunction(() => document.getElementById('deck-serve-screen')?.dataset.mode === 'black', { polling: 20 });
+      expect(await audience.evaluate(() => getComputedStyle(document.getElementById('deck-serve-screen')!).backgroundColor)).toBe(
+        'rgb(0, 0, 0)',
+      );
+      await presenter.keyboard.press('w');
+      await audience.waitForFunction(() => document.getElementById('deck-serve-screen')?.dataset.mode === 'white', { polling: 20 });
+      await presenter.keyboard.press('w');
+      await audience.waitForFunction(() => !document.getElementById('deck-serve-screen'), { polling: 20 });
+      expect(await cover()).toBe('none');
+      // G, a number, Enter: slide 7 in the order shown.
+      const seventh = await presenter.evaluate(() => window.deckServe!.driver!.slides()[6]!.position);
+      await presenter.keyboard.press('g');
+      await presenter.keyboard.type('7');
+      await presenter.keyboard.press('Enter');
+      await waitAudience(audience, { h: seventh.h, v: seventh.v, f: -1 });
+      // Browsing the overview moves nobody; picking slide 3 does.
+      await presenter.keyboard.press('o');
+      await presenter.waitForSelector('#overview-dialog[open] button[data-slide="3"]');
+      await presenter.keyboard.press('Tab');
+      expect(await audienceAt(audience)).toEqual({ h: seventh.h, v: seventh.v, f: -1 });
+      const third = await presenter.evaluate(() => window.deckServe!.driver!.slides()[2]!.position);
+      await presenter.click('#overview-dialog button[data-slide="3"]');
+      await waitAudience(audience, { h: third.h, v: third.v, f: -1 });
+    } finally {
+      await presenter.close();
+      await audience.close();
+    }
+  });
+
+  it('the clock: pausing freezes elapsed time and pacing, a reload keeps it, a restart keeps the token, the clock and the slide', async () => {
+    const presenter = await browser.newPage();
+    try {
+      await openPresenter(presenter);
+      const text = (id: string) => presenter.$eval(`#${id}`, (el) => el.textContent ?? '');
+      // From a stopped clock (earlier tests moved, which started it).
+      await presenter.evaluate(() => window.deckServe!.driver!.clock('reset'));
+      await presenter.waitForFunction(() => document.getElementById('clock-toggle')!.textContent === 'Start', { polling: 20 });
+      await presenter.click('#clock-toggle'); // start
+      await presenter.waitForFunction(() => document.getElementById('clock-toggle')!.textContent === 'Pause', { polling: 20 });
+      await presenter.keyboard.press('ArrowRight');
+      await presenter.waitForFunction(() => document.getElementById('elapsed')!.textContent !== '0:00', { polling: 100 });
+      await presenter.keyboard.press('t'); // pause
+      await presenter.waitForFunction(() => document.getElementById('clock-toggle')!.textContent === 'Resume', { polling: 20 });
+      const frozen = { elapsed: await text('elapsed'), slide: await text('slide-time'), pacing: await text('pacing') };
+      expect(frozen.pacing).toContain('(paused)');
+      // Three seconds of real time while paused: nothing moves.
+      const pausedAt = Date.now();
+      await presenter.waitForFunction((t) => Date.now() - t >= 3000, { polling: 250 }, pausedAt);
+      expect({ elapsed: await text('elapsed'), slide: await text('slide-time'), pacing: await text('pacing') }).toEqual(frozen);
+      expect(server.talk.clock.pausedAt).not.toBeNull();
+      // Reload: the same clock, still paused.
+      await presenter.reload();
+      await presenter.waitForFunction(() => window.deckServe?.driver?.view.presenter, { polling: 50 });
+      expect(await text('elapsed')).toBe(frozen.elapsed);
+      await presenter.keyboard.press('t'); // resume
+      await presenter.waitForFunction(() => document.getElementById('clock-toggle')!.textContent === 'Pause', { polling: 20 });
+      // Restart the server on the same port: the same presenter URL works, with the clock and the slide kept.
+      const before = { url: server.presenterUrl, port: server.port, slide: server.talk.slide, startedAt: server.talk.clock.startedAt };
+      const index = await presenter.evaluate(() => window.deckServe!.driver!.view.index);
+      expect(statSync(stateFile()).mode & 0o777).toBe(0o600);
+      await server.close();
+      await presenter.waitForFunction(() => !window.deckServe?.driver?.view.connected, { polling: 50 });
+      expect(await presenter.$eval('#offline', (el) => (el as HTMLElement).hidden)).toBe(false);
+      server = await startServer({ deck: DECK, port: before.port, watch: false, logger: createMemoryLogger(), stateFile: stateFile() });
+      expect(server.presenterUrl).toBe(before.url);
+      expect(server.talk.slide).toEqual(before.slide);
+      expect(server.talk.clock.startedAt).toBe(before.startedAt);
+      await presenter.waitForFunction(() => window.deckServe?.driver?.view.connected && window.deckServe.driver.view.presenter, {
+        polling: 50,
+      });
+      expect(await presenter.$eval('#offline', (el) => (el as HTMLElement).hidden)).toBe(true);
+      expect(await presenter.evaluate(() => window.deckServe!.driver!.view.index)).toBe(index);
+      // A confirmed reset only: cancelling keeps the clock.
+      await presenter.click('#clock-reset');
+      await presenter.click('#reset-dialog button[value="cancel"]');
+      expect(server.talk.clock.startedAt).toBe(before.startedAt);
+      await presenter.click('#clock-reset');
+      await presenter.click('#reset-confirm');
+      await presenter.waitForFunction(() => document.getElementById('clock-toggle')!.textContent === 'Start', { polling: 20 });
+      expect(server.talk.clock.startedAt).toBeNull();
+    } finally {
+      await presenter.close();
+    }
+  });
+
+  it('audience pages carry no speaker notes', async () => {
+    const html = await (await fetch(server.url)).text();
+    const notes = (await (await fetch(new URL(`/_deck/notes.json?token=${TOKEN}`, server.url))).json()) as { slides: { html: string }[] };
+    const sample = notes.slides.map((s) => s.html.replace(/<[^>]+>/g, '').trim()).filter((t) => t.length > 60);
+    expect(sample.length).toBeGreaterThan(10);
+    for (const text of sample) expect(html).not.toContain(text.slice(20, 50));
+    expect(html).not.toMatch(/<aside class="notes"|data-notes=/);
+    const audience = await browser.newPage();
+    try {
+      await openAudience(audience);
+      expect(await audience.evaluate(() => document.querySelectorAll('aside.notes, [data-notes]').length)).toBe(0);
+    } finally {
+      await audience.close();
+    }
+  });
+
+  it('screenshots: /presenter at 1280×800 and 1920×1080 and /remote at 390×844 fit without overflow', async () => {
+    const page = await browser.newPage();
+    try {
+      for (const size of [
+        { width: 1280, height: 800 },
+        { width: 1920, height: 1080 },
+      ]) {
+        await openPresenter(page, size);
+        const box = await page.evaluate(() => ({
+          scroll: document.documentElement.scrollHeight <= innerHeight && document.documentElement.scrollWidth <= innerWidth,
+          next: document.getElementById('next')!.getBoundingClientRect().bottom <= innerHeight,
+          notes: document.getElementById('notes')!.getBoundingClientRect().height,
+        }));
+        expect(box.scroll && box.next).toBe(true);
+        expect(box.notes).toBeGreaterThan(150);
+      }
+      await page.setViewport({ width: 390, height: 844, isMobile: true, hasTouch: true });
+      await page.goto(server.remoteUrl);
+      await page.waitForFunction(() => (window.deckServe?.driver?.view.count ?? 0) > 0, { polling: 50 });
+      const remote = await page.evaluate(() => ({
+        fits: document.documentElement.scrollWidth <= innerWidth,
+        next: document.getElementById('next')!.getBoundingClientRect().bottom <= innerHeight,
+        notes: document.getElementById('notes')!.getBoundingClientRect().height,
+      }));
+      expect(remote).toMatchObject({ fits: true, next: true });
+      expect(remote.notes).toBeGreaterThan(200);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('notes in the presenter view (Chromium)', () => {
+  it('cannot run script (so cannot read the token), keep their formatting, and highlight the [step] on screen', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deck-notes-test-'));
+    writeFileSync(
+      join(dir, 'talk.md'),
+      '---\ntitle: Notes test\n---\n\n# One\n\n- a <!-- .element: class="fragment" -->\n- b <!-- .element: class="fragment" -->\n\n' +
+        'Note: Intro with **bold**. <img src="x" onerror="window.stolen = location.search">\n\n' +
+        '[step] About a. <script>window.stolen = 1</script>\n\n[step] About b.\n',
+    );
+    const own = await startServer({ deck: join(dir, 'talk.md'), port: 0, watch: false, logger: createMemoryLogger(), token: TOKEN });
+    const page = await browser.newPage();
+    try {
+      await page.setViewport({ width: 1280, height: 800 });
+      await page.goto(own.presenterUrl);
+      await page.waitForFunction(() => document.querySelector('#notes strong')?.textContent === 'bold', { polling: 50 });
+      const blocks = () =>
+        page.$$eval('#notes [data-step]', (els) =>
+          els.map((el) => `${el.getAttribute('data-step')}:${el.className}:${el.textContent!.trim()}`),
+        );
+      expect(await blocks()).toEqual(['0:now:Intro with bold.', '1:later:About a.', '2:later:About b.']);
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction(() => document.querySelector('#notes [data-step="1"]')?.classList.contains('now'), { polling: 20 });
+      expect(await blocks()).toEqual(['0::Intro with bold.', '1:now:About a.', '2:later:About b.']);
+      expect(
+        await page.evaluate(() => ({
+          stolen: (window as any).stolen,
+          scripts: document.querySelectorAll('#notes script, #notes [onerror]').length,
+        })),
+      ).toEqual({
+        stolen: undefined,
+        scripts: 0,
+      });
+    } finally {
+      await page.close();
+      await own.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+declare global {
+  interface Window {
+    Reveal: any;
+  }
+}
