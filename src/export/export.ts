@@ -27,8 +27,11 @@ export interface ExportPdfOptions extends BuildOptions {
   slides?: boolean;
   /** Handout layout, or false for none. Default: the deck's `pdf.handout` (notes). */
   handout?: HandoutLayout | false;
-  /** A running browser to use (e.g. the dev server's); it is not closed. Else one is found and launched. */
-  browser?: Browser;
+  /**
+   * A running browser to use (the dev server's, or a batch's, see batch.ts), or one still starting: the deck
+   * builds meanwhile. It is not closed here. Without it, one is found and launched.
+   */
+  browser?: Browser | Promise<Browser>;
   /** How to find a browser (`--browser` is `find.flag`). */
   find?: FindBrowserOptions;
   logger?: Logger;
@@ -66,7 +69,8 @@ async function withExportBrowser<T>(
   fn: (browser: Browser) => Promise<T>,
 ): Promise<T> {
   try {
-    return await withBrowser({ browser: options.browser, find: options.find, timeoutMs: launchTimeoutMs, logger: options.logger }, fn);
+    const browser = await options.browser;
+    return await withBrowser({ browser, find: options.find, timeoutMs: launchTimeoutMs, logger: options.logger }, fn);
   } catch (error) {
     // A build error (the user's input) explains more than a browser error that happened meanwhile.
     await pending;
@@ -76,7 +80,14 @@ async function withExportBrowser<T>(
 
 export async function exportPdf(input: string, options: ExportPdfOptions): Promise<ExportPdfResult> {
   const { withOutputStage } = await import('../render/index.js');
-  return withOutputStage(options.outDir, (stage) => exportStaged(input, options, stage));
+  let exported = 0;
+  const result = await withOutputStage(options.outDir, async (stage) => {
+    const staged = await exportStaged(input, options, stage);
+    exported = performance.now();
+    return staged;
+  });
+  result.timings.swap = Math.round(performance.now() - exported);
+  return result;
 }
 
 async function writeInto(path: string, bytes: Uint8Array): Promise<void> {

@@ -12,7 +12,15 @@ import { handoutCss, headerFooter } from './handout/css.js';
 import { handoutGeometry, MARGIN_MM, slideScale, type HandoutLayout, type Paper } from './handout/layout.js';
 import { findMissingGlyphs, type MissingGlyphs } from './page/glyphs.js';
 import { buildHandout, type HandoutSpec } from './page/handout.js';
-import { finishPrintView, installReadyHook, measureOverflow, waitForPdfReady } from './page/print-view.js';
+import {
+  finishPrintView,
+  installReadyHook,
+  measureOverflow,
+  waitForPdfReady,
+  type OverflowMeasure,
+  type PrintViewLayout,
+  type PrintViewOptions,
+} from './page/print-view.js';
 import { amendPdf, type PdfMetadata } from './pdf/amend.js';
 import { blockForeignRequests } from './requests.js';
 import { deckOutline, expectedDeckPages } from './slides.js';
@@ -74,6 +82,42 @@ function metadataOf(deck: Deck, creator: string, producer: string): PdfMetadata 
   };
 }
 
+interface PrintViewPass {
+  layout: PrintViewLayout;
+  overflow: OverflowMeasure[];
+  glyphs: MissingGlyphs[];
+  readyMs: number;
+  layoutMs: number;
+  checksMs: number;
+}
+
+/**
+ * The page-side functions of print-view.ts and glyphs.ts (self-contained by design) composed into one script,
+ * so the export makes one round trip to the page instead of one per step, and times each step inside it.
+ */
+function printViewPass(options: PrintViewOptions, size: { width: number; height: number }): string {
+  return `(async () => {
+    const started = performance.now();
+    await (${waitForPdfReady.toString()})();
+    const ready = performance.now();
+    const layout = (${finishPrintView.toString()})(${JSON.stringify(options)});
+    const laidOut = performance.now();
+    const overflow = (${measureOverflow.toString()})(${JSON.stringify(size)});
+    const glyphs = (${findMissingGlyphs.toString()})(${JSON.stringify('.reveal .slides > .pdf-page > section')});
+    const round = (ms) => Math.round(ms);
+    return { layout, overflow, glyphs, readyMs: round(ready - started), layoutMs: round(laidOut - ready), checksMs: round(performance.now() - laidOut) };
+  })()`;
+}
+
+/** The handout built in the page and its notes checked for missing glyphs, in one round trip. */
+function handoutPass(spec: HandoutSpec): string {
+  return `(() => {
+    const sheetHeights = (${buildHandout.toString()})(${JSON.stringify(spec)});
+    const glyphs = (${findMissingGlyphs.toString()})(${JSON.stringify('.deck-handout .handout-notes')});
+    return { sheetHeights, glyphs };
+  })()`;
+}
+
 export async function renderPdfs(browser: Browser, page: Page, deck: Deck, options: RenderPdfsOptions): Promise<RenderPdfsResult> {
   const c = deck.config;
   const size = { width: c.width, height: c.height };
@@ -96,35 +140,30 @@ export async function renderPdfs(browser: Browser, page: Page, deck: Deck, optio
 
   const blocked = await blockForeignRequests(page, options.outDir);
   await page.evaluateOnNewDocument(installReadyHook);
+  // Asked now, answered while the page loads.
+  const producer = browser.version().then((version) => `${version} (Skia/PDF)`);
   // reveal.js reads settings from the query string: the print view, no margin around the slide (so the page
   // is exactly the slide size), never more than one page per slide, and fragment pages if wanted (slides that
   // opt out are trimmed to their final state afterwards).
   const query = `print-pdf&margin=0&pdfMaxPagesPerSlide=1&pdfSeparateFragments=${splitFragments}&showNotes=false`;
   await page.goto(`${pathToFileURL(options.index).href}?${query}`, { waitUntil: 'load', timeout: options.timeoutMs });
-  await page.evaluate(waitForPdfReady);
   lap('load');
 
-  const layout = await page.evaluate(finishPrintView, { splitAll: c.pdf.fragments });
-  lap('layout');
-  const overflow = await page.evaluate(measureOverflow, size);
-  for (const measure of overflow) {
+  // One round trip: wait for reveal.js's print view, finish it, then run every check on the laid-out page.
+  const inPage = (await page.evaluate(printViewPass({ splitAll: c.pdf.fragments }, size))) as PrintViewPass;
+  timings.load = (timings.load ?? 0) + inPage.readyMs;
+  timings.layout = inPage.layoutMs;
+  timings.checks = inPage.checksMs;
+  mark = performance.now();
+  const { layout } = inPage;
+  for (const measure of inPage.overflow) {
     const slide = slidesById.get(measure.id);
     const message = describeOverflow(measure, measure.clipped, size);
     if (slide && message) problems.push(slideProblem('overflow', 'deck', slide, message, options.displayRoot));
   }
-  lap('overflow');
-  problems.push(
-    ...glyphProblems(
-      await page.evaluate(findMissingGlyphs, '.reveal .slides > .pdf-page > section'),
-      'deck',
-      slidesById,
-      options.displayRoot,
-    ),
-  );
-  lap('glyphs');
+  problems.push(...glyphProblems(inPage.glyphs, 'deck', slidesById, options.displayRoot));
 
-  const producer = `${await browser.version()} (Skia/PDF)`;
-  const meta = metadataOf(deck, options.creator, producer);
+  const meta = metadataOf(deck, options.creator, await producer);
   const result: RenderPdfsResult = { problems };
 
   if (options.slides) {
@@ -172,10 +211,10 @@ export async function renderPdfs(browser: Browser, page: Page, deck: Deck, optio
       lang: c.lang,
       notesLabel: translate('notes', c.lang),
     };
-    const sheetHeights = await page.evaluate(buildHandout, spec);
-    problems.push(
-      ...glyphProblems(await page.evaluate(findMissingGlyphs, '.deck-handout .handout-notes'), 'handout', slidesById, options.displayRoot),
-    );
+    const handoutPage = (await page.evaluate(handoutPass(spec))) as { sheetHeights: number[]; glyphs: MissingGlyphs[] };
+    const sheetHeights = handoutPage.sheetHeights;
+    problems.push(...glyphProblems(handoutPage.glyphs, 'handout', slidesById, options.displayRoot));
+    lap('handout.layout');
     const { header, footer } = headerFooter(c.title, c.lang, MARGIN_MM.side);
     const raw = await page.pdf({
       format: options.paper === 'A4' ? 'a4' : 'letter',

@@ -1,13 +1,39 @@
 import type { Command } from 'commander';
+import { isDeckError } from '../../core/errors.js';
+import type { Logger } from '../../core/log.js';
+import { runPool } from '../../core/pool.js';
+import { deckTargets, expandDecks, type DeckTarget } from '../deck-list.js';
+import { ExitError, exitCodeFor } from '../exit-codes.js';
 import { addCommonOptions, examples, flagsToConfig, loggerFor, type CommonOptions } from '../options.js';
+import { formatSummary } from '../summary.js';
 import { formatWarning, plural } from '../../core/warnings.js';
+
+/** Builds run on Node's one thread; two at a time overlap one deck's file copies with another's rendering. */
+const BUILD_JOBS = 2;
+
+async function buildOne(target: DeckTarget, options: CommonOptions, log: Logger): Promise<number> {
+  const started = performance.now();
+  const { buildDeck, writeRendered } = await import('../../render/index.js');
+  const { deck, rendered } = await buildDeck(target.input, {
+    flags: flagsToConfig(options),
+    configFile: options.config,
+    templates: options.templates,
+  });
+  for (const warning of deck.warnings) log.warn(formatWarning(warning));
+  log.debug(
+    `${target.name}: ${plural(deck.files.length, 'source file')}, ${plural(deck.assets.length, 'asset')}, theme ${deck.config.theme}`,
+  );
+  const index = await writeRendered(target.outDir, rendered);
+  log.success(`built ${plural(deck.slides.length, 'slide')} → ${index} (${Math.round(performance.now() - started)} ms)`);
+  return deck.slides.length;
+}
 
 export function registerBuild(program: Command): void {
   addCommonOptions(
     program
       .command('build')
       .description('build a deck (a folder of Markdown files or one .md file) into index.html and its assets')
-      .argument('[deck]', 'folder or Markdown file', 'slides'),
+      .argument('[decks...]', 'folders, Markdown files or quoted globs (several: each into DIR/<deck>/)', ['slides']),
   )
     .addHelpText(
       'after',
@@ -17,22 +43,49 @@ export function registerBuild(program: Command): void {
         ['deck build my-talk --theme white', "use a reveal.js theme instead of the deck's"],
         ['deck build my-talk --config other.yaml', 'settings from another config file'],
         ['deck build my-talk --templates my-templates', 'override layouts/partials/page.hbs'],
+        ["deck build 'lectures/*' -o site", 'every lecture into site/<lecture>/'],
       ]) +
         "\nSettings: defaults < deck.config.yaml|yml|json < the first file's front matter < flags.\n" +
-        'Nothing is written unless the whole build succeeds: a failed build leaves the output folder as it was.\n',
+        'Nothing is written unless the whole build succeeds: a failed build leaves the output folder as it was.\n' +
+        'With several decks, one failure does not stop the others; a table sums up, and the exit status is that\n' +
+        'of the first deck that failed.\n',
     )
-    .action(async (deckPath: string, options: CommonOptions) => {
+    .action(async (deckArgs: string[], options: CommonOptions) => {
       const log = loggerFor(options);
-      const started = performance.now();
-      const { buildDeck, writeRendered } = await import('../../render/index.js');
-      const { deck, rendered } = await buildDeck(deckPath, {
-        flags: flagsToConfig(options),
-        configFile: options.config,
-        templates: options.templates,
+      const targets = deckTargets(await expandDecks(deckArgs), options.out);
+      if (targets.length === 1) {
+        await buildOne(targets[0]!, options, log);
+        return;
+      }
+      const outcomes = await runPool(targets, BUILD_JOBS, async (target) => {
+        const started = performance.now();
+        try {
+          const slides = await buildOne(target, options, log);
+          return { target, slides, ms: performance.now() - started, error: undefined };
+        } catch (error) {
+          log.error(`${target.name}: ${isDeckError(error) ? error.format() : String((error as Error)?.stack ?? error)}`);
+          return { target, slides: undefined, ms: performance.now() - started, error };
+        }
       });
-      for (const warning of deck.warnings) log.warn(formatWarning(warning));
-      log.debug(`${plural(deck.files.length, 'source file')}, ${plural(deck.assets.length, 'asset')}, theme ${deck.config.theme}`);
-      const index = await writeRendered(options.out, rendered);
-      log.success(`built ${plural(deck.slides.length, 'slide')} → ${index} (${Math.round(performance.now() - started)} ms)`);
+      const failed = outcomes.filter((outcome) => outcome.error !== undefined);
+      log.info(
+        `\n${formatSummary(
+          outcomes.map((outcome) => ({
+            deck: outcome.target.name,
+            slides: outcome.slides,
+            ms: outcome.ms,
+            result:
+              outcome.error === undefined
+                ? 'ok'
+                : `failed: ${isDeckError(outcome.error) ? outcome.error.message.split('\n')[0] : String(outcome.error)}`,
+          })),
+        )}\n${targets.length - failed.length} of ${targets.length} decks built`,
+      );
+      const first = failed[0];
+      if (first)
+        throw new ExitError(
+          exitCodeFor(isDeckError(first.error) ? first.error.code : undefined),
+          `${failed.length} of ${targets.length} decks failed`,
+        );
     });
 }

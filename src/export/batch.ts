@@ -1,0 +1,62 @@
+/**
+ * Exporting several decks in one run (`deck pdf a/ b/ c/`): one browser for all of them, launched while the
+ * first decks build, and at most `jobs` decks exported at once, each in its own page with its own config and
+ * output folder. One deck's failure is recorded and the others go on.
+ */
+import type { Browser } from 'puppeteer-core';
+import { closeBrowser, findBrowser, launchBrowser, onStopSignal } from '../browser/index.js';
+import { runPool } from '../core/pool.js';
+import { exportPdf, type ExportPdfOptions, type ExportPdfResult } from './export.js';
+
+export interface BatchDeck {
+  /** The deck's folder or Markdown file. */
+  input: string;
+  /** Its output folder. */
+  outDir: string;
+}
+
+export type BatchOutcome =
+  | { readonly ok: true; readonly deck: BatchDeck; readonly ms: number; readonly result: ExportPdfResult }
+  | { readonly ok: false; readonly deck: BatchDeck; readonly ms: number; readonly error: unknown };
+
+export interface ExportBatchOptions extends Omit<ExportPdfOptions, 'outDir' | 'browser' | 'onProgress'> {
+  /** Decks exported at the same time (pages open in the one browser). */
+  jobs: number;
+  /** Called as each deck starts and finishes, in the order that happens. */
+  onDeck?: (event: { type: 'start'; deck: BatchDeck } | ({ type: 'done' } & BatchOutcome)) => void;
+}
+
+/** Export every deck; resolves with one outcome per deck, in input order, whether each succeeded or failed. */
+export async function exportBatch(decks: readonly BatchDeck[], options: ExportBatchOptions): Promise<BatchOutcome[]> {
+  const { jobs, onDeck, ...common } = options;
+  const timeoutMs = Math.max(30_000, options.flags?.pdf?.timeout ?? 0);
+  const launching: Promise<Browser> = findBrowser(options.find).then((found) => {
+    options.logger?.debug(`using ${found.path} (found via ${found.source})`);
+    return launchBrowser({ executablePath: found.path, timeoutMs, logger: options.logger });
+  });
+  // Each deck observes a failed launch itself (after its own build, whose error says more).
+  launching.catch(() => undefined);
+  const close = async () => {
+    const browser = await launching.catch(() => undefined);
+    if (browser) await closeBrowser(browser, { logger: options.logger });
+  };
+  const stopListening = onStopSignal(close, { logger: options.logger });
+  try {
+    return await runPool(decks, jobs, async (deck) => {
+      onDeck?.({ type: 'start', deck });
+      const started = performance.now();
+      let outcome: BatchOutcome;
+      try {
+        const result = await exportPdf(deck.input, { ...common, outDir: deck.outDir, browser: launching });
+        outcome = { ok: true, deck, ms: Math.round(performance.now() - started), result };
+      } catch (error) {
+        outcome = { ok: false, deck, ms: Math.round(performance.now() - started), error };
+      }
+      onDeck?.({ type: 'done', ...outcome });
+      return outcome;
+    });
+  } finally {
+    stopListening();
+    await close();
+  }
+}
