@@ -123,6 +123,6 @@ describe('presenter → audience sync', () => {
       ws.on('error', () => resolve('error'));
     });
     ws.terminate();
-    expect(result).not.toBe('open');
+    expect(result).toBe('403');
   });
 });

@@ -1,0 +1,116 @@
+/**
+ * `deck serve` as the user runs it: the URLs it prints answer over HTTP, `--token` sets the presenter token,
+ * `--host 0.0.0.0` warns, `-o` keeps the build, and Ctrl+C stops it cleanly and frees the port.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ensureCompiled, ROOT } from './run.js';
+
+const DECK = join(ROOT, 'tests', 'fixtures', 'export', 'small');
+
+interface Served {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Start `deck serve …args` and resolve once it prints "press Ctrl+C to stop" (or fail if it exits first). */
+function serve(args: string[]): Promise<Served> {
+  const child = spawn(process.execPath, [BIN, 'serve', DECK, '--port', '0', '--no-watch', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+    child.on('exit', (code, signal) => done({ code, signal })),
+  );
+  return new Promise((ready, fail) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      if (output.includes('press Ctrl+C to stop')) ready({ child, output: () => output, exited });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    void exited.then(({ code }) => fail(new Error(`deck serve exited with ${code} before it was ready:\n${output}`)));
+  });
+}
+
+/** The URL printed after a label such as "presenter view:". */
+function printed(output: string, label: string): string[] {
+  const line = output.split('\n').find((l) => l.trimStart().startsWith(label));
+  return line ? [...line.matchAll(/http:\/\/\S+/g)].map((m) => m[0]) : [];
+}
+
+/** Stop with Ctrl+C (SIGINT), as at a terminal. */
+async function interrupt(served: Served): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  served.child.kill('SIGINT');
+  return served.exited;
+}
+
+beforeAll(async () => {
+  await ensureCompiled();
+}, 120_000);
+
+describe('deck serve', () => {
+  it('prints URLs that answer: audience, presenter view, presenter deck, remote, PDF; --token sets the token', async () => {
+    const served = await serve(['--token', 'my-secret-token']);
+    try {
+      const output = served.output();
+      const [audience] = printed(output, 'audience:');
+      expect(audience).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      expect(output).toContain(`serving ${DECK} at ${audience}`);
+      expect(printed(output, 'presenter view:')).toEqual([`${audience}presenter?token=my-secret-token`]);
+      expect(printed(output, "presenter's deck:")).toEqual([`${audience}?token=my-secret-token`]);
+      expect(printed(output, 'phone remote:')).toEqual([`${audience}remote?token=my-secret-token`]);
+      expect(printed(output, 'PDF of the deck:')).toEqual([`${audience}_deck/deck.pdf?token=my-secret-token`]);
+      expect(output).not.toContain('warning');
+
+      const audiencePage = await fetch(audience!);
+      expect(audiencePage.status).toBe(200);
+      expect(await audiencePage.text()).toContain('第一張：片段');
+      for (const label of ['presenter view:', "presenter's deck:", 'phone remote:']) {
+        const response = await fetch(printed(output, label)[0]!);
+        expect(response.status, label).toBe(200);
+      }
+      // The token is the one given: the presenter view refuses any other.
+      expect((await fetch(`${audience}presenter?token=another-token`)).status).toBe(403);
+      expect((await fetch(`${audience}presenter`)).status).toBe(403);
+    } finally {
+      // Ctrl+C is how a server is meant to stop: a clean exit, not an error.
+      expect(await interrupt(served)).toEqual({ code: 0, signal: null });
+    }
+  });
+
+  it('--host 0.0.0.0 warns that the deck is on the network, and still prints a local URL', async () => {
+    const served = await serve(['--host', '0.0.0.0']);
+    try {
+      const output = served.output();
+      expect(output).toMatch(/^warning: listening on 0\.0\.0\.0: the deck is reachable from the network/m);
+      const [local] = printed(output, 'audience:');
+      expect(local).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      expect((await fetch(local!)).status).toBe(200);
+      // A random token each run, 24 URL-safe characters.
+      expect(printed(output, 'presenter view:')[0]).toMatch(/presenter\?token=[A-Za-z0-9_-]{24}$/);
+    } finally {
+      await interrupt(served);
+    }
+  });
+
+  it('Ctrl+C stops the server and frees the port; -o keeps the served build', async () => {
+    const kept = mkdtempSync(join(tmpdir(), 'deck-serve-cli-'));
+    try {
+      const served = await serve(['-o', kept]);
+      const [audience] = printed(served.output(), 'audience:');
+      expect((await fetch(audience!)).status).toBe(200);
+      expect(await interrupt(served)).toEqual({ code: 0, signal: null });
+      await expect(fetch(audience!)).rejects.toThrow();
+      expect(existsSync(join(kept, 'index.html'))).toBe(true);
+    } finally {
+      rmSync(kept, { recursive: true, force: true });
+    }
+  });
+});
