@@ -2,14 +2,23 @@
  * Starting a headless Chromium with puppeteer-core. Nothing here waits beyond what the start itself needs:
  * this is on the hot path of every PDF export.
  *
+ * Chromium talks to us over a pipe (`pipe: true`), not a port: when our process dies, even by `kill -9`, the
+ * pipe closes and Chromium with all its helper processes quits (tests/browser/kill.test.ts counts them).
  * The profile is a fresh temporary `--user-data-dir` that Puppeteer creates (we pass none of our own), and
  * Puppeteer removes it once the browser process has exited, whether it was closed or crashed; `browser.close()`
- * resolves only after that removal. Puppeteer's own SIGINT/SIGTERM/SIGHUP handlers (which would call
- * `process.exit`) are turned off: `withBrowser` handles signals without exiting for the program.
+ * resolves only after that removal. A process killed outright cannot remove it, so each profile is marked with
+ * our pid and start time (src/core/owned-temp.ts) and the next launch clears those whose owner is dead.
+ * Puppeteer's own SIGINT/SIGTERM/SIGHUP handlers (which would call `process.exit`) are turned off:
+ * `withBrowser` handles signals without exiting for the program.
  */
+import { basename } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { DeckError, ErrorCode } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
+import { clearStaleTempDirs, markOwned } from '../core/owned-temp.js';
+
+/** The prefix of the profile folders Puppeteer makes in the temporary folder (puppeteer-core's BrowserLauncher). */
+export const PROFILE_PREFIX = 'puppeteer_dev_chrome_profile-';
 
 export interface LaunchBrowserOptions {
   executablePath: string;
@@ -58,11 +67,14 @@ export async function launchBrowser(options: LaunchBrowserOptions): Promise<Brow
   const timeoutMs = options.timeoutMs ?? 30_000;
   const args = browserArgs({ root: process.getuid?.() === 0, extraArgs: options.extraArgs });
   logger?.debug(`launching ${executablePath} ${args.join(' ')}`);
+  const stale = await clearStaleTempDirs(PROFILE_PREFIX);
+  if (stale.length > 0) logger?.debug(`removed ${stale.length} Chromium profile(s) left by killed runs`);
   const started = Date.now();
   try {
     const browser = await puppeteer.launch({
       executablePath,
       headless: true,
+      pipe: true,
       args,
       timeout: timeoutMs,
       handleSIGINT: false,
@@ -71,6 +83,12 @@ export async function launchBrowser(options: LaunchBrowserOptions): Promise<Brow
       waitForInitialPage: false,
     });
     logger?.debug(`Chromium started in ${Date.now() - started} ms (pid ${browser.process()?.pid ?? '?'})`);
+    const profile = browser
+      .process()
+      ?.spawnargs.find((arg) => arg.startsWith('--user-data-dir='))
+      ?.slice('--user-data-dir='.length);
+    if (profile && basename(profile).startsWith(PROFILE_PREFIX))
+      await markOwned(profile).catch((error: Error) => logger?.debug(`cannot mark the profile ${profile}: ${error.message}`));
     return browser;
   } catch (error) {
     throw new DeckError(

@@ -1,11 +1,11 @@
 import { EventEmitter } from 'node:events';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeFileAtomic } from '../core/fs.js';
 import { DeckError, ErrorCode } from '../core/errors.js';
 import { createLogger, type Logger } from '../core/log.js';
+import { clearStaleTempDirs, makeOwnedTempDir } from '../core/owned-temp.js';
 import { clientAssets } from './assets.js';
 import { createBuilder, errorInfo, type BuildOutcome } from './builder.js';
 import { createCoalescer } from './coalesce.js';
@@ -21,6 +21,9 @@ import { createStateWriter, loadServeState, type StateWriter } from './state-fil
 import { makeToken } from './token.js';
 import { serverUrls, urlHost } from './urls.js';
 import { watchDeck, type DeckWatcher } from './watch.js';
+
+/** Temporary folders of `deck serve` (its builds, and its PDFs from src/cli/serve-pdf.ts). */
+export const SERVE_PREFIX = 'deck-serve-';
 
 function validToken(token: string): string {
   if (token.length < 8 || token.length > 256 || /\s/.test(token)) {
@@ -80,8 +83,11 @@ export async function startServer(options: ServeOptions): Promise<ServerHandle> 
   const port = checkPort(options.port ?? saved?.port ?? 4000);
   const token = options.token !== undefined ? validToken(options.token) : !options.newToken && saved ? saved.token : makeToken();
   const stateWriter: StateWriter | undefined = options.stateFile ? createStateWriter(options.stateFile, logger) : undefined;
-  const outDir = options.outDir ? resolve(options.outDir) : await mkdtemp(join(tmpdir(), 'deck-serve-'));
-  const ownsOutDir = !options.outDir;
+  // A temporary build folder sits inside a folder marked with our pid and start time, so that a later run can
+  // clear it if this process is killed (src/core/owned-temp.ts); the build itself may be replaced whole.
+  if (!options.outDir) await clearStaleTempDirs(SERVE_PREFIX);
+  const tempRoot = options.outDir ? undefined : await makeOwnedTempDir(SERVE_PREFIX);
+  const outDir = tempRoot ? join(tempRoot, 'deck') : resolve(options.outDir!);
   const events = new EventEmitter();
   const scripts = clientScripts(options.mode ?? 'present');
   const render = options.renderOptions ?? {};
@@ -111,7 +117,7 @@ export async function startServer(options: ServeOptions): Promise<ServerHandle> 
     server.closeAllConnections();
     await new Promise<void>((done) => server.close(() => done()));
     await stateWriter?.flush();
-    if (ownsOutDir) await rm(outDir, { recursive: true, force: true });
+    if (tempRoot) await rm(tempRoot, { recursive: true, force: true });
   };
 
   try {

@@ -3,12 +3,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createPdfRoute, type PdfRoute } from '../../src/cli/serve-pdf.js';
 import { createMemoryLogger } from '../../src/core/log.js';
 import { startServer, tokensMatch, type ServerHandle } from '../../src/serve/index.js';
 
 const deck = join(import.meta.dirname, '../fixtures/export/small');
+/** Room for the 20 abandoned requests of the attack; beyond it, 429. */
+const MAX_WAITING = 24;
 
 function pagesOf(pdf: Buffer): number {
   const file = join(mkdtempSync(join(tmpdir(), 'deck-serve-pdf-test-')), 'x.pdf');
@@ -23,7 +25,7 @@ describe('PDF from a running deck serve', () => {
   beforeAll(async () => {
     const logger = createMemoryLogger();
     let token: string | undefined;
-    pdf = createPdfRoute({ deck, build: {}, logger, token: () => token, tokensMatch });
+    pdf = createPdfRoute({ deck, build: {}, logger, token: () => token, tokensMatch, maxWaiting: MAX_WAITING });
     server = await startServer({ deck, port: 0, watch: false, logger, routes: [pdf.route] });
     token = server.token;
   });
@@ -52,5 +54,46 @@ describe('PDF from a running deck serve', () => {
     expect(pagesOf(await get('handout.pdf'))).toBe(5);
     expect(pagesOf(await get('deck.pdf'))).toBe(6);
     expect(pdf.launches).toBe(1);
+  });
+
+  it('drops exports whose clients have gone: 20 aborted requests do not delay the next one', async () => {
+    const before = pdf.exports;
+    const clients = Array.from({ length: 20 }, () => new AbortController());
+    const requests = clients.map((client, i) =>
+      fetch(new URL(`/_deck/${i % 2 ? 'deck' : 'handout'}.pdf?token=${server.token}`, server.url), { signal: client.signal }).catch(
+        (error: Error) => error.name,
+      ),
+    );
+    await vi.waitFor(() => expect(pdf.waiting).toBe(20), { timeout: 5000, interval: 5 });
+    for (const client of clients) client.abort();
+    expect(new Set(await Promise.all(requests))).toEqual(new Set(['AbortError']));
+    await vi.waitFor(() => expect(pdf.waiting).toBe(0), { timeout: 5000, interval: 5 });
+    const response = await fetch(new URL(`/_deck/deck.pdf?token=${server.token}`, server.url));
+    expect(response.status).toBe(200);
+    await response.arrayBuffer();
+    // The first abandoned export had started (it cannot be stopped midway); the other 19 never ran.
+    expect(pdf.exports - before).toBe(2);
+  });
+
+  it('merges requests waiting for the same PDF, and answers 429 with Retry-After beyond the bound', async () => {
+    const before = pdf.exports;
+    const url = new URL(`/_deck/deck.pdf?token=${server.token}`, server.url);
+    const responses = await Promise.all(
+      Array.from({ length: MAX_WAITING + 4 }, async () => {
+        const response = await fetch(url);
+        return {
+          status: response.status,
+          retryAfter: response.headers.get('retry-after'),
+          body: Buffer.from(await response.arrayBuffer()),
+        };
+      }),
+    );
+    const served = responses.filter((r) => r.status === 200);
+    const refused = responses.filter((r) => r.status === 429);
+    expect(served).toHaveLength(MAX_WAITING);
+    expect(refused).toHaveLength(4);
+    for (const r of refused) expect(Number(r.retryAfter)).toBeGreaterThan(0);
+    for (const r of served) expect(r.body.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.exports - before).toBe(2);
   });
 });

@@ -1,0 +1,156 @@
+/**
+ * `kill -9` during an export: the Chromium processes of the killed `deck pdf` or `deck serve` must die with it,
+ * and the folders it leaves must be cleared by the next run. Only processes descended from the process killed
+ * here are counted (others run Chromium on this machine too), each by pid and start time.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { PROFILE_PREFIX } from '../../src/browser/launch.js';
+import { clearStaleTempDirs, OWNER_FILE } from '../../src/core/owned-temp.js';
+import { SERVE_PREFIX } from '../../src/serve/server.js';
+import { BIN, ROOT } from '../cli/run.js';
+
+const DECK = join(ROOT, 'tests/fixtures/export/small');
+const work = mkdtempSync(join(tmpdir(), 'deck-kill-test-'));
+const started: ChildProcess[] = [];
+afterAll(() => {
+  for (const child of started) if (child.exitCode === null) child.kill('SIGKILL');
+  rmSync(work, { recursive: true, force: true });
+});
+
+interface Proc {
+  pid: number;
+  start: string;
+  command: string;
+}
+
+/** A process as /proc shows it now: its parent and start time (field 22), or undefined once gone. */
+function stat(pid: number): { ppid: number; start: string } | undefined {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return { ppid: Number(fields[1]), start: fields[19]! };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every process descended from `root`, now. */
+function descendants(root: number): Proc[] {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid)) continue;
+    const info = stat(pid);
+    if (info) children.set(info.ppid, [...(children.get(info.ppid) ?? []), pid]);
+  }
+  const found: Proc[] = [];
+  const visit = (pid: number) => {
+    for (const child of children.get(pid) ?? []) {
+      const info = stat(child);
+      let command = '';
+      try {
+        command = readFileSync(`/proc/${child}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      } catch {}
+      if (info) found.push({ pid: child, start: info.start, command });
+      visit(child);
+    }
+  };
+  visit(root);
+  return found;
+}
+
+/** Those of `procs` that still run (same pid and the same start time: not a reused pid). */
+const stillRunning = (procs: readonly Proc[]) => procs.filter((p) => stat(p.pid)?.start === p.start);
+
+function run(args: string[]): ChildProcess & { output: () => string } {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: work,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  started.push(child);
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  return Object.assign(child, { output: () => output });
+}
+
+/** Wait for Chromium to be running under `child` and rendering (a renderer process); returns its process tree. */
+async function chromiumUnder(child: ChildProcess): Promise<Proc[]> {
+  let tree: Proc[] = [];
+  await vi.waitFor(
+    () => {
+      tree = descendants(child.pid!);
+      expect(tree.some((p) => /--type=renderer/.test(p.command))).toBe(true);
+    },
+    { timeout: 60_000, interval: 50 },
+  );
+  return tree.filter((p) => /chrom/i.test(p.command));
+}
+
+/** The profile folder of the Chromium in `tree`. */
+function profileOf(tree: readonly Proc[]): string {
+  const arg = tree.map((p) => /--user-data-dir=(\S+)/.exec(p.command)?.[1]).find(Boolean);
+  expect(arg).toBeDefined();
+  return arg!;
+}
+
+async function killAndCount(child: ChildProcess, tree: readonly Proc[]): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGKILL');
+  await exited;
+  // Chromium notices the closed pipe and quits with all its helpers; give it a few seconds, checking often.
+  await vi.waitFor(() => expect(stillRunning(tree).map((p) => p.command.slice(0, 80))).toEqual([]), { timeout: 15_000, interval: 100 });
+}
+
+describe('kill -9 during an export', () => {
+  it('deck pdf: every Chromium process of the killed run exits, and its profile is cleared by the next launch', async () => {
+    const child = run(['pdf', DECK, '-o', join(work, 'out'), '--no-handout']);
+    const tree = await chromiumUnder(child);
+    expect(tree.length).toBeGreaterThan(2);
+    const profile = profileOf(tree);
+    expect(basename(profile).startsWith(PROFILE_PREFIX)).toBe(true);
+    expect(JSON.parse(readFileSync(join(profile, OWNER_FILE), 'utf8'))).toMatchObject({ pid: child.pid });
+    await killAndCount(child, tree);
+    expect(existsSync(profile)).toBe(true); // nobody was left to remove it…
+    const removed = await clearStaleTempDirs(PROFILE_PREFIX, { root: dirname(profile) });
+    expect(removed).toContain(profile); // …until the next launch
+    expect(existsSync(profile)).toBe(false);
+  });
+
+  it('deck serve: the Chromium of a PDF export dies with the server, and the serve folders are cleared at the next start', async () => {
+    const child = run(['serve', DECK, '--port', '0', '--no-watch', '--token', 'kill-test-token-1']);
+    let url = '';
+    await vi.waitFor(
+      () => {
+        url = /serving .* at (http:\S+)/.exec(child.output())?.[1] ?? '';
+        expect(url).not.toBe('');
+      },
+      { timeout: 30_000, interval: 50 },
+    );
+    const serveDirs = () =>
+      readdirSync(tmpdir()).filter((name) => name.startsWith(SERVE_PREFIX) && ownedBy(join(tmpdir(), name), child.pid!));
+    const request = fetch(new URL('/_deck/deck.pdf?token=kill-test-token-1', url)).catch(() => undefined);
+    const tree = await chromiumUnder(child);
+    const profile = profileOf(tree);
+    await vi.waitFor(() => expect(serveDirs().length).toBeGreaterThan(0), { timeout: 10_000, interval: 50 }); // the PDFs' folder
+    const left = serveDirs().map((name) => join(tmpdir(), name));
+    await killAndCount(child, tree);
+    await request;
+    for (const dir of [...left, profile]) expect(existsSync(dir)).toBe(true);
+    expect(await clearStaleTempDirs(SERVE_PREFIX)).toEqual(expect.arrayContaining(left));
+    expect(await clearStaleTempDirs(PROFILE_PREFIX)).toContain(profile);
+  });
+});
+
+function ownedBy(dir: string, pid: number): boolean {
+  try {
+    return JSON.parse(readFileSync(join(dir, OWNER_FILE), 'utf8')).pid === pid;
+  } catch {
+    return false;
+  }
+}
