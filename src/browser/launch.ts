@@ -11,6 +11,7 @@
  * Puppeteer's own SIGINT/SIGTERM/SIGHUP handlers (which would call `process.exit`) are turned off:
  * `withBrowser` handles signals without exiting for the program.
  */
+import { execFile } from 'node:child_process';
 import { basename } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { DeckError, ErrorCode } from '../core/errors.js';
@@ -62,6 +63,22 @@ export function launchFailureReason(error: unknown, timeoutMs: number): string {
   return message.split('\n')[0]?.trim() || 'unknown error';
 }
 
+/** The last lines `<browser> --version` writes to stderr (empty when it prints none or runs fine). */
+function versionStderr(executablePath: string): Promise<string> {
+  return new Promise((resolve) => {
+    execFile(executablePath, ['--version'], { timeout: 5_000 }, (_error, _stdout, stderr) => {
+      resolve(
+        String(stderr)
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean)
+          .slice(-8)
+          .join('\n'),
+      );
+    });
+  });
+}
+
 export async function launchBrowser(options: LaunchBrowserOptions): Promise<Browser> {
   const { executablePath, logger } = options;
   const timeoutMs = options.timeoutMs ?? 30_000;
@@ -91,13 +108,13 @@ export async function launchBrowser(options: LaunchBrowserOptions): Promise<Brow
       await markOwned(profile).catch((error: Error) => logger?.debug(`cannot mark the profile ${profile}: ${error.message}`));
     return browser;
   } catch (error) {
-    throw new DeckError(
-      ErrorCode.BrowserNotFound,
-      `Chromium at ${executablePath} would not start: ${launchFailureReason(error, timeoutMs)}`,
-      {
-        cause: error,
-        hint: 'check that it runs (`<path> --headless --version`), or pass --browser PATH / set CHROME_PATH to another Chromium or Chrome',
-      },
-    );
+    // Over a pipe Puppeteer does not read Chromium's stderr, where the reason is (a missing library, a bad flag):
+    // ask the executable for its version to get it.
+    const reason = launchFailureReason(error, timeoutMs);
+    const stderr = /^Protocol error|Target closed/.test(reason) ? await versionStderr(executablePath) : '';
+    throw new DeckError(ErrorCode.BrowserNotFound, `Chromium at ${executablePath} would not start: ${stderr || reason}`, {
+      cause: error,
+      hint: 'check that it runs (`<path> --headless --version`), or pass --browser PATH / set CHROME_PATH to another Chromium or Chrome',
+    });
   }
 }
