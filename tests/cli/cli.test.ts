@@ -48,17 +48,15 @@ describe('help and version', () => {
   });
 
   it('spells the shared flags the same on every command that builds a deck', async () => {
-    const build = await runCli(['build', '--help']);
-    for (const flag of [
-      '-o, --out <dir>',
-      '--theme <name>',
-      '--config <file>',
-      '--browser <path>',
-      '--timeout <ms>',
-      '-q, --quiet',
-      '--verbose',
-    ]) {
+    const [build, pdf] = await Promise.all([runCli(['build', '--help']), runCli(['pdf', '--help'])]);
+    for (const flag of ['-o, --out <dir>', '--theme <name>', '--config <file>', '-q, --quiet', '--verbose']) {
       expect(build.stdout).toContain(flag);
+      expect(pdf.stdout).toContain(flag);
+    }
+    // Only commands that start Chromium list the browser flags.
+    for (const flag of ['--browser <path>', '--timeout <ms>']) {
+      expect(pdf.stdout).toContain(flag);
+      expect(build.stdout).not.toContain(flag);
     }
     const doctor = await runCli(['doctor', '--help']);
     for (const flag of ['-o, --out <dir>', '--browser <path>', '--timeout <ms>', '-q, --quiet', '--verbose'])

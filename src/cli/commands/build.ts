@@ -34,6 +34,7 @@ export function registerBuild(program: Command): void {
       .command('build')
       .description('build a deck (a folder of Markdown files or one .md file) into index.html and its assets')
       .argument('[decks...]', 'folders, Markdown files or quoted globs (several: each into DIR/<deck>/)', ['slides']),
+    { browser: false },
   )
     .addHelpText(
       'after',

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { addCommonOptions, flagsToConfig, loggerFor, type CommonOptions } from '../options.js';
+import { addCommonOptions, examples, flagsToConfig, loggerFor, type CommonOptions } from '../options.js';
 import { firstStopSignal } from '../stop-signal.js';
 import { plural } from '../../core/warnings.js';
 
@@ -31,6 +31,15 @@ export function registerRehearse(program: Command): void {
       .option('--report', 'also write the report as HTML with charts (beside the rehearsal, or in -o DIR if given)')
       .option('--apply', 'make the last rehearsal the timing plan (timings.json beside the slides) and exit')
       .option('--last', 'report on the last rehearsal instead of recording a new one'),
+    { browser: false, out: { description: 'folder for the HTML report of --report (default: beside the rehearsal)' } },
+  ).addHelpText(
+    'after',
+    examples([
+      ['deck rehearse', 'rehearse slides/: open the presenter URL it prints, present, press "Finish rehearsal"'],
+      ['deck rehearse my-talk --report', 'also write the report as HTML with charts'],
+      ['deck rehearse my-talk --last', 'the report of the last rehearsal again'],
+      ['deck rehearse my-talk --apply', "make the last rehearsal's times the timing plan (timings.json)"],
+    ]),
   );
   command.action(async (deckPath: string, options: RehearseOptions) => {
     const log = loggerFor(options);
