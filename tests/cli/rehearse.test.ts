@@ -1,0 +1,156 @@
+/**
+ * `deck rehearse` as the user runs it: `--last` reports the newest saved rehearsal, `--report` writes the HTML
+ * report, `--apply` makes it the plan (timings.json) without touching the Markdown and under the author's own
+ * timings, and Ctrl+C with nothing recorded saves nothing.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Rehearsal } from '../../src/rehearse/model.js';
+import { BIN, ensureCompiled, OUT, ROOT, runCli } from './run.js';
+
+const WORK = join(OUT, 'rehearse-cli');
+const PLAN = join(ROOT, 'tests', 'fixtures', 'rehearse', 'plan');
+const TITLES = ['Plan fixture', 'Set on the slide', 'Chinese notes', 'English notes', 'No notes'];
+const PLANNED = [40, 25, 29, 30, 15];
+
+/** A saved rehearsal of the plan fixture with these actual times. */
+function rehearsal(startedAt: string, actuals: number[]): Rehearsal {
+  return {
+    version: 1,
+    deck: 'talk',
+    input: 'talk',
+    startedAt,
+    finishedAt: startedAt,
+    complete: true,
+    endedBy: 'button',
+    planned: PLANNED.reduce((a, b) => a + b, 0),
+    actual: actuals.reduce((a, b) => a + b, 0),
+    paused: 0,
+    slides: TITLES.map((title, i) => ({
+      id: `slide-${i + 1}`,
+      title,
+      index: i,
+      h: i,
+      v: 0,
+      planned: PLANNED[i]!,
+      source: 'estimate',
+      actual: actuals[i]!,
+      visits: 1,
+      fragments: [],
+    })),
+    events: [],
+  };
+}
+
+/** A copy of the plan fixture named "talk", with an older and a newer saved rehearsal. */
+function deckWithRehearsals(name: string): string {
+  const deck = join(WORK, name, 'talk');
+  cpSync(PLAN, deck, { recursive: true });
+  mkdirSync(join(deck, 'rehearsals'));
+  writeFileSync(
+    join(deck, 'rehearsals', 'talk-20240601-101500.json'),
+    JSON.stringify(rehearsal('2024-06-01T10:15:00.000Z', [1, 2, 3, 4, 5])),
+  );
+  writeFileSync(
+    join(deck, 'rehearsals', 'talk-20240602-101500.json'),
+    JSON.stringify(rehearsal('2024-06-02T10:15:00.000Z', [77, 20, 61, 33, 12])),
+  );
+  return deck;
+}
+
+/** Planned seconds per slide, from the running clock in `deck notes`' script. */
+function plannedFromNotes(file: string): number[] {
+  return [...readFileSync(file, 'utf8').matchAll(/(\d+):(\d\d) → (\d+):(\d\d)/g)].map(
+    (m) => Number(m[3]) * 60 + Number(m[4]) - (Number(m[1]) * 60 + Number(m[2])),
+  );
+}
+
+beforeAll(async () => {
+  await ensureCompiled();
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(WORK, { recursive: true });
+}, 120_000);
+
+describe('deck rehearse --last and --report', () => {
+  it('reports the newest rehearsal per slide, planned against actual, without recording', async () => {
+    const deck = deckWithRehearsals('last');
+    const before = readdirSync(join(deck, 'rehearsals')).sort();
+    const result = await runCli(['rehearse', deck, '--last', '--report', '-o', join(WORK, 'last', 'out')]);
+    expect(result.code, result.stderr).toBe(0);
+    const rows = result.stdout.split('\n');
+    const row = (title: string) => rows.find((line) => line.includes(title)) ?? '';
+    expect(row('Plan fixture')).toMatch(/00:40.*01:17.*over/);
+    expect(row('No notes')).toMatch(/00:15.*00:12/);
+    // The total of the newest rehearsal (77+20+61+33+12 = 203 s), not the older one's 15 s.
+    expect(result.stdout).toContain('03:23');
+    expect(result.stdout).not.toContain('00:15 total');
+    const html = readdirSync(join(WORK, 'last', 'out')).filter((name) => name.endsWith('.html'));
+    expect(html).toHaveLength(1);
+    const page = readFileSync(join(WORK, 'last', 'out', html[0]!), 'utf8');
+    expect(page).toContain('<svg');
+    for (const title of TITLES) expect(page).toContain(title);
+    // Nothing new was recorded.
+    expect(readdirSync(join(deck, 'rehearsals')).sort()).toEqual(before);
+  });
+});
+
+describe('deck rehearse --apply', () => {
+  it('makes the newest rehearsal the plan for the slides without their own timing, and leaves the Markdown alone', async () => {
+    const deck = deckWithRehearsals('apply');
+    const markdown = () =>
+      readdirSync(deck)
+        .filter((n) => n.endsWith('.md'))
+        .map((n) => readFileSync(join(deck, n), 'utf8'));
+    const before = markdown();
+    const applied = await runCli(['rehearse', deck, '--apply']);
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(existsSync(join(deck, 'timings.json'))).toBe(true);
+    expect(markdown()).toEqual(before);
+    const notes = await runCli(['notes', deck, '-o', join(WORK, 'apply', 'out'), '-q']);
+    expect(notes.code, notes.stderr).toBe(0);
+    // Front matter `timing: 40` and data-timing="25" win; the rest take the rehearsal's 61, 33 and 12 s.
+    expect(plannedFromNotes(join(WORK, 'apply', 'out', 'notes.md'))).toEqual([40, 25, 61, 33, 12]);
+    rmSync(join(deck, 'timings.json'));
+    const reset = await runCli(['notes', deck, '-o', join(WORK, 'apply', 'reset'), '-q']);
+    expect(reset.code).toBe(0);
+    expect(plannedFromNotes(join(WORK, 'apply', 'reset', 'notes.md'))).toEqual(PLANNED);
+  });
+
+  it('says there is nothing to apply or report when there is no rehearsal, and exits non-zero', async () => {
+    const deck = join(WORK, 'none', 'talk');
+    cpSync(PLAN, deck, { recursive: true });
+    const [apply, last] = await Promise.all([runCli(['rehearse', deck, '--apply']), runCli(['rehearse', deck, '--last'])]);
+    for (const result of [apply, last]) {
+      expect(result.code, result.stdout).not.toBe(0);
+      expect(result.stderr).toMatch(/no rehearsal/i);
+    }
+    expect(existsSync(join(deck, 'timings.json'))).toBe(false);
+  });
+});
+
+describe('deck rehearse: Ctrl+C', () => {
+  it('with nothing recorded, stops cleanly, says so and saves no rehearsal', async () => {
+    const deck = join(WORK, 'interrupt', 'talk');
+    cpSync(PLAN, deck, { recursive: true });
+    const child = spawn(process.execPath, [BIN, 'rehearse', deck, '--port', '0'], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    let interrupted = false;
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      if (!interrupted && output.includes('Ctrl+C here')) interrupted = child.kill('SIGINT');
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    expect(await exited).toBe(0);
+    expect(output).toMatch(/presenter view .*http:\/\/127\.0\.0\.1:\d+\/presenter\?token=/);
+    expect(output).toContain('nothing was recorded');
+    expect(existsSync(join(deck, 'rehearsals')) ? readdirSync(join(deck, 'rehearsals')) : []).toEqual([]);
+  });
+});
