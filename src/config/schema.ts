@@ -70,6 +70,8 @@ export const configSchema = z
         cjkCharsPerMinute: z.number().positive(),
         wordsPerMinute: z.number().positive(),
         minSeconds: z.number().min(0),
+        secondsPerStep: z.number().min(0),
+        secondsPerVisual: z.number().min(0),
       })
       .strict(),
     pdf: z

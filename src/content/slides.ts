@@ -8,7 +8,7 @@ import { renderMarkdown } from './markdown.js';
 import { LineIndex } from './lines.js';
 import { rawSections } from './sections.js';
 import { scanFences, splitNotes, splitSlides } from './split.js';
-import { slideTiming } from './timing.js';
+import { countVisuals, slideTiming } from './timing.js';
 import type { Asset, Section, Slide } from './types.js';
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
@@ -185,6 +185,7 @@ export function buildSection(input: SectionInput, ctx: SectionContext): Section 
         fileText: input.text,
         line,
         rates: ctx.config.timing,
+        load: { steps: applied.fragments, visuals: countVisuals(html, layout, attributes) },
       });
       return {
         id: slideIdOf(attributes, stack.length > 1 ? `slide-${h + 1}-${v + 1}` : `slide-${h + 1}`),

@@ -13,8 +13,12 @@
  * 5. `estimate`     – from the length of the notes: CJK characters at `timing.cjkCharsPerMinute` (default 250:
  *                     a calm presenting pace in Mandarin; newsreaders reach 300) plus other words at
  *                     `timing.wordsPerMinute` (default 140: the usual presenting pace in English, slower than
- *                     conversation's ~160), never under `timing.minSeconds` (default 15: a slide needs a moment
- *                     even without notes).
+ *                     conversation's ~160), plus what reading time leaves out: `timing.secondsPerStep` (default 2:
+ *                     the click and the beat while the room reads the new line) for each fragment step, and
+ *                     `timing.secondsPerVisual` (default 8: a chart, diagram, table or picture is read by the room
+ *                     before the words about it land) for each visual; never under `timing.minSeconds` (default
+ *                     15: a slide needs a moment even without notes). Reading time alone made the GPT talk's plan
+ *                     9:08 where a delivery takes 11–13 minutes.
  *
  * All plan times are whole seconds ≥ 1 (reveal.js reads data-timing with parseInt and treats 0 as "unset").
  */
@@ -72,9 +76,32 @@ export function speakingSeconds(text: string, rates: TimingRates): number {
   return (cjk * 60) / rates.cjkCharsPerMinute + (words * 60) / rates.wordsPerMinute;
 }
 
-/** The estimate for a slide's notes: whole seconds, at least `minSeconds` (and at least 1). */
-export function estimateSeconds(notesHtml: string, rates: TimingRates): number {
-  return Math.max(1, Math.round(rates.minSeconds), Math.round(speakingSeconds(speechText(notesHtml), rates)));
+/** What a slide shows besides text that takes time in the room: fragment steps and visuals. */
+export interface SlideLoad {
+  readonly steps: number;
+  readonly visuals: number;
+}
+
+/** Built-in layouts that draw a chart, diagram or table from data (src/render, templates/layouts). */
+const VISUAL_LAYOUTS = new Set(['timeline', 'growth', 'comparison', 'latency', 'overview', 'diagram']);
+const VISUAL_TAG = /<(table|img|svg|pre|video|iframe)\b/gi;
+
+/**
+ * The visuals of a slide: one for a chart layout or a named visual (`data-visual`), plus each table, image,
+ * inline SVG, code block, video or embed in its Markdown.
+ */
+export function countVisuals(html: string, layout: string, attributes: Readonly<Record<string, string>>): number {
+  const drawn = VISUAL_LAYOUTS.has(layout) || attributes['data-visual'] !== undefined ? 1 : 0;
+  return drawn + (html.match(VISUAL_TAG)?.length ?? 0);
+}
+
+/**
+ * The estimate for a slide: saying its notes, plus its clicks and visuals (see the top of this file); whole
+ * seconds, at least `minSeconds` (and at least 1).
+ */
+export function estimateSeconds(notesHtml: string, rates: TimingRates, load: SlideLoad = { steps: 0, visuals: 0 }): number {
+  const extra = load.steps * rates.secondsPerStep + load.visuals * rates.secondsPerVisual;
+  return Math.max(1, Math.round(rates.minSeconds), Math.round(speakingSeconds(speechText(notesHtml), rates) + extra));
 }
 
 function wholeSeconds(value: number): number {
@@ -96,6 +123,8 @@ export interface SlideTimingInput {
   fileText: string;
   line: number;
   rates: TimingRates;
+  /** Fragment steps and visuals on the slide (none when not given). */
+  load?: SlideLoad;
 }
 
 /** A slide's own timing: its attribute, else its section's front matter, else the estimate from its notes. */
@@ -124,7 +153,7 @@ export function slideTiming(input: SlideTimingInput): SlideTiming {
     }
     return { seconds: wholeSeconds(seconds), source: 'front-matter' };
   }
-  return { seconds: estimateSeconds(input.notesHtml, input.rates), source: 'estimate' };
+  return { seconds: estimateSeconds(input.notesHtml, input.rates, input.load), source: 'estimate' };
 }
 
 /** `timing: {wordsPerMinute: …}` is the deck setting; any other `timing` value is a slide time. */

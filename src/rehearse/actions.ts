@@ -5,7 +5,7 @@ import type { Deck } from '../content/types.js';
 import { DeckError, ErrorCode } from '../core/errors.js';
 import { writeFileAtomic } from '../core/fs.js';
 import type { Logger } from '../core/log.js';
-import { appliedFrom, planChanges, writeApplied, type PlanChange } from './apply.js';
+import { appliedFrom, applyConcerns, planChanges, writeApplied, type PlanChange } from './apply.js';
 import type { Rehearsal } from './model.js';
 import { reportHtml } from './report-html.js';
 import { deckNameOf, listRehearsals, readRehearsal, recoverJournals, rehearsalsDirOf } from './store.js';
@@ -70,10 +70,18 @@ export interface ApplyResult {
 /** Make the last rehearsal the plan: write timings.json beside the slides, and load the deck again to show the result. */
 export async function applyLastRehearsal(
   input: string,
-  options: LoadDeckOptions & { logger?: Logger; now?: Date } = {},
+  options: LoadDeckOptions & { logger?: Logger; now?: Date; force?: boolean } = {},
 ): Promise<ApplyResult> {
   const before = await loadDeck(input, options);
   const last = await lastRehearsal(before, options.logger);
+  const concerns = applyConcerns(last.rehearsal);
+  if (concerns.length > 0 && !options.force) {
+    throw new DeckError(ErrorCode.BadInput, `not applied: ${concerns.join('; ')}`, {
+      file: last.path,
+      hint: 'rehearse the whole talk again, or pass --force to make this rehearsal the plan anyway',
+    });
+  }
+  for (const concern of concerns) options.logger?.warn(`applying anyway (--force): ${concern}`);
   const previous = await readAppliedTimings(before.timingsFile);
   await writeApplied(before.timingsFile, appliedFrom(last.rehearsal, last.path, options.now ?? new Date(), previous));
   const after = await loadDeck(input, options);

@@ -24,8 +24,8 @@ export {
 } from './store.js';
 export { reportText } from './report-text.js';
 export { reportHtml, slideChart, trendChart } from './report-html.js';
-export { appliedFrom, planChanges, writeApplied, type PlanChange } from './apply.js';
-export { notesScript } from './notes.js';
+export { appliedFrom, applyConcerns, planChanges, writeApplied, type PlanChange } from './apply.js';
+export { estimateNote, notesScript } from './notes.js';
 export { rehearsalRoute, ENDPOINT } from './routes.js';
 export { rehearsalClientHtml } from './client.js';
 export { clock, signedClock, verdict } from './format.js';

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDeck } from '../../src/content/deck.js';
 import {
   countSpeech,
+  countVisuals,
   estimateSeconds,
   parseTime,
   planDeck,
@@ -58,6 +59,32 @@ describe('estimates from the notes', () => {
     expect(estimateSeconds(`<p>${EN}</p>`, { ...rates, wordsPerMinute: 70 })).toBe(60);
     expect(estimateSeconds('', rates)).toBe(15);
     expect(estimateSeconds('<p>Hi.</p>', { ...rates, minSeconds: 0 })).toBe(1);
+  });
+
+  it('adds time for each click and each chart, diagram or table, as the config sets it', () => {
+    const speaking = estimateSeconds(`<p>${ZH}</p>`, rates);
+    expect(estimateSeconds(`<p>${ZH}</p>`, rates, { steps: 3, visuals: 1 })).toBe(speaking + 3 * 2 + 8);
+    expect(estimateSeconds(`<p>${ZH}</p>`, { ...rates, secondsPerStep: 5, secondsPerVisual: 0 }, { steps: 2, visuals: 4 })).toBe(
+      speaking + 10,
+    );
+    // The minimum is for the whole slide, not added on top.
+    expect(estimateSeconds('', rates, { steps: 1, visuals: 0 })).toBe(15);
+    expect(estimateSeconds('', rates, { steps: 2, visuals: 2 })).toBe(20);
+  });
+
+  it('counts a chart layout or named visual, and each table, image, SVG and code block, as a visual', () => {
+    expect(countVisuals('<h2>x</h2><ul><li>a</li></ul>', 'default', {})).toBe(0);
+    expect(countVisuals('<h2>x</h2>', 'timeline', {})).toBe(1);
+    expect(countVisuals('<h2>x</h2>', 'two-columns', { 'data-visual': 'omni' })).toBe(1);
+    expect(countVisuals('<table><tr><td>1</td></tr></table><p><img src="a.png"></p><pre><code>x</code></pre>', 'default', {})).toBe(3);
+  });
+
+  it('plans the default talk at a delivery pace, not reading time: 11 to 14 minutes', async () => {
+    const deck = await loadDeck(join(import.meta.dirname, '../../slides'));
+    const reading = deck.slides.reduce((sum, s) => sum + estimateSeconds(s.notesHtml, rates), 0);
+    expect(deck.totalTime).toBeGreaterThan(reading + 60);
+    expect(deck.totalTime).toBeGreaterThanOrEqual(11 * 60);
+    expect(deck.totalTime).toBeLessThanOrEqual(14 * 60);
   });
 
   it('reads the spoken text of notes HTML', () => {

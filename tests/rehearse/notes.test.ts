@@ -26,21 +26,44 @@ describe('deck notes on the default deck', () => {
   });
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-  it('has every slide, in order, with its title and notes', () => {
+  it('has every slide, numbered 1..N in the order shown (vertical slides too), with its title and notes', () => {
     const headings = [...text.matchAll(/^## (\S+) · (.+)$/gm)].map((m) => [m[1], m[2]]);
     expect(headings).toHaveLength(deck.slides.length);
     expect(headings.map((h) => h[1])).toEqual(deck.slides.map((s) => s.title));
-    // A slide of a vertical stack is numbered h.v, like reveal.js's slide number.
-    const stacked = (h: number) => deck.slides.some((s) => s.h === h && s.v > 0);
-    expect(headings.map((h) => h[0])).toEqual(deck.slides.map((s) => (stacked(s.h) ? `${s.h + 1}.${s.v + 1}` : `${s.h + 1}`)));
+    // The number the audience sees in the corner (reveal.js's "c/t"), not h.v: a stack is not numbered 15.1.
     expect(deck.slides.some((s) => s.v > 0)).toBe(true);
+    expect(headings.map((h) => h[0])).toEqual(deck.slides.map((_, i) => String(i + 1)));
     let from = 0;
     for (const slide of deck.slides) {
       if (!slide.notes) continue;
-      const at = text.indexOf(slide.notes.trim(), from);
+      const at = text.indexOf(slide.notes.trim().replace(/\s+/g, ' '), from);
       expect(at, slide.id).toBeGreaterThan(from);
       from = at;
     }
+  });
+
+  it('puts what is on the slide beside its notes, its bullets marked with the click that shows them', () => {
+    const sections = text.split(/^---$/m).slice(1, -1);
+    expect(sections).toHaveLength(deck.slides.length);
+    deck.slides.forEach((slide, i) => {
+      const row = /^\| (.*) \| (.*) \|$/m.exec(sections[i]!.split('|---|---|')[1]!)!;
+      expect(row, slide.id).not.toBeNull();
+      const marks = [...row[1]!.matchAll(/▶(\d+)/g)].map((m) => Number(m[1]));
+      // One mark per fragment step, numbered from 1 in order.
+      expect(new Set(marks).size, slide.id).toBe(slide.fragments);
+      expect([...new Set(marks)]).toEqual(Array.from({ length: slide.fragments }, (_, k) => k + 1));
+      if (slide.fragments) expect(sections[i]).toContain(`${slide.fragments} click`);
+    });
+    const withList = deck.slides.findIndex(
+      (s) => /<li class="fragment">先用|<li class="fragment">1.17/.test(s.html) || /<li>/.test(s.html),
+    );
+    expect(sections[withList]).toMatch(/<br>▶?\d* ?• /);
+  });
+
+  it('says once, at the top, that the plan is an estimate and how to set a duration', () => {
+    expect(deck.config.duration).toBeUndefined();
+    expect(text.match(/estimate/g)).toHaveLength(1);
+    expect(text.split('\n---\n')[0]).toMatch(/`duration: 12m`/);
   });
 
   it('gives each slide its planned time and a running clock that adds up', () => {

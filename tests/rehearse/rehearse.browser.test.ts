@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMemoryLogger } from '../../src/core/log.js';
+import { type DeckError, ErrorCode, isDeckError } from '../../src/core/errors.js';
 import { buildDeck } from '../../src/render/index.js';
 import {
   applyLastRehearsal,
@@ -193,9 +194,19 @@ describe('a scripted rehearsal', () => {
     expect(html).toContain(last.rehearsal.slides[0]!.title);
   });
 
-  it('--apply makes the rehearsed times the plan, without touching the Markdown', async () => {
+  it('--apply refuses a run far shorter than the plan unless forced, writing nothing', async () => {
+    const rehearsal = await readRehearsal(saved);
+    expect(rehearsal.actual).toBeLessThan(rehearsal.planned / 2);
+    const error = await applyLastRehearsal(deckDir).catch((e: unknown) => e);
+    expect(isDeckError(error) && error.code === ErrorCode.BadInput, String(error)).toBe(true);
+    expect((error as DeckError).message).toMatch(/ran \d\d:\d\d against a \d\d:\d\d plan/);
+    expect((error as DeckError).hint).toContain('--force');
+    expect(existsSync(join(deckDir, 'timings.json'))).toBe(false);
+  });
+
+  it('--apply --force makes the rehearsed times the plan, without touching the Markdown', async () => {
     const markdown = readFileSync(join(deckDir, '00-talk.md'), 'utf8');
-    const result = await applyLastRehearsal(deckDir);
+    const result = await applyLastRehearsal(deckDir, { force: true });
     expect(result.path).toBe(join(deckDir, 'timings.json'));
     expect(readFileSync(join(deckDir, '00-talk.md'), 'utf8')).toBe(markdown);
     const { deck, rendered } = await buildDeck(deckDir);

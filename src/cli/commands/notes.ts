@@ -22,11 +22,13 @@ export function registerNotes(program: Command): void {
     .action(async (deckPath: string, options: CommonOptions) => {
       const log = loggerFor(options);
       const { loadDeck } = await import('../../content/index.js');
-      const { notesScript, clock } = await import('../../rehearse/index.js');
+      const { notesScript, clock, estimateNote } = await import('../../rehearse/index.js');
       const { writeFileAtomic } = await import('../../core/fs.js');
       const deck = await loadDeck(deckPath, { flags: flagsToConfig(options), configFile: options.config });
       const target = join(options.out, 'notes.md');
       await writeFileAtomic(target, notesScript(deck));
       log.success(`wrote the script for ${plural(deck.slides.length, 'slide')} (${clock(deck.totalTime)} planned) → ${target}`);
+      const estimate = estimateNote(deck);
+      if (estimate) log.info(estimate);
     });
 }

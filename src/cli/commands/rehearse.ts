@@ -10,6 +10,7 @@ interface RehearseOptions extends CommonOptions {
   allowHost: string[];
   report?: boolean;
   apply?: boolean;
+  force?: boolean;
   last?: boolean;
 }
 
@@ -30,6 +31,7 @@ export function registerRehearse(program: Command): void {
       )
       .option('--report', 'also write the report as HTML with charts (beside the rehearsal, or in -o DIR if given)')
       .option('--apply', 'make the last rehearsal the timing plan (timings.json beside the slides) and exit')
+      .option('--force', 'with --apply: apply a rehearsal that skipped slides or ran far shorter than the plan')
       .option('--last', 'report on the last rehearsal instead of recording a new one'),
     { browser: false, out: { description: 'folder for the HTML report of --report (default: beside the rehearsal)' } },
   ).addHelpText(
@@ -49,7 +51,12 @@ export function registerRehearse(program: Command): void {
       command.getOptionValueSource('out') === 'cli' ? join(options.out, 'rehearsal-report.html') : rehearse.reportPathFor(rehearsalPath);
 
     if (options.apply) {
-      const result = await rehearse.applyLastRehearsal(deckPath, { flags, configFile: options.config, logger: log });
+      const result = await rehearse.applyLastRehearsal(deckPath, {
+        flags,
+        configFile: options.config,
+        logger: log,
+        force: options.force,
+      });
       const kept = result.changes.filter((c) => c.kept).length;
       log.info(`from ${result.from}:`);
       for (const change of result.changes.filter((c) => c.before !== c.after)) {
@@ -89,6 +96,8 @@ export function registerRehearse(program: Command): void {
       for (const item of session.recovered) if (item.saved) log.info(`saved an interrupted rehearsal: ${item.saved}`);
       const urls = session.server;
       log.info(`rehearsing ${plural(session.deck.slides.length, 'slide')}, ${rehearse.clock(session.deck.totalTime)} planned`);
+      const estimate = rehearse.estimateNote(session.deck);
+      if (estimate) log.info(`  ${estimate}`);
       log.info(`  presenter view (notes, pacing):  ${urls.presenterUrl}`);
       log.info(`  or the deck alone:               ${urls.presenterDeckUrl}`);
       log.info('finish with the "Finish rehearsal" button on the page, or Ctrl+C here');
