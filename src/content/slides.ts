@@ -185,7 +185,7 @@ export function buildSection(input: SectionInput, ctx: SectionContext): Section 
         fileText: input.text,
         line,
         rates: ctx.config.timing,
-        load: { steps: applied.fragments, visuals: countVisuals(html, layout, attributes) },
+        load: { steps: draft.fragments, visuals: countVisuals(html, layout, attributes) },
       });
       return {
         id: slideIdOf(attributes, stack.length > 1 ? `slide-${h + 1}-${v + 1}` : `slide-${h + 1}`),
