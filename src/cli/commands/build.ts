@@ -11,7 +11,29 @@ import { formatWarning, plural } from '../../core/warnings.js';
 /** Builds run on Node's one thread; two at a time overlap one deck's file copies with another's rendering. */
 const BUILD_JOBS = 2;
 
-async function buildOne(target: DeckTarget, options: CommonOptions, log: Logger): Promise<number> {
+interface BuildFlags extends CommonOptions {
+  singleFile?: boolean;
+}
+
+async function buildOneSingleFile(target: DeckTarget, options: BuildFlags, log: Logger): Promise<number> {
+  const { buildSingleFile } = await import('../../export/single/single-file.js');
+  const result = await buildSingleFile(target.input, {
+    outDir: target.outDir,
+    flags: flagsToConfig(options),
+    configFile: options.config,
+    templates: options.templates,
+    find: { flag: options.browser },
+    logger: log,
+  });
+  for (const warning of result.deck.warnings) log.warn(formatWarning(warning));
+  for (const font of result.fonts) log.debug(`font ${font.postScriptName}: ${font.chars} characters, ${font.bytes} bytes`);
+  const size = `${(result.bytes / 1024 / 1024).toFixed(2)} MB`;
+  log.success(`built ${plural(result.deck.slides.length, 'slide')} → ${result.path}, one file of ${size} (${result.timings.total} ms)`);
+  return result.deck.slides.length;
+}
+
+async function buildOne(target: DeckTarget, options: BuildFlags, log: Logger): Promise<number> {
+  if (options.singleFile) return buildOneSingleFile(target, options, log);
   const started = performance.now();
   const { buildDeck, writeRendered } = await import('../../render/index.js');
   const { deck, rendered } = await buildDeck(target.input, {
@@ -33,7 +55,8 @@ export function registerBuild(program: Command): void {
     program
       .command('build')
       .description('build a deck (a folder of Markdown files or one .md file) into index.html and its assets')
-      .argument('[decks...]', 'folders, Markdown files or quoted globs (several: each into DIR/<deck>/)', ['slides']),
+      .argument('[decks...]', 'folders, Markdown files or quoted globs (several: each into DIR/<deck>/)', ['slides'])
+      .option('--single-file', 'one self-contained index.html (assets, subset fonts, presenter window) that works offline'),
     { browser: false },
   )
     .addHelpText(
@@ -45,13 +68,14 @@ export function registerBuild(program: Command): void {
         ['deck build my-talk --config other.yaml', 'settings from another config file'],
         ['deck build my-talk --templates my-templates', 'override layouts/partials/page.hbs'],
         ["deck build 'lectures/*' -o site", 'every lecture into site/<lecture>/'],
+        ['deck build --single-file -o share', 'share/index.html with everything inside; P opens the presenter window'],
       ]) +
         "\nSettings: defaults < deck.config.yaml|yml|json < the first file's front matter < flags.\n" +
         'Nothing is written unless the whole build succeeds: a failed build leaves the output folder as it was.\n' +
         'With several decks, one failure does not stop the others; a table sums up, and the exit status is that\n' +
         'of the first deck that failed.\n',
     )
-    .action(async (deckArgs: string[], options: CommonOptions) => {
+    .action(async (deckArgs: string[], options: BuildFlags) => {
       const log = loggerFor(options);
       const targets = deckTargets(await expandDecks(deckArgs), options.out);
       if (targets.length === 1) {

@@ -1,0 +1,157 @@
+/**
+ * `deck build --single-file`: one index.html holding the whole deck (reveal.js and its plugins, the theme,
+ * highlight and KaTeX styles, images and media, the installed fonts the deck draws with cut down to the
+ * characters it uses) and its own presenter window, so it opens from disk, a USB stick or an e-mail with no
+ * network and looks the same on any machine.
+ */
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { withBrowser, withPage, withTimeout, type Browser, type FindBrowserOptions } from '../../browser/index.js';
+import type { Deck } from '../../content/types.js';
+import { DeckError, ErrorCode } from '../../core/errors.js';
+import { ensureWritableDir, writeFileAtomic } from '../../core/fs.js';
+import type { Logger } from '../../core/log.js';
+import { packageRoot, resolveTheme, type BuildOptions } from '../../render/index.js';
+import { builtinThemesDir } from '../../render/paths.js';
+import { installReadyHook, waitForPdfReady } from '../page/print-view.js';
+import { blockForeignRequests } from '../requests.js';
+import { sourceOf } from '../share-problems.js';
+import { withTempBuild } from '../temp-build.js';
+import { embedFonts, type EmbeddedFont } from './embed-fonts.js';
+import { fontsUsed, type FirstChoice, type UsedFont } from './fonts-used.js';
+import { addToPage, inlineDeck } from './inline.js';
+import { listSystemFonts, type SystemFont } from './system-fonts.js';
+
+export interface SingleFileOptions extends BuildOptions {
+  outDir: string;
+  browser?: Browser;
+  find?: FindBrowserOptions;
+  logger?: Logger;
+}
+
+export interface SingleFileResult {
+  deck: Deck;
+  path: string;
+  bytes: number;
+  fonts: EmbeddedFont[];
+  timings: Record<string, number>;
+}
+
+/** In the page: the <img>s the browser could not load or decode, with the slide they are on. */
+function brokenImages(): { src: string; slideId: string }[] {
+  return Array.from(document.querySelectorAll('img'))
+    .filter((image) => image.complete && image.naturalWidth === 0)
+    .map((image) => ({ src: image.getAttribute('src') ?? '', slideId: image.closest('section[id]')?.id ?? '' }));
+}
+
+/** Where a family is named in the theme's CSS (file and 1-based line), to point the user at it. */
+async function whereNamed(family: string, files: string[]): Promise<{ file: string; line: number } | undefined> {
+  for (const file of files) {
+    const lines = (await readFile(file, 'utf8').catch(() => '')).split('\n');
+    const line = lines.findIndex((text) => text.includes(family));
+    if (line >= 0) return { file: relative(process.cwd(), file) || file, line: line + 1 };
+  }
+  return undefined;
+}
+
+async function checkInstalled(choices: FirstChoice[], system: readonly SystemFont[], deck: Deck, displayRoot: string): Promise<void> {
+  const installed = new Set(system.flatMap((font) => font.families.map((family) => family.toLowerCase())));
+  const missing = choices.filter((choice) => !installed.has(choice.family.toLowerCase()));
+  if (missing.length === 0) return;
+  const first = missing[0]!;
+  const theme = resolveTheme(deck.config.theme, deck.root);
+  const where = await whereNamed(first.family, [
+    theme.source,
+    ...theme.imports.map((file) => file.source),
+    join(builtinThemesDir(), '_layouts.css'),
+  ]);
+  const slide = deck.slides.find((candidate) => candidate.id === first.slideId);
+  const on = slide ? ` (slide ${slide.index + 1}, ${sourceOf(slide, displayRoot).file}:${slide.line}: “${first.sample}”)` : '';
+  throw new DeckError(
+    ErrorCode.BadInput,
+    `the deck's text asks for the font “${missing.map((choice) => choice.family).join('”, “')}”, which is not installed here${on}; the single file would carry ${first.usedInstead.join(', ')} instead`,
+    { ...where, hint: `install “${first.family}” (fc-list should list it), or choose a font that is installed in the theme's font-family` },
+  );
+}
+
+/** The notes are shown in the presenter window in the deck's main font: its subset must hold their characters too. */
+function addNotesText(fonts: Map<string, UsedFont>, deck: Deck): void {
+  const notes = deck.slides.map((slide) => slide.notes).join('');
+  const main = [...fonts.values()].filter((font) => !/mono/i.test(font.familyName)).sort((a, b) => b.chars.size - a.chars.size)[0];
+  if (main) for (const char of notes) main.chars.add(char);
+}
+
+export async function buildSingleFile(input: string, options: SingleFileOptions): Promise<SingleFileResult> {
+  const started = performance.now();
+  const timings: Record<string, number> = {};
+  await ensureWritableDir(options.outDir);
+  const bundle = join(packageRoot(), 'lib', 'client', 'single-deck.js');
+  const presenterJs = readFile(bundle, 'utf8').catch((cause: unknown) => {
+    throw new DeckError(ErrorCode.Io, 'the presenter script of the single file is missing', {
+      file: bundle,
+      cause,
+      hint: 'run npm run build',
+    });
+  });
+  const systemFonts = listSystemFonts().catch((cause: unknown) => {
+    throw new DeckError(ErrorCode.BadInput, 'cannot list the installed fonts with fc-list (fontconfig)', {
+      cause,
+      hint: 'install fontconfig',
+    });
+  });
+  // Awaited later; a failure meanwhile must not count as unhandled.
+  presenterJs.catch(() => {});
+  systemFonts.catch(() => {});
+  return withTempBuild(input, options, async ({ deck, index, dir, displayRoot }) => {
+    timings.build = Math.round(performance.now() - started);
+    const timeoutMs = deck.config.pdf.timeout;
+    const measured = await withBrowser(
+      { browser: options.browser, find: options.find, timeoutMs: Math.max(30_000, timeoutMs), logger: options.logger },
+      (browser) =>
+        withPage(
+          browser,
+          (page) =>
+            withTimeout(
+              (async () => {
+                await blockForeignRequests(page, dir);
+                await page.evaluateOnNewDocument(installReadyHook);
+                // The print view lays out every slide at once, so every slide's fonts are measured.
+                await page.goto(`${pathToFileURL(index).href}?print-pdf&showNotes=false`, { waitUntil: 'load', timeout: timeoutMs });
+                await page.evaluate(waitForPdfReady);
+                const broken = await page.evaluate(brokenImages);
+                return { broken, ...(await fontsUsed(page)) };
+              })(),
+              timeoutMs,
+              `measuring the fonts of ${input}`,
+            ),
+          { timeoutMs },
+        ),
+    );
+    timings.measure = Math.round(performance.now() - started);
+    const broken = measured.broken[0];
+    if (broken) {
+      const slide = deck.slides.find((candidate) => candidate.id === broken.slideId);
+      throw new DeckError(ErrorCode.BadInput, `the image “${broken.src}” cannot be read or is not an image`, {
+        ...(slide ? { file: sourceOf(slide, displayRoot).file, line: slide.line } : {}),
+        hint: 'replace it with a PNG, JPEG, GIF, WebP or SVG file',
+      });
+    }
+    const system = await systemFonts;
+    await checkInstalled(measured.firstChoices, system, deck, displayRoot);
+    addNotesText(measured.fonts, deck);
+    const fonts = await embedFonts(measured.fonts.values(), system);
+    timings.fonts = Math.round(performance.now() - started);
+    const sources = new Map(deck.assets.map((asset) => [asset.target, relative(process.cwd(), asset.source) || asset.source]));
+    const inlined = await inlineDeck(await readFile(index, 'utf8'), { dir, sources });
+    const html = addToPage(
+      inlined,
+      `<style id="deck-fonts">${fonts.map((font) => font.css).join('\n')}</style>`,
+      `<script>${(await presenterJs).replace(/<\/script/gi, '<\\/script')}</script>`,
+    );
+    const path = join(options.outDir, 'index.html');
+    await writeFileAtomic(path, html);
+    timings.total = Math.round(performance.now() - started);
+    return { deck, path, bytes: Buffer.byteLength(html), fonts, timings };
+  });
+}

@@ -1,0 +1,194 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isDeckError, ErrorCode } from '../../src/core/errors.js';
+import { buildSingleFile, type SingleFileResult } from '../../src/export/single/single-file.js';
+import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
+
+let browser: Browser;
+let work: string;
+let main: SingleFileResult;
+
+type RevealInPage = {
+  Reveal: { isReady(): boolean; next(): void; getIndices(): { h: number; v: number; f?: number }; getSlides(): unknown[] };
+};
+
+async function openDeck(page: Page, url: string): Promise<void> {
+  await page.setViewport({ width: 1280, height: 720 });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => (window as unknown as RevealInPage).Reveal?.isReady());
+  await page.evaluate(() => document.fonts.ready);
+}
+
+async function failure(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!isDeckError(error)) throw new Error(`expected a DeckError, got ${String(error)}`);
+  return error;
+}
+
+function deckFolder(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(work, 'deck-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'deck-single-test-'));
+  browser = await startChromium();
+  main = await buildSingleFile('slides', { outDir: join(work, 'main'), browser });
+});
+
+afterAll(async () => {
+  await closeBrowser(browser);
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('deck build --single-file on the default deck', () => {
+  it('writes one index.html, under 3 MB', () => {
+    expect(readdirSync(join(work, 'main'))).toEqual(['index.html']);
+    expect(statSync(main.path).size).toBe(main.bytes);
+    expect(main.bytes).toBeLessThan(3 * 1024 * 1024);
+    expect(main.fonts.map((font) => font.family)).toContain('Noto Sans CJK TC');
+  });
+
+  it('opens from file:// asking for nothing but itself and data: URIs, on every slide', async () => {
+    const page = await browser.newPage();
+    try {
+      const requests: string[] = [];
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        requests.push(request.url());
+        void request.continue().catch(() => {});
+      });
+      const url = pathToFileURL(main.path).href;
+      await openDeck(page, url);
+      const total = await page.evaluate(() => (window as unknown as RevealInPage).Reveal.getSlides().length);
+      for (let i = 1; i < total; i++) await page.evaluate(() => (window as unknown as RevealInPage).Reveal.next());
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      expect(requests.length).toBeGreaterThan(0);
+      const foreign = requests.filter((request) => request.split('#')[0] !== url && !request.startsWith('data:'));
+      expect(foreign).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('draws the Chinese text with the embedded fonts, not the system ones', async () => {
+    const page = await browser.newPage();
+    try {
+      await openDeck(page, pathToFileURL(main.path).href);
+      const cdp = await page.createCDPSession();
+      await cdp.send('DOM.enable');
+      await cdp.send('CSS.enable');
+      const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+      for (const selector of ['.reveal .slides section.present h1', '.reveal .slides section.present p']) {
+        const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+        expect(nodeId, selector).toBeGreaterThan(0);
+        const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+        expect(fonts.length, selector).toBeGreaterThan(0);
+        for (const font of fonts) expect(font, selector).toMatchObject({ familyName: 'Noto Sans CJK TC', isCustomFont: true });
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('has a presenter window that follows the deck window, and the deck follows it back', async () => {
+    const deck = await browser.newPage();
+    const presenter = await browser.newPage();
+    try {
+      const url = pathToFileURL(main.path).href;
+      await openDeck(deck, url);
+      await openDeck(presenter, `${url}?presenter`);
+      await presenter.waitForSelector('.deck-presenter-notes');
+      await deck.evaluate(() => {
+        const reveal = (window as unknown as RevealInPage).Reveal;
+        reveal.next();
+        reveal.next();
+      });
+      const expected = await deck.evaluate(() => (window as unknown as RevealInPage).Reveal.getIndices());
+      await presenter.waitForFunction(
+        (h, v, f) => {
+          const now = (window as unknown as RevealInPage).Reveal.getIndices();
+          return now.h === h && now.v === v && now.f === f;
+        },
+        { timeout: 10_000 },
+        expected.h,
+        expected.v,
+        expected.f,
+      );
+      // The presenter shows the current slide's notes, the next slide and the clock.
+      const slide = await presenter.evaluate(() => {
+        const reveal = (window as unknown as RevealInPage).Reveal as unknown as {
+          getCurrentSlide(): HTMLElement;
+          getSlides(): HTMLElement[];
+        };
+        return reveal.getSlides().indexOf(reveal.getCurrentSlide()) + 1;
+      });
+      const notes = main.deck.slides[slide - 1]!.notes.replace(/\s+/g, '').slice(0, 10);
+      await presenter.waitForFunction(
+        (n) => document.querySelector('.deck-presenter-notes')?.getAttribute('data-slide') === String(n),
+        {},
+        slide,
+      );
+      expect((await presenter.$eval('.deck-presenter-notes', (el) => el.textContent ?? '')).replace(/\s+/g, '')).toContain(notes);
+      expect(await presenter.$eval('.deck-presenter-next', (el) => el.getAttribute('data-next'))).toBe(main.deck.slides[slide]!.id);
+      expect(await presenter.$eval('.deck-presenter-clock', (el) => el.textContent)).toMatch(/^\d+:\d\d$/);
+      await presenter.evaluate(() => (window as unknown as RevealInPage).Reveal.next());
+      const back = await presenter.evaluate(() => (window as unknown as RevealInPage).Reveal.getIndices());
+      await deck.waitForFunction(
+        (h, v, f) => {
+          const now = (window as unknown as RevealInPage).Reveal.getIndices();
+          return now.h === h && now.v === v && now.f === f;
+        },
+        { timeout: 10_000 },
+        back.h,
+        back.v,
+        back.f,
+      );
+    } finally {
+      await deck.close();
+      await presenter.close();
+    }
+  });
+});
+
+describe('deck build --single-file on bad input', () => {
+  it('fails when the font the theme asks for is not installed, naming the theme file and line, and writes nothing', async () => {
+    const dir = deckFolder({
+      'talk.md': '---\ntheme: ./odd.css\n---\n\n# 標題\n\nText\n',
+      'odd.css':
+        '@import "../../../node_modules/reveal.js/dist/theme/white.css";\n.reveal {\n  font-family: "Nowhere Sans Pro", sans-serif;\n}\n',
+    });
+    const out = join(dir, 'out');
+    const error = await failure(buildSingleFile(dir, { outDir: out, browser }));
+    expect(error.code).toBe(ErrorCode.BadInput);
+    expect(error.message).toContain('Nowhere Sans Pro');
+    expect(error.file).toMatch(/odd\.css$/);
+    expect(error.line).toBe(3);
+    expect(existsSync(join(out, 'index.html'))).toBe(false);
+  });
+
+  it('fails on an image that cannot be read, naming the slide file and line', async () => {
+    const dir = deckFolder({ 'talk.md': '# Title\n\n---\n\n## Picture\n\n![a chart](chart.png)\n', 'chart.png': 'not a PNG' });
+    const out = join(dir, 'out');
+    const error = await failure(buildSingleFile(dir, { outDir: out, browser }));
+    expect(error.code).toBe(ErrorCode.BadInput);
+    expect(error.message).toContain('chart.png');
+    expect(error.file).toMatch(/talk\.md$/);
+    expect(error.line).toBe(5);
+    expect(existsSync(join(out, 'index.html'))).toBe(false);
+  });
+
+  it('fails with an Io error on an output folder it cannot write', async () => {
+    const dir = deckFolder({ 'talk.md': '# Title\n' });
+    const error = await failure(buildSingleFile(dir, { outDir: join(dir, 'talk.md', 'out'), browser }));
+    expect(error.code).toBe(ErrorCode.Io);
+  });
+});
