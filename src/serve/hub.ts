@@ -33,6 +33,8 @@ export interface HubLimits {
   heartbeatMs: number;
   /** A client this far behind (bytes queued) is dropped rather than slowing everyone. */
   maxBuffered: number;
+  /** A socket that has not said a valid hello this long after connecting is closed (idle sockets held the server). */
+  helloMs: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<HubLimits> = {
@@ -43,6 +45,7 @@ export const DEFAULT_LIMITS: Readonly<HubLimits> = {
   maxDropped: 40,
   heartbeatMs: 30_000,
   maxBuffered: 1 << 20,
+  helloMs: 5_000,
 };
 
 /** What the talk is at: kept across a restart of the same deck (src/serve/state-file.ts). */
@@ -61,6 +64,8 @@ export interface HubOptions {
   initial?: TalkState;
   /** Called after every change of the slide, the clock or the screen (to save it). */
   onTalkChange?: (talk: TalkState) => void;
+  /** Called with a client's socket once it said a valid hello (src/serve/connection-limits.ts keeps it then). */
+  onHello?: (socket: Duplex) => void;
 }
 
 export interface SyncHub {
@@ -87,6 +92,9 @@ interface Client {
   strikes: number;
   dropped: number;
   alive: boolean;
+  /** The connection under the WebSocket, and the timer that closes it if no hello comes. */
+  readonly socket: Duplex;
+  helloTimer?: NodeJS.Timeout;
 }
 
 /** The WebSocket side: who is connected, who may drive, and what everyone is told. */
@@ -139,6 +147,8 @@ export function createHub(options: HubOptions): SyncHub {
     if (message.type === 'hello') {
       if (client.role) return strike(client, 'second hello ignored');
       client.role = message.role;
+      clearTimeout(client.helloTimer);
+      options.onHello?.(client.socket);
       client.presenter = DRIVERS.has(message.role) && tokensMatch(message.token, options.token);
       send(client, {
         type: 'welcome',
@@ -204,8 +214,9 @@ export function createHub(options: HubOptions): SyncHub {
   }, limits.heartbeatMs);
   heartbeat.unref();
 
-  wss.on('connection', (ws: WebSocket) => {
+  wss.on('connection', (ws: WebSocket, req: IncomingMessage) => {
     const client: Client = {
+      socket: req.socket,
       ws,
       role: undefined,
       presenter: false,
@@ -219,7 +230,15 @@ export function createHub(options: HubOptions): SyncHub {
     ws.on('pong', () => (client.alive = true));
     // A protocol error (e.g. a frame over maxPayload) closes this socket only; it must never throw.
     ws.on('error', (cause) => logger.debug(`ws: client error: ${cause.message}`));
-    ws.on('close', () => clients.delete(client));
+    ws.on('close', () => {
+      clearTimeout(client.helloTimer);
+      clients.delete(client);
+    });
+    client.helloTimer = setTimeout(() => {
+      logger.debug('ws: no hello in time; closing');
+      ws.terminate();
+    }, limits.helloMs);
+    client.helloTimer.unref();
   });
 
   return {

@@ -1,6 +1,7 @@
 import type { EventEmitter } from 'node:events';
 import type { PartialConfig } from '../config/schema.js';
 import type { Logger } from '../core/log.js';
+import type { ConnectionLimits } from './connection-limits.js';
 import type { RenderOptions } from '../render/index.js';
 import type { Route } from './http.js';
 import type { TalkState } from './hub.js';
@@ -19,6 +20,8 @@ export interface ServeOptions {
    * on any port, `name:port` on that port only. For tunnels and reverse proxies; see src/serve/host-check.ts.
    */
   allowedHosts?: readonly string[];
+  /** Caps on connections and how long one may idle (default: from the file descriptor limit; see connection-limits.ts). */
+  connectionLimits?: Partial<ConnectionLimits>;
   /** Presenter token (at least 8 characters); default: the saved one (see stateFile), else a fresh random one. */
   token?: string;
   /**

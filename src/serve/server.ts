@@ -9,9 +9,10 @@ import { clearStaleTempDirs, makeOwnedTempDir } from '../core/owned-temp.js';
 import { clientAssets } from './assets.js';
 import { createBuilder, errorInfo, type BuildOutcome } from './builder.js';
 import { createCoalescer } from './coalesce.js';
+import { defaultConnectionLimits, guardConnections } from './connection-limits.js';
 import { createHostPolicy } from './host-check.js';
 import { createRequestHandler, refusedHostText } from './http.js';
-import { createHub, type SyncHub } from './hub.js';
+import { createHub, DEFAULT_LIMITS, type SyncHub } from './hub.js';
 import { checkPort, listenWithFallback } from './listen.js';
 import type { BuildEvent, ServeOptions, ServerHandle } from './options.js';
 import { placeholderHtml } from './placeholder.js';
@@ -101,19 +102,27 @@ export async function startServer(options: ServeOptions): Promise<ServerHandle> 
     renderOptions: { ...render, bodyHtml: `${scripts}\n${render.bodyHtml ?? ''}` },
   });
   let actualPort = port;
+  const server = createServer();
+  // Slow or idle connections must not hold the server (slowloris): Node's own limits, and ours on top.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  const connectionLimits = { ...defaultConnectionLimits(), ...options.connectionLimits };
+  const guard = guardConnections(server, connectionLimits, { logger });
   const hub = createHub({
     token,
     events,
     logger,
+    onHello: (socket) => guard.live(socket),
+    limits: { helloMs: Math.min(DEFAULT_LIMITS.helloMs, connectionLimits.idleMs) },
     initial: saved?.talk,
     onTalkChange: (talk) => stateWriter?.save({ deck: resolve(options.deck), token, port: actualPort, talk }),
   });
-  const server = createServer();
   const hosts = createHostPolicy({ bind: host, port: () => actualPort, extra: options.allowedHosts });
   let watcher: DeckWatcher | undefined;
   const cleanup = async () => {
     await watcher?.close();
     await hub.close();
+    guard.close();
     server.closeAllConnections();
     await new Promise<void>((done) => server.close(() => done()));
     await stateWriter?.flush();
