@@ -40,6 +40,8 @@ export const configSchema = z
     subtitle: z.string().optional(),
     author: z.string().optional(),
     description: z.string().optional(),
+    /** Where the deck is published (https://…/talk/): link previews (og:image) point at its thumbnail.png. */
+    url: z.url({ protocol: /^https?$/ }).optional(),
     keywords: z.array(z.string()),
     date: z.string().optional(),
     lang: z.string().min(2),

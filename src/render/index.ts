@@ -7,3 +7,4 @@ export { resolveTheme, projectThemes, type ResolvedTheme } from './theme.js';
 export { formatCount, formatDate, translate } from './helpers.js';
 export type { RenderedDeck, OutputFile } from './output.js';
 export { packageRoot, revealDistDir } from './paths.js';
+export { linkPreviewTags, withLinkPreview } from './link-preview.js';

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDeckError, ErrorCode } from '../../src/core/errors.js';
 import { exportPng, imageName, type ExportPngResult } from '../../src/export/png/export.js';
 import { exportPdf } from '../../src/export/index.js';
+import { runCli } from '../cli/run.js';
 import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
 
 let browser: Browser;
@@ -139,5 +140,20 @@ describe('deck png', () => {
     expect(isDeckError(error) && error.code).toBe(ErrorCode.ExportFailed);
     expect((error as Error).message).toMatch(/talk\.md:5: slide 2 “Picture”: the image “chart\.png” cannot be read/);
     expect(readdirSync(dir)).not.toContain('out');
+  });
+
+  it('gives deck build the thumbnail for og:image when the deck has a url', async () => {
+    const dir = mkdtempSync(join(work, 'deck-'));
+    writeFileSync(join(dir, 'talk.md'), '---\ntitle: 分享\nurl: https://example.org/talks/share\n---\n\n# 分享\n');
+    const out = join(dir, 'out');
+    const before = await runCli(['build', dir, '-o', out]);
+    expect(before.code).toBe(0);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).not.toContain('og:image');
+    expect(before.stdout + before.stderr).toContain('deck png');
+    await exportPng(dir, { outDir: out, browser });
+    expect((await runCli(['build', dir, '-o', out])).code).toBe(0);
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(html).toContain('<meta property="og:image" content="https://example.org/talks/share/thumbnail.png">');
+    expect(html).toContain('<meta property="og:title" content="分享">');
   });
 });

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { isDeckError } from '../../core/errors.js';
 import type { Logger } from '../../core/log.js';
@@ -35,8 +37,8 @@ async function buildOneSingleFile(target: DeckTarget, options: BuildFlags, log: 
 async function buildOne(target: DeckTarget, options: BuildFlags, log: Logger): Promise<number> {
   if (options.singleFile) return buildOneSingleFile(target, options, log);
   const started = performance.now();
-  const { buildDeck, writeRendered } = await import('../../render/index.js');
-  const { deck, rendered } = await buildDeck(target.input, {
+  const { buildDeck, writeRendered, linkPreviewTags, withLinkPreview } = await import('../../render/index.js');
+  const { deck, rendered: page } = await buildDeck(target.input, {
     flags: flagsToConfig(options),
     configFile: options.config,
     templates: options.templates,
@@ -45,6 +47,11 @@ async function buildOne(target: DeckTarget, options: BuildFlags, log: Logger): P
   log.debug(
     `${target.name}: ${plural(deck.files.length, 'source file')}, ${plural(deck.assets.length, 'asset')}, theme ${deck.config.theme}`,
   );
+  // A deck with a url gets link-preview tags; og:image once `deck png` has written thumbnail.png beside it.
+  const hasThumbnail = existsSync(join(target.outDir, 'thumbnail.png'));
+  if (deck.config.url && !hasThumbnail)
+    log.info(`no ${join(target.outDir, 'thumbnail.png')} for og:image yet: run deck png -o ${target.outDir} first`);
+  const rendered = { ...page, html: withLinkPreview(page.html, linkPreviewTags(deck, hasThumbnail)) };
   const index = await writeRendered(target.outDir, rendered);
   log.success(`built ${plural(deck.slides.length, 'slide')} → ${index} (${Math.round(performance.now() - started)} ms)`);
   return deck.slides.length;
