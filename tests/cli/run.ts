@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, watch } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, watch, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -100,20 +100,41 @@ function tsc(): Promise<void> {
   });
 }
 
-/** Wait until `path` is gone (watching its folder, no polling delay). */
+/**
+ * Wait until the lock folder is gone (watching its folder, no polling delay), or its owner has died: a test
+ * worker stopped by a timeout never runs its `finally`, and its lock must not stall every later run.
+ */
 function gone(path: string): Promise<void> {
   return new Promise((done) => {
-    const watcher = watch(dirname(path), () => {
-      if (!exists(path)) {
-        watcher.close();
-        done();
-      }
-    });
-    if (!exists(path)) {
+    const check = () => {
+      if (exists(path) && ownerAlive(path)) return false;
+      rmSync(path, { recursive: true, force: true });
       watcher.close();
+      clearInterval(owner);
       done();
-    }
+      return true;
+    };
+    const watcher = watch(dirname(path), check);
+    // The folder does not change when its owner dies; look at the owner now and then.
+    const owner = setInterval(check, 1000);
+    check();
   });
+}
+
+/** Whether the process that took the lock (its pid is written inside) is still running. */
+function ownerAlive(lock: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+  } catch {
+    return true; // just created, pid not written yet
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function exists(path: string): boolean {
@@ -135,6 +156,7 @@ export async function ensureCompiled(): Promise<void> {
   while (isStale()) {
     try {
       mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
     } catch {
       await gone(lock);
       continue;
