@@ -18,10 +18,11 @@ const percentile = (xs, p) => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 };
 
-/** Start `deck serve` on a free port; resolves once it printed its URL. */
-function startServe(deck) {
-  const child = spawn(process.execPath, ['bin/deck.js', 'serve', deck, '--port', '0', '--token', TOKEN], {
+/** Start `deck serve` (on a free port unless given); resolves once it printed its URL. */
+function startServe(deck, stateHome, port = 0) {
+  const child = spawn(process.execPath, ['bin/deck.js', 'serve', deck, '--port', String(port), '--token', TOKEN], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, XDG_STATE_HOME: stateHome },
   });
   let out = '';
   const lines = [];
@@ -145,11 +146,51 @@ async function fanOut(port, pid) {
   return { delays, before, connected, after };
 }
 
+/**
+ * Restart the server under an open audience page: time from the new server's first line until the page is
+ * connected again and back on the presenter's slide (the page retries after 250 ms, doubling up to 5 s).
+ */
+async function reconnects(deck, stateHome, port, stop) {
+  const { findBrowser, launchBrowser } = await import('../../lib/browser/index.js');
+  const browser = await launchBrowser({ executablePath: (await findBrowser()).path });
+  const times = [];
+  let child;
+  try {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.waitForFunction(() => window.Reveal?.isReady() && window.deckServe?.connected);
+    for (let i = 0; i < 3; i++) {
+      const presenter = await openClient(port, { role: 'presenter', token: TOKEN }, () => {});
+      presenter.send(JSON.stringify({ type: 'navigate', h: 4 + i, v: 0, f: -1 }));
+      await page.waitForFunction((h) => window.Reveal.getIndices().h === h, { polling: 20 }, 4 + i);
+      presenter.terminate();
+      await stop(child);
+      await page.waitForFunction(() => !window.deckServe?.connected, { polling: 20 });
+      const started = await startServe(deck, stateHome, port);
+      const ready = performance.now();
+      child = started.child;
+      // The page may reload on the way (a newer build): wait for it whole, on the slide.
+      await page.waitForFunction(
+        (h) => window.deckServe?.connected && window.Reveal?.isReady() && window.Reveal.getIndices().h === h,
+        { polling: 20, timeout: 30_000 },
+        4 + i,
+      );
+      times.push(performance.now() - ready);
+    }
+  } finally {
+    await browser.close();
+  }
+  return { times, child };
+}
+
 export default async function () {
   const root = mkdtempSync(join(tmpdir(), 'deck-bench-serve-'));
   const deck = join(root, 'slides');
+  const stateHome = join(root, 'state');
   cpSync('slides', deck, { recursive: true });
-  const { child, port, lines } = await startServe(deck);
+  const started = await startServe(deck, stateHome);
+  const { port, lines } = started;
+  let child = started.child;
   try {
     const { soft, hard } = await saveToReload(port, deck);
     const rebuilds = lines
@@ -186,6 +227,13 @@ export default async function () {
       '\n| deck.pdf from a running `deck serve` (default deck) | first (launches the browser) | later (reuse it, median of 3) |\n|---|---|---|',
     );
     console.log(`| GET /_deck/deck.pdf | ${ms(pdfTimes[0])} | ${ms(median(pdfTimes.slice(1)))} |`);
+    const first = child;
+    const restarted = await reconnects(deck, stateHome, port, (current) => stopServe(current ?? first));
+    child = restarted.child ?? child;
+    console.log('\n| restart of `deck serve` under an open audience page (3 restarts) | median | max |\n|---|---|---|');
+    console.log(
+      `| new server listening → page reconnected, on the presenter's slide | ${ms(median(restarted.times))} | ${ms(Math.max(...restarted.times))} |`,
+    );
   } finally {
     await stopServe(child);
     rmSync(root, { recursive: true, force: true });

@@ -13,8 +13,9 @@ function niceStep(max: number): number {
   return 7200;
 }
 
-function label(slide: Rehearsal['slides'][number], all: Rehearsal['slides']): string {
-  return all.some((s) => s.h === slide.h && s.v > 0) ? `${slide.h + 1}.${slide.v + 1}` : `${slide.h + 1}`;
+/** Slides are numbered 1..N in the order they are shown, as in the deck, the presenter view and notes.md. */
+function label(slide: Rehearsal['slides'][number]): string {
+  return String(slide.index + 1);
 }
 
 /** Grouped bars: per slide the planned time (grey) and the actual time (coloured by verdict). */
@@ -45,7 +46,7 @@ export function slideChart(rehearsal: Rehearsal): string {
       `<g class="slide" data-id="${escapeHtml(slide.id)}"><title>${tip}</title>`,
       `<rect class="planned" x="${x}" y="${y(slide.planned).toFixed(1)}" width="12" height="${(y(0) - y(slide.planned)).toFixed(1)}" fill="${COLORS.planned}" data-seconds="${slide.planned}"/>`,
       `<rect class="actual ${v.replace(' ', '-')}" x="${x + 13}" y="${y(slide.actual).toFixed(1)}" width="12" height="${(y(0) - y(slide.actual)).toFixed(1)}" fill="${COLORS[v]}" data-seconds="${slide.actual}"/>`,
-      `<text x="${x + 12.5}" y="${top + plotHeight + 16}" class="axis" text-anchor="middle">${label(slide, slides)}</text></g>`,
+      `<text x="${x + 12.5}" y="${top + plotHeight + 16}" class="axis" text-anchor="middle">${label(slide)}</text></g>`,
     );
   });
   parts.push(`<text x="${left}" y="${height - 6}" class="axis">slide</text>`);
@@ -115,7 +116,7 @@ export function reportHtml(rehearsal: Rehearsal, options: ReportHtmlOptions = {}
     .map((slide) => {
       const v = verdict(slide.planned, slide.actual, slide.visits);
       return (
-        `<tr class="${v.replace(' ', '-')}" data-id="${escapeHtml(slide.id)}"><td class="num">${label(slide, rehearsal.slides)}</td>` +
+        `<tr class="${v.replace(' ', '-')}" data-id="${escapeHtml(slide.id)}"><td class="num">${label(slide)}</td>` +
         `<td>${escapeHtml(slide.title)}</td><td class="num planned">${clock(slide.planned)}</td>` +
         `<td class="num actual">${slide.visits ? clock(slide.actual) : '—'}</td>` +
         `<td class="num diff">${slide.visits ? signedClock(slide.actual - slide.planned) : ''}</td><td class="${v.replace(' ', '-')}">${v}</td></tr>`

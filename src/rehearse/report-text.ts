@@ -15,8 +15,8 @@ export function reportText(rehearsal: Rehearsal): string {
     `  ${'#'.padStart(5)}  ${fitColumns('slide', TITLE_WIDTH)}  ${'planned'.padStart(7)}  ${'actual'.padStart(7)}  ${'diff'.padStart(7)}`,
   ];
   for (const slide of rehearsal.slides) {
-    const number =
-      slide.v > 0 || rehearsal.slides.some((s) => s.h === slide.h && s.v > 0) ? `${slide.h + 1}.${slide.v + 1}` : `${slide.h + 1}`;
+    // One numbering everywhere: slides 1..N in the order they are shown, as in the deck and the presenter view.
+    const number = String(slide.index + 1);
     const diff = slide.actual - slide.planned;
     const v = verdict(slide.planned, slide.actual, slide.visits);
     lines.push(

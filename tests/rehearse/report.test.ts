@@ -67,6 +67,21 @@ describe('the text report', () => {
   });
 });
 
+describe('slide numbers in the reports', () => {
+  it('number slides 1..N in the order shown, vertical slides included (never h.v)', () => {
+    const stacked = rehearsal('2024-06-01T10:15:00.000Z', [10, 10, 10]);
+    const slides = stacked.slides.map((slide, i) => ({ ...slide, h: i === 0 ? 0 : 1, v: i === 0 ? 0 : i - 1 }));
+    const withStack = { ...stacked, slides };
+    const numbers = reportText(withStack)
+      .split('\n')
+      .filter((line) => /Two|Three|開場/.test(line))
+      .map((line) => line.trim().split(/\s+/)[0]);
+    expect(numbers).toEqual(['1', '2', '3']);
+    const html = reportHtml(withStack, { history: [] });
+    expect([...html.matchAll(/<td class="num">([^<]*)<\/td>/g)].map((m) => m[1])).toEqual(['1', '2', '3']);
+  });
+});
+
 describe('the HTML report', () => {
   const history = [rehearsal('2024-05-01T10:00:00.000Z', [40, 50, 20]), rehearsal('2024-05-15T10:00:00.000Z', [30, 40, 18])];
   const current = rehearsal('2024-06-01T10:15:00.000Z', [26, 29.5, 12]);
