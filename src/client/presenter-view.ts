@@ -16,6 +16,13 @@ export function mountPresenterView(createDriver: (onUpdate: (view: DriverView) =
   const main = $('main');
   main.classList.toggle('notes-first', loadLayout() === 'notes-first');
 
+  /** After "Finish rehearsal" the server stops: say the rehearsal is saved, not that the connection is lost. */
+  let rehearsal: { file?: string; summary?: string } | undefined;
+  window.addEventListener('deck:rehearsal-finished', (event) => {
+    rehearsal = (event as CustomEvent<{ file?: string; summary?: string }>).detail ?? {};
+    render(driver.view);
+  });
+
   const render = (view: DriverView) => {
     document.title = view.deckTitle ? `Presenter · ${view.deckTitle}` : 'Presenter · deck serve';
     $('title').textContent = view.deckTitle;
@@ -27,7 +34,12 @@ export function mountPresenterView(createDriver: (onUpdate: (view: DriverView) =
         : 'wrong or missing token: you can only watch';
     status.className = `status ${view.connected && view.presenter ? 'ok' : 'bad'}`;
     const offline = $('offline');
-    offline.hidden = view.connected;
+    offline.hidden = view.connected && !rehearsal;
+    if (rehearsal) {
+      status.textContent = 'rehearsal finished';
+      offline.textContent = `Rehearsal saved${rehearsal.file ? ` to ${rehearsal.file}` : ''}. ${rehearsal.summary ?? ''} The report is in the terminal (deck rehearse --last --report writes it as HTML).`;
+      return;
+    }
     offline.textContent = view.refusedAt
       ? 'Offline: that move was NOT sent, and the audience still shows its slide. Reconnecting…'
       : 'Offline: the server cannot be reached. Moves are not sent until it is back; everyone returns to your slide then.';

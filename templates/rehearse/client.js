@@ -158,8 +158,10 @@
       .then((response) => response.json())
       .then((result) => {
         clock.textContent = 'Rehearsal saved';
-        status(result.summary || '');
+        status(`${result.summary || ''}${result.file ? ` (${result.file}; the report is in the terminal)` : ''}`);
         button.remove();
+        // The presenter view says the rehearsal is over instead of "offline" once the server stops.
+        host.defaultView.dispatchEvent(new CustomEvent('deck:rehearsal-finished', { detail: result }));
       })
       .catch((error) => {
         finished = false;
