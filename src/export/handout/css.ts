@@ -1,5 +1,5 @@
 import type { HandoutGeometry } from './layout.js';
-import { CAPTION_MM, RULE_MM } from './layout.js';
+import { CAPTION_MM, RULE_MM, SIXUP_GAP_MM } from './layout.js';
 
 const mm = (value: number) => `${value.toFixed(2)}mm`;
 
@@ -26,13 +26,14 @@ html.reveal-print body { margin: 0 !important; }
 ${
   fixed
     ? `.deck-handout .handout-sheet { height: ${mm(g.contentHeight)}; overflow: hidden; display: grid;
-  grid-template-columns: repeat(${g.columns}, minmax(0, 1fr)); grid-template-rows: repeat(${g.rows}, minmax(0, 1fr)); column-gap: 6mm; }`
+  grid-template-columns: repeat(${g.columns}, minmax(0, 1fr)); grid-template-rows: repeat(${g.rows}, minmax(0, 1fr)); column-gap: ${mm(SIXUP_GAP_MM)}; }`
     : ''
 }
 .deck-handout .handout-item { display: flex; min-height: 0; min-width: 0; ${item} }
 .deck-handout .handout-figure { flex: none; width: ${mm(g.slideWidth)}; }
 .deck-handout .handout-slide { position: relative; width: ${mm(g.slideWidth)}; height: ${mm(g.slideHeight)}; overflow: hidden;
-  outline: 0.25mm solid #9a9a9a; break-inside: avoid;
+  /* The frame is drawn inside the box: an outline outside a full-width slide is clipped on the right. */
+  outline: 0.3mm solid #9a9a9a; outline-offset: -0.3mm; break-inside: avoid;
   /* Without containment the scaled 1280 px slide inside still counts as document overflow when printing, and
      Chromium then shrinks every page to fit it. */
   contain: strict; }

@@ -18,6 +18,8 @@ export const MARGIN_MM = { top: 18, bottom: 16, side: 15 } as const;
 export const CAPTION_MM = 7;
 /** Distance between ruled lines, mm. */
 export const RULE_MM = 8;
+/** Gap between the two columns of a 6-up sheet, mm. */
+export const SIXUP_GAP_MM = 6;
 
 export interface HandoutGeometry {
   layout: HandoutLayout;
@@ -73,8 +75,12 @@ export function handoutGeometry(layout: HandoutLayout, paper: Paper, aspect: num
       };
     }
     case '6up': {
-      const slide = fit(contentWidth / 2 - 6, contentHeight / 3 - CAPTION_MM - 6);
-      return { layout, paper, perSheet: 6, contentWidth, contentHeight, ...slide, columns: 2, rows: 3, rules: 0 };
+      // Two columns of the widest slides the paper allows (a 16:9 slide is width-bound on a portrait sheet); the
+      // height each row has left under its slide and caption is ruled for notes instead of left blank.
+      const rowHeight = contentHeight / 3;
+      const slide = fit((contentWidth - SIXUP_GAP_MM) / 2, rowHeight - CAPTION_MM - 4);
+      const rules = Math.floor((rowHeight - slide.slideHeight - CAPTION_MM - 4) / RULE_MM);
+      return { layout, paper, perSheet: 6, contentWidth, contentHeight, ...slide, columns: 2, rows: 3, rules };
     }
   }
 }

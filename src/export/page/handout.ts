@@ -24,7 +24,7 @@ export interface HandoutSpec {
   width: number;
   height: number;
   scale: number;
-  /** Ruled lines beside each slide (3up) or under a slide without notes (notes layout). */
+  /** Ruled lines beside each slide (3up), under it (6up) or under a slide without notes (notes layout). */
   rules: number;
   lang: string;
   /** Heading above the notes, in the deck's language. */
@@ -98,8 +98,8 @@ export function buildHandout(spec: HandoutSpec): number[] {
         addRules(notes, spec.rules);
       }
       box.appendChild(notes);
-    } else if (spec.layout === '3up') {
-      addRules(box, spec.rules);
+    } else if (spec.layout === '3up' || spec.layout === '6up') {
+      addRules(spec.layout === '6up' ? figure : box, spec.rules);
     }
     sheet!.appendChild(box);
   });

@@ -135,7 +135,9 @@ export function chartHelpers(): Record<string, HelperDelegate> {
         const note = typeof spec.note === 'string' ? spec.note : undefined;
         return ioSvg({ inputs: toLabels(spec.inputs), outputs: toLabels(spec.outputs), center, note }, c);
       }
-      return flowSvg(toFlowRows(spec.rows ?? spec.steps), c);
+      // One row may be given as `steps` (with its `loop`) instead of `rows`.
+      const rows = spec.rows ?? (spec.loop === undefined ? spec.steps : [{ steps: spec.steps, loop: spec.loop }]);
+      return flowSvg(toFlowRows(rows), c);
     },
     /** An object from the hash: `(dict fastest_ms="最快" average_ms="平均")`. */
     dict(options: HelperOptions) {
