@@ -1,6 +1,6 @@
 // Small shared pieces for benchmarks: timing, medians, peak memory of a child process, a generated deck.
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const median = (xs) => {
@@ -58,4 +58,78 @@ export function generateDeck(dir, n, { sections = 10 } = {}) {
     writeFileSync(join(dir, `${String(s).padStart(2, '0')}-part.md`), `${fm + slides.join('\n\n---\n\n')}\n`);
   }
   return dir;
+}
+
+/** The proportional memory (PSS, shared pages split between sharers) of a process and all its descendants, bytes. */
+function treePss(rootPid) {
+  const children = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(name));
+    } catch {}
+  }
+  let total = 0;
+  const stack = [rootPid];
+  while (stack.length > 0) {
+    const pid = stack.pop();
+    try {
+      const kb = Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+      total += kb * 1024;
+    } catch {}
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/**
+ * Run a command; resolve with wall time (ms) and the peak memory of the whole process tree (Node and every
+ * Chromium process together: the sum of their PSS, sampled every 50 ms).
+ */
+export function timeTree(cmd, args, options = {}) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
+    let peak = 0;
+    const sample = () => {
+      if (child.pid) peak = Math.max(peak, treePss(child.pid));
+    };
+    const timer = setInterval(sample, 50);
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('close', (code) => {
+      clearInterval(timer);
+      const wall = performance.now() - started;
+      if (code !== 0) return reject(new Error(`${cmd} ${args.join(' ')} exited ${code}\n${err}`));
+      resolve({ wall, peak, out, err });
+    });
+  });
+}
+
+/** Spread of a sample as "min–max". */
+export const spread = (xs, format = (x) => (x / 1000).toFixed(2)) => `${format(Math.min(...xs))}–${format(Math.max(...xs))}`;
+
+/**
+ * The same generated deck as one Marp Markdown file: Marp's `---` separators, the notes as HTML comments
+ * (Marp's presenter notes), the reveal.js element comments dropped.
+ */
+export function marpDeckFrom(dir, target) {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
+  const slides = [];
+  for (const file of files) {
+    const text = readFileSync(join(dir, file), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
+    for (const slide of text.split(/\n---\n/)) {
+      const [body, notes] = slide.split(/\nNote: /);
+      slides.push(`${body.replace(/ <!-- \.element: [^>]*-->/g, '').trim()}\n${notes ? `\n<!-- ${notes.trim()} -->\n` : ''}`);
+    }
+  }
+  writeFileSync(target, `---\nmarp: true\nlang: zh-Hant\n---\n\n${slides.join('\n---\n\n')}`);
+  return target;
 }

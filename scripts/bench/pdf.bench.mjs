@@ -1,13 +1,15 @@
-// PDF export: deck.pdf, handout.pdf and both, through the real CLI (cold start included), for the default deck
-// and a generated 200-slide deck, beside the floor measured in the same run on the same built HTML: one
-// puppeteer-core launch, one page.goto of index.html?print-pdf, wait for reveal.js's pdf-ready, one page.pdf.
+// One deck to PDF, cold (Node start included), for a 9-slide and a 200-slide Chinese deck: ours
+// (`deck pdf --no-handout`), Marp CLI on the same content (`marp --pdf`), and the floor, in alternating rounds of
+// the same run; medians, spread and ratios, then our phases (`--verbose`) as medians. The floor: one
+// puppeteer-core launch, one page.goto of the built deck in print view, wait for reveal.js's pdf-ready, one
+// page.pdf.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateDeck, median, ms, mb, timeCommand } from './lib.mjs';
+import { generateDeck, marpDeckFrom, median, spread, timeCommand } from './lib.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
 
-// The floor, as a script run with `node --input-type=module -e` from the repository (so puppeteer-core resolves).
 const FLOOR = `
 import puppeteer from 'puppeteer-core';
 const [index, out] = process.argv.slice(1);
@@ -26,32 +28,45 @@ try {
 }
 `;
 
-async function runs(n, cmd, args) {
-  const results = [];
-  for (let i = 0; i < n; i++) results.push(await timeCommand(cmd, args));
-  return { wall: median(results.map((r) => r.wall)), rss: Math.max(...results.map((r) => r.rss)) };
+/** Median of each phase over the runs' `timings:` lines. */
+function phases(results) {
+  const all = results.map((r) => JSON.parse(/^timings: (.*)$/m.exec(r.err)?.[1] ?? '{}'));
+  const keys = [...new Set(all.flatMap((t) => Object.keys(t)))];
+  return keys.map((key) => `${key} ${Math.round(median(all.map((t) => t[key] ?? 0)))}`).join(' · ');
 }
 
 export default async function () {
   const work = join(tmpdir(), 'deck-bench-pdf');
-  const decks = [
-    ['default deck', 'slides'],
-    ['200 slides', generateDeck(join(work, 'deck-200'), 200)],
-  ];
-  console.log(`| deck | what (median of ${RUNS}, cold CLI) | time | peak RSS (node) | vs floor |\n|---|---|---|---|---|`);
-  for (const [name, dir] of decks) {
-    const out = join(work, name.replace(/\W+/g, '-'));
-    const build = await runs(RUNS, 'node', ['bin/deck.js', 'build', dir, '-o', out, '-q']);
-    const floor = await runs(RUNS, 'node', ['--input-type=module', '-e', FLOOR, join(out, 'index.html'), join(out, 'floor.pdf')]);
-    const deckOnly = await runs(RUNS, 'node', ['bin/deck.js', 'pdf', dir, '-o', out, '-q', '--no-handout']);
-    const handoutOnly = await runs(RUNS, 'node', ['bin/deck.js', 'pdf', dir, '-o', out, '-q', '--no-slides']);
-    const both = await runs(RUNS, 'node', ['bin/deck.js', 'pdf', dir, '-o', out, '-q']);
-    const ratio = (x) => `${(x.wall / floor.wall).toFixed(2)}×`;
-    const row = (what, r, vs = '') => console.log(`| ${name} | ${what} | ${ms(r.wall)} | ${mb(r.rss)} | ${vs} |`);
-    row('HTML build (`deck build`)', build);
-    row('floor (launch, goto print-pdf, pdf-ready, page.pdf)', floor, '1.00×');
-    row('deck.pdf (`deck pdf --no-handout`)', deckOnly, ratio(deckOnly));
-    row('handout.pdf, notes (`deck pdf --no-slides`)', handoutOnly, ratio(handoutOnly));
-    row('deck.pdf + handout.pdf (`deck pdf`)', both, ratio(both));
+  const env = { ...process.env, CHROME_PATH: CHROME };
+  console.log(
+    `| deck | ours | Marp CLI | floor | ours / Marp | ours / floor |\n|---|---|---|---|---|---|` +
+      `\n<!-- medians of ${RUNS} alternating rounds, seconds; spread min–max below -->`,
+  );
+  const breakdown = [];
+  for (const [name, slides] of [
+    ['9 Chinese slides', 9],
+    ['200 slides', 200],
+  ]) {
+    const dir = generateDeck(join(work, `deck-${slides}`), slides);
+    const marpMd = marpDeckFrom(dir, join(work, `marp-${slides}.md`));
+    const out = join(work, `out-${slides}`);
+    await timeCommand('node', ['bin/deck.js', 'build', dir, '-o', out, '-q']);
+    const ours = [];
+    const marp = [];
+    const floor = [];
+    for (let i = 0; i < RUNS; i++) {
+      ours.push(await timeCommand('node', ['bin/deck.js', 'pdf', dir, '-o', out, '--no-handout', '--verbose', '-q'], { env }));
+      marp.push(
+        await timeCommand('node', ['node_modules/.bin/marp', '--pdf', '--allow-local-files', marpMd, '-o', join(out, 'marp.pdf')], { env }),
+      );
+      floor.push(await timeCommand('node', ['--input-type=module', '-e', FLOOR, join(out, 'index.html'), join(out, 'floor.pdf')], { env }));
+    }
+    const m = (rs) => median(rs.map((r) => r.wall));
+    const s = (rs) => spread(rs.map((r) => r.wall));
+    console.log(
+      `| ${name} | ${(m(ours) / 1000).toFixed(2)} s (${s(ours)}) | ${(m(marp) / 1000).toFixed(2)} s (${s(marp)}) | ${(m(floor) / 1000).toFixed(2)} s (${s(floor)}) | ${(m(ours) / m(marp)).toFixed(2)} | ${(m(ours) / m(floor)).toFixed(2)} |`,
+    );
+    breakdown.push(`${name}: ${phases(ours)} (ms)`);
   }
+  console.log(`\nOur phases (medians, ms; build runs beside the browser launch):\n${breakdown.map((line) => `- ${line}`).join('\n')}`);
 }
