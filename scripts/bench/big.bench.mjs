@@ -15,7 +15,9 @@ export default async function () {
   const ours = [];
   const marp = [];
   for (let round = 0; round < RUNS; round++) {
-    ours.push(await timeTree('node', ['bin/deck.js', 'pdf', dir, '-o', join(work, 'out'), '--no-handout', '-q'], { env }));
+    ours.push(
+      await timeTree('node', ['bin/deck.js', 'pdf', dir, '-o', join(work, 'out'), '--no-handout', '-q', '--timeout', '10m'], { env }),
+    );
     marp.push(await timeTree('node', ['node_modules/.bin/marp', '--pdf', marpMd, '-o', join(work, 'marp.pdf')], { env }));
   }
   const row = (name, rs) =>

@@ -55,7 +55,7 @@ export default async function () {
     const marp = [];
     const floor = [];
     for (let i = 0; i < RUNS; i++) {
-      ours.push(await timeCommand('node', ['bin/deck.js', 'pdf', dir, '-o', out, '--no-handout', '--verbose', '-q'], { env }));
+      ours.push(await timeCommand('node', ['bin/deck.js', 'pdf', dir, '-o', out, '--no-handout', '--verbose'], { env }));
       marp.push(
         await timeCommand('node', ['node_modules/.bin/marp', '--pdf', '--allow-local-files', marpMd, '-o', join(out, 'marp.pdf')], { env }),
       );

@@ -177,8 +177,9 @@ export async function renderPdfs(browser: Browser, page: Page, deck: Deck, optio
     lap('deck.pdf');
     const firstPage = new Map<string, number>();
     layout.pages.forEach((id, i) => firstPage.has(id) || firstPage.set(id, i));
+    // page.pdf's bytes as they are (no copy): amendPdf reads them and appends its update.
     const amended = amendPdf(
-      new Uint8Array(raw),
+      raw,
       meta,
       deckOutline(deck, (slide) => firstPage.get(slide.id)),
     );
@@ -234,7 +235,7 @@ export async function renderPdfs(browser: Browser, page: Page, deck: Deck, optio
     const sheetPages = sheetHeights.map((px) => Math.max(1, Math.ceil(px / pxPerMm / geometry.contentHeight - 0.001)));
     const sheetStart = sheetPages.map((_, i) => sheetPages.slice(0, i).reduce((a, b) => a + b, 0));
     const slidePage = (slide: Slide) => sheetStart[Math.floor(slide.index / geometry.perSheet)];
-    const amended = amendPdf(new Uint8Array(raw), meta, deckOutline(deck, slidePage));
+    const amended = amendPdf(raw, meta, deckOutline(deck, slidePage));
     const expected = sheetPages.reduce((a, b) => a + b, 0);
     if (amended.pageCount !== expected) {
       problems.push({
