@@ -28,6 +28,10 @@ export function defaultConfig(): DeckConfig {
     center: false,
     highlightTheme: 'monokai',
     math: false,
+    css: [],
+    scripts: [],
+    revealOptions: {},
+    fit: false,
     timing: { cjkCharsPerMinute: 250, wordsPerMinute: 140, minSeconds: 15, secondsPerStep: 2, secondsPerVisual: 8 },
     pdf: { fragments: false, handout: 'notes', paper: 'A4', timeout: 60_000, strict: true },
   };

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { DeckError, ErrorCode } from '../core/errors.js';
+import { jsonKeyLines, yamlKeyLines } from './key-lines.js';
 import type { ConfigLayer } from './resolve.js';
 
 export const CONFIG_FILE_NAMES = ['deck.config.yaml', 'deck.config.yml', 'deck.config.json'] as const;
@@ -19,7 +20,8 @@ async function readIfExists(path: string): Promise<string | undefined> {
 export function parseConfigText(text: string, source: string): ConfigLayer {
   if (source.endsWith('.json')) {
     try {
-      return { source, values: (JSON.parse(text) ?? {}) as Record<string, unknown> };
+      const values = (JSON.parse(text) ?? {}) as Record<string, unknown>;
+      return { source, values, lines: typeof values === 'object' ? jsonKeyLines(values, text) : undefined };
     } catch (error) {
       throw new DeckError(ErrorCode.BadConfig, `not valid JSON: ${(error as Error).message}`, { file: source });
     }
@@ -36,7 +38,7 @@ export function parseConfigText(text: string, source: string): ConfigLayer {
   if (typeof values !== 'object' || Array.isArray(values)) {
     throw new DeckError(ErrorCode.BadConfig, 'the config must be a mapping of keys to values', { file: source });
   }
-  return { source, values: values as Record<string, unknown> };
+  return { source, values: values as Record<string, unknown>, lines: yamlKeyLines(doc, text) };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { DeckError, ErrorCode } from '../core/errors.js';
 import type { DeckWarning } from '../core/warnings.js';
 import { defaultConfig } from './defaults.js';
+import { didYouMean, foreignToolOf, REVEAL_OPTION_KEYS } from './foreign.js';
 import { configSchema, partialConfigSchema, type DeckConfig, type PartialConfig } from './schema.js';
 
 /** Where a layer of settings came from, for error messages. */
@@ -10,6 +11,40 @@ export interface ConfigLayer {
   values: Record<string, unknown>;
   /** Line of the layer's start in its file (front matter and config files), for error messages. */
   line?: number;
+  /** The line of each key, by dotted path ("pdf.paper"), so messages point at the key's own line. */
+  lines?: Record<string, number>;
+  /**
+   * A config file holds only settings (an unknown key is an error); front matter also holds section data (an
+   * unknown key is data); flags are settings. Default: file.
+   */
+  kind?: 'file' | 'front-matter' | 'flags';
+}
+
+const SETTINGS = Object.keys(configSchema.shape);
+/** revealOptions that are deck settings too: lifted out, so the PDF and the checks use the author's values. */
+const LIFTED = ['width', 'height', 'margin', 'transition', 'controls', 'progress', 'slideNumber', 'hash', 'center'];
+
+function lineOf(layer: ConfigLayer, path: readonly PropertyKey[]): number | undefined {
+  for (let length = path.length; length > 0; length--) {
+    const line = layer.lines?.[path.slice(0, length).map(String).join('.')];
+    if (line !== undefined) return line;
+  }
+  return layer.line;
+}
+
+/** What a bad value should have been: the allowed values when there is a list of them. */
+function allowedValues(issue: z.core.$ZodIssue): string | undefined {
+  if (issue.code === 'invalid_value') return `allowed values: ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
+  if (issue.code === 'invalid_union') {
+    const values = issue.errors
+      .flat()
+      .flatMap((inner) => (inner.code === 'invalid_value' ? inner.values : inner.code === 'invalid_type' ? [inner.expected] : []));
+    return values.length
+      ? `allowed: ${values.map((value) => (typeof value === 'string' && value !== 'boolean' ? JSON.stringify(value) : String(value))).join(', ')}`
+      : undefined;
+  }
+  if (issue.code === 'invalid_type') return `expected a ${issue.expected}`;
+  return undefined;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -21,15 +56,81 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `${path ? `"${path}"` : 'value'}: ${issue.message}`;
 }
 
-/** Validate one layer on its own, so the error names the file the bad key is in. */
-export function validateLayer(layer: ConfigLayer): PartialConfig {
-  const result = partialConfigSchema.safeParse(layer.values);
+/**
+ * Sort a layer's keys: settings stay; reveal.js options at the top level go into revealOptions; keys other
+ * tools define are dropped with a warning; unknown keys are an error in a config file (with "did you mean"),
+ * and section data in front matter (a near miss of a setting gets a warning).
+ */
+export function prepareLayer(layer: ConfigLayer, warnings: DeckWarning[]): Record<string, unknown> {
+  const kind = layer.kind ?? 'file';
+  const values: Record<string, unknown> = {};
+  const revealOptions: Record<string, unknown> = {};
+  const unknown: string[] = [];
+  for (const [key, value] of Object.entries(layer.values)) {
+    if (SETTINGS.includes(key) || kind === 'flags') values[key] = value;
+    else if (REVEAL_OPTION_KEYS.has(key)) revealOptions[key] = value;
+    else if (foreignToolOf(key)) {
+      warnings.push({
+        file: layer.source,
+        line: lineOf(layer, [key]),
+        message: `"${key}" is a ${foreignToolOf(key)} setting that this tool does not support; it is ignored`,
+      });
+    } else if (kind === 'file') unknown.push(key);
+    else {
+      const near = didYouMean(key, SETTINGS);
+      if (near && near !== key) {
+        warnings.push({
+          file: layer.source,
+          line: lineOf(layer, [key]),
+          message: `"${key}" is not a setting (did you mean "${near}"?); it is kept as section data`,
+        });
+      }
+    }
+  }
+  if (unknown.length > 0) {
+    const key = unknown[0]!;
+    const near = didYouMean(key, [...SETTINGS, ...REVEAL_OPTION_KEYS]);
+    throw new DeckError(
+      ErrorCode.BadConfig,
+      `unknown key ${unknown.map((k) => `"${k}"`).join(', ')}${near ? ` (did you mean "${near}"?)` : ''}`,
+      {
+        file: layer.source,
+        line: lineOf(layer, [key]),
+        hint: `settings: ${SETTINGS.join(', ')}; reveal.js options go under revealOptions`,
+      },
+    );
+  }
+  const given = values.revealOptions;
+  if (given !== undefined && (typeof given !== 'object' || given === null || Array.isArray(given))) return values;
+  const merged = { ...revealOptions, ...((given as Record<string, unknown> | undefined) ?? {}) };
+  for (const key of LIFTED) {
+    if (key in merged) {
+      if (!(key in values)) values[key] = merged[key];
+      delete merged[key];
+    }
+  }
+  if (Object.keys(merged).length > 0 || given !== undefined) values.revealOptions = merged;
+  return values;
+}
+
+/** The keys allowed in the object at `path` of the settings ("pdf" → fragments, handout, …). */
+function keysAt(path: readonly PropertyKey[]): string[] {
+  const nested = path.length > 0 ? (configSchema.shape as Record<string, unknown>)[String(path[0])] : undefined;
+  const shape = (nested as { shape?: Record<string, unknown> } | undefined)?.shape;
+  return Object.keys(shape ?? configSchema.shape);
+}
+
+/** Validate one layer on its own, so the error names the file and line the bad key is on. */
+export function validateLayer(layer: ConfigLayer, warnings: DeckWarning[] = []): PartialConfig {
+  const result = partialConfigSchema.safeParse(prepareLayer(layer, warnings));
   if (!result.success) {
-    const problems = result.error.issues.map(describeIssue);
+    const issues = result.error.issues;
+    const first = issues[0]!;
+    const problems = issues.map(describeIssue);
     throw new DeckError(ErrorCode.BadConfig, `invalid settings: ${problems.join('; ')}`, {
       file: layer.source,
-      line: layer.line,
-      hint: `allowed keys: ${Object.keys(configSchema.shape).join(', ')}`,
+      line: lineOf(layer, first.path),
+      hint: first.code === 'unrecognized_keys' ? `allowed keys: ${keysAt(first.path).join(', ')}` : allowedValues(first),
     });
   }
   return result.data;
@@ -42,6 +143,7 @@ function merge(base: DeckConfig, layer: PartialConfig): DeckConfig {
     ...defined,
     timing: { ...base.timing, ...(layer.timing ?? {}) },
     pdf: { ...base.pdf, ...(layer.pdf ?? {}) },
+    revealOptions: { ...base.revealOptions, ...(layer.revealOptions ?? {}) },
   } as DeckConfig;
 }
 
@@ -55,12 +157,11 @@ function deepFreeze<T>(value: T): T {
 
 /**
  * Merge layers in precedence order (defaults < config file < front matter < flags), validate once, freeze.
- * Layers are given lowest first.
+ * Layers are given lowest first. Warnings (keys of other tools, near misses) are added to `warnings`.
  */
 export function resolveConfig(layers: ConfigLayer[], warnings: DeckWarning[] = []): Readonly<DeckConfig> {
-  void warnings;
   let config = defaultConfig();
-  for (const layer of layers) config = merge(config, validateLayer(layer));
+  for (const layer of layers) config = merge(config, validateLayer(layer, warnings));
   const final = configSchema.safeParse(config);
   if (!final.success) {
     throw new DeckError(ErrorCode.BadConfig, `invalid settings: ${final.error.issues.map(describeIssue).join('; ')}`);

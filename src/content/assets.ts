@@ -99,3 +99,31 @@ export function combineProblems(problems: readonly DeckError[]): DeckError | und
     hint: 'fix each file:line above; all of them were found in this one run',
   });
 }
+
+/**
+ * A stylesheet or script the settings name (`css:`, `scripts:`): a URL stays as it is; a path (relative to the
+ * deck's folder) is checked and copied like an image. Returns the URL index.html uses.
+ */
+export function includedFile(
+  path: string,
+  root: string,
+  where: { file?: string; line?: number },
+  assets: Map<string, Asset>,
+  problems: DeckError[],
+): string {
+  if (/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(path)) return path;
+  const source = resolve(root, path.split(/[?#]/)[0]!);
+  if (!existsSync(source) || !statSync(source).isFile()) {
+    problems.push(
+      new DeckError(ErrorCode.BadInput, `file not found: ${path}`, { file: where.file, line: where.line, hint: `looked for ${source}` }),
+    );
+    return path;
+  }
+  const inside = relative(root, source);
+  const target =
+    inside.startsWith('..') || isAbsolute(inside)
+      ? posix.join('_assets', `${createHash('sha1').update(source).digest('hex').slice(0, 8)}-${basename(source)}`)
+      : inside.split(sep).join('/');
+  assets.set(target, { source, target });
+  return encodeURI(target);
+}

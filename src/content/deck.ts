@@ -1,4 +1,4 @@
-import { configKeysOf, resolveConfig, type ConfigLayer } from '../config/resolve.js';
+import { resolveConfig, type ConfigLayer } from '../config/resolve.js';
 import { loadConfigFile } from '../config/file.js';
 import type { PartialConfig } from '../config/schema.js';
 import { readDataFiles } from './data.js';
@@ -8,7 +8,7 @@ import { buildSection, type SectionInput } from './slides.js';
 import { readSources, type Sources } from './sources.js';
 import { isTimingSettings, planDeck, readAppliedTimings, timingsFileFor, type AppliedTimings } from './timing.js';
 import type { Asset, Deck, Section } from './types.js';
-import { combineProblems } from './assets.js';
+import { combineProblems, includedFile } from './assets.js';
 import { duplicateIds, linkSlideIds } from './slide-ids.js';
 import type { DeckError } from '../core/errors.js';
 import type { DeckWarning } from '../core/warnings.js';
@@ -28,20 +28,22 @@ export function parseDeck(
   data: Record<string, unknown> = {},
   applied?: AppliedTimings,
 ): Deck {
+  const keyLines: Record<string, number>[] = [];
   const inputs: SectionInput[] = sources.files.map((file, index) => {
     const fm = parseFrontMatter(file.text, file.name);
+    keyLines.push(fm.keyLines);
     return { index, path: file.path, name: file.name, text: file.text, data: fm.data, body: fm.body, bodyLine: fm.bodyLine };
   });
   const layers: ConfigLayer[] = [];
   if (fileLayer) layers.push(fileLayer);
   const first = inputs[0];
   if (first) {
-    const values = configKeysOf(first.data);
+    const values = { ...first.data };
     // `timing: 45` in front matter is the section's time per slide (timing.ts); only a mapping is the setting.
     if ('timing' in values && !isTimingSettings(values.timing)) delete values.timing;
-    layers.push({ source: first.name, values, line: 1 });
+    layers.push({ source: first.name, values, line: 1, lines: keyLines[0], kind: 'front-matter' });
   }
-  if (options.flags) layers.push({ source: 'command line', values: options.flags as Record<string, unknown> });
+  if (options.flags) layers.push({ source: 'command line', values: options.flags as Record<string, unknown>, kind: 'flags' });
   const warnings: DeckWarning[] = [];
   const config = resolveConfig(layers, warnings);
 
@@ -58,6 +60,15 @@ export function parseDeck(
     index += section.stacks.reduce((n, stack) => n + stack.length, 0);
   }
   problems.push(...duplicateIds(built.flatMap((section) => section.stacks.flat())));
+  const settingLine = (key: string) =>
+    first && key in first.data
+      ? { file: first.name, line: keyLines[0]?.[key] }
+      : { file: fileLayer?.source, line: fileLayer?.lines?.[key] };
+  const settingOrigins: Record<string, { file?: string; line?: number }> = {};
+  for (const key of Object.keys(config))
+    if ((first && key in first.data) || (fileLayer && key in fileLayer.values)) settingOrigins[key] = settingLine(key);
+  const styles = config.css.map((path) => includedFile(path, sources.root, settingLine('css'), assets, problems));
+  const scripts = config.scripts.map((path) => includedFile(path, sources.root, settingLine('scripts'), assets, problems));
   const failure = combineProblems(problems);
   if (failure) throw failure;
   const sections = linkSlideIds(built);
@@ -90,6 +101,9 @@ export function parseDeck(
     totalTime: slides.reduce((sum, slide) => sum + slide.timing, 0),
     timingsFile,
     warnings,
+    styles,
+    scripts,
+    settingOrigins,
   };
 }
 

@@ -1,4 +1,5 @@
 import { parseDocument } from 'yaml';
+import { yamlKeyLines } from '../config/key-lines.js';
 import { DeckError, ErrorCode } from '../core/errors.js';
 
 export interface FrontMatter {
@@ -7,6 +8,8 @@ export interface FrontMatter {
   body: string;
   /** How many lines the front matter took (body line 1 is file line bodyLine). */
   bodyLine: number;
+  /** The file line of each key, by dotted path. */
+  keyLines: Record<string, number>;
 }
 
 const OPEN = /^---[ \t]*\r?\n/;
@@ -15,7 +18,7 @@ const CLOSE = /^(---|\.\.\.)[ \t]*(\r?\n|$)/m;
 /** Split YAML front matter (between `---` lines at the very top) from the body and parse it. */
 export function parseFrontMatter(text: string, file: string): FrontMatter {
   const open = OPEN.exec(text);
-  if (!open) return { data: {}, body: text, bodyLine: 1 };
+  if (!open) return { data: {}, body: text, bodyLine: 1, keyLines: {} };
   const rest = text.slice(open[0].length);
   const close = CLOSE.exec(rest);
   if (!close) {
@@ -40,5 +43,5 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new DeckError(ErrorCode.BadInput, 'front matter must be a mapping of keys to values', { file, line: 2 });
   }
-  return { data: data as Record<string, unknown>, body: text.slice(consumed), bodyLine };
+  return { data: data as Record<string, unknown>, body: text.slice(consumed), bodyLine, keyLines: yamlKeyLines(doc, yamlText, 2) };
 }

@@ -79,4 +79,9 @@ export interface Deck {
   readonly timingsFile: string;
   /** What the build could go on with but the author should know (e.g. an unclosed code fence), with file:line. */
   readonly warnings: readonly DeckWarning[];
+  /** Stylesheets and scripts the deck adds (config `css:` / `scripts:`), as URLs relative to index.html. */
+  readonly styles: readonly string[];
+  readonly scripts: readonly string[];
+  /** Where each setting given in the deck was written (front matter or config file), for later errors. */
+  readonly settingOrigins: Readonly<Record<string, { readonly file?: string; readonly line?: number }>>;
 }

@@ -1,4 +1,5 @@
 import type { Slide } from '../content/types.js';
+import type { LostContent } from './page/print-view.js';
 
 export type ProblemKind = 'page-count' | 'overflow' | 'missing-glyphs' | 'blocked-request';
 
@@ -32,9 +33,18 @@ export function formatReport(problems: readonly ExportProblem[]): string {
   return problems.map((problem) => `  - ${formatProblem(problem)}`).join('\n');
 }
 
-/** Overflow, from the page's measurement, as a sentence. */
+/** "the last 2 list items (from “l”) fall below the slide". */
+function lostSentence(lost: LostContent): string {
+  const kinds = lost.count === 1 ? lost.kind : lost.kind.endsWith('y') ? `${lost.kind.slice(0, -1)}ies` : `${lost.kind}s`;
+  const what = `${lost.count === 1 ? 'a' : `${lost.count}`} ${kinds}${lost.first ? ` (from “${lost.first}”)` : ''}`;
+  const one = lost.count === 1;
+  if (lost.edge === 'right') return `${what} ${one ? 'runs' : 'run'} past the right edge`;
+  return `${what} ${lost.whole ? (one ? 'falls' : 'fall') : one ? 'reaches' : 'reach'} below the slide`;
+}
+
+/** Overflow, from the page's measurement, as a sentence that says what is lost, then by how much. */
 export function describeOverflow(
-  edges: { right: number; bottom: number; left: number; top: number },
+  edges: { right: number; bottom: number; left: number; top: number; lost?: readonly LostContent[] },
   clipped: string[],
   size: { width: number; height: number },
 ): string | undefined {
@@ -43,7 +53,11 @@ export function describeOverflow(
   if (edges.right > 0) parts.push(`${edges.right} px past the right edge`);
   if (edges.top > 0) parts.push(`${edges.top} px above the top`);
   if (edges.left > 0) parts.push(`${edges.left} px left of the left edge`);
-  if (parts.length > 0) return `content overflows the ${size.width}×${size.height} slide: ${parts.join(', ')} would be cut off`;
+  if (parts.length > 0) {
+    const lost = (edges.lost ?? []).map(lostSentence);
+    const what = lost.length > 0 ? `${lost.join('; ')}: cut off in the PDF and on screen` : 'content is cut off';
+    return `${what} (${parts.join(', ')} of the ${size.width}×${size.height} slide); shorten the slide, split it, or let it shrink with <!-- .slide: data-fit -->`;
+  }
   if (clipped.length > 0)
     return `content is cut off inside ${clipped.slice(0, 3).join(', ')}${clipped.length > 3 ? ` and ${clipped.length - 3} more` : ''}`;
   return undefined;

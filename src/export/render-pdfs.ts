@@ -7,6 +7,8 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import type { Deck, Slide } from '../content/types.js';
 import { translate } from '../render/helpers.js';
+import { FIT_FLOOR, fitSlides, type FitOptions } from '../render/fit.js';
+import { usesFit } from '../render/render.js';
 import { describeOverflow, slideProblem, type ExportProblem } from './checks.js';
 import { handoutCss, headerFooter } from './handout/css.js';
 import { handoutGeometry, MARGIN_MM, slideScale, type HandoutLayout, type Paper } from './handout/layout.js';
@@ -95,12 +97,13 @@ interface PrintViewPass {
  * The page-side functions of print-view.ts and glyphs.ts (self-contained by design) composed into one script,
  * so the export makes one round trip to the page instead of one per step, and times each step inside it.
  */
-function printViewPass(options: PrintViewOptions, size: { width: number; height: number }): string {
+function printViewPass(options: PrintViewOptions, size: { width: number; height: number }, fit?: FitOptions): string {
   return `(async () => {
     const started = performance.now();
     await (${waitForPdfReady.toString()})();
     const ready = performance.now();
     const layout = (${finishPrintView.toString()})(${JSON.stringify(options)});
+    ${fit ? `(${fitSlides.toString()})(${JSON.stringify(fit)});` : ''}
     const laidOut = performance.now();
     const overflow = (${measureOverflow.toString()})(${JSON.stringify(size)});
     const glyphs = (${findMissingGlyphs.toString()})(${JSON.stringify('.reveal .slides > .pdf-page > section')});
@@ -150,7 +153,10 @@ export async function renderPdfs(browser: Browser, page: Page, deck: Deck, optio
   lap('load');
 
   // One round trip: wait for reveal.js's print view, finish it, then run every check on the laid-out page.
-  const inPage = (await page.evaluate(printViewPass({ splitAll: c.pdf.fragments }, size))) as PrintViewPass;
+  const fit = usesFit(deck)
+    ? { width: c.width, height: c.height, floor: FIT_FLOOR, all: c.fit, selector: '.reveal .slides > .pdf-page > section' }
+    : undefined;
+  const inPage = (await page.evaluate(printViewPass({ splitAll: c.pdf.fragments, margin: c.margin }, size, fit))) as PrintViewPass;
   timings.load = (timings.load ?? 0) + inPage.readyMs;
   timings.layout = inPage.layoutMs;
   timings.checks = inPage.checksMs;

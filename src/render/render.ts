@@ -6,6 +6,7 @@ import type { OutputFile, RenderedDeck } from './output.js';
 import { runTemplate, type TemplateSet } from './templates.js';
 import type { ResolvedTheme } from './theme.js';
 import { vendorAssets } from './vendor.js';
+import { FIT_FLOOR, fitScript } from './fit.js';
 import { join } from 'node:path';
 import { builtinThemesDir } from './paths.js';
 
@@ -43,8 +44,14 @@ function revealConfig(deck: Deck, options: RenderOptions): Record<string, unknow
     pdfSeparateFragments: c.pdf.fragments,
     // Pacing for the speaker view: with every slide's data-timing set, totalTime is their sum.
     totalTime: deck.totalTime,
+    ...c.revealOptions,
     ...options.revealOptions,
   };
+}
+
+/** Whether any slide is fitted: `fit: true`, or a slide's data-fit. */
+export function usesFit(deck: Deck): boolean {
+  return deck.config.fit || deck.slides.some((slide) => 'data-fit' in slide.attributes && slide.attributes['data-fit'] !== 'false');
 }
 
 /** Place every slide with its layout and the whole deck in the page template. */
@@ -88,11 +95,11 @@ export function renderDeck(deck: Deck, templates: TemplateSet, theme: ResolvedTh
   const stacks = deck.sections.flatMap((section) =>
     section.stacks.map((stack) => ({ vertical: stack.length > 1, slides: stack.map(renderSlide) })),
   );
-  const vendor = vendorAssets(deck.config.highlightTheme, { math: deck.config.math });
+  const vendor = vendorAssets(deck.config.highlightTheme, { math: deck.config.math, origin: deck.settingOrigins.highlightTheme });
   const files: OutputFile[] = [
     ...vendor.files,
     { source: join(builtinThemesDir(), '_layouts.css'), target: 'assets/theme/layouts.css' },
-    { source: theme.source, target: theme.target },
+    theme.css === undefined ? { source: theme.source, target: theme.target } : { content: theme.css, target: theme.target },
     ...theme.imports,
   ];
   const html = runTemplate(
@@ -105,8 +112,12 @@ export function renderDeck(deck: Deck, templates: TemplateSet, theme: ResolvedTh
       assets: { ...vendor.urls, themeCss: theme.target, layoutCss: 'assets/theme/layouts.css' },
       theme: { name: theme.name, reveal: theme.reveal },
       revealConfig: revealConfig(deck, options),
-      headHtml: options.headHtml ?? '',
-      bodyHtml: options.bodyHtml ?? '',
+      // The deck's own stylesheets come after the theme, its scripts after reveal.js has started (as in reveal-md).
+      headHtml: deck.styles.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">\n`).join('') + (options.headHtml ?? ''),
+      bodyHtml:
+        deck.scripts.map((src) => `<script src="${escapeHtml(src)}"></script>\n`).join('') +
+        (usesFit(deck) ? fitScript({ width: deck.config.width, height: deck.config.height, floor: FIT_FLOOR, all: deck.config.fit }) : '') +
+        (options.bodyHtml ?? ''),
     },
     'page.hbs',
     templates.origins.get('page.hbs'),

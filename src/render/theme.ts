@@ -3,6 +3,7 @@ import { basename, dirname, extname, join, posix, resolve } from 'node:path';
 import { REVEAL_THEMES } from '../config/schema.js';
 import { DeckError, ErrorCode } from '../core/errors.js';
 import { builtinThemesDir, revealDistDir } from './paths.js';
+import { localizeThemeFonts } from './theme-fonts.js';
 
 export interface ResolvedTheme {
   /** Name shown to the user and used as the CSS file name in the output. */
@@ -13,8 +14,10 @@ export interface ResolvedTheme {
   readonly target: string;
   /** Whether it is a reveal.js built-in theme (then our base layout CSS goes under it). */
   readonly reveal: boolean;
-  /** Local stylesheets the theme @imports (same folder), copied beside it. */
+  /** Local stylesheets the theme @imports (same folder) and its font files, copied beside it. */
   readonly imports: readonly { source: string; target: string }[];
+  /** The theme's CSS when the build rewrote it (web fonts made local); else it is copied from `source`. */
+  readonly css?: string;
 }
 
 const IMPORT = /@import\s+(?:url\(\s*)?["']?([^"')\s]+)["']?\s*\)?[^;]*;/g;
@@ -50,7 +53,12 @@ export function resolveTheme(name: string, deckRoot: string, themesDir = builtin
     return { name, source: ours, target, reveal: false, imports: importsOf(ours, target) };
   }
   if ((REVEAL_THEMES as readonly string[]).includes(name)) {
-    return { name, source: join(revealDistDir(), 'theme', `${name}.css`), target: `assets/theme/${name}.css`, reveal: true, imports: [] };
+    const source = join(revealDistDir(), 'theme', `${name}.css`);
+    const target = `assets/theme/${name}.css`;
+    const local = localizeThemeFonts(readFileSync(source, 'utf8'));
+    if (!local) return { name, source, target, reveal: true, imports: [] };
+    const imports = local.files.map((file) => ({ source: file.source, target: posix.join(posix.dirname(target), file.target) }));
+    return { name, source, target, reveal: true, imports, css: local.css };
   }
   if (extname(name) === '.css') {
     const path = resolve(deckRoot, name);

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 import { DeckError, ErrorCode } from '../core/errors.js';
 import type { OutputFile } from './output.js';
 import { revealDistDir } from './paths.js';
@@ -25,20 +25,47 @@ export interface VendorAssets {
 export interface VendorOptions {
   /** The deck renders TeX (config `math: true`): copy KaTeX's stylesheet and fonts. */
   math?: boolean;
+  /** Where the highlightTheme setting was written, for the error when it names no theme. */
+  origin?: { file?: string; line?: number };
 }
 
 /** Where KaTeX's CSS goes in the output; its fonts go in assets/katex/fonts/, as the CSS expects. */
 export const KATEX_CSS = 'assets/katex/katex.min.css';
 
-/** Code highlighting themes shipped with reveal.js's highlight plugin. */
+/** highlight.js's folder of styles (node_modules/highlight.js/styles). */
+function highlightStylesDir(): string {
+  return join(dirname(createRequire(import.meta.url).resolve('highlight.js/package.json')), 'styles');
+}
+
+/**
+ * Code highlighting themes: reveal.js's own (monokai, zenburn) and every highlight.js style, by the name
+ * highlight.js gives it (`github`, `atom-one-dark`, `base16/dracula`), served from the package: offline.
+ */
 export function highlightThemes(dist = revealDistDir()): string[] {
-  const dir = join(dist, 'plugin', 'highlight');
-  return existsSync(dir)
-    ? readdirSync(dir)
-        .filter((f) => f.endsWith('.css'))
-        .map((f) => basename(f, '.css'))
-        .sort()
-    : [];
+  const reveal = join(dist, 'plugin', 'highlight');
+  const names = new Set<string>();
+  if (existsSync(reveal)) for (const file of readdirSync(reveal)) if (file.endsWith('.css')) names.add(basename(file, '.css'));
+  const styles = highlightStylesDir();
+  for (const file of readdirSync(styles, { recursive: true }) as string[]) {
+    if (file.endsWith('.css') && !file.endsWith('.min.css'))
+      names.add(
+        file
+          .split(sep)
+          .join('/')
+          .replace(/\.css$/, ''),
+      );
+  }
+  return [...names].sort();
+}
+
+/** The CSS file of a highlight theme, or undefined when there is no such theme. */
+function highlightSource(name: string, dist: string): string | undefined {
+  if (!/^[\w.-]+(\/[\w.-]+)?$/.test(name) || name.includes('..')) return undefined;
+  const reveal = join(dist, 'plugin', 'highlight', `${name}.css`);
+  if (existsSync(reveal)) return reveal;
+  const styles = highlightStylesDir();
+  for (const candidate of [`${name}.min.css`, `${name}.css`]) if (existsSync(join(styles, candidate))) return join(styles, candidate);
+  return undefined;
 }
 
 /**
@@ -59,14 +86,26 @@ export function katexAssets(): OutputFile[] {
 export function vendorAssets(highlightTheme: string, options: VendorOptions = {}): VendorAssets {
   const dist = revealDistDir();
   const files: OutputFile[] = REVEAL_FILES.map(([from, target]) => ({ source: join(dist, from), target }));
-  const highlightSource = join(dist, 'plugin', 'highlight', `${highlightTheme}.css`);
-  if (!/^[\w.-]+$/.test(highlightTheme) || !existsSync(highlightSource)) {
+  const source = highlightSource(highlightTheme, dist);
+  if (!source) {
+    const themes = highlightThemes(dist);
+    const near = themes.filter((name) =>
+      name.includes(
+        highlightTheme
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .split('-')[0] ?? '',
+      ),
+    );
     throw new DeckError(ErrorCode.BadConfig, `unknown highlightTheme "${highlightTheme}"`, {
-      hint: `choose one of: ${highlightThemes(dist).join(', ')}`,
+      ...options.origin,
+      hint: `${near.length > 0 && near.length <= 12 ? `did you mean ${near.join(', ')}? ` : ''}any highlight.js style works (${themes.length} of them, e.g. github, github-dark, atom-one-dark, vs2015, base16/dracula), or monokai, zenburn`,
     });
   }
-  const highlightCss = `assets/reveal/plugin/highlight/${highlightTheme}.css`;
-  files.push({ source: highlightSource, target: highlightCss });
+  const highlightCss = source.startsWith(dist)
+    ? `assets/reveal/plugin/highlight/${highlightTheme}.css`
+    : `assets/highlight/${highlightTheme}.css`;
+  files.push({ source, target: highlightCss });
   if (options.math) files.push(...katexAssets());
   return {
     files,

@@ -17,7 +17,7 @@ describe('parseFrontMatter', () => {
   });
 
   it('returns the text unchanged without front matter', () => {
-    expect(parseFrontMatter('# A\n---\n# B', 'a.md')).toEqual({ data: {}, body: '# A\n---\n# B', bodyLine: 1 });
+    expect(parseFrontMatter('# A\n---\n# B', 'a.md')).toEqual({ data: {}, body: '# A\n---\n# B', bodyLine: 1, keyLines: {} });
   });
 
   it('names the file and line of a YAML error', () => {

@@ -39,6 +39,12 @@ export async function waitForPdfReady(): Promise<void> {
 export interface PrintViewOptions {
   /** Give every fragment step its own page (slides may opt out with data-pdf-fragments="false"). */
   splitAll: boolean;
+  /**
+   * reveal.js's `margin`: live, the slide is shown at 1/(1 + margin) of the window, with that much room around
+   * it. The PDF page is exactly the slide size, so the slide is scaled the same way inside it: the page looks
+   * like the slide on screen, and content in that room is not cut off.
+   */
+  margin?: number;
 }
 
 export interface PrintViewLayout {
@@ -64,6 +70,17 @@ export function finishPrintView(options: PrintViewOptions): PrintViewLayout {
     root.classList.add(...printClasses);
   }
   for (const section of sections) section.style.setProperty('padding', early.get(section)!, 'important');
+  const scale = 1 / (1 + Math.max(0, options.margin ?? 0));
+  if (scale < 1) {
+    for (const page of Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides > .pdf-page'))) {
+      const section = page.querySelector<HTMLElement>(':scope > section');
+      if (!section) continue;
+      // reveal.js's print rules reset transforms with !important.
+      const origin = `${page.clientWidth / 2 - section.offsetLeft}px ${page.clientHeight / 2 - section.offsetTop}px`;
+      section.style.setProperty('transform-origin', origin, 'important');
+      section.style.setProperty('transform', `scale(${scale})`, 'important');
+    }
+  }
 
   const pages = Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides > .pdf-page'));
   const groups = new Map<string, HTMLElement[]>();
@@ -91,6 +108,17 @@ export function finishPrintView(options: PrintViewOptions): PrintViewLayout {
   };
 }
 
+export interface LostContent {
+  /** What kind of block: "list item", "paragraph", "image", … */
+  kind: string;
+  /** How many of them, and the start of the first one's text. */
+  count: number;
+  first: string;
+  /** Whether all of them are wholly outside the slide (else some only partly). */
+  whole: boolean;
+  edge: 'bottom' | 'right';
+}
+
 export interface OverflowMeasure {
   id: string;
   /** How far content reaches past each edge of the slide, px (0 = inside). */
@@ -100,11 +128,15 @@ export interface OverflowMeasure {
   top: number;
   /** Elements inside the slide that clip their own content (overflow: hidden/auto/scroll), as tag.class. */
   clipped: string[];
+  /** The blocks that fall past the bottom or right edge, grouped by kind. */
+  lost: LostContent[];
 }
 
 /**
- * For each slide (its last page, the final state), how far its content reaches past the slide's box, and
- * which boxes inside it cut their content off. Notes are not content.
+ * For each slide (its last page, the final state), how far its visible content reaches past the slide's box,
+ * which blocks fall outside it, and which boxes inside it cut their content off. Notes are not content; nor is
+ * what is hidden on purpose (visibility, a clip, an element of at most 1×1 px such as KaTeX's copy of the math
+ * for screen readers) or what a box inside the slide already clips.
  */
 export function measureOverflow(size: { width: number; height: number }): OverflowMeasure[] {
   const seen = new Set<string>();
@@ -112,6 +144,39 @@ export function measureOverflow(size: { width: number; height: number }): Overfl
   const pages = Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides > .pdf-page')).reverse();
   const describe = (element: Element) =>
     element.tagName.toLowerCase() + (element.classList.length ? `.${Array.from(element.classList).join('.')}` : '');
+  const KINDS: Record<string, string> = {
+    LI: 'list item',
+    TR: 'table row',
+    P: 'paragraph',
+    H1: 'heading',
+    H2: 'heading',
+    H3: 'heading',
+    H4: 'heading',
+    H5: 'heading',
+    H6: 'heading',
+    PRE: 'code block',
+    IMG: 'image',
+    VIDEO: 'video',
+    IFRAME: 'embedded page',
+    FIGURE: 'figure',
+    BLOCKQUOTE: 'quote',
+    DT: 'term',
+    DD: 'definition',
+  };
+  const kindOf = (element: Element) => KINDS[element.tagName] ?? (element.tagName.toLowerCase() === 'svg' ? 'picture' : undefined);
+  /** Hidden on purpose, or inside a box (other than the slide) that clips it: not content that leaves the slide. */
+  const hiddenOrClipped = (element: Element, section: Element): boolean => {
+    for (let node: Element | null = element; node && node !== section; node = node.parentElement) {
+      const style = getComputedStyle(node);
+      if (style.visibility === 'hidden' || style.visibility === 'collapse' || style.display === 'none') return true;
+      if (style.clip !== 'auto' && style.clip !== '' && style.position === 'absolute') return true;
+      if (style.clipPath !== 'none' || Number(style.opacity) === 0) return true;
+      const rect = node.getBoundingClientRect();
+      if (rect.width <= 1 && rect.height <= 1 && style.overflow !== 'visible') return true;
+      if (node !== element && (style.overflowX !== 'visible' || style.overflowY !== 'visible')) return true;
+    }
+    return false;
+  };
   for (const page of pages) {
     const section = page.querySelector<HTMLElement>('section');
     if (!section || seen.has(section.id)) continue;
@@ -124,6 +189,7 @@ export function measureOverflow(size: { width: number; height: number }): Overfl
     let minLeft = 0;
     let minTop = 0;
     const clipped: string[] = [];
+    const lostBlocks: { element: Element; kind: string; whole: boolean; edge: 'bottom' | 'right' }[] = [];
     const elements = [section, ...Array.from(section.querySelectorAll<HTMLElement>('*'))];
     for (const element of elements) {
       if (element.closest('aside.notes')) continue;
@@ -133,21 +199,50 @@ export function measureOverflow(size: { width: number; height: number }): Overfl
       const y = rect.top - top;
       // An HTML box's scrollHeight also counts text that spills out of it with overflow: visible (SVG elements
       // have no meaningful scroll size; their boxes are exact).
+      // Scroll sizes are in the element's own pixels: scaled like its box when it is zoomed (data-fit) or transformed.
       const html = element instanceof HTMLElement;
-      const bottom = y + Math.max(rect.height, html ? element.scrollHeight : 0);
-      const right = x + Math.max(rect.width, html ? element.scrollWidth : 0);
+      const scaleY = html && element.offsetHeight > 0 ? rect.height / element.offsetHeight : 1;
+      const scaleX = html && element.offsetWidth > 0 ? rect.width / element.offsetWidth : 1;
+      const bottom = y + Math.max(rect.height, html ? element.scrollHeight * scaleY : 0);
+      const right = x + Math.max(rect.width, html ? element.scrollWidth * scaleX : 0);
+      const outside = bottom > size.height + 1 || right > size.width + 1 || x < -1 || y < -1;
+      // Styles are looked up only for what reaches outside or is bigger than its box: a rare case.
+      if (outside && element !== section && hiddenOrClipped(element, section)) continue;
       maxRight = Math.max(maxRight, right);
       maxBottom = Math.max(maxBottom, bottom);
       minLeft = Math.min(minLeft, x);
       minTop = Math.min(minTop, y);
-      // Cheap size test first; the style is only looked up for a box whose content is bigger than it.
+      const kind = outside ? kindOf(element) : undefined;
+      if (kind && !element.parentElement?.closest('li, tr, p, pre, figure, blockquote, dd, dt, svg')) {
+        const edge = bottom > size.height + 1 ? 'bottom' : 'right';
+        lostBlocks.push({ element, kind, whole: edge === 'bottom' ? y >= size.height : x >= size.width, edge });
+      }
       if (
         element !== section &&
         html &&
         (element.scrollHeight > element.clientHeight + 1 || element.scrollWidth > element.clientWidth + 1)
       ) {
         const style = getComputedStyle(element);
-        if (style.overflowX !== 'visible' || style.overflowY !== 'visible') clipped.push(describe(element));
+        if ((style.overflowX !== 'visible' || style.overflowY !== 'visible') && !hiddenOrClipped(element, section)) {
+          clipped.push(describe(element));
+        }
+      }
+    }
+    const lost: LostContent[] = [];
+    for (const block of lostBlocks) {
+      const last = lost[lost.length - 1];
+      if (last && last.kind === block.kind && last.edge === block.edge) {
+        last.count++;
+        last.whole &&= block.whole;
+      } else {
+        const text = (block.element.textContent ?? '').replace(/\s+/g, ' ').trim();
+        lost.push({
+          kind: block.kind,
+          count: 1,
+          first: text.length > 40 ? `${text.slice(0, 39)}…` : text,
+          whole: block.whole,
+          edge: block.edge,
+        });
       }
     }
     // Sub-pixel layout: up to 1 px past an edge is rounding, not overflow.
@@ -159,6 +254,7 @@ export function measureOverflow(size: { width: number; height: number }): Overfl
       left: past(-minLeft),
       top: past(-minTop),
       clipped,
+      lost,
     });
   }
   return results.reverse();

@@ -1,0 +1,171 @@
+/**
+ * Settings other presentation tools define, so a deck moved from one of them is understood: reveal.js options
+ * written at the top level (Pandoc and vscode-reveal do) are passed on to Reveal.initialize; keys of other tools
+ * this one does not support are named in a warning instead of failing the build.
+ */
+
+/** Reveal.initialize options (reveal.js 5/6 config) not already deck settings: passed through as revealOptions. */
+export const REVEAL_OPTION_KEYS = new Set([
+  'autoAnimate',
+  'autoAnimateDuration',
+  'autoAnimateEasing',
+  'autoAnimateUnmatched',
+  'autoPlayMedia',
+  'autoSlide',
+  'autoSlideMethod',
+  'autoSlideStoppable',
+  'backgroundTransition',
+  'controlsBackArrows',
+  'controlsLayout',
+  'controlsTutorial',
+  'defaultTiming',
+  'disableLayout',
+  'display',
+  'embedded',
+  'focusBodyOnPageVisibilityChange',
+  'fragmentInURL',
+  'fragments',
+  'hashOneBasedIndex',
+  'help',
+  'hideAddressBar',
+  'hideCursorTime',
+  'hideInactiveCursor',
+  'history',
+  'jumpToSlide',
+  'keyboard',
+  'keyboardCondition',
+  'loop',
+  'maxScale',
+  'minScale',
+  'mobileViewDistance',
+  'mouseWheel',
+  'navigationMode',
+  'overview',
+  'parallaxBackgroundHorizontal',
+  'parallaxBackgroundImage',
+  'parallaxBackgroundSize',
+  'parallaxBackgroundVertical',
+  'pause',
+  'preloadIframes',
+  'previewLinks',
+  'respondToHashChanges',
+  'rtl',
+  'scrollActivationWidth',
+  'scrollLayout',
+  'scrollProgress',
+  'scrollSnap',
+  'showHiddenSlides',
+  'showNotes',
+  'showSlideNumber',
+  'shuffle',
+  'sortFragmentsOnSync',
+  'touch',
+  'transitionSpeed',
+  'view',
+  'viewDistance',
+]);
+
+const TOOL_KEYS: Record<string, readonly string[]> = {
+  'reveal-md': [
+    'absoluteUrls',
+    'assetsDir',
+    'disableAutoOpen',
+    'glob',
+    'host',
+    'listingTemplate',
+    'port',
+    'preprocessor',
+    'print',
+    'printSize',
+    'puppeteerChromiumExecutable',
+    'puppeteerLaunchArgs',
+    'static',
+    'staticDirs',
+    'template',
+    'watch',
+  ],
+  Pandoc: [
+    'bibliography',
+    'csl',
+    'embed-resources',
+    'header-includes',
+    'highlight-style',
+    'include-after',
+    'include-before',
+    'incremental',
+    'institute',
+    'link-citations',
+    'output',
+    'revealjs-url',
+    'self-contained',
+    'slide-level',
+    'title-slide-attributes',
+    'toc',
+    'toc-depth',
+    'toc-title',
+  ],
+  'vscode-reveal': [
+    'customTheme',
+    'enableChalkboard',
+    'enableMenu',
+    'enableSearch',
+    'enableTitleFooter',
+    'enableZoom',
+    'logoImg',
+    'titleFooter',
+  ],
+  Marp: ['backgroundColor', 'backgroundImage', 'class', 'color', 'footer', 'header', 'headingDivider', 'marp', 'paginate', 'size', 'style'],
+  Slidev: [
+    'aspectRatio',
+    'canvasWidth',
+    'colorSchema',
+    'download',
+    'drawings',
+    'exportFilename',
+    'favicon',
+    'fonts',
+    'highlighter',
+    'info',
+    'lineNumbers',
+    'mdc',
+    'routerMode',
+    'themeConfig',
+    'titleTemplate',
+  ],
+  Quarto: ['editor', 'engine', 'execute', 'filters', 'format', 'jupyter', 'knitr'],
+};
+
+/** The tool that defines a key this one does not support, or undefined. */
+export function foreignToolOf(key: string): string | undefined {
+  for (const [tool, keys] of Object.entries(TOOL_KEYS)) if (keys.includes(key)) return tool;
+  return undefined;
+}
+
+/** Edit distance (Levenshtein), for "did you mean". */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** The closest of `known` to `key`, if it is close enough to be a typo. */
+export function didYouMean(key: string, known: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of known) {
+    const d = distance(key, candidate);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(1, Math.floor(key.length / 4)) ? best : undefined;
+}
