@@ -188,7 +188,7 @@ describe('export checks and failures', () => {
     const out = join(OUT, 'overflow');
     const error = await failure(exportPdf(join(FIXTURES, 'overflow'), { outDir: out, browser }));
     expect(error.code).toBe(ErrorCode.ExportFailed);
-    expect(error.message).toMatch(/01\.md:\d+: slide 2 “Far too long”: content overflows/);
+    expect(error.message).toMatch(/01\.md:\d+: slide 2 “Far too long”: \d+ list items \(from “\w+”\) (fall|reach) below the slide/);
     expect(error.message).not.toContain('“Fits”');
     expect(existsSync(join(out, 'deck.pdf'))).toBe(false);
   });

@@ -1,0 +1,131 @@
+/**
+ * `deck pdf` on decks from the field (issue 10): reveal.js themes that import web fonts export offline with the
+ * fonts embedded; KaTeX's hidden MathML is not overflow; real overflow says what is lost; `fit` shrinks a slide
+ * the same live and in the PDF but never below half size; an author's slide id is a link target in the PDF.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withPage } from '../../src/browser/index.js';
+import { DeckError, ErrorCode } from '../../src/core/errors.js';
+import { createMemoryLogger } from '../../src/core/log.js';
+import { exportPdf } from '../../src/export/index.js';
+import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
+
+const OUT = resolve('tests/.out/export-field');
+const FIXTURES = resolve('tests/fixtures/export/field');
+let browser: Browser;
+
+async function failure(promise: Promise<unknown>): Promise<DeckError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DeckError);
+  return error as DeckError;
+}
+
+beforeAll(async () => {
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(OUT, { recursive: true });
+  browser = await startChromium();
+});
+
+afterAll(async () => {
+  if (browser) await closeBrowser(browser);
+});
+
+describe('false alarms', () => {
+  it('exports a deck with math: true under strict checks (KaTeX’s hidden MathML is not overflow)', async () => {
+    const result = await exportPdf(resolve('tests/fixtures/decks/math'), { outDir: join(OUT, 'math'), browser, handout: false });
+    expect(result.problems).toEqual([]);
+    expect(result.slides?.pages).toBe(result.deck.slides.length);
+  });
+
+  it('exports a reveal.js theme that imports Google fonts, offline, with the font embedded', async () => {
+    const out = join(OUT, 'league');
+    const result = await exportPdf(join(FIXTURES, 'league'), { outDir: out, browser, handout: false });
+    expect(result.problems).toEqual([]);
+    const css = readFileSync(join(out, 'assets/theme/league.css'), 'utf8');
+    expect(css).not.toContain('fonts.googleapis.com');
+    expect(css).toMatch(/font-family: 'Lato'/);
+    expect(execFileSync('pdffonts', [result.slides!.path], { encoding: 'utf8' })).toMatch(/Lato/);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('assets/highlight/atom-one-dark.css');
+  });
+});
+
+describe('real overflow', () => {
+  it('says which blocks are lost, and with --no-strict warns that they are cut off', async () => {
+    const error = await failure(exportPdf(resolve('tests/fixtures/export/overflow'), { outDir: join(OUT, 'overflow'), browser, handout: false }));
+    expect(error.code).toBe(ErrorCode.ExportFailed);
+    expect(error.message).toMatch(/slide 2 “Far too long”: \d+ list items \(from “\w+”\) (fall|reach) below the slide: cut off/);
+    const logger = createMemoryLogger();
+    await exportPdf(resolve('tests/fixtures/export/overflow'), {
+      outDir: join(OUT, 'overflow-lenient'),
+      browser,
+      handout: false,
+      logger,
+      flags: { pdf: { strict: false } },
+    });
+    expect(logger.lines.filter((line) => line.level === 'warn').map((line) => line.message)).toEqual([
+      expect.stringMatching(/list items .* below the slide: cut off in the PDF and on screen/),
+    ]);
+  });
+});
+
+describe('fit', () => {
+  it('shrinks an overflowing data-fit slide in the PDF so the export passes', async () => {
+    const out = join(OUT, 'fit');
+    const result = await exportPdf(join(FIXTURES, 'fit'), { outDir: out, browser, handout: false });
+    expect(result.problems).toEqual([]);
+    const doc = await getDocument({ data: new Uint8Array(readFileSync(result.slides!.path)), verbosity: 0 }).promise;
+    const text = (await (await doc.getPage(1)).getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' ');
+    await doc.destroy();
+    expect(text).toContain('mike');
+  });
+
+  it('shrinks the same slide live, on screen', async () => {
+    const index = join(OUT, 'fit', 'index.html');
+    const scales = await withPage(browser, async (page) => {
+      await page.setViewport({ width: 1280, height: 720 });
+      await page.goto(`${pathToFileURL(index).href}#/`);
+      await page.waitForFunction(() => document.querySelector('section[data-fit-scale]') !== null);
+      const first = await page.evaluate(() => {
+        const section = document.querySelector<HTMLElement>('section[data-fit]')!;
+        return { scale: Number(section.getAttribute('data-fit-scale')), height: section.scrollHeight };
+      });
+      return first;
+    });
+    expect(scales.scale).toBeGreaterThanOrEqual(0.5);
+    expect(scales.scale).toBeLessThan(1);
+    expect(scales.height).toBeLessThanOrEqual(720);
+  });
+
+  it('never shrinks below half size: a slide that needs more stays an error', async () => {
+    const error = await failure(exportPdf(join(FIXTURES, 'too-long'), { outDir: join(OUT, 'too-long'), browser, handout: false }));
+    expect(error.message).toMatch(/list items \(from “item number \d+”\) (fall|reach) below the slide/);
+  });
+});
+
+describe('slide ids', () => {
+  it("keeps the author's ids and makes #id and #/id links jump inside the PDF", async () => {
+    const result = await exportPdf(join(FIXTURES, 'links'), { outDir: join(OUT, 'links'), browser, handout: false });
+    const html = readFileSync(result.index, 'utf8');
+    expect(html).toMatch(/<section id="intro"/);
+    expect(html).toMatch(/<section id="the-end"/);
+    const doc = await getDocument({ data: new Uint8Array(readFileSync(result.slides!.path)), verbosity: 0 }).promise;
+    const targetPage = async (pageNumber: number) => {
+      const annotations = await (await doc.getPage(pageNumber)).getAnnotations();
+      const link = annotations.find((annotation) => annotation.subtype === 'Link');
+      expect(link?.dest, `page ${pageNumber} has an internal link`).toBeDefined();
+      const dest = typeof link.dest === 'string' ? await doc.getDestination(link.dest) : link.dest;
+      return (await doc.getPageIndex(dest[0])) + 1;
+    };
+    expect(await targetPage(1)).toBe(3);
+    expect(await targetPage(3)).toBe(1);
+    await doc.destroy();
+  });
+});
