@@ -92,7 +92,7 @@ export function prepareLayer(layer: ConfigLayer, warnings: DeckWarning[]): Recor
     const near = didYouMean(key, [...SETTINGS, ...REVEAL_OPTION_KEYS]);
     throw new DeckError(
       ErrorCode.BadConfig,
-      `unknown key ${unknown.map((k) => `"${k}"`).join(', ')}${near ? ` (did you mean "${near}"?)` : ''}`,
+      `invalid settings: unknown key ${unknown.map((k) => `"${k}"`).join(', ')}${near ? ` (did you mean "${near}"?)` : ''}`,
       {
         file: layer.source,
         line: lineOf(layer, [key]),

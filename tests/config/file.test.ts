@@ -37,6 +37,7 @@ describe('parseConfigText', () => {
     expect(parseConfigText('title: T\npdf:\n  paper: letter\n', 'deck.config.yaml')).toEqual({
       source: 'deck.config.yaml',
       values: { title: 'T', pdf: { paper: 'letter' } },
+      lines: { title: 1, pdf: 2, 'pdf.paper': 3 },
     });
     expect(parseConfigText('{"title":"J"}', 'deck.config.json').values).toEqual({ title: 'J' });
     expect(parseConfigText('', 'deck.config.yaml').values).toEqual({});
@@ -85,7 +86,7 @@ describe('loadConfigFile', () => {
   it('reads an explicit file, and says so when it is missing', async () => {
     const path = join(work, 'custom.yaml');
     writeFileSync(path, 'theme: gpt-dark\n');
-    expect(await loadConfigFile(join(work, 'order'), path)).toEqual({ source: path, values: { theme: 'gpt-dark' } });
+    expect(await loadConfigFile(join(work, 'order'), path)).toEqual({ source: path, values: { theme: 'gpt-dark' }, lines: { theme: 1 } });
     const error = await rejected(loadConfigFile(work, join(work, 'missing.yaml')));
     expect([error.code, error.file, error.message]).toEqual([ErrorCode.BadConfig, join(work, 'missing.yaml'), 'config file not found']);
   });

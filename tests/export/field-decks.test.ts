@@ -59,7 +59,9 @@ describe('false alarms', () => {
 
 describe('real overflow', () => {
   it('says which blocks are lost, and with --no-strict warns that they are cut off', async () => {
-    const error = await failure(exportPdf(resolve('tests/fixtures/export/overflow'), { outDir: join(OUT, 'overflow'), browser, handout: false }));
+    const error = await failure(
+      exportPdf(resolve('tests/fixtures/export/overflow'), { outDir: join(OUT, 'overflow'), browser, handout: false }),
+    );
     expect(error.code).toBe(ErrorCode.ExportFailed);
     expect(error.message).toMatch(/slide 2 “Far too long”: \d+ list items \(from “\w+”\) (fall|reach) below the slide: cut off/);
     const logger = createMemoryLogger();
