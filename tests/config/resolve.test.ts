@@ -35,7 +35,7 @@ describe('resolveConfig', () => {
     ]);
     expect(config.title).toBe('Front matter');
     expect(config.theme).toBe('white');
-    expect(config.timing).toEqual({ cjkCharsPerMinute: 250, wordsPerMinute: 100, minSeconds: 8 });
+    expect(config.timing).toEqual({ ...defaultConfig().timing, wordsPerMinute: 100, minSeconds: 8 });
     expect(config.pdf).toEqual({ ...defaultConfig().pdf, paper: 'letter', fragments: true });
   });
 
