@@ -127,7 +127,12 @@ function ownerAlive(lock: string): boolean {
   try {
     pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
   } catch {
-    return true; // just created, pid not written yet
+    // No pid yet: just created, unless it has been like that for a while (taken by an older version of this file).
+    try {
+      return Date.now() - statSync(lock).mtimeMs < 10_000;
+    } catch {
+      return false;
+    }
   }
   try {
     process.kill(pid, 0);

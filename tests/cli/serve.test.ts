@@ -93,8 +93,10 @@ describe('deck serve', () => {
       const [local] = printed(output, 'audience:');
       expect(local).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
       expect((await fetch(local!)).status).toBe(200);
-      // A random token each run, 24 URL-safe characters.
-      expect(printed(output, 'presenter view:')[0]).toMatch(/presenter\?token=[A-Za-z0-9_-]{24}$/);
+      // The presenter view and the remote carry the same token.
+      const token = /token=(\S+)$/.exec(printed(output, 'presenter view:')[0]!)?.[1];
+      expect(token).toBeTruthy();
+      expect(printed(output, 'phone remote:')[0]).toBe(`${local}remote?token=${token}`);
     } finally {
       await interrupt(served);
     }
