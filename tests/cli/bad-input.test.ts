@@ -197,7 +197,7 @@ const rows: Row[] = [
   },
   {
     name: 'bad --timeout value',
-    args: ['build', bad('plain.md'), '--timeout', 'soon', '-o', '{out}'],
+    args: ['pdf', bad('plain.md'), '--timeout', 'soon', '-o', '{out}'],
     exit: 2,
     messages: ["'--timeout <ms>' argument 'soon' is invalid", 'milliseconds'],
   },
