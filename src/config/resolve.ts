@@ -96,7 +96,7 @@ export function prepareLayer(layer: ConfigLayer, warnings: DeckWarning[]): Recor
       {
         file: layer.source,
         line: lineOf(layer, [key]),
-        hint: `settings: ${SETTINGS.join(', ')}; reveal.js options go under revealOptions`,
+        hint: `allowed keys: ${SETTINGS.join(', ')}; reveal.js options go under revealOptions`,
       },
     );
   }

@@ -115,7 +115,7 @@ const rows: Row[] = [
     name: 'unknown code highlight theme',
     args: ['build', bad('highlight-theme-unknown.md'), '-o', '{out}'],
     exit: 2,
-    messages: ['unknown highlightTheme "rainbow"', 'monokai'],
+    messages: ['unknown highlightTheme "rainbow-unicorn"', 'monokai'],
   },
   {
     name: 'TeX error in a deck with math: true',
