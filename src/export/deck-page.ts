@@ -1,7 +1,7 @@
 /**
  * A built deck opened in a page at the slide's own size, then stepped slide by slide: what the PNG and PPTX
- * exports look at. reveal.js reads its settings from the query string, so the page shows the slide edge to edge
- * (no margin), without controls, progress bar or transitions.
+ * exports look at. reveal.js reads its settings from the query string, so the page shows the slide without
+ * controls, progress bar or transitions (and edge to edge unless the margin is kept).
  */
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
@@ -18,6 +18,11 @@ export interface DeckPageOptions {
   scale?: number;
   /** Show every fragment (the slide's final state) instead of stepping through them. */
   allFragments: boolean;
+  /**
+   * Keep the deck's own margin around the slide, as the live deck and the PDF show it (PNG), instead of the
+   * slide edge to edge (PPTX, whose positions are the slide's own).
+   */
+  keepMargin?: boolean;
   timeoutMs: number;
 }
 
@@ -48,7 +53,8 @@ type RevealApi = {
 export async function openDeckPage(page: Page, options: DeckPageOptions): Promise<DeckPage> {
   const blocked = await blockForeignRequests(page, options.outDir);
   await page.setViewport({ width: options.width, height: options.height, deviceScaleFactor: options.scale ?? 1 });
-  const query = `margin=0&controls=false&progress=false&transition=none&backgroundTransition=none&hash=false&fragments=${!options.allFragments}`;
+  const margin = options.keepMargin === true ? '' : 'margin=0&';
+  const query = `${margin}controls=false&progress=false&transition=none&backgroundTransition=none&hash=false&fragments=${!options.allFragments}`;
   await page.goto(`${pathToFileURL(options.index).href}?${query}`, { waitUntil: 'load', timeout: options.timeoutMs });
   await page.waitForFunction(() => (window as unknown as { Reveal?: RevealApi }).Reveal?.isReady() === true, {
     timeout: options.timeoutMs,

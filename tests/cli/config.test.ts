@@ -138,7 +138,8 @@ describe('timing settings from a config file', () => {
       );
     // Default rates: every slide of this small deck is at the 15 s minimum.
     expect(planned('before')).toEqual([15, 15, 15, 15, 15]);
-    // At 5 characters a minute the 13 Han characters of slide 1's notes take 156 s; the rest get the new minimum.
-    expect(planned('after')).toEqual([156, 100, 100, 100, 100]);
+    // At 5 characters a minute the 13 Han characters of slide 1's notes take 156 s, plus its two clicks at the
+    // default 2 s a step; the rest get the new minimum.
+    expect(planned('after')).toEqual([160, 100, 100, 100, 100]);
   });
 });

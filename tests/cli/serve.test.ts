@@ -17,16 +17,23 @@ interface Served {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Start `deck serve …args` and resolve once it prints "press Ctrl+C to stop" (or fail if it exits first). */
+/**
+ * Start `deck serve …args` and resolve once it prints "press Ctrl+C to stop" (or fail if it exits first). Each
+ * run has its own state folder, so a token or port remembered by an earlier test never leaks into this one.
+ */
 function serve(args: string[]): Promise<Served> {
+  const stateHome = mkdtempSync(join(tmpdir(), 'deck-serve-state-'));
   const child = spawn(process.execPath, [BIN, 'serve', DECK, '--port', '0', '--no-watch', ...args], {
     cwd: ROOT,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, XDG_STATE_HOME: stateHome },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
-    child.on('exit', (code, signal) => done({ code, signal })),
+    child.on('exit', (code, signal) => {
+      rmSync(stateHome, { recursive: true, force: true });
+      done({ code, signal });
+    }),
   );
   return new Promise((ready, fail) => {
     const onData = (chunk: Buffer) => {

@@ -96,6 +96,7 @@ export async function exportPng(input: string, options: ExportPngOptions): Promi
                   height: c.height,
                   scale,
                   allFragments: !options.fragments,
+                  keepMargin: true,
                   timeoutMs,
                 });
                 const images: { name: string; bytes: Uint8Array }[] = [];
