@@ -2,7 +2,7 @@
  * A scripted rehearsal in a real Chromium on the real dev server: move through the slides with known delays,
  * finish, and compare the saved rehearsal, its reports and the applied plan with what was measured here.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -187,7 +187,10 @@ describe('a scripted rehearsal', () => {
         expect(bar.actual / bar.planned).toBeCloseTo(bar.seconds / plannedSeconds[i]!, 1);
       });
       expect(await page.$$eval('svg.trend-chart circle', (c) => c.length)).toBe(1);
-      await page.screenshot({ path: join(import.meta.dirname, '../.out/rehearsal-report.png'), fullPage: true });
+      // A picture of the report to look at; tests/.out may have been cleared by another test file meanwhile.
+      const shots = join(import.meta.dirname, '../.out');
+      mkdirSync(shots, { recursive: true });
+      await page.screenshot({ path: join(shots, 'rehearsal-report.png'), fullPage: true });
     } finally {
       await page.close();
     }
