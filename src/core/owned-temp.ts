@@ -55,7 +55,8 @@ export async function clearStaleTempDirs(prefix: string, options: { root?: strin
     const owner = await ownerOf(dir);
     if (!owner || isRunning(owner, probe)) continue;
     try {
-      await rm(dir, { recursive: true, force: true });
+      // A helper of the dead browser may still be writing its last files: retry a folder that refills (ENOTEMPTY).
+      await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
       removed.push(dir);
     } catch {
       // in use or not ours to remove: leave it

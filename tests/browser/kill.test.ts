@@ -99,12 +99,26 @@ function profileOf(tree: readonly Proc[]): string {
   return arg!;
 }
 
-async function killAndCount(child: ChildProcess, tree: readonly Proc[]): Promise<void> {
+/** Every process on the machine whose command line names `profile` (helpers started after the tree was read too). */
+function usingProfile(profile: string): string[] {
+  const found: string[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const command = readFileSync(`/proc/${name}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      if (command.includes(profile)) found.push(command.slice(0, 80));
+    } catch {}
+  }
+  return found;
+}
+
+async function killAndCount(child: ChildProcess, tree: readonly Proc[], profile: string): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGKILL');
   await exited;
   // Chromium notices the closed pipe and quits with all its helpers; give it a few seconds, checking often.
   await vi.waitFor(() => expect(stillRunning(tree).map((p) => p.command.slice(0, 80))).toEqual([]), { timeout: 15_000, interval: 100 });
+  await vi.waitFor(() => expect(usingProfile(profile)).toEqual([]), { timeout: 15_000, interval: 100 });
 }
 
 describe('kill -9 during an export', () => {
@@ -116,7 +130,7 @@ describe('kill -9 during an export', () => {
     expect(basename(profile).startsWith(PROFILE_PREFIX)).toBe(true);
     // Marked right after the launch returns (a kill before that leaves an unmarked profile: kept, not ours to judge).
     await vi.waitFor(() => expect(ownedBy(profile, child.pid!)).toBe(true), { timeout: 10_000, interval: 20 });
-    await killAndCount(child, tree);
+    await killAndCount(child, tree, profile);
     // Nobody was left to remove it; the next launch does (here, or any other test's launch running meanwhile).
     await clearStaleTempDirs(PROFILE_PREFIX, { root: dirname(profile) });
     expect(existsSync(profile)).toBe(false);
@@ -140,7 +154,7 @@ describe('kill -9 during an export', () => {
     await vi.waitFor(() => expect(ownedBy(profile, child.pid!)).toBe(true), { timeout: 10_000, interval: 20 });
     await vi.waitFor(() => expect(serveDirs().length).toBeGreaterThan(0), { timeout: 10_000, interval: 50 }); // the PDFs' folder
     const left = serveDirs().map((name) => join(tmpdir(), name));
-    await killAndCount(child, tree);
+    await killAndCount(child, tree, profile);
     await request;
     await clearStaleTempDirs(SERVE_PREFIX);
     await clearStaleTempDirs(PROFILE_PREFIX);
