@@ -116,6 +116,8 @@ describe('presenting the default talk from /presenter (Chromium)', () => {
       );
       await presenter.keyboard.press('w');
       await audience.waitForFunction(() => document.getElementById('deck-serve-screen')?.dataset.mode === 'white', { polling: 20 });
+      // W toggles what the presenter view knows the audience sees: wait for the server's word before toggling back.
+      await presenter.waitForFunction(() => document.getElementById('screen')?.dataset.mode === 'white', { polling: 20 });
       await presenter.keyboard.press('w');
       await audience.waitForFunction(() => !document.getElementById('deck-serve-screen'), { polling: 20 });
       expect(await cover()).toBe('none');
