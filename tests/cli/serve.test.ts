@@ -102,7 +102,7 @@ describe('deck serve', () => {
       expect((await fetch(local!)).status).toBe(200);
       // The presenter view and the remote carry the same token.
       const token = /token=(\S+)$/.exec(printed(output, 'presenter view:')[0]!)?.[1];
-      expect(token).toBeTruthy();
+      expect(token).toMatch(/^\S{8,256}$/); // what the server accepts as a token
       expect(printed(output, 'phone remote:')[0]).toBe(`${local}remote?token=${token}`);
     } finally {
       await interrupt(served);
