@@ -4,7 +4,7 @@
  * folder without that file, with a file that cannot be read, or whose owner may still run, is left alone:
  * other runs (and other tools) share the temporary folder. Tested in tests/core/owned-temp.test.ts.
  */
-import { mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { currentProcess, isRunning, type ProcessIdentity, type ProcessProbe, systemProbe } from './process-identity.js';
@@ -54,13 +54,27 @@ export async function clearStaleTempDirs(prefix: string, options: { root?: strin
     const dir = join(root, name);
     const owner = await ownerOf(dir);
     if (!owner || isRunning(owner, probe)) continue;
-    try {
-      // A helper of the dead browser may still be writing its last files: retry a folder that refills (ENOTEMPTY).
-      await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
-      removed.push(dir);
-    } catch {
-      // in use or not ours to remove: leave it
-    }
+    if (await removeOwned(dir, owner)) removed.push(dir);
   }
   return removed;
+}
+
+/**
+ * Remove a dead owner's folder, its owner file last: a helper of a dead browser may still be writing its last
+ * files, and a folder that cannot be emptied now must stay marked so that a later run retries it. Returns
+ * whether the folder is gone.
+ */
+async function removeOwned(dir: string, owner: ProcessIdentity): Promise<boolean> {
+  try {
+    const entries = (await readdir(dir)).filter((entry) => entry !== OWNER_FILE);
+    await Promise.all(entries.map((entry) => rm(join(dir, entry), { recursive: true, force: true, maxRetries: 5, retryDelay: 100 })));
+    await rm(join(dir, OWNER_FILE), { force: true });
+    await rmdir(dir);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true; // another run removed it meanwhile
+    // Refilled meanwhile, in use, or not ours to remove: put the mark back (if the folder is still there) and leave it.
+    await writeFile(join(dir, OWNER_FILE), JSON.stringify(owner)).catch(() => undefined);
+    return false;
+  }
 }
