@@ -111,6 +111,8 @@ export function renderDeck(deck: Deck, templates: TemplateSet, theme: ResolvedTh
       data,
       assets: { ...vendor.urls, themeCss: theme.target, layoutCss: 'assets/theme/layouts.css' },
       theme: { name: theme.name, reveal: theme.reveal },
+      // A highlightTheme the author wrote wins over a theme's own code colours (themes/_gpt-base.css).
+      highlight: { name: deck.config.highlightTheme, chosen: 'highlightTheme' in deck.settingOrigins },
       revealConfig: revealConfig(deck, options),
       // The deck's own stylesheets come after the theme, its scripts after reveal.js has started (as in reveal-md).
       headHtml: deck.styles.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">\n`).join('') + (options.headHtml ?? ''),
