@@ -5,6 +5,10 @@ import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+if (process.env.CI) {
+  console.error('CI compares with the committed baselines and never rewrites them (CI is set)');
+  process.exit(2);
+}
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
 const child = spawn(process.execPath, [vitest, 'run', 'tests/visual/visual.test.ts'], {

@@ -1,16 +1,20 @@
 /**
  * Visual regression: a few key slides of the default deck, in both theme variants, screenshotted in a real
- * Chromium at 1280×720 (stored at half size, 640×360) and compared with tests/visual/baseline/*.png.
- * `node scripts/update-visual-baselines.mjs` (re)writes the stored images after an intended change.
+ * Chromium at 1280×720 (stored at half size, 640×360) and compared with the committed tests/visual/baseline/*.png
+ * (as git has them at HEAD, so a baseline just rewritten in the work tree is never compared with itself).
+ * `node scripts/update-visual-baselines.mjs` (re)writes the stored images after an intended change: in that
+ * mode the tests only write and say so, they compare nothing; CI never runs it (the test refuses when CI is set).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import { launchBrowser } from '../../src/browser/launch.js';
 import { buildDefaultDeck, openDeck, showSlide } from './deck-page.js';
 import { decodePng, diffImages } from './png.js';
 
+const ROOT = join(import.meta.dirname, '..', '..');
 const BASELINES = join(import.meta.dirname, 'baseline');
 const ACTUAL = join(import.meta.dirname, '..', '.out', 'visual');
 const UPDATE = process.env.DECK_UPDATE_VISUAL_BASELINES === '1';
@@ -46,6 +50,30 @@ const CASES: Record<string, Record<string, string>> = {
   },
 };
 
+/** The baseline as committed (git show HEAD:path), or undefined when git has none. */
+function committedBaseline(file: string): Buffer | undefined {
+  const path = relative(ROOT, file).split('\\').join('/');
+  try {
+    return execFileSync('git', ['show', `HEAD:${path}`], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    return undefined;
+  }
+}
+
+/** How much a screenshot differs from a committed baseline; the screenshot is kept in tests/.out/visual/ when too much. */
+function compareWithBaseline(shot: Uint8Array, file: string, keepAs: string): { differing: number; ratio: number } {
+  const baseline = committedBaseline(file);
+  expect(baseline, `no committed baseline ${file}: run node scripts/update-visual-baselines.mjs, look, commit`).toBeDefined();
+  const actual = decodePng(shot);
+  expect([actual.width, actual.height]).toEqual([640, 360]);
+  const difference = diffImages(actual, decodePng(baseline!), THRESHOLD);
+  if (difference.ratio > TOLERANCE) {
+    mkdirSync(ACTUAL, { recursive: true });
+    writeFileSync(join(ACTUAL, keepAs), shot);
+  }
+  return difference;
+}
+
 let browser: Browser;
 const pages = new Map<string, Page>();
 
@@ -70,28 +98,59 @@ async function screenshot(page: Page, selector: string): Promise<Uint8Array> {
   return page.screenshot({ type: 'png' });
 }
 
-for (const [theme, cases] of Object.entries(CASES)) {
-  describe(`key slides look as stored (${theme})`, () => {
-    for (const [name, selector] of Object.entries(cases)) {
-      it(name, async () => {
-        const shot = await screenshot(pages.get(theme)!, selector);
-        const file = join(BASELINES, `${theme}-${name}.png`);
-        if (UPDATE) {
+if (UPDATE) {
+  describe('writing baselines (update mode: nothing is compared)', () => {
+    it('is not CI', () => {
+      expect(process.env.CI, 'CI compares with the committed baselines; it never writes them').toBeFalsy();
+    });
+    for (const [theme, cases] of Object.entries(CASES)) {
+      for (const name of Object.keys(cases)) {
+        it(`writes ${theme}-${name}.png`, async () => {
+          const shot = await screenshot(pages.get(theme)!, cases[name]!);
+          const image = decodePng(shot);
+          expect([image.width, image.height]).toEqual([640, 360]);
           mkdirSync(BASELINES, { recursive: true });
-          writeFileSync(file, shot);
-        }
-        expect(existsSync(file), `no baseline ${file}: run node scripts/update-visual-baselines.mjs`).toBe(true);
-        const actual = decodePng(shot);
-        expect([actual.width, actual.height]).toEqual([640, 360]);
-        const { differing, ratio } = diffImages(actual, decodePng(readFileSync(file)), THRESHOLD);
-        if (ratio > TOLERANCE) {
-          mkdirSync(ACTUAL, { recursive: true });
-          writeFileSync(join(ACTUAL, `${theme}-${name}.png`), shot);
-        }
-        expect(ratio, `${differing} pixels differ from ${file}; the new image is in tests/.out/visual/`).toBeLessThanOrEqual(TOLERANCE);
-      });
+          writeFileSync(join(BASELINES, `${theme}-${name}.png`), shot);
+          console.log(`wrote tests/visual/baseline/${theme}-${name}.png (not compared: look at it, then commit it)`);
+        });
+      }
     }
   });
+} else {
+  describe('the comparison with the committed baseline', () => {
+    it('fails the comparison with the committed baseline when the slide changes', async () => {
+      const page = pages.get('gpt')!;
+      const file = join(BASELINES, 'gpt-timeline.png');
+      // The slide as committed first, then with its title reworded: the same check must pass, then fail.
+      expect(compareWithBaseline(await screenshot(page, CASES.gpt!.timeline!), file, 'unchanged-timeline.png').ratio).toBeLessThanOrEqual(
+        TOLERANCE,
+      );
+      const original = await page.$eval(`${CASES.gpt!.timeline!} h2`, (h) => {
+        const text = h.textContent ?? '';
+        h.textContent = 'A changed title on the timeline';
+        return text;
+      });
+      try {
+        const changed = compareWithBaseline(await screenshot(page, CASES.gpt!.timeline!), file, 'changed-timeline.png');
+        expect(changed.ratio).toBeGreaterThan(TOLERANCE);
+      } finally {
+        await page.$eval(`${CASES.gpt!.timeline!} h2`, (h, text) => (h.textContent = text), original);
+      }
+    });
+  });
+
+  for (const [theme, cases] of Object.entries(CASES)) {
+    describe(`key slides look as committed (${theme})`, () => {
+      for (const [name, selector] of Object.entries(cases)) {
+        it(name, async () => {
+          const shot = await screenshot(pages.get(theme)!, selector);
+          const file = join(BASELINES, `${theme}-${name}.png`);
+          const { differing, ratio } = compareWithBaseline(shot, file, `${theme}-${name}.png`);
+          expect(ratio, `${differing} pixels differ from ${file}; the new image is in tests/.out/visual/`).toBeLessThanOrEqual(TOLERANCE);
+        });
+      }
+    });
+  }
 }
 
 describe('the pixel diff', () => {
