@@ -135,8 +135,8 @@ async function killAndCount(child: ChildProcess, tree: readonly Proc[], profile:
   child.kill('SIGKILL');
   await exited;
   // Chromium notices the closed pipe and quits with all its helpers; give it a few seconds, checking often.
-  await vi.waitFor(() => expect(stillRunning(tree).map((p) => p.command.slice(0, 80))).toEqual([]), { timeout: 15_000, interval: 100 });
-  await vi.waitFor(() => expect(usingProfile(profile)).toEqual([]), { timeout: 15_000, interval: 100 });
+  await vi.waitFor(() => expect(stillRunning(tree).map((p) => p.command.slice(0, 80))).toEqual([]), { timeout: 30_000, interval: 100 });
+  await vi.waitFor(() => expect(usingProfile(profile)).toEqual([]), { timeout: 30_000, interval: 100 });
 }
 
 describe('kill -9 during an export', () => {
@@ -147,7 +147,7 @@ describe('kill -9 during an export', () => {
     const profile = profileOf(tree);
     expect(basename(profile).startsWith(PROFILE_PREFIX)).toBe(true);
     // Marked right after the launch returns (a kill before that leaves an unmarked profile: kept, not ours to judge).
-    await vi.waitFor(() => expect(ownedBy(profile, child.pid!)).toBe(true), { timeout: 10_000, interval: 20 });
+    await vi.waitFor(() => expect(ownedBy(profile, child.pid!)).toBe(true), { timeout: 30_000, interval: 20 });
     await killAndCount(child, tree, profile);
     // Nobody was left to remove it; the next launch does (here, or any other test's launch running meanwhile).
     await vi.waitFor(
@@ -155,7 +155,7 @@ describe('kill -9 during an export', () => {
         await clearStaleTempDirs(PROFILE_PREFIX, { root: dirname(profile) });
         expect(existsSync(profile)).toBe(false);
       },
-      { timeout: 10_000, interval: 200 },
+      { timeout: 30_000, interval: 200 },
     );
   });
 
@@ -174,8 +174,8 @@ describe('kill -9 during an export', () => {
     const request = fetch(new URL('/_deck/deck.pdf?token=kill-test-token-1', url)).catch(() => undefined);
     const tree = await chromiumUnder(child);
     const profile = profileOf(tree);
-    await vi.waitFor(() => expect(ownedBy(profile, child.pid!)).toBe(true), { timeout: 10_000, interval: 20 });
-    await vi.waitFor(() => expect(serveDirs().length).toBeGreaterThan(0), { timeout: 10_000, interval: 50 }); // the PDFs' folder
+    await vi.waitFor(() => expect(ownedBy(profile, child.pid!)).toBe(true), { timeout: 30_000, interval: 20 });
+    await vi.waitFor(() => expect(serveDirs().length).toBeGreaterThan(0), { timeout: 30_000, interval: 50 }); // the PDFs' folder
     const left = serveDirs().map((name) => join(tmpdir(), name));
     await killAndCount(child, tree, profile);
     await request;
@@ -186,7 +186,7 @@ describe('kill -9 during an export', () => {
         await clearStaleTempDirs(PROFILE_PREFIX);
         for (const dir of [...left, profile]) expect(existsSync(dir), dir).toBe(false);
       },
-      { timeout: 10_000, interval: 200 },
+      { timeout: 30_000, interval: 200 },
     );
   });
 });

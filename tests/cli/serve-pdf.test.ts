@@ -64,10 +64,10 @@ describe('PDF from a running deck serve', () => {
         (error: Error) => error.name,
       ),
     );
-    await vi.waitFor(() => expect(pdf.waiting).toBe(20), { timeout: 5000, interval: 5 });
+    await vi.waitFor(() => expect(pdf.waiting).toBe(20), { timeout: 30_000, interval: 5 });
     for (const client of clients) client.abort();
     expect(new Set(await Promise.all(requests))).toEqual(new Set(['AbortError']));
-    await vi.waitFor(() => expect(pdf.waiting).toBe(0), { timeout: 5000, interval: 5 });
+    await vi.waitFor(() => expect(pdf.waiting).toBe(0), { timeout: 30_000, interval: 5 });
     const response = await fetch(new URL(`/_deck/deck.pdf?token=${server.token}`, server.url));
     expect(response.status).toBe(200);
     await response.arrayBuffer();

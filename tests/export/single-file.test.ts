@@ -118,7 +118,7 @@ describe('deck build --single-file on the default deck', () => {
           const now = (window as unknown as RevealInPage).Reveal.getIndices();
           return now.h === h && now.v === v && now.f === f;
         },
-        { timeout: 10_000 },
+        { timeout: 30_000 },
         expected.h,
         expected.v,
         expected.f,
@@ -147,7 +147,7 @@ describe('deck build --single-file on the default deck', () => {
           const now = (window as unknown as RevealInPage).Reveal.getIndices();
           return now.h === h && now.v === v && now.f === f;
         },
-        { timeout: 10_000 },
+        { timeout: 30_000 },
         back.h,
         back.v,
         back.f,

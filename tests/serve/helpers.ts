@@ -66,7 +66,7 @@ export async function connect(port: number, hello?: Record<string, unknown>): Pr
     messages,
     closed,
     send: (value) => ws.send(typeof value === 'string' || Buffer.isBuffer(value) ? value : JSON.stringify(value)),
-    next: (match = () => true, timeoutMs = 5000) =>
+    next: (match = () => true, timeoutMs = 20_000) =>
       new Promise<Message>((resolve, reject) => {
         const check = () => {
           while (taken < messages.length) {
