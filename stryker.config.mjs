@@ -19,7 +19,7 @@ export default {
     'src/content/**/*.ts',
     '!src/**/index.ts',
     '!src/content/types.ts',
-    'src/serve/{coalesce,html-diff,protocol,rate-limit,safe-path,token,urls}.ts',
+    'src/serve/{coalesce,html-diff,listen,protocol,rate-limit,safe-path,token,urls}.ts',
     'src/rehearse/{model,journal,summarize,format}.ts',
     'src/export/{requests,slides,checks}.ts',
   ],
