@@ -9,6 +9,7 @@ import { elapsedMs, slidePlan, type SlidePlan } from './clock.js';
 import { loadDeckFrame } from './frames.js';
 import { fragmentIndices, stepOf } from './order.js';
 import { positionOf, revealIn, samePosition, type Position, type RevealLike } from './reveal.js';
+import { confirmScreen, requestScreen, screenState, shownScreen, toggleScreen, type ScreenState } from './screen-state.js';
 import { connect, type DeckSocket } from './socket.js';
 
 export type Move = 'next' | 'prev' | 'first' | 'last' | { readonly slide: number };
@@ -49,7 +50,10 @@ export interface DriverOptions {
 export interface Driver {
   move(move: Move): boolean;
   clock(action: ClockAction): void;
-  screen(mode: ScreenMode): void;
+  /** Set the audience screen. False (and refusedAt set) when offline. */
+  screen(mode: ScreenMode): boolean;
+  /** B or W: that screen, or back to the slides; a fast second press toggles the first press's result. */
+  toggleScreen(mode: Exclude<ScreenMode, 'slides'>): boolean;
   /** Server time now, ms. */
   serverNow(): number;
   /** Every slide in the order shown: number (1-based), title and position. */
@@ -75,6 +79,7 @@ export function createDriver(options: DriverOptions): Driver {
   let position: Position | null = null;
   let notes: readonly { html: string }[] = [];
   let notesBuild = -1;
+  let screen: ScreenState = screenState('slides');
   let view: DriverView = {
     connected: false,
     presenter: false,
@@ -156,6 +161,7 @@ export function createDriver(options: DriverOptions): Driver {
   const onMessage = (message: ServerMessage) => {
     switch (message.type) {
       case 'welcome':
+        screen = screenState(message.screen);
         view = { ...view, presenter: message.presenter, error: message.error, clock: message.clock, screen: message.screen };
         view = { ...view, build: message.build, refusedAt: null };
         takeState(message.state);
@@ -173,7 +179,8 @@ export function createDriver(options: DriverOptions): Driver {
         set({ clock: message.clock });
         break;
       case 'screen':
-        set({ screen: message.mode });
+        screen = confirmScreen(screen, message.mode);
+        set({ screen: shownScreen(screen) });
         break;
       case 'error':
         set({ error: message.error });
@@ -204,6 +211,12 @@ export function createDriver(options: DriverOptions): Driver {
     onMessage,
     onStatus: (connected) => set({ connected }),
   });
+  /** Offline, the audience would not follow: the page does not act either, and says so (view.refusedAt). */
+  const refuseOffline = (): boolean => {
+    if (view.connected) return false;
+    set({ refusedAt: Date.now() });
+    return true;
+  };
   loadDeckFrame(options.current, apply);
   if (options.upcoming) loadDeckFrame(options.upcoming, apply);
 
@@ -215,11 +228,7 @@ export function createDriver(options: DriverOptions): Driver {
     move(move) {
       const reveal = revealIn(options.current.contentWindow);
       if (!reveal || !view.presenter) return false;
-      if (!view.connected) {
-        // Offline: the audience would not follow, so the presenter does not move either (and is told so).
-        set({ refusedAt: Date.now() });
-        return false;
-      }
+      if (refuseOffline()) return false;
       const at = position ?? positionOf(reveal);
       reveal.slide(at.h, at.v, at.f);
       const slides = reveal.getSlides();
@@ -243,10 +252,22 @@ export function createDriver(options: DriverOptions): Driver {
       return true;
     },
     clock(action) {
-      if (view.presenter) socket.send({ type: 'timer', action });
+      if (view.presenter && !refuseOffline()) socket.send({ type: 'timer', action });
     },
     screen(mode) {
-      if (view.presenter) socket.send({ type: 'screen', mode });
+      if (!view.presenter || refuseOffline()) return false;
+      screen = requestScreen(screen, mode);
+      socket.send({ type: 'screen', mode });
+      set({ screen: shownScreen(screen) });
+      return true;
+    },
+    toggleScreen(mode) {
+      if (!view.presenter || refuseOffline()) return false;
+      const toggled = toggleScreen(screen, mode);
+      screen = toggled.state;
+      socket.send({ type: 'screen', mode: toggled.send });
+      set({ screen: shownScreen(screen) });
+      return true;
     },
     slides() {
       const reveal = revealIn(options.current.contentWindow);

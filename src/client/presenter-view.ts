@@ -41,8 +41,8 @@ export function mountPresenterView(createDriver: (onUpdate: (view: DriverView) =
       return;
     }
     offline.textContent = view.refusedAt
-      ? 'Offline: that move was NOT sent, and the audience still shows its slide. Reconnecting…'
-      : 'Offline: the server cannot be reached. Moves are not sent until it is back; everyone returns to your slide then.';
+      ? 'Offline: that key was NOT sent, and the audience still shows its slide. Reconnecting…'
+      : 'Offline: moves are not sent while the server cannot be reached. When it is back, everyone returns to your slide.';
     const error = $('error');
     error.hidden = !view.error;
     error.textContent = view.error
@@ -98,7 +98,6 @@ export function mountPresenterView(createDriver: (onUpdate: (view: DriverView) =
     const clock = driver.view.clock;
     driver.clock(clock.startedAt === null ? 'start' : clock.pausedAt === null ? 'pause' : 'resume');
   };
-  const toggleScreen = (mode: 'black' | 'white') => driver.screen(driver.view.screen === mode ? 'slides' : mode);
 
   const gotoDialog = $<HTMLDialogElement>('goto-dialog');
   const gotoInput = $<HTMLInputElement>('goto-input');
@@ -186,7 +185,7 @@ export function mountPresenterView(createDriver: (onUpdate: (view: DriverView) =
         return true;
       case 'black':
       case 'white':
-        toggleScreen(action);
+        driver.toggleScreen(action);
         return true;
       case 'goto':
         openGoto();

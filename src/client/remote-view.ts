@@ -14,6 +14,9 @@ export function mountRemoteView(createDriver: (onUpdate: (view: DriverView) => v
   const render = (view: DriverView) => {
     $('status').textContent = !view.connected ? 'offline' : view.presenter ? '' : 'no token: view only';
     $('offline').hidden = view.connected;
+    $('offline').textContent = view.refusedAt
+      ? 'Offline: that tap was NOT sent. Reconnecting…'
+      : 'Offline: moves are not sent. Reconnecting…';
     $('position').textContent = positionLabel(view.index, view.count, view.step);
     notes.show(view.notes, view.step.at - 1, view.step.of);
     $('error').hidden = !view.error;
@@ -49,7 +52,7 @@ export function mountRemoteView(createDriver: (onUpdate: (view: DriverView) => v
   };
   $('next').addEventListener('click', () => move('next'));
   $('prev').addEventListener('click', () => move('prev'));
-  $('black').addEventListener('click', () => driver.screen(driver.view.screen === 'black' ? 'slides' : 'black'));
+  $('black').addEventListener('click', () => driver.toggleScreen('black'));
   $('clock-toggle').addEventListener('click', () => {
     const clock = driver.view.clock;
     driver.clock(clock.startedAt === null ? 'start' : clock.pausedAt === null ? 'pause' : 'resume');
@@ -63,7 +66,7 @@ export function mountRemoteView(createDriver: (onUpdate: (view: DriverView) => v
       move(action);
     } else if (action === 'black' || action === 'white') {
       event.preventDefault();
-      driver.screen(driver.view.screen === action ? 'slides' : action);
+      driver.toggleScreen(action);
     }
   });
   return driver;

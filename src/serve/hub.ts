@@ -180,7 +180,8 @@ export function createHub(options: HubOptions): SyncHub {
         return;
       }
       case 'screen':
-        if (message.mode === screen) return;
+        // Already so: the sender still gets its answer (its page waits for one to confirm the key press).
+        if (message.mode === screen) return send(client, { type: 'screen', mode: screen });
         screen = message.mode;
         broadcast({ type: 'screen', mode: screen });
         talkChanged();

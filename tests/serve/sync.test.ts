@@ -50,6 +50,21 @@ describe('presenter → audience sync', () => {
     expect(presenter.messages.some((m) => m.type === 'state')).toBe(false);
   });
 
+  it('answers every screen request, one that changes nothing too (a page waits for the answer to confirm a key press)', async () => {
+    const presenter = await client({ role: 'presenter', token: TOKEN });
+    const audience = await client({ role: 'audience' });
+    presenter.send({ type: 'screen', mode: 'black' });
+    await audience.next((m) => m.type === 'screen' && m.mode === 'black');
+    await presenter.next((m) => m.type === 'screen' && m.mode === 'black');
+    presenter.send({ type: 'screen', mode: 'black' });
+    await presenter.next((m) => m.type === 'screen' && m.mode === 'black');
+    presenter.send({ type: 'screen', mode: 'slides' });
+    await presenter.next((m) => m.type === 'screen' && m.mode === 'slides');
+    // The audience heard each change once: no repeat for the request that changed nothing.
+    await audience.next((m) => m.type === 'screen' && m.mode === 'slides');
+    expect(audience.messages.filter((m) => m.type === 'screen').map((m) => m.mode)).toEqual(['black', 'slides']);
+  });
+
   it('lets no one drive without the right token', async () => {
     const watcher = await client({ role: 'deck' });
     const before = server.events.listenerCount('navigate');

@@ -27,6 +27,8 @@ const status = publishHook({
   updates: 0,
 });
 let following = false;
+/** Where the server says the talk is (the presenter's own deck goes back there when a move cannot be sent). */
+let talkAt: Position | null = null;
 const go = (to: Position) => {
   following = true;
   try {
@@ -68,12 +70,14 @@ const onMessage = (message: ServerMessage) => {
         whenReady(reveal, () => void restoreNotes(reveal!, token).catch(() => undefined));
       }
       showScreen(message.screen);
+      talkAt = message.state ?? { h: 0, v: 0, f: -1 };
       if (message.state) {
         const state = message.state;
         whenReady(reveal, () => go(state));
       }
       return;
     case 'state':
+      talkAt = message;
       if (!receiver) whenReady(reveal, () => go(message));
       return;
     case 'screen':
@@ -101,25 +105,32 @@ const onMessage = (message: ServerMessage) => {
   }
 };
 
+const offlineText = (refused: boolean) =>
+  !status.presenter
+    ? 'Connection lost: reconnecting…'
+    : refused
+      ? 'Offline: that move was NOT sent; the audience still sees this slide (reconnecting…)'
+      : 'Offline: moves are not sent (reconnecting…)';
 const socket = connect({
   role: receiver ? 'receiver' : 'deck',
   token,
   onMessage,
   onStatus: (connected) => {
     status.connected = connected;
-    if (!receiver && topLevel) {
-      showOffline(
-        !connected,
-        status.presenter ? 'Offline: your moves do not reach the audience (reconnecting…)' : 'Connection lost: reconnecting…',
-      );
-    }
+    if (!receiver && topLevel) showOffline(!connected, offlineText(false));
   },
 });
 
 const report = () => {
   if (!status.presenter || following || receiver) return;
-  if (!status.connected) return;
+  if (!status.connected) {
+    // The audience cannot follow: the presenter's deck stays where the audience is, and says why.
+    if (talkAt) go(talkAt);
+    if (topLevel) showOffline(true, offlineText(true));
+    return;
+  }
   const at = positionOf(reveal!);
+  talkAt = at;
   socket.send({ type: 'navigate', h: at.h, v: at.v, f: at.f });
 };
 for (const name of ['slidechanged', 'fragmentshown', 'fragmenthidden']) reveal?.on(name, report);

@@ -1,21 +1,5 @@
 /** /_deck/presenter.js: the presenter view (/presenter?token=…). */
-import { createDriver } from '../driver.js';
-import { publishHook } from '../hook.js';
+import { mountDrivenPage } from '../driven-page.js';
 import { mountPresenterView } from '../presenter-view.js';
 
-const token = new URLSearchParams(location.search).get('token') ?? '';
-const hook = publishHook({ mode: 'present', receiver: false, presenter: false, connected: false, build: 0, updates: 0 });
-hook.driver = mountPresenterView((onUpdate) =>
-  createDriver({
-    role: 'presenter',
-    token,
-    current: document.getElementById('current') as HTMLIFrameElement,
-    upcoming: document.getElementById('upcoming') as HTMLIFrameElement,
-    onUpdate: (view) => {
-      hook.presenter = view.presenter;
-      hook.connected = view.connected;
-      hook.build = view.build;
-      onUpdate(view);
-    },
-  }),
-);
+mountDrivenPage('presenter', mountPresenterView);

@@ -1,0 +1,206 @@
+/**
+ * The room from the presenter's side in a real Chromium: black and white pressed faster than the server answers,
+ * and a server that stops and comes back while the presenter view, the remote, the presenter's deck and an
+ * audience page are open.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {} from '../../src/client/hook.js';
+import { createMemoryLogger } from '../../src/core/log.js';
+import { startServer, type ServerHandle } from '../../src/serve/index.js';
+import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
+import { FIXTURE } from './helpers.js';
+
+const TOKEN = 'room-browser-token-1';
+let browser: Browser;
+let server: ServerHandle;
+let stateDir: string;
+const start = (port = 0) =>
+  startServer({
+    deck: FIXTURE,
+    port,
+    watch: false,
+    logger: createMemoryLogger(),
+    token: TOKEN,
+    stateFile: join(stateDir, 'serve-state.json'),
+  });
+
+beforeAll(async () => {
+  stateDir = mkdtempSync(join(tmpdir(), 'deck-room-test-'));
+  [server, browser] = await Promise.all([start(), startChromium()]);
+});
+
+afterAll(async () => {
+  await closeBrowser(browser);
+  await server?.close();
+  rmSync(stateDir, { recursive: true, force: true });
+});
+
+type Indices = { h: number; v: number; f: number };
+const indicesOf = (page: Page) =>
+  page.evaluate(() => {
+    const i = (window as any).Reveal.getIndices();
+    return { h: i.h ?? 0, v: i.v ?? 0, f: typeof i.f === 'number' ? i.f : -1 };
+  });
+const waitAt = (page: Page, want: Indices) =>
+  page.waitForFunction(
+    (w) => {
+      const i = (window as any).Reveal.getIndices();
+      return (i.h ?? 0) === w.h && (i.v ?? 0) === w.v && (typeof i.f === 'number' ? i.f : -1) === w.f;
+    },
+    { polling: 20 },
+    want,
+  );
+
+async function openDeck(page: Page, url: string): Promise<void> {
+  await page.setViewport({ width: 1280, height: 720 });
+  await page.goto(url);
+  await page.waitForFunction(() => (window as any).Reveal?.isReady() && window.deckServe?.connected, { polling: 50 });
+}
+
+async function openDriven(page: Page, url: string, size: { width: number; height: number }): Promise<void> {
+  await page.setViewport(size);
+  await page.goto(url);
+  await page.waitForFunction(() => (window.deckServe?.driver?.view.count ?? 0) > 0 && window.deckServe?.driver?.view.presenter, {
+    polling: 50,
+  });
+}
+
+/** Two key presses in one task: the second comes before the server can answer the first. */
+const pressTwice = (page: Page, first: string, second: string) =>
+  page.evaluate(
+    (a, b) => {
+      for (const key of [a, b]) document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    },
+    first,
+    second,
+  );
+const cover = (page: Page) =>
+  page.evaluate(() => (document.getElementById('deck-serve-screen') as HTMLElement | null)?.dataset.mode ?? 'slides');
+
+describe('black and white pressed fast (Chromium)', () => {
+  it('B B returns to the slides, W right after B gives white, on the presenter view and the remote', async () => {
+    const audience = await browser.newPage();
+    const presenter = await browser.newPage();
+    const remote = await browser.newPage();
+    try {
+      await openDeck(audience, server.url);
+      await openDriven(presenter, server.presenterUrl, { width: 1280, height: 800 });
+      await openDriven(remote, server.remoteUrl, { width: 390, height: 844 });
+      const settled = (page: Page, mode: string) =>
+        page.waitForFunction((m) => window.deckServe!.driver!.view.screen === m, { polling: 20 }, mode);
+      // Every audience cover the audience page shows, in order.
+      await audience.evaluate(() => {
+        (window as any).covers = [];
+        new MutationObserver(() => {
+          const mode = (document.getElementById('deck-serve-screen') as HTMLElement | null)?.dataset.mode ?? 'slides';
+          const seen = (window as any).covers as string[];
+          if (seen[seen.length - 1] !== mode) seen.push(mode);
+        }).observe(document.body, { childList: true, subtree: true, attributes: true });
+      });
+
+      await pressTwice(presenter, 'b', 'b');
+      await audience.waitForFunction(() => ((window as any).covers as string[]).join() === 'black,slides', { polling: 20 });
+      await settled(presenter, 'slides');
+      expect(server.talk.screen).toBe('slides');
+
+      await pressTwice(presenter, 'b', 'w');
+      await audience.waitForFunction(() => document.getElementById('deck-serve-screen')?.dataset.mode === 'white', { polling: 20 });
+      await settled(presenter, 'white');
+      expect(server.talk.screen).toBe('white');
+      // The remote knows, so its B gives black (not "back to the slides" from a stale state) and B again the slides.
+      await settled(remote, 'white');
+      await pressTwice(remote, 'b', 'b');
+      await settled(remote, 'slides');
+      await audience.waitForFunction(() => !document.getElementById('deck-serve-screen'), { polling: 20 });
+      expect(server.talk.screen).toBe('slides');
+      // Two taps on the remote's Black button in one go: black and back.
+      await remote.evaluate(() => {
+        const button = document.getElementById('black') as HTMLButtonElement;
+        button.click();
+        button.click();
+      });
+      await settled(remote, 'slides');
+      await presenter.waitForFunction(() => document.getElementById('screen')!.hidden, { polling: 20 });
+      expect(await cover(audience)).toBe('slides');
+      expect(server.talk.screen).toBe('slides');
+      expect(await audience.evaluate(() => (window as any).covers)).toEqual(expect.arrayContaining(['black', 'slides', 'white']));
+    } finally {
+      await Promise.all([remote.close(), presenter.close(), audience.close()]);
+    }
+  });
+});
+
+describe('the server stops and comes back (Chromium)', () => {
+  it('offline, moves are refused and every driving page says so; on reconnect everyone is back on the presenter’s slide', async () => {
+    const audience = await browser.newPage();
+    const presenter = await browser.newPage();
+    const remote = await browser.newPage();
+    const presenterDeck = await browser.newPage();
+    try {
+      await openDeck(audience, server.url);
+      await openDeck(presenterDeck, server.presenterDeckUrl);
+      await openDriven(presenter, server.presenterUrl, { width: 1280, height: 800 });
+      await openDriven(remote, server.remoteUrl, { width: 390, height: 844 });
+      await presenter.evaluate(() => window.deckServe!.driver!.move({ slide: 3 }));
+      const talk = await presenter.evaluate(() => window.deckServe!.driver!.slides()[2]!.position);
+      const third = { h: talk.h, v: talk.v, f: -1 };
+      await Promise.all([waitAt(audience, third), waitAt(presenterDeck, third)]);
+
+      const port = server.port;
+      await server.close();
+      const offline = (page: Page) => page.waitForFunction(() => !window.deckServe?.connected, { polling: 50 });
+      await Promise.all([offline(audience), offline(presenter), offline(remote), offline(presenterDeck)]);
+      const banner = (page: Page, id: string) =>
+        page.$eval(`#${id}`, (el) => ((el as HTMLElement).hidden || (el as HTMLElement).offsetHeight === 0 ? '' : el.textContent));
+      expect(await banner(presenter, 'offline')).toMatch(/moves are not sent/i);
+      expect(await banner(remote, 'offline')).toMatch(/moves are not sent/i);
+      expect(await banner(presenterDeck, 'deck-serve-offline')).toMatch(/moves are not sent/i);
+
+      // Presenter view: → is refused, the slide stays, the banner says that key was not sent.
+      const before = await presenter.evaluate(() => window.deckServe!.driver!.view.index);
+      await presenter.keyboard.press('ArrowRight');
+      await presenter.waitForFunction(() => /NOT sent/.test(document.getElementById('offline')!.textContent ?? ''), { polling: 20 });
+      expect(await presenter.evaluate(() => window.deckServe!.driver!.view.index)).toBe(before);
+      expect(await presenter.evaluate(() => window.deckServe!.driver!.toggleScreen('black'))).toBe(false);
+      // Remote: a tap on Next is refused the same way.
+      await remote.bringToFront();
+      await remote.click('#next');
+      await remote.waitForFunction(() => /NOT sent/.test(document.getElementById('offline')!.textContent ?? ''), { polling: 20 });
+      expect(await remote.evaluate(() => window.deckServe!.driver!.view.index)).toBe(before);
+      // The presenter's own deck: → does not leave the audience's slide.
+      await presenterDeck.keyboard.press('ArrowRight');
+      await presenterDeck.waitForFunction(() => /NOT sent/.test(document.getElementById('deck-serve-offline')?.textContent ?? ''), {
+        polling: 20,
+      });
+      expect(await indicesOf(presenterDeck)).toEqual(third);
+      // Someone in the audience walks off on their own while the server is away.
+      await audience.evaluate(() => (window as any).Reveal.slide(0, 0));
+      expect(await indicesOf(audience)).not.toEqual(third);
+
+      server = await start(port);
+      const back = (page: Page) => page.waitForFunction(() => window.deckServe?.connected, { polling: 50 });
+      await Promise.all([back(audience), back(presenter), back(remote), back(presenterDeck)]);
+      await waitAt(audience, third);
+      expect(await indicesOf(presenterDeck)).toEqual(third);
+      expect(await banner(presenter, 'offline')).toBe('');
+      expect(await banner(remote, 'offline')).toBe('');
+      expect(await presenterDeck.$('#deck-serve-offline')).toBeNull();
+      expect(await presenter.evaluate(() => window.deckServe!.driver!.view.index)).toBe(before);
+      // And driving works again: the audience follows the next move.
+      await presenter.keyboard.press('ArrowRight');
+      const next = await presenter.evaluate(() => {
+        const i = (document.getElementById('current') as HTMLIFrameElement).contentWindow as any;
+        const at = i.Reveal.getIndices();
+        return { h: at.h ?? 0, v: at.v ?? 0, f: typeof at.f === 'number' ? at.f : -1 };
+      });
+      expect(next).not.toEqual(third);
+      await Promise.all([waitAt(audience, next), waitAt(presenterDeck, next)]);
+    } finally {
+      await Promise.all([presenterDeck.close(), remote.close(), presenter.close(), audience.close()]);
+    }
+  });
+});
