@@ -64,7 +64,6 @@ export function registerBuild(program: Command): void {
       .description('build a deck (a folder of Markdown files or one .md file) into index.html and its assets')
       .argument('[decks...]', 'folders, Markdown files or quoted globs (several: each into DIR/<deck>/)', ['slides'])
       .option('--single-file', 'one self-contained index.html (assets, subset fonts, presenter window) that works offline'),
-    { browser: false },
   )
     .addHelpText(
       'after',
@@ -76,8 +75,10 @@ export function registerBuild(program: Command): void {
         ['deck build my-talk --templates my-templates', 'override layouts/partials/page.hbs'],
         ["deck build 'lectures/*' -o site", 'every lecture into site/<lecture>/'],
         ['deck build --single-file -o share', 'share/index.html with everything inside; P opens the presenter window'],
+        ['deck build --single-file --browser /usr/bin/chromium --timeout 2m', 'the browser that lays the deck out, and its time limit'],
       ]) +
         "\nSettings: defaults < deck.config.yaml|yml|json < the first file's front matter < flags.\n" +
+        '--browser and --timeout matter with --single-file, which lays the deck out in Chromium to find its fonts.\n' +
         'Nothing is written unless the whole build succeeds: a failed build leaves the output folder as it was.\n' +
         'With several decks, one failure does not stop the others; a table sums up, and the exit status is that\n' +
         'of the first deck that failed.\n',

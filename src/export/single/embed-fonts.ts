@@ -9,6 +9,7 @@ import { DeckError, ErrorCode } from '../../core/errors.js';
 import type { UsedFont } from './fonts-used.js';
 import type { SystemFont } from './system-fonts.js';
 import { extractFace } from './ttc.js';
+import { toWoff2 } from './woff2.js';
 
 const ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
 
@@ -26,12 +27,22 @@ export interface EmbeddedFont {
 /** A family name as a CSS string. */
 const quoted = (family: string) => `'${family.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
+/** Each used font's face, subset and as WOFF2: one at a time would wait on each subset in turn. */
 export async function embedFonts(used: Iterable<UsedFont>, system: readonly SystemFont[]): Promise<EmbeddedFont[]> {
   const byName = new Map(system.map((font) => [font.postScriptName, font]));
-  const embedded: EmbeddedFont[] = [];
-  for (const font of used) {
-    const found = byName.get(font.postScriptName);
-    if (!found) {
+  // Regular and Bold faces of one collection share a file: read it once.
+  const files = new Map<string, Promise<Uint8Array>>();
+  const read = (file: string) => {
+    let bytes = files.get(file);
+    if (!bytes) {
+      bytes = readFile(file).then((buffer) => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
+      files.set(file, bytes);
+    }
+    return bytes;
+  };
+  const found = [...used].map((font) => {
+    const file = byName.get(font.postScriptName);
+    if (!file) {
       throw new DeckError(
         ErrorCode.BadInput,
         `the font “${font.familyName}” (${font.postScriptName}) that draws the deck's text has no file fontconfig knows of`,
@@ -40,19 +51,23 @@ export async function embedFonts(used: Iterable<UsedFont>, system: readonly Syst
         },
       );
     }
-    const text = [...new Set([...font.chars, ...ASCII])].join('');
-    const face = extractFace(new Uint8Array(await readFile(found.file)), found.index);
-    const woff2 = await subsetFont(Buffer.from(face.buffer, face.byteOffset, face.byteLength), text, { targetFormat: 'woff2' });
-    const family = font.familyName;
-    embedded.push({
-      family,
-      postScriptName: font.postScriptName,
-      weight: found.weight,
-      style: found.style,
-      chars: font.chars.size,
-      bytes: woff2.length,
-      css: `@font-face{font-family:${quoted(family)};src:url(data:font/woff2;base64,${woff2.toString('base64')}) format('woff2');font-weight:${found.weight};font-style:${found.style};font-display:block}`,
-    });
-  }
-  return embedded;
+    return { font, file };
+  });
+  return Promise.all(
+    found.map(async ({ font, file }) => {
+      const text = [...new Set([...font.chars, ...ASCII])].join('');
+      const face = extractFace(await read(file.file), file.index);
+      const subset = await subsetFont(Buffer.from(face.buffer, face.byteOffset, face.byteLength), text, { targetFormat: 'sfnt' });
+      const woff2 = await toWoff2(subset);
+      return {
+        family: font.familyName,
+        postScriptName: font.postScriptName,
+        weight: file.weight,
+        style: file.style,
+        chars: font.chars.size,
+        bytes: woff2.length,
+        css: `@font-face{font-family:${quoted(font.familyName)};src:url(data:font/woff2;base64,${woff2.toString('base64')}) format('woff2');font-weight:${file.weight};font-style:${file.style};font-display:block}`,
+      };
+    }),
+  );
 }

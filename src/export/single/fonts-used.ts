@@ -75,11 +75,18 @@ export async function fontsUsed(page: Page): Promise<{ fonts: Map<string, UsedFo
     const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: '[data-deck-probe]' });
     const fonts = new Map<string, UsedFont>();
     const firstChoices = new Map<string, FirstChoice>();
-    for (const nodeId of nodeIds) {
-      const { attributes } = await cdp.send('DOM.getAttributes', { nodeId });
-      const probe = probes[Number(attributes[attributes.indexOf('data-deck-probe') + 1])];
+    // All questions at once: one by one, the round trips cost seconds on a long deck.
+    const answers = await Promise.all(
+      nodeIds.map(async (nodeId) => {
+        const [{ attributes }, { fonts: platform }] = await Promise.all([
+          cdp.send('DOM.getAttributes', { nodeId }),
+          cdp.send('CSS.getPlatformFontsForNode', { nodeId }),
+        ]);
+        return { probe: probes[Number(attributes[attributes.indexOf('data-deck-probe') + 1])], platform };
+      }),
+    );
+    for (const { probe, platform } of answers) {
       if (!probe) continue;
-      const { fonts: platform } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
       for (const font of platform) {
         if (font.isCustomFont) continue;
         const entry = fonts.get(font.postScriptName) ?? {
