@@ -1,5 +1,6 @@
 /** The talk clock as pages show it: elapsed time from the server's clock state, the plan, and the pacing. */
 import type { ClockState } from '../serve/protocol.js';
+import type { RevealLike } from './reveal.js';
 
 /** Talk time at server time `now`, ms: frozen while paused, 0 before the start (the same rule as src/serve/clock.ts). */
 export function elapsedMs(clock: ClockState | null | undefined, now: number): number {
@@ -60,4 +61,13 @@ export function pacing(plan: SlidePlan | null, elapsed: number, paused = false):
   if (seconds < plan.start)
     return { text: `Ahead by ${formatClock((plan.start - seconds) * 1000)}${suffix}`, tone: paused ? 'paused' : 'ahead' };
   return { text: `On time: ${formatClock((plan.end - seconds) * 1000)} left on this slide${suffix}`, tone: paused ? 'paused' : 'ontime' };
+}
+
+/** The plan at slide `index` (0-based, in the order shown) of a deck: each slide's data-timing and the deck's settings. */
+export function planAt(reveal: RevealLike, index: number): SlidePlan | null {
+  const timings = reveal.getSlides().map((slide) => {
+    const value = Number.parseFloat(slide.getAttribute('data-timing') ?? '');
+    return Number.isFinite(value) && value >= 0 ? value : null;
+  });
+  return slidePlan(timings, reveal.getConfig(), index);
 }

@@ -5,10 +5,10 @@
  * copy shows the next step. The clock, the screen (black/white) and build errors come from the server.
  */
 import type { BuildErrorInfo, ClockAction, ClockState, ScreenMode, ServerMessage, SlideState } from '../serve/protocol.js';
-import { elapsedMs, slidePlan, type SlidePlan } from './clock.js';
+import { elapsedMs, planAt, type SlidePlan } from './clock.js';
 import { loadDeckFrame } from './frames.js';
 import { fragmentIndices, stepOf } from './order.js';
-import { positionOf, revealIn, samePosition, type Position, type RevealLike } from './reveal.js';
+import { positionOf, revealIn, samePosition, type Position } from './reveal.js';
 import { confirmScreen, requestScreen, screenState, shownScreen, toggleScreen, type ScreenState } from './screen-state.js';
 import { connect, type DeckSocket } from './socket.js';
 
@@ -68,13 +68,6 @@ function titleOf(slide: Element | undefined): string {
   return (heading?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
-function timingsOf(reveal: RevealLike): (number | null)[] {
-  return reveal.getSlides().map((slide) => {
-    const value = Number.parseFloat(slide.getAttribute('data-timing') ?? '');
-    return Number.isFinite(value) && value >= 0 ? value : null;
-  });
-}
-
 export function createDriver(options: DriverOptions): Driver {
   let position: Position | null = null;
   let notes: readonly { html: string }[] = [];
@@ -132,7 +125,7 @@ export function createDriver(options: DriverOptions): Driver {
       title: titleOf(slide),
       deckTitle: options.current.contentDocument?.title ?? '',
       notes: notes[index]?.html ?? '',
-      plan: slidePlan(timingsOf(reveal), reveal.getConfig(), index),
+      plan: planAt(reveal, index),
     });
   };
 

@@ -24,9 +24,11 @@ export async function restoreNotes(reveal: RevealLike, token: string): Promise<v
 /** reveal.js's notes plugin names its window "reveal.js - Notes" and writes the speaker view into it. */
 const SPEAKER_WINDOW = 'reveal.js - Notes';
 
-/** Give reveal.js's speaker view the deck's lang (it writes lang="en" whatever the deck is). */
-export function speakerViewLang(win: Window, lang: string): void {
-  if (!lang) return;
+/**
+ * When reveal.js's speaker view opens: give it the deck's lang (it writes lang="en" whatever the deck is, and CJK
+ * text then takes Japanese glyph forms), then hand the window to `onOpen` (src/client/speaker-clock.ts).
+ */
+export function onSpeakerView(win: Window, lang: string, onOpen: (speaker: Window) => void): void {
   const open = win.open.bind(win);
   win.open = (url?: string | URL, target?: string, features?: string) => {
     const opened = open(url, target, features);
@@ -34,10 +36,11 @@ export function speakerViewLang(win: Window, lang: string): void {
       // The plugin writes the document right after open() returns: set the language once it is there.
       setTimeout(() => {
         try {
-          opened.document.documentElement.lang = lang;
+          if (lang) opened.document.documentElement.lang = lang;
         } catch {
-          // another origin: nothing to fix
+          return; // another origin: nothing to fix
         }
+        onOpen(opened);
       }, 0);
     }
     return opened;

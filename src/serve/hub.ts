@@ -188,10 +188,12 @@ export function createHub(options: HubOptions): SyncHub {
         return;
       case 'navigate': {
         if (state && state.h === message.h && state.v === message.v && state.f === message.f) return;
-        // The first move starts the talk clock, if Start was not pressed.
-        if (clock.startedAt === null) clock = applyClockAction(clock, 'start', now);
+        // The first move starts the talk clock, if Start was not pressed (the mover is told too: it gets no state).
+        const starts = clock.startedAt === null;
+        if (starts) clock = applyClockAction(clock, 'start', now);
         state = { h: message.h, v: message.v, f: message.f, at: now, clockAt: clockElapsed(clock, now) };
         broadcast({ type: 'state', ...state, clock, now }, client);
+        if (starts) send(client, { type: 'timer', clock, now });
         events.emit('navigate', { h: state.h, v: state.v, f: state.f, at: now, from: 'presenter' });
         talkChanged();
         return;

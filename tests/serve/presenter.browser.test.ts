@@ -2,11 +2,12 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type {} from '../../src/client/hook.js';
 import { createMemoryLogger } from '../../src/core/log.js';
 import { startServer, type ServerHandle } from '../../src/serve/index.js';
 import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
+import { connect } from './helpers.js';
 
 /** The default talk: vertical stacks and fragment steps, as a presenter meets them. */
 const DECK = join(import.meta.dirname, '..', '..', 'slides');
@@ -194,6 +195,60 @@ describe('presenting the default talk from /presenter (Chromium)', () => {
       expect(server.talk.clock.startedAt).toBeNull();
     } finally {
       await presenter.close();
+    }
+  });
+
+  it('S on the presenter’s deck: reveal.js’s speaker view shows the server’s clock (paused too) and the notes in the deck’s lang', async () => {
+    const deck = await browser.newPage();
+    const control = await connect(server.port, { role: 'presenter', token: TOKEN });
+    try {
+      await deck.setViewport({ width: 1280, height: 720 });
+      await deck.goto(server.presenterDeckUrl);
+      await deck.waitForFunction(() => window.Reveal?.isReady() && window.deckServe?.presenter && document.querySelector('aside.notes'), {
+        polling: 50,
+      });
+      // A clock the speaker view cannot have made itself: started before the window opens, then paused.
+      control.send({ type: 'timer', action: 'reset' });
+      control.send({ type: 'timer', action: 'start' });
+      await vi.waitFor(() => expect(server.talk.clock.startedAt).not.toBeNull(), { timeout: 10_000 });
+      const popup = new Promise<Page>((resolve) => deck.once('popup', (page) => resolve(page!)));
+      await deck.keyboard.press('s');
+      const speaker = await popup;
+      await speaker.waitForSelector('#deck-serve-time .elapsed');
+      await speaker.waitForFunction(() => document.querySelector('#deck-serve-time .elapsed')!.textContent !== '0:00', {
+        polling: 100,
+        timeout: 20_000,
+      });
+      control.send({ type: 'timer', action: 'pause' });
+      await speaker.waitForFunction(() => (document.getElementById('deck-serve-time') as HTMLElement).dataset.state === 'paused', {
+        polling: 50,
+      });
+      const { startedAt, pausedAt, pausedMs } = server.talk.clock;
+      const frozen = Math.floor((pausedAt! - startedAt! - pausedMs) / 1000);
+      const want = `${Math.floor(frozen / 60)}:${String(frozen % 60).padStart(2, '0')}`;
+      const shown = () =>
+        speaker.evaluate(() => ({
+          elapsed: document.querySelector('#deck-serve-time .elapsed')!.textContent,
+          state: document.querySelector('#deck-serve-time .state')!.textContent,
+          pacing: document.querySelector('#deck-serve-time .pacing')!.textContent,
+        }));
+      await speaker.waitForFunction((w) => document.querySelector('#deck-serve-time .elapsed')!.textContent === w, { polling: 50 }, want);
+      const first = await shown();
+      expect(first.state).toBe('paused');
+      // Two seconds later, still the same: the server's clock is paused, whatever the speaker view's own timer does.
+      const since = Date.now();
+      await speaker.waitForFunction((t) => Date.now() - t >= 2000, { polling: 250 }, since);
+      expect(await shown()).toEqual(first);
+      const page = await speaker.evaluate(() => ({
+        lang: document.documentElement.lang,
+        ownTimer: getComputedStyle(document.querySelector('.speaker-controls-time')!).display,
+        notesLang: document.querySelector('.speaker-controls-notes .value')?.matches(':lang(zh-Hant)'),
+      }));
+      expect(page).toEqual({ lang: 'zh-Hant', ownTimer: 'none', notesLang: true });
+      await speaker.close();
+    } finally {
+      control.ws.terminate();
+      await deck.close();
     }
   });
 

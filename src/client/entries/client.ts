@@ -4,13 +4,15 @@
  * errors and speaker notes. With ?receiver (the copies inside the presenter view and the remote) it does only
  * live reload.
  */
-import type { ServerMessage } from '../../serve/protocol.js';
+import type { ClockState, ServerMessage } from '../../serve/protocol.js';
 import { publishHook } from '../hook.js';
 import { createLiveReload } from '../live-reload.js';
 import { showBuildError, showOffline, showScreen } from '../overlays.js';
 import { positionOf, revealOf, whenReady, type Position } from '../reveal.js';
 import { connect } from '../socket.js';
-import { restoreNotes, speakerViewLang } from '../speaker-notes.js';
+import { elapsedMs, planAt } from '../clock.js';
+import { showServerClock } from '../speaker-clock.js';
+import { onSpeakerView, restoreNotes } from '../speaker-notes.js';
 
 const script = document.currentScript;
 const params = new URLSearchParams(location.search);
@@ -29,6 +31,9 @@ const status = publishHook({
 let following = false;
 /** Where the server says the talk is (the presenter's own deck goes back there when a move cannot be sent). */
 let talkAt: Position | null = null;
+/** The server's talk clock, and the talk time when the presenter reached this slide (for the speaker view). */
+let clock: ClockState = { startedAt: null, pausedAt: null, pausedMs: 0 };
+let slideClockAt = 0;
 const go = (to: Position) => {
   following = true;
   try {
@@ -50,7 +55,6 @@ whenReady(reveal, () => {
   // One order everywhere: → and Space walk vertical slides and fragments, as the presenter view's Next does.
   if (!receiver) reveal?.configure({ navigationMode: 'linear' });
 });
-if (token && topLevel) speakerViewLang(window, document.documentElement.lang);
 
 const onMessage = (message: ServerMessage) => {
   switch (message.type) {
@@ -71,6 +75,8 @@ const onMessage = (message: ServerMessage) => {
       }
       showScreen(message.screen);
       talkAt = message.state ?? { h: 0, v: 0, f: -1 };
+      clock = message.clock;
+      slideClockAt = message.state?.clockAt ?? 0;
       if (message.state) {
         const state = message.state;
         whenReady(reveal, () => go(state));
@@ -78,6 +84,8 @@ const onMessage = (message: ServerMessage) => {
       return;
     case 'state':
       talkAt = message;
+      clock = message.clock;
+      slideClockAt = message.clockAt;
       if (!receiver) whenReady(reveal, () => go(message));
       return;
     case 'screen':
@@ -96,6 +104,9 @@ const onMessage = (message: ServerMessage) => {
       if (status.presenter && topLevel && !receiver) showBuildError(message.error);
       return;
     case 'timer':
+      if (message.clock.startedAt === null) slideClockAt = 0;
+      clock = message.clock;
+      return;
     case 'denied':
       return;
     default: {
@@ -131,6 +142,21 @@ const report = () => {
   }
   const at = positionOf(reveal!);
   talkAt = at;
+  slideClockAt = elapsedMs(clock, socket.serverNow());
   socket.send({ type: 'navigate', h: at.h, v: at.v, f: at.f });
 };
 for (const name of ['slidechanged', 'fragmentshown', 'fragmenthidden']) reveal?.on(name, report);
+
+if (token && topLevel) {
+  onSpeakerView(window, document.documentElement.lang, (speaker) =>
+    showServerClock(speaker, {
+      clock: () => clock,
+      serverNow: () => socket.serverNow(),
+      slideClockAt: () => slideClockAt,
+      plan: () => {
+        const slide = reveal?.isReady() ? reveal.getCurrentSlide() : undefined;
+        return slide && reveal ? planAt(reveal, reveal.getSlides().indexOf(slide)) : null;
+      },
+    }),
+  );
+}
