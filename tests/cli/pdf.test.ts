@@ -6,6 +6,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { type Box, pageText, readOutline, readPdfPages } from '../helpers/pdf-pages.js';
 import { BIN, type CliResult, ensureCompiled, OUT, pool, ROOT, runCli } from './run.js';
 
 const WORK = join(OUT, 'pdf-cli');
@@ -43,7 +44,7 @@ function runCommand(file: string, args: string[]): Promise<CliResult> {
 const out = (name: string) => join(WORK, name);
 
 /** Every run of this file, two at a time; each test reads the ones it is about. */
-let runs: Record<'checks' | 'lenient' | 'flags' | 'config' | 'terminal' | 'noBrowser', CliResult>;
+let runs: Record<'checks' | 'lenient' | 'flags' | 'config' | 'terminal' | 'noBrowser' | 'twoUp', CliResult>;
 
 beforeAll(async () => {
   await ensureCompiled();
@@ -60,6 +61,7 @@ beforeAll(async () => {
     ['config', () => runCli(['pdf', configured, '-o', out('config'), '--paper', 'A4'], { timeoutMs: 90_000 })],
     ['terminal', () => runOnTerminal(['pdf', SMALL, '-o', out('terminal'), '--no-handout'])],
     ['noBrowser', () => runCli(['pdf', SMALL, '-o', out('no-browser'), '--browser', '/nonexistent/chromium'])],
+    ['twoUp', () => runCli(['pdf', SMALL, '-o', out('two-up'), '--handout', '2up', '--no-slides', '-q'], { timeoutMs: 90_000 })],
   ];
   const results = await pool(jobs, 2, ([, job]) => job());
   runs = Object.fromEntries(jobs.map(([name], i) => [name, results[i]!])) as typeof runs;
@@ -126,5 +128,133 @@ describe('deck pdf: flags and config', () => {
     expect(code, stderr).toBe(3);
     expect(stderr).toContain('/nonexistent/chromium');
     expect(existsSync(out('no-browser'))).toBe(false);
+  });
+});
+
+/** The small deck: its title, and its slides' titles in order. */
+const SMALL_TITLE = '測試簡報 Export Fixture';
+const SMALL_SLIDES = ['第一張：片段', '第二張：不拆片段', '第三張：直向一', '第四張：直向二', '第五張：一定拆'];
+const MM = 72 / 25.4;
+
+describe('deck pdf: handouts as printed', () => {
+  // Which slides each sheet holds, and where the ruled lines go (README: "3up (slides beside ruled lines …) or 6up
+  // (… ruled lines under each) … with the deck title at the top and page numbers at the bottom").
+  const cases = [
+    { layout: '2up', file: () => join(out('two-up'), 'handout.pdf'), sheets: [[1, 2], [3, 4], [5]], rules: 'none' },
+    {
+      layout: '3up',
+      file: () => join(out('flags'), 'handout.pdf'),
+      sheets: [
+        [1, 2, 3],
+        [4, 5],
+      ],
+      rules: 'beside',
+    },
+    { layout: '6up', file: () => join(out('config'), 'handout.pdf'), sheets: [[1, 2, 3, 4, 5]], rules: 'under' },
+  ] as const;
+
+  it.each(cases)(
+    '$layout: the deck title at the top of every page, "page / pages" at the bottom, each slide numbered on its sheet',
+    async ({ layout, file, sheets }) => {
+      expect(runs.twoUp.code, runs.twoUp.stderr).toBe(0);
+      const pages = await readPdfPages(file());
+      expect(pages, layout).toHaveLength(sheets.length);
+      pages.forEach((page, i) => {
+        const top = page.texts.filter((t) => t.y > page.height - 18 * MM);
+        const bottom = page.texts.filter((t) => t.y < 16 * MM);
+        expect(
+          top
+            .map((t) => t.str)
+            .join('')
+            .replace(/\s+/g, ''),
+          `page ${i + 1} header`,
+        ).toBe(SMALL_TITLE.replace(/\s+/g, ''));
+        expect(bottom.map((t) => t.str).join(''), `page ${i + 1} footer`).toBe(`${i + 1} / ${pages.length}`);
+        // Roughly centred: the footer's middle within a tenth of the page of the page's middle.
+        expect(Math.abs(bottom[0]!.x + 10 - page.width / 2)).toBeLessThan(page.width / 10);
+        const text = pageText(page);
+        for (const number of sheets[i]!) expect(text, `page ${i + 1}`).toContain(`${number}${SMALL_SLIDES[number - 1]}`);
+        const elsewhere = SMALL_SLIDES.map((_, n) => n + 1).filter((n) => !(sheets[i] as readonly number[]).includes(n));
+        for (const number of elsewhere) expect(text, `page ${i + 1}`).not.toContain(`${number}${SMALL_SLIDES[number - 1]}`);
+      });
+    },
+  );
+
+  it.each(cases)(
+    '$layout: ruled lines for the audience’s notes ($rules the slides), inside the printable area',
+    async ({ file, sheets, rules }) => {
+      const pages = await readPdfPages(file());
+      pages.forEach((page, i) => {
+        const inside = (box: Box) =>
+          box.left >= 15 * MM - 1 && box.right <= page.width - 15 * MM + 1 && box.bottom >= 16 * MM && box.top <= page.height - 18 * MM;
+        for (const rule of page.rules) expect(inside(rule), `page ${i + 1}: rule ${JSON.stringify(rule)}`).toBe(true);
+        if (rules === 'none') {
+          expect(page.rules, `page ${i + 1}`).toEqual([]);
+          return;
+        }
+        // Each slide's caption ("3 第三張…"): where its number is printed.
+        const captions = sheets[i]!.map((number) => {
+          const at = page.texts.find(
+            (t, k) => t.str === String(number) && page.texts[k + 1]?.str.startsWith(SMALL_SLIDES[number - 1]![0]!),
+          );
+          expect(at, `caption of slide ${number} on page ${i + 1}`).toBeDefined();
+          return { number, x: at!.x, y: at!.y };
+        });
+        for (const caption of captions) {
+          const mine =
+            rules === 'beside'
+              ? // 3-up: the rules of a row sit right of the slide, between this caption's slide top and its caption.
+                page.rules.filter((r) => r.left > page.width * 0.4 && r.bottom > caption.y && r.top < caption.y + 80 * MM)
+              : // 6-up: under the caption, in the slide's column.
+                page.rules.filter(
+                  (r) => r.left <= caption.x + 2 && r.right > caption.x + 40 * MM && r.top < caption.y && r.bottom > caption.y - 40 * MM,
+                );
+          expect(mine.length, `rules for slide ${caption.number} on page ${i + 1}`).toBeGreaterThanOrEqual(3);
+        }
+      });
+    },
+  );
+});
+
+describe('deck pdf: bookmarks', () => {
+  it('each outline entry opens its slide’s first page (fragment pages counted), under its section', async () => {
+    expect(runs.flags.code).toBe(0);
+    const file = join(out('flags'), 'deck.pdf');
+    // --fragments: slide 1 takes pages 1–3, slide 2 page 4, slides 3 and 4 pages 5 and 6, slide 5 pages 7–8.
+    expect(await readOutline(file)).toEqual([
+      {
+        title: SMALL_TITLE,
+        page: 1,
+        children: [
+          { title: SMALL_SLIDES[0], page: 1, children: [] },
+          { title: SMALL_SLIDES[1], page: 4, children: [] },
+        ],
+      },
+      {
+        title: '第二節',
+        page: 5,
+        children: [
+          { title: SMALL_SLIDES[2], page: 5, children: [] },
+          { title: SMALL_SLIDES[3], page: 6, children: [] },
+          { title: SMALL_SLIDES[4], page: 7, children: [] },
+        ],
+      },
+    ]);
+    // And the page each slide's entry opens shows that slide's title.
+    const pages = await readPdfPages(file);
+    for (const section of await readOutline(file)) {
+      for (const slide of section.children) expect(pageText(pages[slide.page - 1]!)).toContain(slide.title);
+    }
+  });
+
+  it('without --fragments, slide n opens page n (slide 5 opts in and takes pages 5–6)', async () => {
+    const outline = await readOutline(join(out('terminal'), 'deck.pdf'));
+    expect(outline.flatMap((section) => section.children.map((slide) => [slide.title, slide.page]))).toEqual(
+      SMALL_SLIDES.map((title, i) => [title, i + 1]),
+    );
+    expect(outline.map((section) => [section.title, section.page])).toEqual([
+      [SMALL_TITLE, 1],
+      ['第二節', 3],
+    ]);
   });
 });
