@@ -1,12 +1,14 @@
 /**
  * `deck serve` as the user runs it: the URLs it prints answer over HTTP, `--token` sets the presenter token,
- * `--host 0.0.0.0` warns, `-o` keeps the build, and Ctrl+C stops it cleanly and frees the port.
+ * `--host 0.0.0.0` warns, `-o` keeps the build, an edited template or config file reloads the open pages, and
+ * Ctrl+C stops it cleanly and frees the port.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { connect } from '../serve/helpers.js';
 import { BIN, ensureCompiled, ROOT } from './run.js';
 
 const DECK = join(ROOT, 'tests', 'fixtures', 'export', 'small');
@@ -21,9 +23,10 @@ interface Served {
  * Start `deck serve …args` and resolve once it prints "press Ctrl+C to stop" (or fail if it exits first). Each
  * run has its own state folder, so a token or port remembered by an earlier test never leaks into this one.
  */
-function serve(args: string[]): Promise<Served> {
+function serve(args: string[], options: { deck?: string; watch?: boolean } = {}): Promise<Served> {
   const stateHome = mkdtempSync(join(tmpdir(), 'deck-serve-state-'));
-  const child = spawn(process.execPath, [BIN, 'serve', DECK, '--port', '0', '--no-watch', ...args], {
+  const watch = options.watch ? [] : ['--no-watch'];
+  const child = spawn(process.execPath, [BIN, 'serve', options.deck ?? DECK, '--port', '0', ...watch, ...args], {
     cwd: ROOT,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, XDG_STATE_HOME: stateHome },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -120,6 +123,38 @@ describe('deck serve', () => {
       expect(existsSync(join(kept, 'index.html'))).toBe(true);
     } finally {
       rmSync(kept, { recursive: true, force: true });
+    }
+  });
+
+  it('reloads open pages after an edit to a template (--templates) or to the config file, serving the new build', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'deck-serve-reload-'));
+    const deck = join(work, 'talk');
+    const templates = join(work, 'templates');
+    cpSync(DECK, deck, { recursive: true });
+    mkdirSync(join(templates, 'layouts'), { recursive: true });
+    const layout = join(templates, 'layouts', 'default.hbs');
+    writeFileSync(layout, readFileSync(join(ROOT, 'templates', 'layouts', 'default.hbs'), 'utf8'));
+    const served = await serve(['--templates', templates], { deck, watch: true });
+    try {
+      const [audience] = printed(served.output(), 'audience:');
+      const port = Number(new URL(audience!).port);
+      const page = await connect(port, { role: 'audience' });
+      const html = async () => (await fetch(audience!)).text();
+      expect(await html()).not.toContain('edited-layout');
+
+      writeFileSync(layout, `<p class="edited-layout">edited layout</p>\n${readFileSync(layout, 'utf8')}`);
+      const first = await page.next((m) => m.type === 'reload', 60_000);
+      expect(await html()).toContain('<p class="edited-layout">edited layout</p>');
+
+      writeFileSync(join(deck, 'deck.config.yaml'), 'transition: convex\n');
+      const second = await page.next((m) => m.type === 'reload', 60_000);
+      expect(second.build).toBeGreaterThan(first.build as number);
+      const config = JSON.parse(/<script id="deck-config" type="application\/json">(.*?)<\/script>/s.exec(await html())![1]!);
+      expect(config.transition).toBe('convex');
+      page.ws.close();
+    } finally {
+      expect(await interrupt(served)).toEqual({ code: 0, signal: null });
+      rmSync(work, { recursive: true, force: true });
     }
   });
 });
