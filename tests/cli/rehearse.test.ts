@@ -1,13 +1,13 @@
 /**
  * `deck rehearse` as the user runs it: `--last` reports the newest saved rehearsal, `--report` writes the HTML
  * report, `--apply` makes it the plan (timings.json) without touching the Markdown and under the author's own
- * timings, and Ctrl+C with nothing recorded saves nothing.
+ * timings, Ctrl+C saves what was recorded (and with nothing recorded saves nothing).
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Rehearsal } from '../../src/rehearse/model.js';
+import type { ClientEvent, Rehearsal } from '../../src/rehearse/model.js';
 import { BIN, ensureCompiled, OUT, ROOT, runCli } from './run.js';
 
 const WORK = join(OUT, 'rehearse-cli');
@@ -152,5 +152,63 @@ describe('deck rehearse: Ctrl+C', () => {
     expect(output).toMatch(/presenter view .*http:\/\/127\.0\.0\.1:\d+\/presenter\?token=/);
     expect(output).toContain('nothing was recorded');
     expect(existsSync(join(deck, 'rehearsals')) ? readdirSync(join(deck, 'rehearsals')) : []).toEqual([]);
+  });
+
+  it('after recording, saves the rehearsal so far, prints its report and exits 0', async () => {
+    const deck = join(WORK, 'interrupt-recorded', 'talk');
+    cpSync(PLAN, deck, { recursive: true });
+    const child = spawn(process.execPath, [BIN, 'rehearse', deck, '--port', '0'], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    const ready = new Promise<string>((done) => {
+      const onData = (chunk: Buffer) => {
+        output += chunk;
+        const url = /or the deck alone:\s+(http:\/\/\S+)/.exec(output)?.[1];
+        if (url && output.includes('Ctrl+C here')) done(url);
+      };
+      child.stdout.on('data', onData);
+      child.stderr.on('data', onData);
+    });
+    const deckUrl = new URL(await ready);
+    // What the presenter's page posts: on slide 1 for 40 s, slide 2 for 25 s, then slide 3 when Ctrl+C comes.
+    const start = Date.now() - 70_000;
+    const event = (seq: number, type: ClientEvent['type'], h: number, after: number): ClientEvent => ({
+      type,
+      t: start + after,
+      h,
+      v: 0,
+      f: -1,
+      id: `slide-${h + 1}`,
+      session: 'cli-test-page',
+      seq,
+    });
+    const posted = await fetch(new URL(`/_rehearse/event?token=${deckUrl.searchParams.get('token')}`, deckUrl), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify([event(0, 'ready', 0, 0), event(1, 'slide', 1, 40_000), event(2, 'slide', 2, 65_000)]),
+    });
+    expect(posted.status, await posted.text()).toBe(204); // acknowledged: on disk
+    child.kill('SIGINT');
+    expect(await exited, output).toBe(0);
+    const saved = readdirSync(join(deck, 'rehearsals'));
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toMatch(/^talk-\d{8}-\d{6}\.json$/);
+    expect(output).toContain(`saved ${join(deck, 'rehearsals', saved[0]!)}`);
+    const rehearsal = JSON.parse(readFileSync(join(deck, 'rehearsals', saved[0]!), 'utf8')) as Rehearsal;
+    expect(rehearsal.endedBy).toBe('signal');
+    expect(rehearsal.slides.slice(0, 2).map((s) => [s.id, s.actual, s.visits])).toEqual([
+      ['slide-1', 40, 1],
+      ['slide-2', 25, 1],
+    ]);
+    expect(rehearsal.slides[2]!.visits).toBe(1);
+    expect(rehearsal.slides.slice(3).every((s) => s.visits === 0)).toBe(true);
+    // The report printed: planned against actual per slide.
+    const row = (title: string) => output.split('\n').find((line) => line.includes(title) && /\d\d:\d\d\s+\d\d:\d\d/.test(line)) ?? '';
+    expect(row('Plan fixture')).toMatch(/00:40\s+00:40/);
+    expect(row('Set on the slide')).toMatch(/00:25\s+00:25/);
   });
 });
