@@ -6,20 +6,19 @@
 import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { withBrowser, withPage, withTimeout, type Browser, type FindBrowserOptions } from '../../browser/index.js';
 import type { Deck } from '../../content/types.js';
 import { DeckError, ErrorCode } from '../../core/errors.js';
-import type { Logger } from '../../core/log.js';
 import type { BuildOptions } from '../../render/index.js';
 import { openDeckPage, showSlide, type DeckPageSlide } from '../deck-page.js';
 import { formatShareProblem, formatShareReport, sourceOf, type ShareProblem } from '../share-problems.js';
+import { withSharePage, type ShareBrowserOptions } from '../share-page.js';
 import { withTempBuild } from '../temp-build.js';
 
 /** The largest scale: 4 × 1280×720 is already 5120×2880, past any projector. */
 export const MAX_SCALE = 4;
 const JPEG_QUALITY = 90;
 
-export interface ExportPngOptions extends BuildOptions {
+export interface ExportPngOptions extends BuildOptions, ShareBrowserOptions {
   outDir: string;
   /** An image per fragment step instead of one per slide in its final state. */
   fragments?: boolean;
@@ -28,9 +27,6 @@ export interface ExportPngOptions extends BuildOptions {
   /** JPEG (.jpg) instead of PNG. */
   jpeg?: boolean;
   strict?: boolean;
-  browser?: Browser;
-  find?: FindBrowserOptions;
-  logger?: Logger;
 }
 
 export interface ExportPngResult {
@@ -78,70 +74,60 @@ export async function exportPng(input: string, options: ExportPngOptions): Promi
   const { withOutputStage } = await import('../../render/index.js');
   return withTempBuild(input, options, async ({ deck, index, dir, displayRoot }) => {
     timings.build = Math.round(performance.now() - started);
-    const c = deck.config;
-    const timeoutMs = c.pdf.timeout;
+    const config = deck.config;
+    const timeoutMs = config.pdf.timeout;
     const byId = new Map(deck.slides.map((slide) => [slide.id, slide]));
-    const made = await withBrowser(
-      { browser: options.browser, find: options.find, timeoutMs: Math.max(30_000, timeoutMs), logger: options.logger },
-      (browser) =>
-        withPage(
-          browser,
-          (page) =>
-            withTimeout(
-              (async () => {
-                const opened = await openDeckPage(page, {
-                  outDir: dir,
-                  index,
-                  width: c.width,
-                  height: c.height,
-                  scale,
-                  allFragments: !options.fragments,
-                  keepMargin: true,
-                  timeoutMs,
-                });
-                const images: { name: string; bytes: Uint8Array }[] = [];
-                const problems: ShareProblem[] = [];
-                let thumbnail: Uint8Array | undefined;
-                for (const [i, shown] of opened.slides.entries()) {
-                  const steps = options.fragments ? stepsOf(shown) : [undefined];
-                  for (const step of steps) {
-                    await showSlide(page, shown, step === undefined ? undefined : step - 1);
-                    images.push({ name: imageName(i + 1, step, extension), bytes: await capture(page, options.jpeg === true) });
-                  }
-                  if (i === 0) {
-                    if (options.fragments) await showSlide(page, shown, shown.steps - 1);
-                    // Link previews want the slide's own size whatever --scale is.
-                    if (scale !== 1) await page.setViewport({ width: c.width, height: c.height, deviceScaleFactor: 1 });
-                    thumbnail = await page.screenshot({ type: 'png', captureBeyondViewport: false });
-                    if (scale !== 1) await page.setViewport({ width: c.width, height: c.height, deviceScaleFactor: scale });
-                  }
-                  const slide = byId.get(shown.id);
-                  for (const src of await page.evaluate(brokenImages, shown.id)) {
-                    problems.push({
-                      kind: 'broken-image',
-                      message: `the image “${src}” cannot be read or is not an image`,
-                      ...(slide ? sourceOf(slide, displayRoot) : {}),
-                    });
-                  }
-                }
-                if (opened.slides.length !== deck.slides.length) {
-                  problems.push({
-                    kind: 'slide-count',
-                    message: `the browser shows ${opened.slides.length} slides, the deck has ${deck.slides.length}`,
-                  });
-                }
-                for (const url of opened.blocked)
-                  problems.push({ kind: 'blocked-request', message: `blocked a request outside the deck's files: ${url}` });
-                return { images, thumbnail: thumbnail!, problems };
-              })(),
-              timeoutMs,
-              `exporting ${input} to images`,
-            ),
-          { timeoutMs },
-        ),
+    const made = await withSharePage(
+      { browser: options.browser, find: options.find, logger: options.logger, timeoutMs, what: `exporting ${input} to images` },
+      async (page) => {
+        const opened = await openDeckPage(page, {
+          outDir: dir,
+          index,
+          width: config.width,
+          height: config.height,
+          scale,
+          allFragments: !options.fragments,
+          keepMargin: true,
+          timeoutMs,
+        });
+        const images: { name: string; bytes: Uint8Array }[] = [];
+        const problems: ShareProblem[] = [];
+        let thumbnail: Uint8Array | undefined;
+        for (const [i, shown] of opened.slides.entries()) {
+          const steps = options.fragments ? stepsOf(shown) : [undefined];
+          for (const step of steps) {
+            await showSlide(page, shown, step === undefined ? undefined : step - 1);
+            images.push({ name: imageName(i + 1, step, extension), bytes: await capture(page, options.jpeg === true) });
+          }
+          if (i === 0) {
+            if (options.fragments) await showSlide(page, shown, shown.steps - 1);
+            // Link previews want the slide's own size whatever --scale is.
+            if (scale !== 1) await page.setViewport({ width: config.width, height: config.height, deviceScaleFactor: 1 });
+            thumbnail = await page.screenshot({ type: 'png', captureBeyondViewport: false });
+            if (scale !== 1) await page.setViewport({ width: config.width, height: config.height, deviceScaleFactor: scale });
+          }
+          const slide = byId.get(shown.id);
+          for (const src of await page.evaluate(brokenImages, shown.id)) {
+            problems.push({
+              kind: 'broken-image',
+              message: `the image “${src}” cannot be read or is not an image`,
+              ...(slide ? sourceOf(slide, displayRoot) : {}),
+            });
+          }
+        }
+        if (opened.slides.length !== deck.slides.length) {
+          problems.push({
+            kind: 'slide-count',
+            message: `the browser shows ${opened.slides.length} slides, the deck has ${deck.slides.length}`,
+          });
+        }
+        for (const url of opened.blocked)
+          problems.push({ kind: 'blocked-request', message: `blocked a request outside the deck's files: ${url}` });
+        return { images, thumbnail: thumbnail!, problems };
+      },
     );
     timings.render = Math.round(performance.now() - started);
-    if (made.problems.length > 0 && (options.strict ?? c.pdf.strict)) {
+    if (made.problems.length > 0 && (options.strict ?? config.pdf.strict)) {
       throw new DeckError(
         ErrorCode.ExportFailed,
         `the image export checks failed, nothing was written:\n${formatShareReport(made.problems)}`,
@@ -163,8 +149,8 @@ export async function exportPng(input: string, options: ExportPngOptions): Promi
       deck,
       files: made.images.map((image) => join(options.outDir, image.name)),
       thumbnail: join(options.outDir, 'thumbnail.png'),
-      width: Math.round(c.width * scale),
-      height: Math.round(c.height * scale),
+      width: Math.round(config.width * scale),
+      height: Math.round(config.height * scale),
       problems: made.problems,
       timings,
     };

@@ -6,14 +6,13 @@
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import type { Page } from 'puppeteer-core';
-import { withBrowser, withPage, withTimeout, type Browser, type FindBrowserOptions } from '../../browser/index.js';
 import type { Deck, Slide } from '../../content/types.js';
 import { DeckError, ErrorCode } from '../../core/errors.js';
 import { ensureWritableDir, writeFileAtomic } from '../../core/fs.js';
-import type { Logger } from '../../core/log.js';
 import type { BuildOptions } from '../../render/index.js';
 import { openDeckPage, showSlide } from '../deck-page.js';
 import { formatShareProblem, formatShareReport, sourceOf, type PicturedElement, type ShareProblem } from '../share-problems.js';
+import { withSharePage, type ShareBrowserOptions } from '../share-page.js';
 import { withTempBuild } from '../temp-build.js';
 import { extractSlide, setContentVisible } from './extract.js';
 import type { ExtractedSlide } from './model.js';
@@ -22,13 +21,10 @@ import { powerPointLang, writePptx, type PptxSlide } from './write.js';
 /** Device pixels per CSS pixel for the pictures: sharp on a projector, still small. */
 const PICTURE_SCALE = 2;
 
-export interface ExportPptxOptions extends BuildOptions {
+export interface ExportPptxOptions extends BuildOptions, ShareBrowserOptions {
   outDir: string;
   /** Fail when a check finds a problem (default: the deck's `pdf.strict`). */
   strict?: boolean;
-  browser?: Browser;
-  find?: FindBrowserOptions;
-  logger?: Logger;
 }
 
 export interface ExportPptxResult {
@@ -106,45 +102,35 @@ export async function exportPptx(input: string, options: ExportPptxOptions): Pro
   await ensureWritableDir(options.outDir);
   return withTempBuild(input, options, async ({ deck, index, dir, displayRoot }) => {
     timings.build = Math.round(performance.now() - started);
-    const c = deck.config;
-    const timeoutMs = c.pdf.timeout;
-    const read = await withBrowser(
-      { browser: options.browser, find: options.find, timeoutMs: Math.max(30_000, timeoutMs), logger: log },
-      (browser) =>
-        withPage(
-          browser,
-          (page) =>
-            withTimeout(
-              (async () => {
-                const opened = await openDeckPage(page, {
-                  outDir: dir,
-                  index,
-                  width: c.width,
-                  height: c.height,
-                  scale: PICTURE_SCALE,
-                  allFragments: true,
-                  timeoutMs,
-                });
-                timings.load = Math.round(performance.now() - started);
-                const byId = new Map(deck.slides.map((slide) => [slide.id, slide]));
-                const slides: PptxSlide[] = [];
-                for (const shown of opened.slides) {
-                  const slide = byId.get(shown.id);
-                  if (!slide) continue;
-                  await showSlide(page, shown);
-                  slides.push(await readSlide(page, slide));
-                }
-                return { slides, blocked: opened.blocked };
-              })(),
-              timeoutMs,
-              `exporting ${input} to PowerPoint`,
-            ),
-          { timeoutMs },
-        ),
+    const config = deck.config;
+    const timeoutMs = config.pdf.timeout;
+    const read = await withSharePage(
+      { browser: options.browser, find: options.find, logger: log, timeoutMs, what: `exporting ${input} to PowerPoint` },
+      async (page) => {
+        const opened = await openDeckPage(page, {
+          outDir: dir,
+          index,
+          width: config.width,
+          height: config.height,
+          scale: PICTURE_SCALE,
+          allFragments: true,
+          timeoutMs,
+        });
+        timings.load = Math.round(performance.now() - started);
+        const byId = new Map(deck.slides.map((slide) => [slide.id, slide]));
+        const slides: PptxSlide[] = [];
+        for (const shown of opened.slides) {
+          const slide = byId.get(shown.id);
+          if (!slide) continue;
+          await showSlide(page, shown);
+          slides.push(await readSlide(page, slide));
+        }
+        return { slides, blocked: opened.blocked };
+      },
     );
     timings.read = Math.round(performance.now() - started);
     const problems = checkPptx(deck, read.slides, read.blocked, displayRoot);
-    const strict = options.strict ?? c.pdf.strict;
+    const strict = options.strict ?? config.pdf.strict;
     if (problems.length > 0 && strict) {
       throw new DeckError(
         ErrorCode.ExportFailed,
@@ -165,12 +151,12 @@ export async function exportPptx(input: string, options: ExportPptxOptions): Pro
       }
     }
     const bytes = await writePptx({
-      width: c.width,
-      height: c.height,
-      title: c.title,
-      author: c.author ?? '',
-      subject: c.description ?? '',
-      lang: powerPointLang(c.lang),
+      width: config.width,
+      height: config.height,
+      title: config.title,
+      author: config.author ?? '',
+      subject: config.description ?? '',
+      lang: powerPointLang(config.lang),
       slides: read.slides,
     });
     const path = join(options.outDir, 'deck.pptx');

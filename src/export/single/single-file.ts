@@ -7,27 +7,23 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { withBrowser, withPage, withTimeout, type Browser, type FindBrowserOptions } from '../../browser/index.js';
 import type { Deck } from '../../content/types.js';
 import { DeckError, ErrorCode } from '../../core/errors.js';
 import { ensureWritableDir, writeFileAtomic } from '../../core/fs.js';
-import type { Logger } from '../../core/log.js';
 import { packageRoot, resolveTheme, type BuildOptions } from '../../render/index.js';
 import { builtinThemesDir } from '../../render/paths.js';
 import { installReadyHook, waitForPdfReady } from '../page/print-view.js';
 import { blockForeignRequests } from '../requests.js';
 import { sourceOf } from '../share-problems.js';
+import { withSharePage, type ShareBrowserOptions } from '../share-page.js';
 import { withTempBuild } from '../temp-build.js';
 import { embedFonts, type EmbeddedFont } from './embed-fonts.js';
 import { fontsUsed, type FirstChoice, type UsedFont } from './fonts-used.js';
 import { addToPage, inlineDeck } from './inline.js';
 import { listSystemFonts, type SystemFont } from './system-fonts.js';
 
-export interface SingleFileOptions extends BuildOptions {
+export interface SingleFileOptions extends BuildOptions, ShareBrowserOptions {
   outDir: string;
-  browser?: Browser;
-  find?: FindBrowserOptions;
-  logger?: Logger;
 }
 
 export interface SingleFileResult {
@@ -106,27 +102,17 @@ export async function buildSingleFile(input: string, options: SingleFileOptions)
   return withTempBuild(input, options, async ({ deck, index, dir, displayRoot }) => {
     timings.build = Math.round(performance.now() - started);
     const timeoutMs = deck.config.pdf.timeout;
-    const measured = await withBrowser(
-      { browser: options.browser, find: options.find, timeoutMs: Math.max(30_000, timeoutMs), logger: options.logger },
-      (browser) =>
-        withPage(
-          browser,
-          (page) =>
-            withTimeout(
-              (async () => {
-                await blockForeignRequests(page, dir);
-                await page.evaluateOnNewDocument(installReadyHook);
-                // The print view lays out every slide at once, so every slide's fonts are measured.
-                await page.goto(`${pathToFileURL(index).href}?print-pdf&showNotes=false`, { waitUntil: 'load', timeout: timeoutMs });
-                await page.evaluate(waitForPdfReady);
-                const broken = await page.evaluate(brokenImages);
-                return { broken, ...(await fontsUsed(page)) };
-              })(),
-              timeoutMs,
-              `measuring the fonts of ${input}`,
-            ),
-          { timeoutMs },
-        ),
+    const measured = await withSharePage(
+      { browser: options.browser, find: options.find, logger: options.logger, timeoutMs, what: `measuring the fonts of ${input}` },
+      async (page) => {
+        await blockForeignRequests(page, dir);
+        await page.evaluateOnNewDocument(installReadyHook);
+        // The print view lays out every slide at once, so every slide's fonts are measured.
+        await page.goto(`${pathToFileURL(index).href}?print-pdf&showNotes=false`, { waitUntil: 'load', timeout: timeoutMs });
+        await page.evaluate(waitForPdfReady);
+        const broken = await page.evaluate(brokenImages);
+        return { broken, ...(await fontsUsed(page)) };
+      },
     );
     timings.measure = Math.round(performance.now() - started);
     const broken = measured.broken[0];
