@@ -138,7 +138,7 @@ describe('deck png', () => {
       (e: unknown) => e,
     );
     expect(isDeckError(error) && error.code).toBe(ErrorCode.ExportFailed);
-    expect((error as Error).message).toMatch(/talk\.md:5: slide 2 “Picture”: the image “chart\.png” cannot be read/);
+    expect((error as Error).message).toMatch(/talk\.md:7: slide 2 “Picture”: the image “chart\.png” cannot be read/);
     expect(readdirSync(dir)).not.toContain('out');
   });
 

@@ -151,21 +151,46 @@ describe('deck pptx on the default deck', () => {
 });
 
 describe('deck pptx on other decks', () => {
-  it('pictures what cannot be editable and says which, with file:line', async () => {
+  it('pictures what cannot be editable and says which, with the file and the line each element is written on', async () => {
     const dir = deckFolder({
-      'talk.md':
-        '# Plain title\n\n- one\n- two\n\n---\n\n## Effects\n\n<div class="tilted" style="transform: rotate(4deg); width: 300px">tilted box</div>\n',
+      'talk.md': [
+        '# Plain title',
+        '',
+        '- one',
+        '- two',
+        '',
+        '---',
+        '',
+        '## Effects',
+        '',
+        '<div class="tilted" style="transform: rotate(4deg); width: 300px">tilted box</div>',
+        '',
+        'Some plain text.',
+        '',
+        '<div class="glow" style="box-shadow: 0 0 8px red; width: 300px">glowing</div>',
+        '',
+        '<p style="filter: blur(1px)">blurred words</p>',
+        '',
+      ].join('\n'),
     });
     const result = await exportPptx(dir, { outDir: join(dir, 'out'), browser });
     expect(result.slides).toBe(2);
-    expect(result.pictured).toHaveLength(1);
-    expect(result.pictured[0]).toMatchObject({ line: 8, slide: 2 });
-    expect(result.pictured[0]!.file).toMatch(/talk\.md$/);
-    expect(result.pictured[0]!.reason).toContain('transform');
+    expect(result.pictured.map((item) => [item.line, item.slide])).toEqual([
+      [10, 2],
+      [14, 2],
+      [16, 2],
+    ]);
+    for (const item of result.pictured) expect(item.file).toMatch(/talk\.md$/);
+    expect(result.pictured.map((item) => item.reason)).toEqual([
+      expect.stringContaining('transform'),
+      expect.stringContaining('box shadow'),
+      expect.stringContaining('filter'),
+    ]);
     const pptx = await JSZip.loadAsync(readFileSync(result.path));
     const second = await pptx.file('ppt/slides/slide2.xml')!.async('string');
     expect(second).toContain('<p:pic>');
     expect(texts(second)).not.toContain('tilted box');
+    expect(texts(second).join('')).toContain('Some plain text.');
   });
 
   it('fails on an image that cannot be read, naming the file and line, and writes nothing', async () => {
@@ -173,7 +198,7 @@ describe('deck pptx on other decks', () => {
     const out = join(dir, 'out');
     const error = await failure(exportPptx(dir, { outDir: out, browser }));
     expect(error.code).toBe(ErrorCode.ExportFailed);
-    expect(error.message).toMatch(/talk\.md:5: slide 2 “Picture”: the image “chart\.png” cannot be read/);
+    expect(error.message).toMatch(/talk\.md:7: slide 2 “Picture”: the image “chart\.png” cannot be read/);
     expect(readdirSync(out)).toEqual([]);
     const loose = await exportPptx(dir, { outDir: out, browser, strict: false });
     expect(loose.problems.map((p) => p.kind)).toEqual(['broken-image']);

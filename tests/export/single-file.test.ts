@@ -182,7 +182,8 @@ describe('deck build --single-file on bad input', () => {
     expect(error.code).toBe(ErrorCode.BadInput);
     expect(error.message).toContain('chart.png');
     expect(error.file).toMatch(/talk\.md$/);
-    expect(error.line).toBe(5);
+    // The image's own line, not the slide's first.
+    expect(error.line).toBe(7);
     expect(existsSync(join(out, 'index.html'))).toBe(false);
   });
 

@@ -12,6 +12,7 @@ import type { BuildOptions } from '../../render/index.js';
 import { openDeckPage, showSlide, type DeckPageSlide } from '../deck-page.js';
 import { formatShareProblem, formatShareReport, sourceOf, type ShareProblem } from '../share-problems.js';
 import { withSharePage, type ShareBrowserOptions } from '../share-page.js';
+import { lineOfElement, slideLines } from '../source-line.js';
 import { withTempBuild } from '../temp-build.js';
 
 /** The largest scale: 4 × 1280×720 is already 5120×2880, past any projector. */
@@ -77,6 +78,7 @@ export async function exportPng(input: string, options: ExportPngOptions): Promi
     const config = deck.config;
     const timeoutMs = config.pdf.timeout;
     const byId = new Map(deck.slides.map((slide) => [slide.id, slide]));
+    const sourceLines = await slideLines(deck);
     const made = await withSharePage(
       { browser: options.browser, find: options.find, logger: options.logger, timeoutMs, what: `exporting ${input} to images` },
       async (page) => {
@@ -108,10 +110,12 @@ export async function exportPng(input: string, options: ExportPngOptions): Promi
           }
           const slide = byId.get(shown.id);
           for (const src of await page.evaluate(brokenImages, shown.id)) {
+            const lines = slide ? sourceLines.get(slide.id) : undefined;
             problems.push({
               kind: 'broken-image',
               message: `the image “${src}” cannot be read or is not an image`,
               ...(slide ? sourceOf(slide, displayRoot) : {}),
+              ...(lines ? { line: lineOfElement(lines, { tag: 'img', classes: [], src }) } : {}),
             });
           }
         }

@@ -13,6 +13,7 @@ import type { BuildOptions } from '../../render/index.js';
 import { openDeckPage, showSlide } from '../deck-page.js';
 import { formatShareProblem, formatShareReport, sourceOf, type PicturedElement, type ShareProblem } from '../share-problems.js';
 import { withSharePage, type ShareBrowserOptions } from '../share-page.js';
+import { lineOfElement, slideLines, type SlideLines } from '../source-line.js';
 import { withTempBuild } from '../temp-build.js';
 import { extractSlide, setContentVisible } from './extract.js';
 import type { ExtractedSlide } from './model.js';
@@ -67,7 +68,13 @@ async function readSlide(page: Page, slide: Slide): Promise<PptxSlide> {
 }
 
 /** The checks: every slide exported, notes where the deck has them, no empty text box, every image read. */
-export function checkPptx(deck: Deck, slides: readonly PptxSlide[], blocked: readonly string[], root: string): ShareProblem[] {
+export function checkPptx(
+  deck: Deck,
+  slides: readonly PptxSlide[],
+  blocked: readonly string[],
+  root: string,
+  sourceLines: ReadonlyMap<string, SlideLines> = new Map(),
+): ShareProblem[] {
   const problems: ShareProblem[] = [];
   if (slides.length !== deck.slides.length) {
     problems.push({ kind: 'slide-count', message: `the PowerPoint has ${slides.length} slides, the deck ${deck.slides.length}` });
@@ -84,7 +91,13 @@ export function checkPptx(deck: Deck, slides: readonly PptxSlide[], blocked: rea
         problems.push({ kind: 'empty-text', message: 'a text box has no text', ...where });
       }
       if (block.kind === 'picture' && block.broken !== undefined) {
-        problems.push({ kind: 'broken-image', message: `the image “${block.broken}” cannot be read or is not an image`, ...where });
+        const lines = sourceLines.get(slide.id);
+        problems.push({
+          kind: 'broken-image',
+          message: `the image “${block.broken}” cannot be read or is not an image`,
+          ...where,
+          ...(lines ? { line: lineOfElement(lines, block.source) } : {}),
+        });
       }
     }
   }
@@ -129,7 +142,8 @@ export async function exportPptx(input: string, options: ExportPptxOptions): Pro
       },
     );
     timings.read = Math.round(performance.now() - started);
-    const problems = checkPptx(deck, read.slides, read.blocked, displayRoot);
+    const sourceLines = await slideLines(deck);
+    const problems = checkPptx(deck, read.slides, read.blocked, displayRoot, sourceLines);
     const strict = options.strict ?? config.pdf.strict;
     if (problems.length > 0 && strict) {
       throw new DeckError(
@@ -145,9 +159,13 @@ export async function exportPptx(input: string, options: ExportPptxOptions): Pro
     const byId = new Map(deck.slides.map((slide) => [slide.id, slide]));
     for (const entry of read.slides) {
       const where = sourceOf(byId.get(entry.extracted.id)!, displayRoot);
+      const lines = sourceLines.get(entry.extracted.id);
+      let after = where.line;
       for (const block of entry.extracted.blocks) {
-        if (block.kind === 'picture' && block.unmapped)
-          pictured.push({ file: where.file, line: where.line, slide: where.slide, reason: block.unmapped });
+        if (block.kind !== 'picture' || !block.unmapped) continue;
+        const line = lines ? lineOfElement(lines, block.source, after) : where.line;
+        after = line + 1;
+        pictured.push({ file: where.file, line, slide: where.slide, reason: block.unmapped });
       }
     }
     const bytes = await writePptx({

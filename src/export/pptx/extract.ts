@@ -2,6 +2,7 @@
  * Reading a rendered slide's blocks for the PPTX export. Runs inside the page (passed to `page.evaluate`), so
  * the function is self-contained: no imports but types, no closures over module values.
  */
+import type { ElementSignature } from '../source-line.js';
 import type { Block, Box, ExtractedSlide, PictureBlock, TableCell, TextParagraph, TextRun } from './model.js';
 
 /**
@@ -134,12 +135,25 @@ export function extractSlide(id: string): ExtractedSlide {
     return new XMLSerializer().serializeToString(clone);
   };
 
+  const signatureOf = (element: Element): ElementSignature => {
+    const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
+    const src = element.getAttribute('src');
+    return {
+      tag: element.tagName.toLowerCase(),
+      ...(element.id ? { id: element.id } : {}),
+      classes: Array.from(element.classList).filter((name) => !/^(fragment|visible|current-fragment|present)$/.test(name)),
+      ...(src ? { src } : {}),
+      ...(text ? { text } : {}),
+    };
+  };
+
   const picture = (element: Element, unmapped?: string): void => {
-    const block: PictureBlock = { kind: 'picture', box: boxOf(element), alt: altOf(element) };
-    if (element instanceof SVGSVGElement) block.svg = standaloneSvg(element);
-    if (unmapped) block.unmapped = unmapped;
     const images = element instanceof HTMLImageElement ? [element] : Array.from(element.querySelectorAll('img'));
     const broken = images.find((image) => image.complete && image.naturalWidth === 0);
+    // A broken image is reported at its own line, the rest at the element's.
+    const block: PictureBlock = { kind: 'picture', box: boxOf(element), alt: altOf(element), source: signatureOf(broken ?? element) };
+    if (element instanceof SVGSVGElement) block.svg = standaloneSvg(element);
+    if (unmapped) block.unmapped = unmapped;
     if (broken) block.broken = broken.getAttribute('src') ?? '';
     blocks.push(block);
   };

@@ -1,4 +1,5 @@
 /** What the PPTX export reads from a rendered slide: its blocks, placed in CSS pixels of the slide. */
+import type { ElementSignature } from '../source-line.js';
 
 export interface Box {
   x: number;
@@ -73,6 +74,8 @@ export interface PictureBlock {
   unmapped?: string;
   /** An <img> the browser could not load or decode (missing, unreadable or not an image). */
   broken?: string;
+  /** What the element (or its broken image) was written with, to find its line in the slide's Markdown. */
+  source: ElementSignature;
 }
 
 export type Block = TextBlock | TableBlock | PictureBlock;

@@ -16,6 +16,7 @@ import { installReadyHook, waitForPdfReady } from '../page/print-view.js';
 import { blockForeignRequests } from '../requests.js';
 import { sourceOf } from '../share-problems.js';
 import { withSharePage, type ShareBrowserOptions } from '../share-page.js';
+import { lineOfElement, slideLines } from '../source-line.js';
 import { withTempBuild } from '../temp-build.js';
 import { embedFonts, type EmbeddedFont } from './embed-fonts.js';
 import { fontsUsed, type FirstChoice, type UsedFont } from './fonts-used.js';
@@ -118,8 +119,10 @@ export async function buildSingleFile(input: string, options: SingleFileOptions)
     const broken = measured.broken[0];
     if (broken) {
       const slide = deck.slides.find((candidate) => candidate.id === broken.slideId);
+      const lines = slide ? (await slideLines(deck)).get(slide.id) : undefined;
       throw new DeckError(ErrorCode.BadInput, `the image “${broken.src}” cannot be read or is not an image`, {
         ...(slide ? { file: sourceOf(slide, displayRoot).file, line: slide.line } : {}),
+        ...(lines ? { line: lineOfElement(lines, { tag: 'img', classes: [], src: broken.src }) } : {}),
         hint: 'replace it with a PNG, JPEG, GIF, WebP or SVG file',
       });
     }
