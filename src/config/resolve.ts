@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { DeckError, ErrorCode } from '../core/errors.js';
+import { combineProblems } from '../core/problems.js';
 import type { DeckWarning } from '../core/warnings.js';
 import { defaultConfig } from './defaults.js';
 import { didYouMean, foreignToolOf, REVEAL_OPTION_KEYS } from './foreign.js';
@@ -58,10 +59,10 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 /**
  * Sort a layer's keys: settings stay; reveal.js options at the top level go into revealOptions; keys other
- * tools define are dropped with a warning; unknown keys are an error in a config file (with "did you mean"),
- * and section data in front matter (a near miss of a setting gets a warning).
+ * tools define are dropped with a warning; unknown keys are a problem each in a config file (with "did you
+ * mean"), added to `problems` and dropped, and section data in front matter (a near miss gets a warning).
  */
-export function prepareLayer(layer: ConfigLayer, warnings: DeckWarning[]): Record<string, unknown> {
+export function prepareLayer(layer: ConfigLayer, warnings: DeckWarning[], problems: DeckError[]): Record<string, unknown> {
   const kind = layer.kind ?? 'file';
   const values: Record<string, unknown> = {};
   const revealOptions: Record<string, unknown> = {};
@@ -87,17 +88,14 @@ export function prepareLayer(layer: ConfigLayer, warnings: DeckWarning[]): Recor
       }
     }
   }
-  if (unknown.length > 0) {
-    const key = unknown[0]!;
+  for (const key of unknown) {
     const near = didYouMean(key, [...SETTINGS, ...REVEAL_OPTION_KEYS]);
-    throw new DeckError(
-      ErrorCode.BadConfig,
-      `invalid settings: unknown key ${unknown.map((k) => `"${k}"`).join(', ')}${near ? ` (did you mean "${near}"?)` : ''}`,
-      {
+    problems.push(
+      new DeckError(ErrorCode.BadConfig, `invalid settings: unknown key "${key}"${near ? ` (did you mean "${near}"?)` : ''}`, {
         file: layer.source,
         line: lineOf(layer, [key]),
         hint: `allowed keys: ${SETTINGS.join(', ')}; reveal.js options go under revealOptions`,
-      },
+      }),
     );
   }
   const given = values.revealOptions;
@@ -120,20 +118,53 @@ function keysAt(path: readonly PropertyKey[]): string[] {
   return Object.keys(shape ?? configSchema.shape);
 }
 
-/** Validate one layer on its own, so the error names the file and line the bad key is on. */
-export function validateLayer(layer: ConfigLayer, warnings: DeckWarning[] = []): PartialConfig {
-  const result = partialConfigSchema.safeParse(prepareLayer(layer, warnings));
-  if (!result.success) {
-    const issues = result.error.issues;
-    const first = issues[0]!;
-    const problems = issues.map(describeIssue);
-    throw new DeckError(ErrorCode.BadConfig, `invalid settings: ${problems.join('; ')}`, {
-      file: layer.source,
-      line: lineOf(layer, first.path),
-      hint: first.code === 'unrecognized_keys' ? `allowed keys: ${keysAt(first.path).join(', ')}` : allowedValues(first),
-    });
+/** Remove the value at `path` (a bad setting) so the rest of the layer can still be checked and used. */
+function dropAt(values: Record<string, unknown>, path: readonly PropertyKey[], keys: readonly string[] = []): void {
+  let target: unknown = values;
+  const full = [...path.map(String), ...keys];
+  const parentPath = keys.length > 0 ? path.map(String) : full.slice(0, -1);
+  for (const key of parentPath) target = (target as Record<string, unknown> | undefined)?.[key];
+  if (typeof target !== 'object' || target === null) return;
+  for (const key of keys.length > 0 ? keys : full.slice(-1)) delete (target as Record<string, unknown>)[key];
+}
+
+/** One problem per bad key or value, each on the key's own line, with the allowed keys or values as its hint. */
+function issueProblem(layer: ConfigLayer, issue: z.core.$ZodIssue): DeckError {
+  return new DeckError(ErrorCode.BadConfig, `invalid settings: ${describeIssue(issue)}`, {
+    file: layer.source,
+    line: lineOf(layer, issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path),
+    hint: issue.code === 'unrecognized_keys' ? `allowed keys: ${keysAt(issue.path).join(', ')}` : allowedValues(issue),
+  });
+}
+
+/** The most passes a layer needs: each pass drops the keys zod reported, and nesting is at most two deep. */
+const MAX_PASSES = 4;
+
+/**
+ * Validate one layer on its own, so each problem names the file and line its key is on. Every bad key is a
+ * problem (added to `problems`) and is left out, so the rest of the layer still applies and one run reports
+ * them all.
+ */
+export function checkLayer(layer: ConfigLayer, warnings: DeckWarning[], problems: DeckError[]): PartialConfig {
+  const values = structuredClone(prepareLayer(layer, warnings, problems));
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const result = partialConfigSchema.safeParse(values);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      problems.push(issueProblem(layer, issue));
+      dropAt(values, issue.path, issue.code === 'unrecognized_keys' ? issue.keys : []);
+    }
   }
-  return result.data;
+  return {};
+}
+
+/** Validate one layer on its own; its problems are thrown as one error naming each key's file and line. */
+export function validateLayer(layer: ConfigLayer, warnings: DeckWarning[] = []): PartialConfig {
+  const problems: DeckError[] = [];
+  const values = checkLayer(layer, warnings, problems);
+  const failure = combineProblems(problems);
+  if (failure) throw failure;
+  return values;
 }
 
 function merge(base: DeckConfig, layer: PartialConfig): DeckConfig {
@@ -157,11 +188,18 @@ function deepFreeze<T>(value: T): T {
 
 /**
  * Merge layers in precedence order (defaults < config file < front matter < flags), validate once, freeze.
- * Layers are given lowest first. Warnings (keys of other tools, near misses) are added to `warnings`.
+ * Layers are given lowest first. Warnings (keys of other tools, near misses) are added to `warnings`. With
+ * `problems`, each bad key is added there and left out (the build goes on to find the rest); else they throw.
  */
-export function resolveConfig(layers: ConfigLayer[], warnings: DeckWarning[] = []): Readonly<DeckConfig> {
+export function resolveConfig(layers: ConfigLayer[], warnings: DeckWarning[] = [], problems?: DeckError[]): Readonly<DeckConfig> {
+  const found: DeckError[] = [];
   let config = defaultConfig();
-  for (const layer of layers) config = merge(config, validateLayer(layer, warnings));
+  for (const layer of layers) config = merge(config, checkLayer(layer, warnings, found));
+  if (problems) problems.push(...found);
+  else {
+    const failure = combineProblems(found);
+    if (failure) throw failure;
+  }
   const final = configSchema.safeParse(config);
   if (!final.success) {
     throw new DeckError(ErrorCode.BadConfig, `invalid settings: ${final.error.issues.map(describeIssue).join('; ')}`);

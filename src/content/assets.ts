@@ -89,17 +89,6 @@ export function collectAttributeAssets(name: string, value: string, ctx: AssetCo
   return parts.map((part) => collectOne(part, ctx, assets)).join(',');
 }
 
-/** One error for every problem of a build, listing each with its file and line. */
-export function combineProblems(problems: readonly DeckError[]): DeckError | undefined {
-  if (problems.length === 0) return undefined;
-  if (problems.length === 1) return problems[0];
-  const first = problems[0]!;
-  const list = problems.map((problem) => `  ${problem.format().replace(/\n\s*hint:.*$/s, '')}`).join('\n');
-  return new DeckError(first.code, `${problems.length} problems in the deck:\n${list}`, {
-    hint: 'fix each file:line above; all of them were found in this one run',
-  });
-}
-
 /**
  * A stylesheet or script the settings name (`css:`, `scripts:`): a URL stays as it is; a path (relative to the
  * deck's folder) is checked and copied like an image. Returns the URL index.html uses.

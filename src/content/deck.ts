@@ -8,7 +8,8 @@ import { buildSection, type SectionInput } from './slides.js';
 import { readSources, type Sources } from './sources.js';
 import { isTimingSettings, planDeck, readAppliedTimings, timingsFileFor, type AppliedTimings } from './timing.js';
 import type { Asset, Deck, Section } from './types.js';
-import { combineProblems, includedFile } from './assets.js';
+import { includedFile } from './assets.js';
+import { collecting, collectingAsync, combineProblems } from '../core/problems.js';
 import { duplicateIds, linkSlideIds } from './slide-ids.js';
 import type { DeckError } from '../core/errors.js';
 import type { DeckWarning } from '../core/warnings.js';
@@ -20,6 +21,13 @@ export interface LoadDeckOptions {
   configFile?: string;
 }
 
+/** A deck and the problems found while reading it; the deck is complete only when there are none. */
+export interface DeckOutcome {
+  /** Undefined when the sources could not be read at all (then `problems` says why). */
+  readonly deck?: Deck;
+  readonly problems: readonly DeckError[];
+}
+
 /** Parse sources (already read) into a Deck. Pure: the only I/O is checking that referenced images exist. */
 export function parseDeck(
   sources: Sources,
@@ -28,12 +36,45 @@ export function parseDeck(
   data: Record<string, unknown> = {},
   applied?: AppliedTimings,
 ): Deck {
+  const problems: DeckError[] = [];
+  const deck = parseDeckCollecting(sources, fileLayer, options, data, applied, problems);
+  const failure = combineProblems(problems);
+  if (failure) throw failure;
+  return deck;
+}
+
+/**
+ * Parse sources into a Deck, going on past every problem (bad front matter, settings, attributes, math, missing
+ * files, duplicate ids) so that one run finds them all: each is added to `problems`, and the part it spoils
+ * (a file, a key, a slide) is left out.
+ */
+export function parseDeckCollecting(
+  sources: Sources,
+  fileLayer: ConfigLayer | undefined,
+  options: LoadDeckOptions,
+  data: Record<string, unknown>,
+  applied: AppliedTimings | undefined,
+  problems: DeckError[],
+): Deck {
   const keyLines: Record<string, number>[] = [];
-  const inputs: SectionInput[] = sources.files.map((file, index) => {
-    const fm = parseFrontMatter(file.text, file.name);
-    keyLines.push(fm.keyLines);
-    return { index, path: file.path, name: file.name, text: file.text, data: fm.data, body: fm.body, bodyLine: fm.bodyLine };
-  });
+  const inputs: SectionInput[] = sources.files
+    .flatMap((file) => {
+      const fm = collecting(problems, () => parseFrontMatter(file.text, file.name), undefined);
+      return fm ? [{ file, fm }] : [];
+    })
+    .map(({ file, fm }, index) => {
+      keyLines.push(fm.keyLines);
+      return {
+        index,
+        path: file.path,
+        name: file.name,
+        text: file.text,
+        data: fm.data,
+        body: fm.body,
+        bodyLine: fm.bodyLine,
+        keyLines: fm.keyLines,
+      };
+    });
   const layers: ConfigLayer[] = [];
   if (fileLayer) layers.push(fileLayer);
   const first = inputs[0];
@@ -45,12 +86,11 @@ export function parseDeck(
   }
   if (options.flags) layers.push({ source: 'command line', values: options.flags as Record<string, unknown>, kind: 'flags' });
   const warnings: DeckWarning[] = [];
-  const config = resolveConfig(layers, warnings);
+  const config = resolveConfig(layers, warnings, problems);
 
   const markdown = createMarkdown({ math: config.math });
   const assets = new Map<string, Asset>();
   const built: Section[] = [];
-  const problems: DeckError[] = [];
   let h = 0;
   let index = 0;
   for (const input of inputs) {
@@ -69,8 +109,6 @@ export function parseDeck(
     if ((first && key in first.data) || (fileLayer && key in fileLayer.values)) settingOrigins[key] = settingLine(key);
   const styles = config.css.map((path) => includedFile(path, sources.root, settingLine('css'), assets, problems));
   const scripts = config.scripts.map((path) => includedFile(path, sources.root, settingLine('scripts'), assets, problems));
-  const failure = combineProblems(problems);
-  if (failure) throw failure;
   const sections = linkSlideIds(built);
   const plan = planDeck(
     sections.flatMap((section) => section.stacks.flat()),
@@ -107,13 +145,27 @@ export function parseDeck(
   };
 }
 
-/** Read a deck (a folder or one Markdown file) with its config file, and parse it. */
+/** Read a deck (a folder or one Markdown file) with its config file, and parse it; every problem is thrown at once. */
 export async function loadDeck(input: string, options: LoadDeckOptions = {}): Promise<Deck> {
-  const sources = await readSources(input);
+  const { deck, problems } = await loadDeckCollecting(input, options);
+  const failure = combineProblems(problems);
+  if (failure) throw failure;
+  return deck!;
+}
+
+/**
+ * Read and parse a deck, going on past problems so one run reports them all (see parseDeckCollecting): files
+ * that are not UTF-8, a bad config or data file, a bad timings file, and everything in the slides.
+ */
+export async function loadDeckCollecting(input: string, options: LoadDeckOptions = {}): Promise<DeckOutcome> {
+  const problems: DeckError[] = [];
+  const sources = await collectingAsync(problems, () => readSources(input, problems), undefined);
+  if (!sources) return { problems };
   const [fileLayer, data, applied] = await Promise.all([
-    loadConfigFile(sources.root, options.configFile),
-    readDataFiles(sources.root),
-    readAppliedTimings(timingsFileFor(sources.input, sources.root)),
+    collectingAsync(problems, () => loadConfigFile(sources.root, options.configFile), undefined),
+    collectingAsync(problems, () => readDataFiles(sources.root), {}),
+    collectingAsync(problems, () => readAppliedTimings(timingsFileFor(sources.input, sources.root)), undefined),
   ]);
-  return parseDeck(sources, fileLayer, options, data, applied);
+  const deck = parseDeckCollecting(sources, fileLayer, options, data, applied, problems);
+  return { deck, problems };
 }

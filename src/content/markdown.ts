@@ -1,5 +1,5 @@
 import { Marked, type Tokens } from 'marked';
-import { DeckError, isDeckError } from '../core/errors.js';
+import { isDeckError } from '../core/errors.js';
 import { mathExtension } from './math.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -70,16 +70,8 @@ export function renderMarkdown(markdown: Marked, text: string): string {
   } catch (error) {
     // marked appends "Please report this to …" to any error thrown inside it; ours are the user's, not marked's.
     if (isDeckError(error)) {
-      throw new DeckError(
-        error.code,
-        error.message.replace(/\s*Please report this to https:\/\/github\.com\/markedjs\/marked\.?\s*$/, ''),
-        {
-          file: error.file,
-          line: error.line,
-          hint: error.hint,
-          cause: error.cause,
-        },
-      );
+      // The same error (a MathError stays one), without marked's note.
+      error.message = error.message.replace(/\s*Please report this to https:\/\/github\.com\/markedjs\/marked\.?\s*$/, '');
     }
     throw error;
   }

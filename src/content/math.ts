@@ -34,17 +34,27 @@ export interface MathToken extends Tokens.Generic {
   display: boolean;
 }
 
-/** Render one formula; a TeX error is a BadInput DeckError quoting the formula. */
+/** A formula KaTeX cannot read; `formula` is the TeX between its delimiters, so the slide can find its line. */
+export class MathError extends DeckError {
+  readonly formula: string;
+
+  constructor(message: string, formula: string, cause: unknown) {
+    super(ErrorCode.BadInput, message, {
+      cause,
+      hint: 'fix the TeX, write \\$ for a literal dollar sign, or set `math: false` to turn math off',
+    });
+    this.formula = formula;
+  }
+}
+
+/** Render one formula; a TeX error is a MathError quoting the formula. */
 export function renderTex(katex: Katex, tex: string, display: boolean): string {
   try {
     return katex.renderToString(tex, { displayMode: display, throwOnError: true, output: 'htmlAndMathml', strict: 'ignore' });
   } catch (error) {
     const delimiter = display ? '$$' : '$';
     const message = ((error as Error).message ?? String(error)).replace(/^KaTeX parse error: /, '');
-    throw new DeckError(ErrorCode.BadInput, `math: ${message} in ${delimiter}${tex.trim()}${delimiter}`, {
-      cause: error,
-      hint: 'fix the TeX, write \\$ for a literal dollar sign, or set `math: false` to turn math off',
-    });
+    throw new MathError(`math: ${message} in ${delimiter}${tex.trim()}${delimiter}`, tex, error);
   }
 }
 

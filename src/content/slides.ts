@@ -1,6 +1,8 @@
 import type { Marked } from 'marked';
 import type { DeckConfig } from '../config/schema.js';
-import type { DeckError } from '../core/errors.js';
+import { DeckError, ErrorCode } from '../core/errors.js';
+import { MathError } from './math.js';
+import { collecting } from '../core/problems.js';
 import type { DeckWarning } from '../core/warnings.js';
 import { applyAttributes } from './attributes.js';
 import { collectAssets, collectAttributeAssets, SLIDE_FILE_ATTRIBUTE, type AssetContext } from './assets.js';
@@ -35,6 +37,8 @@ export interface SectionInput {
   data: Record<string, unknown>;
   body: string;
   bodyLine: number;
+  /** The file line of each front matter key. */
+  keyLines: Record<string, number>;
 }
 
 export interface SectionContext {
@@ -45,18 +49,36 @@ export interface SectionContext {
   /** Index of the first horizontal slide of this section in the whole deck, and of its first slide. */
   h: number;
   index: number;
-  /** Warnings and collected problems (missing files) of the whole build. */
+  /** Warnings and problems of the whole build: each problem is collected so one run reports them all. */
   warnings: DeckWarning[];
   problems: DeckError[];
 }
 
-function separatorsOf(data: Record<string, unknown>, config: Readonly<DeckConfig>) {
-  const pick = (key: string, fallback: string) => (typeof data[key] === 'string' ? (data[key] as string) : fallback);
-  return {
-    separator: pick('separator', config.separator),
-    verticalSeparator: pick('verticalSeparator', config.verticalSeparator),
-    notesSeparator: pick('notesSeparator', config.notesSeparator),
+const SEPARATOR_KEYS = ['separator', 'verticalSeparator', 'notesSeparator'] as const;
+
+/**
+ * The section's separators: its own front matter's, else the deck's. The first file's front matter is already
+ * in the deck's settings (checked there, a bad one left out), so only later files' are checked here; a bad
+ * regular expression is a problem on its key's line, and the deck's separator is used instead.
+ */
+function separatorsOf(input: SectionInput, ctx: SectionContext) {
+  const pick = (key: (typeof SEPARATOR_KEYS)[number]) => {
+    const own = input.data[key];
+    if (input.index === 0 || typeof own !== 'string') return ctx.config[key];
+    try {
+      new RegExp(own, 'mg');
+      return own;
+    } catch (error) {
+      ctx.problems.push(
+        new DeckError(ErrorCode.BadInput, `${key} is not a valid regular expression: ${(error as Error).message}`, {
+          file: input.name,
+          line: input.keyLines[key],
+        }),
+      );
+      return ctx.config[key];
+    }
   };
+  return { separator: pick('separator'), verticalSeparator: pick('verticalSeparator'), notesSeparator: pick('notesSeparator') };
 }
 
 /** A slide before it is numbered: what one chunk of Markdown (or one raw <section> in it) gives. */
@@ -148,9 +170,19 @@ function slideIdOf(attributes: Record<string, string>, generated: string): strin
   return own && !/\s/.test(own) ? own : generated;
 }
 
+/** Run a step; a formula KaTeX cannot read is reported at its own file and line. */
+function locatingMath<T>(step: () => T, file: string, lineOf: (formula: string) => number): T {
+  try {
+    return step();
+  } catch (error) {
+    if (!(error instanceof MathError) || error.file) throw error;
+    throw new DeckError(error.code, error.message, { file, line: lineOf(error.formula), hint: error.hint, cause: error.cause });
+  }
+}
+
 /** Turn one source file into a section of slides. */
 export function buildSection(input: SectionInput, ctx: SectionContext): Section {
-  const separators = separatorsOf(input.data, ctx.config);
+  const separators = separatorsOf(input, ctx);
   const bodyLines = new LineIndex(input.body);
   const lineAt = (offset: number) => input.bodyLine - 1 + bodyLines.lineOf(offset);
   for (const offset of scanFences(input.body).unclosed) {
@@ -162,12 +194,21 @@ export function buildSection(input: SectionInput, ctx: SectionContext): Section 
   }
   const chunks = splitSlides(input.body, separators);
   const sectionTitle = typeof input.data.title === 'string' ? input.data.title : undefined;
-  const draftStacks = chunks.map((stack) =>
-    stack.flatMap((chunk) => {
-      const leading = /^(?:[ \t]*\r?\n)*/.exec(chunk.text)![0].length;
-      return draftsOf(chunk.text, lineAt(chunk.offset + leading), stack.length === 1, input, ctx, separators.notesSeparator);
-    }),
-  );
+  // A slide with a problem (bad math, a bad attribute value) is left out so the build goes on to find the rest.
+  const draftStacks = chunks
+    .map((stack) =>
+      stack.flatMap((chunk) => {
+        const leading = /^(?:[ \t]*\r?\n)*/.exec(chunk.text)![0].length;
+        const line = lineAt(chunk.offset + leading);
+        const drafts = () => draftsOf(chunk.text, line, stack.length === 1, input, ctx, separators.notesSeparator);
+        return collecting(
+          ctx.problems,
+          () => locatingMath(drafts, input.name, (formula) => lineAt(chunk.offset + Math.max(0, chunk.text.indexOf(formula)))),
+          [],
+        );
+      }),
+    )
+    .filter((stack) => stack.length > 0);
   let index = ctx.index;
   const stacks = draftStacks.map((stack, stackIndex) =>
     stack.map((draft, v): Slide => {
@@ -177,16 +218,21 @@ export function buildSection(input: SectionInput, ctx: SectionContext): Section 
         attributes['data-layout'] ?? (first && typeof input.data.layout === 'string' ? input.data.layout : undefined) ?? 'default';
       const h = ctx.h + stackIndex;
       const position = index++;
-      const timing = slideTiming({
-        attributes,
-        notesHtml,
-        sectionData: input.data,
-        file: input.name,
-        fileText: input.text,
-        line,
-        rates: ctx.config.timing,
-        load: { steps: draft.fragments, visuals: countVisuals(html, layout, attributes) },
-      });
+      const timing = collecting(
+        ctx.problems,
+        () =>
+          slideTiming({
+            attributes,
+            notesHtml,
+            sectionData: input.data,
+            file: input.name,
+            fileText: input.text,
+            line,
+            rates: ctx.config.timing,
+            load: { steps: draft.fragments, visuals: countVisuals(html, layout, attributes) },
+          }),
+        { seconds: 0, source: 'estimate' as const },
+      );
       return {
         id: slideIdOf(attributes, stack.length > 1 ? `slide-${h + 1}-${v + 1}` : `slide-${h + 1}`),
         h,

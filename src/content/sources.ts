@@ -1,6 +1,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep, dirname } from 'node:path';
 import { DeckError, ErrorCode } from '../core/errors.js';
+import { collecting, combineProblems } from '../core/problems.js';
 import { firstInvalidUtf8 } from './utf8.js';
 
 export interface SourceFile {
@@ -64,8 +65,10 @@ export function decodeSource(bytes: Uint8Array, file: string): string {
 /**
  * Read a deck: one Markdown file, or every Markdown file in a folder and its subfolders, ordered by path with
  * numbers compared as numbers (2-x.md before 10-x.md). Files and folders starting with "." or "_" are skipped.
+ * A file that is not UTF-8 text is a problem: with `problems` it is added there and left out (so one run reports
+ * every such file), else the problems are thrown together.
  */
-export async function readSources(input: string): Promise<Sources> {
+export async function readSources(input: string, problems?: DeckError[]): Promise<Sources> {
   const absolute = resolve(input);
   let info: Awaited<ReturnType<typeof stat>>;
   try {
@@ -81,12 +84,18 @@ export async function readSources(input: string): Promise<Sources> {
   if (paths.length === 0) {
     throw new DeckError(ErrorCode.BadInput, 'the folder has no Markdown (.md) files', { file: input });
   }
+  const found: DeckError[] = [];
   const files = await Promise.all(
     paths.map(async (path) => {
       const name = relative(root, path).split(sep).join('/');
       const bytes = await readFile(path);
-      return { path, name, text: decodeSource(bytes, name) };
+      return collecting(found, () => ({ path, name, text: decodeSource(bytes, name) }), undefined);
     }),
   );
-  return { root, input, files };
+  if (problems) problems.push(...found);
+  else {
+    const failure = combineProblems(found);
+    if (failure) throw failure;
+  }
+  return { root, input, files: files.filter((file) => file !== undefined) };
 }

@@ -83,25 +83,29 @@ export function katexAssets(): OutputFile[] {
   ];
 }
 
+/** The highlight.js (or reveal.js) stylesheet of a highlightTheme; an unknown name is a BadConfig error at `origin`. */
+export function highlightStylesheet(highlightTheme: string, origin?: { file?: string; line?: number }, dist = revealDistDir()): string {
+  const source = highlightSource(highlightTheme, dist);
+  if (source) return source;
+  const themes = highlightThemes(dist);
+  const near = themes.filter((name) =>
+    name.includes(
+      highlightTheme
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .split('-')[0] ?? '',
+    ),
+  );
+  throw new DeckError(ErrorCode.BadConfig, `unknown highlightTheme "${highlightTheme}"`, {
+    ...origin,
+    hint: `${near.length > 0 && near.length <= 12 ? `did you mean ${near.join(', ')}? ` : ''}any highlight.js style works (${themes.length} of them, e.g. github, github-dark, atom-one-dark, vs2015, base16/dracula), or monokai, zenburn`,
+  });
+}
+
 export function vendorAssets(highlightTheme: string, options: VendorOptions = {}): VendorAssets {
   const dist = revealDistDir();
   const files: OutputFile[] = REVEAL_FILES.map(([from, target]) => ({ source: join(dist, from), target }));
-  const source = highlightSource(highlightTheme, dist);
-  if (!source) {
-    const themes = highlightThemes(dist);
-    const near = themes.filter((name) =>
-      name.includes(
-        highlightTheme
-          .toLowerCase()
-          .replace(/[^a-z0-9]+/g, '-')
-          .split('-')[0] ?? '',
-      ),
-    );
-    throw new DeckError(ErrorCode.BadConfig, `unknown highlightTheme "${highlightTheme}"`, {
-      ...options.origin,
-      hint: `${near.length > 0 && near.length <= 12 ? `did you mean ${near.join(', ')}? ` : ''}any highlight.js style works (${themes.length} of them, e.g. github, github-dark, atom-one-dark, vs2015, base16/dracula), or monokai, zenburn`,
-    });
-  }
+  const source = highlightStylesheet(highlightTheme, options.origin, dist);
   const highlightCss = source.startsWith(dist)
     ? `assets/reveal/plugin/highlight/${highlightTheme}.css`
     : `assets/highlight/${highlightTheme}.css`;

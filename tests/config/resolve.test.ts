@@ -47,16 +47,32 @@ describe('resolveConfig', () => {
     expect(error.message).toBe('invalid settings: unknown key "pdf.papr"');
     // The keys allowed where the unknown one is: pdf's own.
     expect(error.hint).toBe(`allowed keys: ${Object.keys(defaultConfig().pdf).join(', ')}`);
-    expect(thrown(() => validateLayer({ source: 'x', values: { colour: 1, sise: 2 } })).message).toBe(
-      'invalid settings: unknown key "colour", "sise"',
+    const several = thrown(() => validateLayer({ source: 'x', values: { colour: 1, shade: 2 }, lines: { colour: 2, shade: 3 } }));
+    expect(several.message).toBe(
+      '2 problems in the deck:\n  x:2: invalid settings: unknown key "colour"\n  x:3: invalid settings: unknown key "shade"',
     );
   });
 
-  it('names the key path of a wrong type and joins several problems', () => {
-    const error = thrown(() => validateLayer({ source: '01.md', values: { width: 'wide', pdf: { timeout: -1 } } }));
-    expect(error.message).toMatch(/^invalid settings: "width": .*expected number.*; "pdf\.timeout": /);
-    expect(error.file).toBe('01.md');
-    expect(error.line).toBeUndefined();
+  it('reports every bad key of a layer, each on its own line, and keeps the good ones', () => {
+    const layer = {
+      source: '01.md',
+      values: { width: 'wide', title: 'Kept', pdf: { timeout: -1, papr: 'A4' } },
+      lines: { width: 2, 'pdf.timeout': 5, 'pdf.papr': 6 },
+    };
+    const problems: DeckError[] = [];
+    const config = resolveConfig([layer], [], problems);
+    expect(config.title).toBe('Kept');
+    expect(config.width).toBe(defaultConfig().width);
+    const byLine = [...problems].sort((a, b) => a.line! - b.line!);
+    expect(byLine.map((problem) => [problem.file, problem.line, problem.code])).toEqual([
+      ['01.md', 2, ErrorCode.BadConfig],
+      ['01.md', 5, ErrorCode.BadConfig],
+      ['01.md', 6, ErrorCode.BadConfig],
+    ]);
+    expect(byLine[0]!.message).toMatch(/^invalid settings: "width": .*expected number/);
+    expect(byLine[1]!.message).toMatch(/^invalid settings: "pdf\.timeout": /);
+    expect(byLine[2]!.message).toBe('invalid settings: unknown key "pdf.papr"');
+    expect(() => validateLayer(layer)).toThrow(/^3 problems in the deck:/);
   });
 
   it('refuses values each key does not allow', () => {
