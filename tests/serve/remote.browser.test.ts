@@ -1,0 +1,130 @@
+/**
+ * The phone remote (/remote?token=…) in a real Chromium on a phone-sized touch screen, as the README promises it:
+ * its Next and previous buttons, a swipe left or right and a Bluetooth clicker's keys move every audience page,
+ * its first move starts the talk clock, and its Black button blacks the room out and back.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {} from '../../src/client/hook.js';
+import { createMemoryLogger } from '../../src/core/log.js';
+import { startServer, type ServerHandle } from '../../src/serve/index.js';
+import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
+import { FIXTURE } from './helpers.js';
+
+const TOKEN = 'remote-browser-token-1';
+let browser: Browser;
+let server: ServerHandle;
+let stateDir: string;
+
+beforeAll(async () => {
+  stateDir = mkdtempSync(join(tmpdir(), 'deck-remote-test-'));
+  [server, browser] = await Promise.all([
+    startServer({
+      deck: FIXTURE,
+      port: 0,
+      watch: false,
+      logger: createMemoryLogger(),
+      token: TOKEN,
+      stateFile: join(stateDir, 'serve-state.json'),
+    }),
+    startChromium(),
+  ]);
+});
+
+afterAll(async () => {
+  await closeBrowser(browser);
+  await server?.close();
+  rmSync(stateDir, { recursive: true, force: true });
+});
+
+type Indices = { h: number; v: number; f: number };
+
+/** Wait until an audience page shows this slide and fragment step. */
+const waitAt = (page: Page, want: Indices) =>
+  page.waitForFunction(
+    (w) => {
+      const i = window.Reveal.getIndices();
+      return (i.h ?? 0) === w.h && (i.v ?? 0) === w.v && (typeof i.f === 'number' ? i.f : -1) === w.f;
+    },
+    { polling: 20 },
+    want,
+  );
+
+const cover = (page: Page) =>
+  page.evaluate(() => (document.getElementById('deck-serve-screen') as HTMLElement | null)?.dataset.mode ?? 'slides');
+
+/** A finger from (x0, y) to (x1, y) on the remote. */
+async function swipe(page: Page, x0: number, x1: number, y: number): Promise<void> {
+  await page.touchscreen.touchStart(x0, y);
+  await page.touchscreen.touchMove((x0 + x1) / 2, y);
+  await page.touchscreen.touchMove(x1, y);
+  await page.touchscreen.touchEnd();
+}
+
+describe('the phone remote (Chromium, 390×844 touch screen)', () => {
+  it('Next, previous, swipes and clicker keys move every audience page; Black blacks them out and back', async () => {
+    const audiences = [await browser.newPage(), await browser.newPage()];
+    const remote = await browser.newPage();
+    try {
+      for (const audience of audiences) {
+        await audience.setViewport({ width: 1280, height: 720 });
+        await audience.goto(server.url);
+        await audience.waitForFunction(() => window.Reveal?.isReady() && window.deckServe?.connected, { polling: 50 });
+      }
+      await remote.setViewport({ width: 390, height: 844, hasTouch: true, isMobile: true, deviceScaleFactor: 1 });
+      await remote.goto(server.remoteUrl);
+      await remote.waitForFunction(() => (window.deckServe?.driver?.view.count ?? 0) > 0 && window.deckServe?.driver?.view.presenter, {
+        polling: 50,
+      });
+      const everyone = (want: Indices) => Promise.all(audiences.map((audience) => waitAt(audience, want)));
+      expect(server.talk.clock.startedAt).toBeNull();
+
+      // The fixture: a title, then "Steps" with two fragments, then a vertical stack "Body first" / "Body below".
+      await remote.tap('#next');
+      await everyone({ h: 1, v: 0, f: -1 });
+      expect(server.talk.clock.startedAt, 'the first move starts the clock').not.toBeNull();
+      await remote.tap('#next');
+      await everyone({ h: 1, v: 0, f: 0 });
+      await remote.tap('#prev');
+      await everyone({ h: 1, v: 0, f: -1 });
+
+      // Swipe left = next, swipe right = previous (as a photo viewer); a short drag is not a swipe.
+      const area = (await (await remote.$('#swipe'))!.boundingBox())!;
+      const y = area.y + area.height / 2;
+      await swipe(remote, area.x + area.width - 20, area.x + 20, y);
+      await everyone({ h: 1, v: 0, f: 0 });
+      await swipe(remote, area.x + 20, area.x + area.width - 20, y);
+      await everyone({ h: 1, v: 0, f: -1 });
+      await swipe(remote, area.x + area.width / 2, area.x + area.width / 2 - 20, y);
+      await remote.tap('#next'); // a move that must come after whatever the short drag did
+      await everyone({ h: 1, v: 0, f: 0 });
+
+      // A Bluetooth clicker sends PageDown / PageUp.
+      await remote.keyboard.press('PageDown');
+      await everyone({ h: 1, v: 0, f: 1 });
+      await remote.keyboard.press('PageDown');
+      await everyone({ h: 2, v: 0, f: -1 });
+      await remote.keyboard.press('PageUp');
+      await everyone({ h: 1, v: 0, f: 1 });
+      expect(server.talk.slide).toMatchObject({ h: 1, v: 0, f: 1 });
+
+      // Black: every audience page is covered in black, then shows the slides again.
+      await remote.tap('#black');
+      for (const audience of audiences) {
+        await audience.waitForFunction(() => document.getElementById('deck-serve-screen')?.dataset.mode === 'black', { polling: 20 });
+      }
+      expect(server.talk.screen).toBe('black');
+      await remote.waitForFunction(() => window.deckServe!.driver!.view.screen === 'black', { polling: 20 });
+      await remote.tap('#black');
+      for (const audience of audiences)
+        await audience.waitForFunction(() => !document.getElementById('deck-serve-screen'), { polling: 20 });
+      expect(server.talk.screen).toBe('slides');
+      for (const audience of audiences) expect(await cover(audience)).toBe('slides');
+    } finally {
+      await Promise.all([remote.close(), ...audiences.map((audience) => audience.close())]);
+    }
+  });
+});
