@@ -58,7 +58,8 @@ export function createLiveReload(reveal: RevealLike | undefined, go: (to: Positi
     },
     hard,
     soft(build) {
-      if (!reveal?.isReady()) return hard(build);
+      // reveal.js's print view (the overview's thumbnails) moved the slides into pages: lay it out again.
+      if (!reveal?.isReady() || document.documentElement.classList.contains('print-pdf')) return hard(build);
       const at = positionOf(reveal);
       fetch(location.pathname, { cache: 'no-store' })
         .then((response) => {

@@ -3,6 +3,7 @@ import { elapsedMs, formatClock, pacing } from './clock.js';
 import type { Driver, DriverView } from './driver.js';
 import { keyAction, type KeyAction } from './keys.js';
 import { createNotesPanel } from './notes-panel.js';
+import { createOverview } from './overview.js';
 import { parseSlideNumber, positionLabel } from './order.js';
 import { loadLayout, loadNotesSize, NOTES_SIZE, saveLayout, saveNotesSize } from './settings.js';
 
@@ -115,31 +116,31 @@ export function mountPresenterView(createDriver: (onUpdate: (view: DriverView) =
   });
 
   const overviewDialog = $<HTMLDialogElement>('overview-dialog');
+  const overview = createOverview({
+    frame: $<HTMLIFrameElement>('overview-frame'),
+    status: $('overview-status'),
+    onPick: (number) => {
+      overviewDialog.close();
+      driver.move({ slide: number });
+    },
+    onClose: () => overviewDialog.close(),
+  });
   const openOverview = () => {
-    const grid = $('overview-grid');
-    grid.textContent = '';
-    for (const slide of driver.slides()) {
-      const item = document.createElement('li');
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.dataset.slide = String(slide.number);
-      if (slide.number === driver.view.index + 1) button.setAttribute('aria-current', 'true');
-      const number = document.createElement('span');
-      number.className = 'n';
-      number.textContent = String(slide.number);
-      const title = document.createElement('span');
-      title.textContent = slide.title || '(no title)';
-      button.append(number, title);
-      button.addEventListener('click', () => {
-        overviewDialog.close();
-        driver.move({ slide: slide.number });
-      });
-      item.append(button);
-      grid.append(item);
-    }
     overviewDialog.showModal();
-    grid.querySelector<HTMLButtonElement>('[aria-current="true"]')?.focus();
+    overview.show(Math.max(1, driver.view.index + 1));
   };
+  // Closed, the frame gives the keys back to the presenter view (else the next O would go to the hidden frame).
+  overviewDialog.addEventListener('close', () => {
+    if (document.activeElement instanceof HTMLIFrameElement) document.activeElement.blur();
+    window.focus();
+  });
+  // Keys while the overview is open and the presenter page (not the frame) has the focus.
+  overviewDialog.addEventListener('keydown', (event) => {
+    if (event.key === 'o' || event.key === 'O') {
+      event.preventDefault();
+      overviewDialog.close();
+    } else if (overview.key(event)) event.preventDefault();
+  });
 
   const resetDialog = $<HTMLDialogElement>('reset-dialog');
   resetDialog.addEventListener('close', () => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'puppeteer-core';
+import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type {} from '../../src/client/hook.js';
 import { createMemoryLogger } from '../../src/core/log.js';
@@ -43,6 +43,14 @@ const previewAt = (page: Page) =>
     const i = (frame.contentWindow as any).Reveal.getIndices();
     return { h: i.h ?? 0, v: i.v ?? 0, f: typeof i.f === 'number' ? i.f : -1, end: !document.getElementById('end')!.hidden };
   });
+
+/** The overview's frame of thumbnails, once the presenter view has loaded it. */
+async function overviewFrame(page: Page): Promise<Frame> {
+  await page.waitForFunction(() => (document.getElementById('overview-frame') as HTMLIFrameElement).src !== '', { polling: 50 });
+  const handle = await page.$('#overview-frame');
+  const frame = await handle!.contentFrame();
+  return frame!;
+}
 
 async function openAudience(page: Page): Promise<void> {
   await page.setViewport({ width: 1280, height: 720 });
@@ -122,19 +130,61 @@ describe('presenting the default talk from /presenter (Chromium)', () => {
       await presenter.keyboard.press('w');
       await audience.waitForFunction(() => !document.getElementById('deck-serve-screen'), { polling: 20 });
       expect(await cover()).toBe('none');
+      const count = await presenter.evaluate(() => window.deckServe!.driver!.view.count);
       // G, a number, Enter: slide 7 in the order shown.
       const seventh = await presenter.evaluate(() => window.deckServe!.driver!.slides()[6]!.position);
       await presenter.keyboard.press('g');
       await presenter.keyboard.type('7');
       await presenter.keyboard.press('Enter');
       await waitAudience(audience, { h: seventh.h, v: seventh.v, f: -1 });
-      // Browsing the overview moves nobody; picking slide 3 does.
+      // The overview: a thumbnail of every slide (the deck itself, scaled), slide 7 selected.
       await presenter.keyboard.press('o');
-      await presenter.waitForSelector('#overview-dialog[open] button[data-slide="3"]');
-      await presenter.keyboard.press('Tab');
+      const overview = await overviewFrame(presenter);
+      await overview.waitForFunction((n) => document.querySelectorAll('.deck-thumb').length === n, { polling: 50 }, count);
+      const thumbs = await overview.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.deck-thumb')].map((thumb) => {
+          const box = thumb.getBoundingClientRect();
+          return { n: thumb.dataset.slide, w: box.width, h: box.height, text: thumb.querySelector('section')?.textContent?.trim() ?? '' };
+        }),
+      );
+      expect(thumbs.map((t) => t.n)).toEqual(Array.from({ length: count }, (_, i) => String(i + 1)));
+      // Thumbnails, not slides: several to a row, 16:9 as the deck, each with its slide's content.
+      expect(thumbs[0]!.w).toBeLessThan(400);
+      for (const thumb of thumbs) expect(thumb.w / thumb.h).toBeCloseTo(16 / 9, 0);
+      expect(thumbs.filter((t) => t.text.length > 0).length).toBe(count);
+      const selectedInOverview = () =>
+        overview.evaluate(() => document.querySelector('.deck-thumb[aria-selected="true"]')?.getAttribute('data-slide'));
+      expect(await selectedInOverview()).toBe('7');
+      // Browsing with the arrow keys moves nobody.
+      const columns = await overview.evaluate(() => Number(getComputedStyle(document.documentElement).getPropertyValue('--columns')));
+      expect(columns).toBeGreaterThan(1);
+      for (const key of ['ArrowRight', 'ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'ArrowUp'] as const)
+        await presenter.keyboard.press(key);
+      const picked = Math.max(1, 7 + 2 - 1 + columns - 2 * columns);
+      expect(await selectedInOverview()).toBe(String(picked));
       expect(await audienceAt(audience)).toEqual({ h: seventh.h, v: seventh.v, f: -1 });
+      expect(server.talk.slide).toMatchObject({ h: seventh.h, v: seventh.v, f: -1 });
+      // Enter picks: now the audience moves, and the overview closes.
+      const target = await presenter.evaluate((n) => window.deckServe!.driver!.slides()[n - 1]!.position, picked);
+      await presenter.keyboard.press('Enter');
+      await waitAudience(audience, { h: target.h, v: target.v, f: -1 });
+      expect(await presenter.$eval('#overview-dialog', (el) => (el as HTMLDialogElement).open)).toBe(false);
+      // A click on a thumbnail picks too; Esc closes without moving anyone.
+      await presenter.keyboard.press('o');
+      await overview.waitForFunction(
+        (n) => document.querySelector('.deck-thumb.current')?.getAttribute('data-slide') === String(n),
+        { polling: 50 },
+        picked,
+      );
+      await presenter.keyboard.press('ArrowRight');
+      await presenter.keyboard.press('Escape');
+      await presenter.waitForFunction(() => !(document.getElementById('overview-dialog') as HTMLDialogElement).open, { polling: 20 });
+      expect(await audienceAt(audience)).toEqual({ h: target.h, v: target.v, f: -1 });
+      await presenter.keyboard.press('o');
+      await presenter.waitForFunction(() => (document.getElementById('overview-dialog') as HTMLDialogElement).open, { polling: 20 });
       const third = await presenter.evaluate(() => window.deckServe!.driver!.slides()[2]!.position);
-      await presenter.click('#overview-dialog button[data-slide="3"]');
+      await presenter.bringToFront();
+      await overview.click('.deck-thumb[data-slide="3"]');
       await waitAudience(audience, { h: third.h, v: third.v, f: -1 });
     } finally {
       await presenter.close();
