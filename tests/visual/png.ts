@@ -47,22 +47,28 @@ export function decodePng(file: Uint8Array): Image {
   const rows = new Uint8Array(height * stride);
   for (let y = 0; y < height; y++) {
     const filter = raw[y * (stride + 1)]!;
+    if (filter > 4) throw new Error(`bad PNG filter ${filter}`);
     const src = y * (stride + 1) + 1;
     const out = y * stride;
+    // One loop per filter: a page at print resolution has millions of bytes.
     for (let i = 0; i < stride; i++) {
       const x = raw[src + i]!;
       const a = i >= channels ? rows[out + i - channels]! : 0;
       const b = y > 0 ? rows[out - stride + i]! : 0;
-      const c = y > 0 && i >= channels ? rows[out - stride + i - channels]! : 0;
-      const predictor = [0, a, b, (a + b) >> 1, paeth(a, b, c)][filter];
-      if (predictor === undefined) throw new Error(`bad PNG filter ${filter}`);
+      let predictor = 0;
+      if (filter === 1) predictor = a;
+      else if (filter === 2) predictor = b;
+      else if (filter === 3) predictor = (a + b) >> 1;
+      else if (filter === 4) predictor = paeth(a, b, y > 0 && i >= channels ? rows[out - stride + i - channels]! : 0);
       rows[out + i] = (x + predictor) & 0xff;
     }
   }
   if (channels === 4) return { width, height, data: rows };
   const data = new Uint8Array(width * height * 4);
   for (let p = 0; p < width * height; p++) {
-    data.set(rows.subarray(p * 3, p * 3 + 3), p * 4);
+    data[p * 4] = rows[p * 3]!;
+    data[p * 4 + 1] = rows[p * 3 + 1]!;
+    data[p * 4 + 2] = rows[p * 3 + 2]!;
     data[p * 4 + 3] = 255;
   }
   return { width, height, data };

@@ -32,11 +32,14 @@ ${
 .deck-handout .handout-item { display: flex; min-height: 0; min-width: 0; ${item} }
 .deck-handout .handout-figure { flex: none; width: ${mm(g.slideWidth)}; }
 .deck-handout .handout-slide { position: relative; width: ${mm(g.slideWidth)}; height: ${mm(g.slideHeight)}; overflow: hidden;
-  /* The frame is drawn inside the box: an outline outside a full-width slide is clipped on the right. */
-  outline: 0.3mm solid #9a9a9a; outline-offset: -0.3mm; break-inside: avoid;
+  break-inside: avoid;
   /* Without containment the scaled 1280 px slide inside still counts as document overflow when printing, and
      Chromium then shrinks every page to fit it. */
   contain: strict; }
+/* The frame is drawn inside the box (outside it, a full-width slide's right edge is clipped) and above the slide:
+   an outline of the box itself is painted under the slide, so a slide with a background of its own hid it. */
+.deck-handout .handout-slide::after { content: ''; position: absolute; inset: 0; z-index: 1; border: 0.3mm solid #9a9a9a;
+  pointer-events: none; }
 .deck-handout .handout-slide > .reveal.handout-reveal { position: absolute !important; top: 0; left: 0; transform-origin: 0 0;
   width: ${slide.width}px !important; height: ${slide.height}px !important; overflow: hidden !important; }
 .deck-handout .handout-reveal .slides .pdf-page { height: ${slide.height}px !important; page-break-after: auto !important;
