@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clock, paceOf, plannedAt } from '../../src/client/single/pace.js';
+import { clock, paceOf, plannedAt, planRows, SlideTimes } from '../../src/client/single/pace.js';
+import { rowTimes } from '../../src/client/single/plan-list.js';
 import { channelName, isSyncMessage } from '../../src/client/single/sync.js';
 
 describe('the single file presenter: timing plan', () => {
@@ -18,6 +19,33 @@ describe('the single file presenter: timing plan', () => {
     expect(clock(0)).toBe('0:00');
     expect(clock(75.9)).toBe('1:15');
     expect(clock(3725)).toBe('1:02:05');
+  });
+});
+
+describe('the single file presenter: the plan list', () => {
+  it('gives each slide its planned time and start, done slides the time spent', () => {
+    const rows = planRows([10, 20, 30], ['One', 'Two'], new Map([[0, 14]]), 1);
+    expect(rows).toEqual([
+      { number: 1, title: 'One', planned: 10, plannedStart: 0, state: 'done', spent: 14 },
+      { number: 2, title: 'Two', planned: 20, plannedStart: 10, state: 'current', spent: 0 },
+      { number: 3, title: 'Slide 3', planned: 30, plannedStart: 30, state: 'upcoming', spent: 0 },
+    ]);
+    expect(rows.map(rowTimes)).toEqual(['0:14 of 0:10 at 0:00 (+0:04)', '0:00 of 0:20 at 0:10', '0:30 at 0:30']);
+    expect(rowTimes({ ...rows[0]!, spent: 4 })).toBe('0:04 of 0:10 at 0:00 (−0:06)');
+  });
+
+  it('charges the time between changes to the slide shown, and adds up revisits', () => {
+    const times = new SlideTimes();
+    times.show(0, 1_000);
+    times.show(1, 6_000);
+    times.show(0, 9_000);
+    expect(times.at(10_000)).toEqual(
+      new Map([
+        [0, 6],
+        [1, 3],
+      ]),
+    );
+    expect(times.at(12_000).get(0)).toBe(8);
   });
 });
 

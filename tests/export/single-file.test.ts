@@ -159,6 +159,65 @@ describe('deck build --single-file on the default deck', () => {
   });
 });
 
+describe('the single file’s presenter window: the timing plan', () => {
+  it('follows the deck window and lists every slide’s plan, the slides shown so far done and the current one marked', async () => {
+    const deck = await browser.newPage();
+    const presenter = await browser.newPage();
+    try {
+      const url = pathToFileURL(main.path).href;
+      await openDeck(deck, url);
+      await openDeck(presenter, `${url}?presenter`);
+      await presenter.waitForSelector('.deck-presenter-plan-list li');
+      // Three slides on in the deck window (fragments are steps too, so go by slide).
+      await deck.evaluate(() => {
+        const reveal = (window as unknown as RevealInPage).Reveal as unknown as { slide(h: number, v?: number): void };
+        reveal.slide(1);
+        reveal.slide(2);
+        reveal.slide(3);
+      });
+      await presenter.waitForFunction(
+        () => document.querySelector('.deck-presenter-plan-list li[data-state="current"] .deck-plan-title')?.textContent?.startsWith('4. '),
+        { timeout: 10_000 },
+      );
+      const rows = await presenter.$$eval('.deck-presenter-plan-list li', (items) =>
+        items.map((item) => ({
+          state: item.getAttribute('data-state'),
+          planned: Number(item.getAttribute('data-planned')),
+          title: item.querySelector('.deck-plan-title')?.textContent ?? '',
+          times: item.querySelector('.deck-plan-times')?.textContent ?? '',
+        })),
+      );
+      const slides = main.deck.slides;
+      expect(rows).toHaveLength(slides.length);
+      expect(rows.map((row) => row.planned)).toEqual(slides.map((slide) => slide.timing));
+      expect(rows.map((row) => row.state)).toEqual(slides.map((_, i) => (i < 3 ? 'done' : i === 3 ? 'current' : 'upcoming')));
+      expect(rows[0]!.title).toBe(`1. ${slides[0]!.title}`);
+      // Shown slides: time spent of the plan; the rest: the plan and when the slide should start.
+      expect(rows[0]!.times).toMatch(/^\d+:\d\d of \d+:\d\d at 0:00/);
+      const fifthStart = slides.slice(0, 4).reduce((sum, slide) => sum + slide.timing, 0);
+      const clockOf = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+      expect(rows[4]!.times).toBe(`${clockOf(slides[4]!.timing)} at ${clockOf(fifthStart)}`);
+      // Ahead, on time or behind as the talk clock shown beside it says (read in one go: they update together).
+      const shown = await presenter.evaluate(() => ({
+        clock: document.querySelector('.deck-presenter-clock')?.textContent ?? '',
+        pace: document.querySelector('.deck-presenter-pace')?.getAttribute('data-kind'),
+      }));
+      const [minutes, seconds] = shown.clock.split(':').map(Number);
+      const elapsed = minutes! * 60 + seconds!;
+      const end = fifthStart;
+      const start = end - slides[3]!.timing;
+      const expected = elapsed < start ? ['ahead'] : elapsed < end ? ['on-time'] : elapsed === end ? ['on-time', 'behind'] : ['behind'];
+      expect(expected).toContain(shown.pace);
+      expect(await presenter.$eval('.deck-presenter-slide-time', (el) => el.textContent)).toMatch(
+        new RegExp(`^on this slide \\d+:\\d\\d of ${clockOf(slides[3]!.timing)}$`),
+      );
+    } finally {
+      await deck.close();
+      await presenter.close();
+    }
+  });
+});
+
 describe('deck build --single-file on bad input', () => {
   it('fails when the font the theme asks for is not installed, naming the theme file and line, and writes nothing', async () => {
     const dir = deckFolder({

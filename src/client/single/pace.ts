@@ -27,3 +27,62 @@ export function plannedAt(timings: readonly number[], index: number): { before: 
   const before = timings.slice(0, index).reduce((sum, t) => sum + t, 0);
   return { before, current: timings[index] ?? 0, total: timings.reduce((sum, t) => sum + t, 0) };
 }
+
+/** One slide of the plan as the presenter window lists it. */
+export interface PlanRow {
+  /** 1-based, in reading order. */
+  number: number;
+  title: string;
+  /** Planned seconds on the slide, and where on the talk clock it is planned to start. */
+  planned: number;
+  plannedStart: number;
+  state: 'done' | 'current' | 'upcoming';
+  /** Seconds spent on it so far (done and current slides; revisits add up). */
+  spent: number;
+}
+
+/** The plan's rows: each slide's planned time and start, and the time spent on those shown so far. */
+export function planRows(
+  timings: readonly number[],
+  titles: readonly string[],
+  spent: ReadonlyMap<number, number>,
+  current: number,
+): PlanRow[] {
+  let start = 0;
+  return timings.map((planned, index) => {
+    const row: PlanRow = {
+      number: index + 1,
+      title: titles[index] ?? `Slide ${index + 1}`,
+      planned,
+      plannedStart: start,
+      state: index === current ? 'current' : spent.has(index) ? 'done' : 'upcoming',
+      spent: spent.get(index) ?? 0,
+    };
+    start += planned;
+    return row;
+  });
+}
+
+/** Time spent per slide: a stopwatch that charges the time since the last change to the slide shown until then. */
+export class SlideTimes {
+  private readonly spent = new Map<number, number>();
+  private shown = -1;
+  private since = 0;
+
+  /** Slide `index` is shown from `nowMs` on. */
+  show(index: number, nowMs: number): void {
+    this.charge(nowMs);
+    this.shown = index;
+  }
+
+  /** Seconds per slide index, the one shown now counted up to `nowMs`. */
+  at(nowMs: number): Map<number, number> {
+    this.charge(nowMs);
+    return new Map(this.spent);
+  }
+
+  private charge(nowMs: number): void {
+    if (this.shown >= 0) this.spent.set(this.shown, (this.spent.get(this.shown) ?? 0) + (nowMs - this.since) / 1000);
+    this.since = nowMs;
+  }
+}

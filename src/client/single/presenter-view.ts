@@ -2,14 +2,15 @@
  * The presenter window of the single file: the same page, laid out as current slide (the live deck, scaled into
  * a pane), next slide (a copy, every fragment shown), the notes, the clock and the timing plan.
  */
-import { clock, paceOf, plannedAt } from './pace.js';
+import { clock, paceOf, plannedAt, planRows, SlideTimes } from './pace.js';
+import { renderPlanList } from './plan-list.js';
 import type { RevealApi } from './reveal-api.js';
 
 const STYLE = `
 html.deck-presenter, html.deck-presenter body { background: #1b1f24 !important; color: #e8ecef; overflow: hidden; }
 html.deck-presenter body > .reveal { position: fixed !important; left: 1.5vw; top: 1.5vw; width: 62vw !important; height: calc(62vw * var(--deck-ratio)) !important;
   box-shadow: 0 0 0 2px #3a4350; background: var(--deck-slide-bg, #fff); }
-.deck-presenter-side { position: fixed; right: 1.5vw; top: 1.5vw; width: 32vw; display: flex; flex-direction: column; gap: 1vw;
+.deck-presenter-side { position: fixed; right: 1.5vw; top: 1.5vw; bottom: 1.5vw; width: 32vw; display: flex; flex-direction: column; gap: 0.6vw;
   font: 16px/1.5 system-ui, sans-serif; }
 .deck-presenter-next { background: var(--deck-slide-bg, #fff); position: relative; width: 32vw; height: calc(32vw * var(--deck-ratio)); overflow: hidden; box-shadow: 0 0 0 2px #3a4350; }
 .deck-presenter-next > .reveal { position: absolute !important; inset: 0; width: 100% !important; height: 100% !important; box-shadow: none; }
@@ -20,6 +21,14 @@ html.deck-presenter body > .reveal { position: fixed !important; left: 1.5vw; to
 .deck-presenter-label { font-size: 13px; text-transform: uppercase; letter-spacing: 0.08em; color: #9aa6b2; }
 .deck-presenter-clock { font-size: 40px; font-variant-numeric: tabular-nums; }
 .deck-presenter-pace[data-kind="behind"] { color: #ff8a80; } .deck-presenter-pace[data-kind="ahead"] { color: #9ccc65; }
+.deck-presenter-slide-time { font-variant-numeric: tabular-nums; }
+.deck-presenter-plan-list { flex: 1; min-height: 0; overflow: auto; margin: 0; padding: 0; list-style: none; font-size: 14px;
+  font-family: var(--deck-font, system-ui), sans-serif; border-top: 1px solid #3a4350; }
+.deck-presenter-plan-list li { display: flex; gap: 8px; justify-content: space-between; padding: 2px 6px; color: #9aa6b2; }
+.deck-presenter-plan-list li[data-state="done"] { color: #6b7785; }
+.deck-presenter-plan-list li[data-state="current"] { background: #2d3a4a; color: #fff; }
+.deck-plan-title { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.deck-plan-times { flex: none; font-variant-numeric: tabular-nums; }
 .deck-presenter-notes { position: fixed; left: 1.5vw; right: 35vw; bottom: 1.5vw; top: calc(3vw + 62vw * var(--deck-ratio)); overflow: auto;
   font: 22px/1.5 var(--deck-font, system-ui), sans-serif; }
 `;
@@ -30,6 +39,8 @@ export interface PresenterElements {
   clock: HTMLElement;
   pace: HTMLElement;
   plan: HTMLElement;
+  slideTime: HTMLElement;
+  planList: HTMLElement;
 }
 
 function element(tag: string, className: string, parent: HTMLElement): HTMLElement {
@@ -60,16 +71,25 @@ export function showPresenterView(reveal: RevealApi, now: () => number = Date.no
     clock: element('div', 'deck-presenter-clock', side),
     pace: element('div', 'deck-presenter-pace', side),
     plan: element('div', 'deck-presenter-plan', side),
+    slideTime: element('div', 'deck-presenter-slide-time', side),
+    planList: element('ol', 'deck-presenter-plan-list', side),
     notes: element('div', 'deck-presenter-notes', document.body),
   };
   elements.clock.setAttribute('data-testid', 'clock');
   const slides = reveal.getSlides();
   const timings = slides.map((slide) => Number(slide.getAttribute('data-timing')) || 0);
+  const titles = slides.map((slide, i) => slide.querySelector('h1, h2, h3')?.textContent?.replace(/\s+/g, ' ').trim() || `Slide ${i + 1}`);
   const started = now();
+  const times = new SlideTimes();
+  let shown = -1;
 
   const update = () => {
     const current = reveal.getCurrentSlide();
     const index = current ? slides.indexOf(current) : 0;
+    if (index !== shown) {
+      times.show(index, now());
+      shown = index;
+    }
     renderNext(elements.next, slides[index + 1], config);
     const notes = current?.querySelector('aside.notes');
     elements.notes.innerHTML = notes ? notes.innerHTML : '';
@@ -81,6 +101,9 @@ export function showPresenterView(reveal: RevealApi, now: () => number = Date.no
     elements.pace.setAttribute('data-kind', pace.kind);
     elements.pace.textContent = pace.kind === 'on-time' ? 'on time' : `${clock(pace.seconds)} ${pace.kind}`;
     elements.plan.textContent = `slide ${index + 1}/${slides.length} · planned ${clock(planned.current)} · by now ${clock(planned.before)} of ${clock(planned.total)}`;
+    const spent = times.at(now());
+    elements.slideTime.textContent = `on this slide ${clock(spent.get(index) ?? 0)} of ${clock(planned.current)}`;
+    renderPlanList(elements.planList, planRows(timings, titles, spent, index));
   };
   // The presenter wants the new slide at once, not after a transition.
   reveal.configure({ transition: 'none', backgroundTransition: 'none' });
