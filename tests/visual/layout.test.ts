@@ -1,6 +1,7 @@
 /**
  * Every slide of the default deck, in both theme variants, measured in a real Chromium at 1280×720 with reveal's
- * layout on: nothing overflows the slide, no text is drawn under 24px, no line holds a single character alone.
+ * layout on: nothing overflows the slide, no text is drawn under 24px, no line holds a single character alone,
+ * and every slide but the title and the section dividers uses its area (USES_AREA).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
@@ -9,6 +10,10 @@ import { THEMES, buildDefaultDeck, openDeck, showSlide, slideIndices } from './d
 
 interface Measure {
   id: string;
+  layout: string;
+  /** The content's extent (text, images, SVG, code, tables) in slide pixels from the slide's top. */
+  contentTop: number;
+  contentBottom: number;
   scrollWidth: number;
   scrollHeight: number;
   /** Elements drawn outside the slide's 1280×720 box. */
@@ -74,12 +79,54 @@ function measure(): Measure {
     const hasText = [...el.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim());
     if (hasText && parseFloat(getComputedStyle(el).fontSize) < 24) small.push(`slide number ${getComputedStyle(el).fontSize}`);
   }
-  return { id: slide.id, scrollWidth: slide.scrollWidth, scrollHeight: slide.scrollHeight, outside, small, orphans };
+  let contentTop = Number.POSITIVE_INFINITY;
+  let contentBottom = Number.NEGATIVE_INFINITY;
+  const extend = (rect: DOMRect) => {
+    if (rect.width < 1 || rect.height < 1) return;
+    contentTop = Math.min(contentTop, (rect.top - slides.top) / scale);
+    contentBottom = Math.max(contentBottom, (rect.bottom - slides.top) / scale);
+  };
+  const texts = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
+  for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+    if (!node.textContent?.trim() || node.parentElement?.closest('aside.notes, title, desc, style, script')) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    extend(range.getBoundingClientRect());
+  }
+  for (const el of slide.querySelectorAll('img, svg, video, canvas, pre, table'))
+    if (!el.closest('aside.notes')) extend(el.getBoundingClientRect());
+  return {
+    id: slide.id,
+    layout: slide.dataset.layout ?? '',
+    contentTop,
+    contentBottom,
+    scrollWidth: slide.scrollWidth,
+    scrollHeight: slide.scrollHeight,
+    outside,
+    small,
+    orphans,
+  };
+}
+
+/**
+ * A slide uses its area when its content covers at least half the slide's height, or sits centred (its middle
+ * within 8% of the slide's middle: a statement, a quote). A heading and three bullets at the top do neither.
+ */
+const USES_AREA = { minShare: 0.5, maxCentreOffset: 0.08 };
+const SLIDE_HEIGHT = 720;
+/** Layouts meant to be sparse. */
+const SPARSE_LAYOUTS = new Set(['title', 'section']);
+
+function usesArea(m: Measure): boolean {
+  const share = (m.contentBottom - m.contentTop) / SLIDE_HEIGHT;
+  const offset = Math.abs((m.contentTop + m.contentBottom) / 2 - SLIDE_HEIGHT / 2) / SLIDE_HEIGHT;
+  return share >= USES_AREA.minShare || offset <= USES_AREA.maxCentreOffset;
 }
 
 let browser: Browser;
 const results = new Map<string, Measure[]>();
 let planted: Measure;
+let topHeavy: Measure;
 
 beforeAll(async () => {
   browser = await launchBrowser({ executablePath: '/usr/bin/chromium' });
@@ -101,6 +148,13 @@ beforeAll(async () => {
         );
       });
       planted = await page.evaluate(measure);
+      // A heading and three bullets at the top, the meetup slide the layouts replace.
+      await page.evaluate(() => {
+        const slide = (window as unknown as { Reveal: { getCurrentSlide(): HTMLElement } }).Reveal.getCurrentSlide();
+        slide.dataset.layout = 'plain';
+        slide.innerHTML = '<h2>GPT-2 的特點</h2><ul><li>參數 15 億</li><li>無需特定任務微調</li><li>生成連貫文本</li></ul>';
+      });
+      topHeavy = await page.evaluate(measure);
     }
   }
 });
@@ -115,6 +169,11 @@ describe('the measure', () => {
     expect(planted.outside.join()).toContain('太寬');
     expect(planted.small.join()).toContain('小字');
     expect(planted.orphans.join()).toContain('一二三四五');
+  });
+
+  it('tells a heading and three bullets at the top from a slide that uses its area', () => {
+    expect(topHeavy.contentTop).toBeLessThan(120);
+    expect(usesArea(topHeavy)).toBe(false);
   });
 });
 
@@ -133,6 +192,14 @@ describe.each(THEMES)('the default deck in %s', (theme) => {
 
   it('draws no text under 24px at 1280×720', () => {
     expect(results.get(theme)!.flatMap((m) => m.small.map((s) => `${m.id}: ${s}`))).toEqual([]);
+  });
+
+  it('uses the area of every slide but the title and the section dividers', () => {
+    const sparse = results
+      .get(theme)!
+      .filter((m) => !SPARSE_LAYOUTS.has(m.layout) && !usesArea(m))
+      .map((m) => `${m.id} (${m.layout}): content from ${Math.round(m.contentTop)} to ${Math.round(m.contentBottom)} px of 720`);
+    expect(sparse).toEqual([]);
   });
 
   it('leaves no single character alone on a last line', () => {
