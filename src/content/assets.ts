@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep, posix, basename } from 'node:path';
 import { createHash } from 'node:crypto';
 import { DeckError, ErrorCode } from '../core/errors.js';
+import type { DeckWarning } from '../core/warnings.js';
 import type { Asset } from './types.js';
 
 /**
@@ -11,6 +12,9 @@ import type { Asset } from './types.js';
  */
 const REFERENCE =
   /(<(?:img|source|video|audio|iframe|track|embed)\b[^>]*?\s(?:src|data-src|poster|data-poster)=|\sdata-(?:background(?:-image|-video|-iframe)?|preview-(?:image|video|link))=)(?:"([^"]+)"|'([^']+)')/g;
+
+/** Links (`<a href>`): a local file they name is copied too, so the link works beside index.html and the PDFs. */
+const LINK = /(<a\b[^>]*?\shref=)(?:"([^"]+)"|'([^']+)')/g;
 
 /** Slide attributes (from `<!-- .slide: -->`) that name a file; data-background-video may list several. */
 export const SLIDE_FILE_ATTRIBUTE = /^data-(background(-image|-video|-iframe)?|preview-(image|video|link))$/;
@@ -30,6 +34,8 @@ export interface AssetContext {
   line: number;
   /** Every missing file goes here, so one build reports them all. */
   problems: DeckError[];
+  /** A link to a local file that is not there is a warning (the link is kept, as reveal.js keeps it). */
+  warnings?: DeckWarning[];
 }
 
 function lineOf(ctx: AssetContext, url: string): number {
@@ -41,7 +47,7 @@ function lineOf(ctx: AssetContext, url: string): number {
 }
 
 /** One local reference: checked, recorded, and rewritten to where the build copies it. */
-function collectOne(raw: string, ctx: AssetContext, assets: Map<string, Asset>): string {
+function collectOne(raw: string, ctx: AssetContext, assets: Map<string, Asset>, kind: 'media' | 'link' = 'media'): string {
   const url = raw.trim().replace(/&amp;/g, '&');
   if (!isLocal(url)) return raw;
   let clean: string;
@@ -51,6 +57,13 @@ function collectOne(raw: string, ctx: AssetContext, assets: Map<string, Asset>):
     clean = url.split(/[?#]/)[0]!;
   }
   const source = isAbsolute(clean) ? clean : resolve(dirname(ctx.file), clean);
+  if (kind === 'link') {
+    if (existsSync(source) && statSync(source).isFile()) return rewritten(source, url, ctx, assets);
+    if (!existsSync(source)) {
+      ctx.warnings?.push({ file: ctx.fileName, line: lineOf(ctx, raw.trim()), message: `linked file not found: ${url}; the link is kept` });
+    }
+    return raw;
+  }
   if (!existsSync(source) || !statSync(source).isFile()) {
     ctx.problems.push(
       new DeckError(ErrorCode.BadInput, `image or media file not found: ${url}`, {
@@ -61,6 +74,11 @@ function collectOne(raw: string, ctx: AssetContext, assets: Map<string, Asset>):
     );
     return raw;
   }
+  return rewritten(source, url, ctx, assets);
+}
+
+/** Record a file to copy; the reference to where the build puts it (its query or #fragment kept). */
+function rewritten(source: string, url: string, ctx: AssetContext, assets: Map<string, Asset>): string {
   const inside = relative(ctx.root, source);
   const target =
     inside.startsWith('..') || isAbsolute(inside)
@@ -71,16 +89,18 @@ function collectOne(raw: string, ctx: AssetContext, assets: Map<string, Asset>):
 }
 
 /**
- * Find the local files a slide's HTML refers to, check they exist (a missing one is added to ctx.problems), and
+ * Find the local files a slide's HTML refers to (media, and files it links to), check they exist (missing media
+ * is added to ctx.problems, a missing link target to ctx.warnings), and
  * rewrite each reference to where the build copies it: the same path relative to the deck root, or
  * `_assets/<hash>-<name>` for a file outside it.
  */
 export function collectAssets(html: string, ctx: AssetContext, assets: Map<string, Asset>): string {
-  return html.replace(REFERENCE, (_whole, prefix: string, double: string | undefined, single: string | undefined) => {
+  const replace = (kind: 'media' | 'link') => (_whole: string, prefix: string, double: string | undefined, single: string | undefined) => {
     const raw = double ?? single!;
     const quote = double === undefined ? "'" : '"';
-    return `${prefix}${quote}${collectOne(raw, ctx, assets)}${quote}`;
-  });
+    return `${prefix}${quote}${collectOne(raw, ctx, assets, kind)}${quote}`;
+  };
+  return html.replace(REFERENCE, replace('media')).replace(LINK, replace('link'));
 }
 
 /** The value of a slide attribute that names files (SLIDE_FILE_ATTRIBUTE), each checked and rewritten. */

@@ -121,6 +121,7 @@ function draftsOf(
     text: input.text,
     line,
     problems: ctx.problems,
+    warnings: ctx.warnings,
   };
   const draft = (html: string, attributes: Record<string, string>, fragments: number, notes: string, draftLine: number): Draft => {
     const ownAttributes = { ...attributes };

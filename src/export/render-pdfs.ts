@@ -24,6 +24,7 @@ import {
   type PrintViewOptions,
 } from './page/print-view.js';
 import { amendPdf, type PdfMetadata } from './pdf/amend.js';
+import { relativizeLocalLinks } from './pdf/local-links.js';
 import { blockForeignRequests } from './requests.js';
 import { deckOutline, expectedDeckPages } from './slides.js';
 import { plural } from '../core/warnings.js';
@@ -170,6 +171,8 @@ export async function renderPdfs(browser: Browser, page: Page, deck: Deck, optio
   problems.push(...glyphProblems(inPage.glyphs, 'deck', slidesById, options.displayRoot));
 
   const meta = metadataOf(deck, options.creator, await producer);
+  // The folder the page was printed from: links into it are made relative to the PDF (pdf/local-links.ts).
+  const stageUrl = new URL('.', pathToFileURL(options.index)).href;
   const result: RenderPdfsResult = { problems };
 
   if (options.slides) {
@@ -181,6 +184,7 @@ export async function renderPdfs(browser: Browser, page: Page, deck: Deck, optio
       timeout: options.timeoutMs,
     });
     lap('deck.pdf');
+    relativizeLocalLinks(raw, stageUrl);
     const firstPage = new Map<string, number>();
     layout.pages.forEach((id, i) => firstPage.has(id) || firstPage.set(id, i));
     // page.pdf's bytes as they are (no copy): amendPdf reads them and appends its update.
@@ -236,6 +240,7 @@ export async function renderPdfs(browser: Browser, page: Page, deck: Deck, optio
       timeout: options.timeoutMs,
     });
     lap('handout.pdf');
+    relativizeLocalLinks(raw, stageUrl);
     // Pages each sheet takes: one, or more when a slide's notes run long (notes layout).
     const pxPerMm = 96 / 25.4;
     const sheetPages = sheetHeights.map((px) => Math.max(1, Math.ceil(px / pxPerMm / geometry.contentHeight - 0.001)));

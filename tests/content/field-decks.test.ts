@@ -3,6 +3,8 @@
  * slide ids and links to them, lazily loaded media, malformed fences and doubled notes markers. Each is read
  * the way reveal.js reads it, with a warning naming file and line where the author likely slipped.
  */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDeck } from '../../src/content/deck.js';
@@ -66,5 +68,21 @@ describe('missing files (missing-media)', () => {
     ]) {
       expect(message).toContain(expected);
     }
+  });
+});
+
+describe('links to local files', () => {
+  it('copies a linked file like an image, and warns with file:line about a missing one (the link is kept)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deck-links-'));
+    mkdirSync(join(dir, 'files'));
+    writeFileSync(join(dir, 'files', 'table.csv'), 'a,b\n');
+    writeFileSync(
+      join(dir, 'deck.md'),
+      '# Links\n\n[data](files/table.csv)\n\n[gone](files/gone.csv) · [web](https://example.org/a.csv)\n',
+    );
+    const deck = await loadDeck(join(dir, 'deck.md'));
+    expect(deck.assets.map((asset) => asset.target)).toEqual(['files/table.csv']);
+    expect(deck.slides[0]!.html).toContain('href="files/gone.csv"');
+    expect(deck.warnings).toEqual([{ file: 'deck.md', line: 5, message: 'linked file not found: files/gone.csv; the link is kept' }]);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -129,5 +129,26 @@ describe('slide ids', () => {
     expect(await targetPage(1)).toBe(3);
     expect(await targetPage(3)).toBe(1);
     await doc.destroy();
+  });
+});
+
+describe('links to local files', () => {
+  it('point at the copy beside the PDF, not into the deleted stage folder', async () => {
+    const out = join(OUT, 'local-links');
+    const result = await exportPdf(join(FIXTURES, 'local-links'), { outDir: out, browser });
+    expect(result.problems).toEqual([]);
+    for (const pdf of [result.slides!.path, result.handout!.path]) {
+      const doc = await getDocument({ data: new Uint8Array(readFileSync(pdf)), verbosity: 0 }).promise;
+      const annotations = await (await doc.getPage(1)).getAnnotations();
+      await doc.destroy();
+      const urls = annotations
+        .filter((annotation) => annotation.subtype === 'Link' && annotation.unsafeUrl)
+        .map((annotation) => annotation.unsafeUrl as string);
+      expect(urls, pdf).toEqual(['files/table.csv', 'files/read%20me.txt', 'https://example.org/']);
+      for (const url of urls.slice(0, 2)) {
+        const copy = join(dirname(pdf), decodeURI(url));
+        expect(readFileSync(copy)).toEqual(readFileSync(join(FIXTURES, 'local-links', decodeURI(url))));
+      }
+    }
   });
 });
