@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // The default deck, built once for the files that open it (tests/visual/*).
+    globalSetup: ['tests/helpers/default-deck.setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Browser tests share one Chromium per file; two cores, so at most two files at once.

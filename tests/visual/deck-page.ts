@@ -3,14 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
+import { inject } from 'vitest';
 import { buildDeck } from '../../src/render/build.js';
 import { writeRendered } from '../../src/render/write.js';
 
 export const SLIDES_DIR = join(import.meta.dirname, '..', '..', 'slides');
 export const THEMES = ['gpt', 'gpt-dark'] as const;
 
-/** Build the default deck with a theme into a fresh temporary folder; the path of its index.html. */
+/**
+ * The default deck's index.html in a theme: the one the run's global setup built (tests/helpers/default-deck.setup.ts),
+ * else built here into a fresh temporary folder (a run without that setup, another theme).
+ */
 export async function buildDefaultDeck(theme: string): Promise<string> {
+  const shared = inject('defaultDeck')?.[theme];
+  if (shared) return shared;
   const out = mkdtempSync(join(tmpdir(), `deck-visual-${theme}-`));
   const { rendered } = await buildDeck(SLIDES_DIR, { flags: { theme } });
   return writeRendered(out, rendered);
