@@ -18,7 +18,7 @@ beforeAll(async () => {
   mkdirSync(WORK, { recursive: true });
 }, 120_000);
 
-describe('help and version', () => {
+describe.concurrent('help and version', () => {
   it('prints the version', async () => {
     for (const flag of ['--version', '-V']) {
       const r = await runCli([flag]);
@@ -48,19 +48,22 @@ describe('help and version', () => {
   });
 
   it('spells the shared flags the same on every command that builds a deck', async () => {
-    const [build, pdf] = await Promise.all([runCli(['build', '--help']), runCli(['pdf', '--help'])]);
+    const [build, pdf, notes, rehearse, doctor] = await Promise.all(
+      ['build', 'pdf', 'notes', 'rehearse', 'doctor'].map((command) => runCli([command, '--help'])),
+    );
     for (const flag of ['-o, --out <dir>', '--theme <name>', '--config <file>', '-q, --quiet', '--verbose']) {
-      expect(build.stdout).toContain(flag);
-      expect(pdf.stdout).toContain(flag);
+      expect(build!.stdout).toContain(flag);
+      expect(pdf!.stdout).toContain(flag);
     }
-    // Only commands that start Chromium list the browser flags.
+    // Only commands that may start Chromium list the browser flags (build for --single-file's fonts).
     for (const flag of ['--browser <path>', '--timeout <ms>']) {
-      expect(pdf.stdout).toContain(flag);
-      expect(build.stdout).not.toContain(flag);
+      expect(pdf!.stdout).toContain(flag);
+      expect(build!.stdout).toContain(flag);
+      expect(notes!.stdout).not.toContain(flag);
+      expect(rehearse!.stdout).not.toContain(flag);
     }
-    const doctor = await runCli(['doctor', '--help']);
     for (const flag of ['-o, --out <dir>', '--browser <path>', '--timeout <ms>', '-q, --quiet', '--verbose'])
-      expect(doctor.stdout).toContain(flag);
+      expect(doctor!.stdout).toContain(flag);
   });
 
   it('with no command shows the help and exits 2', async () => {
@@ -70,7 +73,7 @@ describe('help and version', () => {
   });
 });
 
-describe('colour', () => {
+describe.concurrent('colour', () => {
   it('colours errors and help only when asked or on a terminal, and never with NO_COLOR', async () => {
     const plain = await runCli(['build', 'no-such-deck', '-o', join(WORK, 'c')]);
     expect(plain.stderr).toContain('error:');
@@ -115,58 +118,65 @@ describe('exit codes', () => {
   });
 });
 
-describe('config precedence: defaults < config file < front matter < flags', () => {
+describe.concurrent('config precedence: defaults < config file < front matter < flags', () => {
   const deck = join(WORK, 'precedence');
   const themeOf = (html: string) => /<link rel="stylesheet" href="assets\/theme\/([\w-]+)\.css" id="theme">/.exec(html)?.[1];
   const titleOf = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1];
   const langOf = (html: string) => /<html lang="([^"]+)"/.exec(html)?.[1];
-  const build = async (out: string, ...args: string[]) => {
-    const r = await runCli(['build', deck, '-o', join(WORK, out), ...args]);
+  const build = async (dir: string, out: string, ...args: string[]) => {
+    const r = await runCli(['build', dir, '-o', join(WORK, out), ...args]);
     expect(r.code, r.stderr).toBe(0);
     return readFileSync(join(WORK, out, 'index.html'), 'utf8');
   };
 
   it('applies each level over the one below', async () => {
-    mkdirSync(deck, { recursive: true });
-    writeFileSync(join(deck, '01.md'), '# Only slide\n');
-    const defaults = await build('p0');
-    expect([themeOf(defaults), titleOf(defaults), langOf(defaults)]).toEqual(['gpt', 'Untitled deck', 'zh-Hant']);
-
-    writeFileSync(join(deck, 'deck.config.yaml'), 'title: From the file\ntheme: white\nlang: en\n');
-    const file = await build('p1');
-    expect([themeOf(file), titleOf(file), langOf(file)]).toEqual(['white', 'From the file', 'en']);
-
-    writeFileSync(join(deck, '01.md'), '---\ntitle: From front matter\ntheme: black\n---\n\n# Only slide\n');
-    const front = await build('p2');
-    expect([themeOf(front), titleOf(front), langOf(front)]).toEqual(['black', 'From front matter', 'en']);
-
-    const flags = await build('p3', '--theme', 'moon');
-    expect([themeOf(flags), titleOf(flags), langOf(flags)]).toEqual(['moon', 'From front matter', 'en']);
-
-    // --config replaces the file beside the slides.
+    // One copy of the deck per level, built all at once.
+    const level = (name: string, slide: string, config?: string) => {
+      const dir = join(deck, name);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, '01.md'), slide);
+      if (config) writeFileSync(join(dir, 'deck.config.yaml'), config);
+      return dir;
+    };
+    const plain = '# Only slide\n';
+    const fileConfig = 'title: From the file\ntheme: white\nlang: en\n';
+    const withFront = '---\ntitle: From front matter\ntheme: black\n---\n\n# Only slide\n';
     writeFileSync(join(WORK, 'other.json'), JSON.stringify({ title: 'Other file', theme: 'serif', lang: 'ja' }));
-    writeFileSync(join(deck, '01.md'), '# Only slide\n');
-    const other = await build('p4', '--config', join(WORK, 'other.json'));
+    const [defaults, file, front, flags, other] = await Promise.all([
+      build(level('defaults', plain), 'p0'),
+      build(level('file', plain, fileConfig), 'p1'),
+      build(level('front', withFront, fileConfig), 'p2'),
+      build(level('flags', withFront, fileConfig), 'p3', '--theme', 'moon'),
+      // --config replaces the file beside the slides.
+      build(level('other', plain, fileConfig), 'p4', '--config', join(WORK, 'other.json')),
+    ]);
+    expect([themeOf(defaults), titleOf(defaults), langOf(defaults)]).toEqual(['gpt', 'Untitled deck', 'zh-Hant']);
+    expect([themeOf(file), titleOf(file), langOf(file)]).toEqual(['white', 'From the file', 'en']);
+    expect([themeOf(front), titleOf(front), langOf(front)]).toEqual(['black', 'From front matter', 'en']);
+    expect([themeOf(flags), titleOf(flags), langOf(flags)]).toEqual(['moon', 'From front matter', 'en']);
     expect([themeOf(other), titleOf(other), langOf(other)]).toEqual(['serif', 'Other file', 'ja']);
   });
 
   it('accepts deck.config.yml and deck.config.json beside the slides', async () => {
-    for (const [name, text] of [
+    const files = [
       ['deck.config.yml', 'title: YML file\n'],
       ['deck.config.json', '{ "title": "JSON file" }'],
-    ] as const) {
-      const dir = join(WORK, `ext-${name}`);
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, '01.md'), '# Slide\n');
-      writeFileSync(join(dir, name), text);
-      const r = await runCli(['build', dir, '-o', join(dir, 'dist')]);
-      expect(r.code, r.stderr).toBe(0);
-      expect(titleOf(readFileSync(join(dir, 'dist', 'index.html'), 'utf8'))).toBe(name.endsWith('json') ? 'JSON file' : 'YML file');
-    }
+    ] as const;
+    await Promise.all(
+      files.map(async ([name, text]) => {
+        const dir = join(WORK, `ext-${name}`);
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(join(dir, '01.md'), '# Slide\n');
+        writeFileSync(join(dir, name), text);
+        const r = await runCli(['build', dir, '-o', join(dir, 'dist')]);
+        expect(r.code, r.stderr).toBe(0);
+        expect(titleOf(readFileSync(join(dir, 'dist', 'index.html'), 'utf8'))).toBe(name.endsWith('json') ? 'JSON file' : 'YML file');
+      }),
+    );
   });
 });
 
-describe('deck init', () => {
+describe.concurrent('deck init', () => {
   it('scaffolds a deck that builds at once, with every feature the sample promises', async () => {
     const dir = join(WORK, 'init', 'my-talk');
     const init = await runCli(['init', dir]);
@@ -209,7 +219,7 @@ describe('deck init', () => {
   });
 });
 
-describe('deck doctor', () => {
+describe.concurrent('deck doctor', () => {
   it('passes every check on this machine (Node, Chromium found and started, CJK fonts, output folder)', async () => {
     const r = await runCli(['doctor', '-o', join(WORK, 'doctor-out')], { timeoutMs: 60_000 });
     expect(r.code, r.stdout + r.stderr).toBe(0);

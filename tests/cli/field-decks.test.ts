@@ -13,7 +13,7 @@ beforeAll(async () => {
   mkdirSync(WORK, { recursive: true });
 }, 120_000);
 
-describe('deck build on field decks', () => {
+describe.concurrent('deck build on field decks', () => {
   it('says "1 slide", not "1 slides"', async () => {
     const file = join(WORK, 'one.md');
     writeFileSync(file, '# Only one\n');

@@ -130,7 +130,7 @@ describe('deck rehearse --apply', () => {
   });
 });
 
-describe('deck rehearse: Ctrl+C', () => {
+describe.concurrent('deck rehearse: Ctrl+C', () => {
   it('with nothing recorded, stops cleanly, says so and saves no rehearsal', async () => {
     const deck = join(WORK, 'interrupt', 'talk');
     cpSync(PLAN, deck, { recursive: true });

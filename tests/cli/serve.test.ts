@@ -65,7 +65,7 @@ beforeAll(async () => {
   await ensureCompiled();
 }, 120_000);
 
-describe('deck serve', () => {
+describe.concurrent('deck serve', () => {
   it('prints URLs that answer: audience, presenter view, presenter deck, remote, PDF; --token sets the token', async () => {
     const served = await serve(['--token', 'my-secret-token']);
     try {
