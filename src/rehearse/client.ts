@@ -1,7 +1,7 @@
-/** The in-page recorder (templates/rehearse/client.js) as HTML to put at the end of the deck's <body>. */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { builtinTemplatesDir } from '../render/paths.js';
+/**
+ * The in-page recorder as HTML to put at the end of the deck's <body>: its configuration, and the script the dev
+ * server serves from the bundled browser code (src/client/entries/rehearse.ts → lib/client/rehearse.js).
+ */
 
 export interface ClientConfig {
   /** Where the routes are ("/_rehearse"). Every post carries the presenter token of the page's URL. */
@@ -10,9 +10,8 @@ export interface ClientConfig {
   readonly frames?: boolean;
 }
 
-export function clientScriptPath(): string {
-  return join(builtinTemplatesDir(), 'rehearse', 'client.js');
-}
+/** Where the dev server serves the recorder (it serves every bundled page script under /_deck/). */
+export const RECORDER_SCRIPT = '/_deck/rehearse.js';
 
 /** JSON safe inside a <script> element. */
 function scriptJson(value: unknown): string {
@@ -22,10 +21,9 @@ function scriptJson(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-export async function rehearsalClientHtml(config: ClientConfig): Promise<string> {
-  const script = await readFile(clientScriptPath(), 'utf8');
+export function rehearsalClientHtml(config: ClientConfig): string {
   return (
     `<script id="deck-rehearse-config" type="application/json">${scriptJson(config)}</script>\n` +
-    `<script>\n${script.replace(/<\/script/gi, '<\\/script')}</script>`
+    `<script src="${RECORDER_SCRIPT}"></script>`
   );
 }

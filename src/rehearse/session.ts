@@ -172,7 +172,7 @@ export async function startRehearsal(options: RehearsalOptions): Promise<Rehears
       logger: options.logger,
       watch: options.watch,
       mode: 'rehearse',
-      renderOptions: { bodyHtml: await rehearsalClientHtml({ endpoint: ENDPOINT }) },
+      renderOptions: { bodyHtml: rehearsalClientHtml({ endpoint: ENDPOINT }) },
       routes: [route],
     });
   } catch (error) {

@@ -1,0 +1,121 @@
+/**
+ * /_deck/rehearse.js, the rehearsal recorder on a deck served by `deck rehearse`: posts every slide and fragment
+ * change, with the page's time, to the rehearsal server (src/rehearse/routes.ts), and adds the Finish button.
+ * Configuration: the JSON in <script id="deck-rehearse-config"> (src/rehearse/client.ts).
+ */
+import type { ClientEvent, EventType } from '../../rehearse/model.js';
+import { revealOf } from '../reveal.js';
+import { createBar } from '../rehearse/bar.js';
+import { eventOf, newSession, pageNow, recClock } from '../rehearse/events.js';
+import { createSender } from '../rehearse/sender.js';
+import { parseRecorderConfig, recordingToken } from '../rehearse/who-records.js';
+
+function frameId(): string | undefined {
+  try {
+    return window.frameElement?.id;
+  } catch {
+    return undefined; // a frame of another origin: not the presenter view
+  }
+}
+
+function parentSearch(): string | undefined {
+  try {
+    return window.parent.location.search;
+  } catch {
+    return undefined;
+  }
+}
+
+function start(): void {
+  const config = parseRecorderConfig(document.getElementById('deck-rehearse-config')?.textContent);
+  const reveal = revealOf(window);
+  if (!config || !reveal) return;
+  const framed = window.self !== window.top;
+  const currentFrame = framed && frameId() === 'current';
+  const token = recordingToken(
+    { search: location.search, framed, currentFrame, parentSearch: currentFrame ? parentSearch() : undefined },
+    config,
+  );
+  if (!token) return;
+
+  const url = (route: string) => `${config.endpoint}/${route}?token=${encodeURIComponent(token)}`;
+  const post = async (route: string, body: unknown): Promise<Response> => {
+    const response = await fetch(url(route), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+      keepalive: true,
+    });
+    if (response.status === 409) return response; // the rehearsal is already over
+    if (!response.ok) throw new Error(`the rehearsal server answered ${response.status}`);
+    return response;
+  };
+
+  const host = currentFrame ? window.parent.document : document;
+  const bar = createBar(host);
+  const sender = createSender({ post: (batch) => post('event', batch), onStatus: bar.status });
+  const session = newSession();
+  let seq = 0;
+  let finished = false;
+  const snapshot = (type: EventType): ClientEvent =>
+    eventOf(type, { indices: reveal.getIndices(), id: reveal.getCurrentSlide()?.id }, pageNow(), session, seq++);
+  const record = (type: EventType) => {
+    if (!finished) sender.add(snapshot(type));
+  };
+
+  const started = pageNow();
+  const tick = () => {
+    bar.clock.textContent = recClock(pageNow() - started);
+  };
+  const ticker = setInterval(tick, 1000);
+  tick();
+
+  bar.finish.addEventListener('click', (event) => {
+    event.stopPropagation();
+    if (finished) return;
+    const t = pageNow();
+    finished = true;
+    bar.finish.disabled = true;
+    clearInterval(ticker);
+    bar.status('saving…');
+    // Everything recorded goes first, then the finish with the time of the click.
+    sender
+      .drain()
+      .then(() => post('finish', { t }))
+      .then((response) => response.json() as Promise<{ file?: string; summary?: string }>)
+      .then((result) => {
+        bar.clock.textContent = 'Rehearsal saved';
+        bar.status(`${result.summary ?? ''}${result.file ? ` (${result.file}; the report is in the terminal)` : ''}`);
+        bar.finish.remove();
+        // The presenter view says the rehearsal is over instead of "offline" once the server stops.
+        host.defaultView?.dispatchEvent(new CustomEvent('deck:rehearsal-finished', { detail: result }));
+      })
+      .catch((error: unknown) => {
+        finished = false;
+        bar.finish.disabled = false;
+        bar.status(`could not finish: ${(error as Error).message}`);
+      });
+  });
+
+  // Closing or reloading the page: send what is left, and the moment it went away.
+  window.addEventListener('pagehide', () => {
+    if (finished) return;
+    const left = [...sender.takeAll(), snapshot('hidden')];
+    // text/plain: a beacon may only carry a "simple" content type; its own route reads it as JSON.
+    navigator.sendBeacon(url('beacon'), new Blob([JSON.stringify(left)], { type: 'text/plain' }));
+  });
+
+  const begin = () => {
+    bar.show();
+    record('ready');
+    reveal.on('slidechanged', () => record('slide'));
+    reveal.on('fragmentshown', () => record('fragment'));
+    reveal.on('fragmenthidden', () => record('fragment'));
+    reveal.on('paused', () => record('paused'));
+    reveal.on('resumed', () => record('resumed'));
+  };
+  if (reveal.isReady()) begin();
+  else reveal.on('ready', begin);
+}
+
+start();

@@ -1,0 +1,45 @@
+/**
+ * Which page records a rehearsal: the presenter's own deck page, and the presenter view's current slide (the frame
+ * with id "current"). Copies shown inside pages (the next-step preview, the speaker view, the overview) and the
+ * print view do not; a page without the presenter token records nothing.
+ */
+
+export interface PagePlace {
+  /** The page's query string. */
+  readonly search: string;
+  /** Shown inside a frame. */
+  readonly framed: boolean;
+  /** The presenter view's current-slide frame (the frame element's id is "current"). */
+  readonly currentFrame: boolean;
+  /** The query string of the page holding the frame, when it can be read. */
+  readonly parentSearch?: string;
+}
+
+export interface RecorderConfig {
+  /** Where the routes are ("/_rehearse"). */
+  readonly endpoint: string;
+  /** Record in pages shown inside frames too (default: only top-level pages and the presenter's current frame). */
+  readonly frames?: boolean;
+}
+
+/** The presenter token this page records with, or undefined when it does not record. */
+export function recordingToken(place: PagePlace, config: RecorderConfig): string | undefined {
+  const params = new URLSearchParams(place.search);
+  if (params.has('print-pdf')) return undefined;
+  if (place.framed ? !(place.currentFrame || config.frames) : params.has('receiver')) return undefined;
+  const token = params.get('token') ?? (place.currentFrame ? new URLSearchParams(place.parentSearch ?? '').get('token') : null);
+  return token || undefined;
+}
+
+/** The recorder's configuration from its JSON script element; undefined when it is missing or not valid. */
+export function parseRecorderConfig(text: string | null | undefined): RecorderConfig | undefined {
+  try {
+    const value: unknown = JSON.parse(text ?? '');
+    if (typeof value !== 'object' || value === null) return undefined;
+    const { endpoint, frames } = value as { endpoint?: unknown; frames?: unknown };
+    if (typeof endpoint !== 'string') return undefined;
+    return { endpoint, frames: frames === true };
+  } catch {
+    return undefined;
+  }
+}
