@@ -57,6 +57,63 @@ describe('false alarms', () => {
   });
 });
 
+/** Runs in the page: where each slide's heading text starts (left and baseline), in CSS px of the slide. */
+function headingBaselines(): { left: number; baseline: number }[] {
+  const reveal = (
+    window as unknown as {
+      Reveal: { getSlides(): HTMLElement[]; slide(h: number, v?: number): void; getIndices(s: HTMLElement): { h: number; v?: number } };
+    }
+  ).Reveal;
+  return reveal.getSlides().map((slide) => {
+    const { h, v } = reveal.getIndices(slide);
+    reveal.slide(h, v);
+    const heading = slide.querySelector('h1, h2')!;
+    // A zero-size inline-block sits on the baseline where the text starts.
+    const probe = document.createElement('span');
+    probe.style.display = 'inline-block';
+    heading.prepend(probe);
+    const box = probe.getBoundingClientRect();
+    probe.remove();
+    return { left: box.left, baseline: box.bottom };
+  });
+}
+
+describe('the PDF page keeps the live slide’s geometry', () => {
+  it('exports a reveal.js theme with a margin under strict checks, each heading where it is on screen', async () => {
+    const out = join(OUT, 'reveal-theme');
+    const result = await exportPdf(join(FIXTURES, 'reveal-theme'), { outDir: out, browser, handout: false });
+    expect(result.problems).toEqual([]);
+    const { width, height } = result.deck.config;
+    const live = await withPage(browser, async (page) => {
+      await page.setViewport({ width, height });
+      await page.goto(pathToFileURL(result.index).href);
+      await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
+      await page.evaluate(() => document.fonts.ready);
+      return page.evaluate(headingBaselines);
+    });
+    const doc = await getDocument({ data: new Uint8Array(readFileSync(result.slides!.path)), verbosity: 0 }).promise;
+    const printed: { left: number; baseline: number }[] = [];
+    for (let number = 1; number <= doc.numPages; number++) {
+      const page = await doc.getPage(number);
+      const viewport = page.getViewport({ scale: 1 });
+      const pxPerPoint = width / viewport.width;
+      expect(viewport.height * pxPerPoint).toBeCloseTo(height, 0);
+      const items = (await page.getTextContent()).items.filter((item) => 'str' in item && item.str.trim() !== '');
+      const first = items[0] as { transform: number[] };
+      printed.push({ left: first.transform[4]! * pxPerPoint, baseline: (viewport.height - first.transform[5]!) * pxPerPoint });
+    }
+    await doc.destroy();
+    expect(printed).toHaveLength(live.length);
+    printed.forEach((position, i) => {
+      expect(Math.abs(position.left - live[i]!.left), `slide ${i + 1} left: PDF ${position.left}, live ${live[i]!.left}`).toBeLessThan(2);
+      expect(
+        Math.abs(position.baseline - live[i]!.baseline),
+        `slide ${i + 1} baseline: PDF ${position.baseline}, live ${live[i]!.baseline}`,
+      ).toBeLessThan(2);
+    });
+  });
+});
+
 describe('real overflow', () => {
   it('says which blocks are lost, and with --no-strict warns that they are cut off', async () => {
     const error = await failure(

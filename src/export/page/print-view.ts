@@ -40,9 +40,11 @@ export interface PrintViewOptions {
   /** Give every fragment step its own page (slides may opt out with data-pdf-fragments="false"). */
   splitAll: boolean;
   /**
-   * reveal.js's `margin`: live, the slide is shown at 1/(1 + margin) of the window, with that much room around
-   * it. The PDF page is exactly the slide size, so the slide is scaled the same way inside it: the page looks
-   * like the slide on screen, and content in that room is not cut off.
+   * reveal.js's `margin`: live, reveal.js takes `margin` of the window off for room around the slide
+   * (Reveal.getComputedSlideSize: presentationWidth -= presentationWidth * margin), so in a window the slide's
+   * size the slide is shown at (1 - margin). The PDF page is exactly the slide size and the slide is scaled the
+   * same way inside it: everything sits where it does on screen, and content in that room is not cut off
+   * (tests/export/field-decks.test.ts, "the PDF page keeps the live slide's geometry").
    */
   margin?: number;
 }
@@ -70,7 +72,7 @@ export function finishPrintView(options: PrintViewOptions): PrintViewLayout {
     root.classList.add(...printClasses);
   }
   for (const section of sections) section.style.setProperty('padding', early.get(section)!, 'important');
-  const scale = 1 / (1 + Math.max(0, options.margin ?? 0));
+  const scale = 1 - Math.min(0.9, Math.max(0, options.margin ?? 0));
   if (scale < 1) {
     for (const page of Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides > .pdf-page'))) {
       const section = page.querySelector<HTMLElement>(':scope > section');
