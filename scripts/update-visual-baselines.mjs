@@ -1,4 +1,5 @@
-// Rewrite the stored images of the visual regression test (tests/visual/baseline/*.png) from the current deck:
+// Rewrite the stored images of the visual regression tests (tests/visual/baseline/*.png: live slides, PDF pages and
+// handout sheets) from the current deck:
 //   node scripts/update-visual-baselines.mjs
 // Look at the new PNGs before committing them: they become what every later run is compared with.
 import { spawn } from 'node:child_process';
@@ -11,7 +12,7 @@ if (process.env.CI) {
 }
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
-const child = spawn(process.execPath, [vitest, 'run', 'tests/visual/visual.test.ts'], {
+const child = spawn(process.execPath, [vitest, 'run', 'tests/visual/visual.test.ts', 'tests/visual/pdf.test.ts'], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, DECK_UPDATE_VISUAL_BASELINES: '1' },

@@ -5,22 +5,14 @@
  * `node scripts/update-visual-baselines.mjs` (re)writes the stored images after an intended change: in that
  * mode the tests only write and say so, they compare nothing; CI never runs it (the test refuses when CI is set).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import { launchBrowser } from '../../src/browser/launch.js';
 import { buildDefaultDeck, openDeck, showSlide } from './deck-page.js';
+import { BASELINES, compareWithBaseline, TOLERANCE, UPDATE } from './baseline.js';
 import { decodePng, diffImages } from './png.js';
-
-const ROOT = join(import.meta.dirname, '..', '..');
-const BASELINES = join(import.meta.dirname, 'baseline');
-const ACTUAL = join(import.meta.dirname, '..', '.out', 'visual');
-const UPDATE = process.env.DECK_UPDATE_VISUAL_BASELINES === '1';
-/** Share of pixels allowed to differ (anti-aliasing), and how far a channel may move before a pixel counts. */
-const TOLERANCE = 0.004;
-const THRESHOLD = 48;
 
 const CASES: Record<string, Record<string, string>> = {
   gpt: {
@@ -49,30 +41,6 @@ const CASES: Record<string, Record<string, string>> = {
     'two-columns': 'section[data-visual="omni"]',
   },
 };
-
-/** The baseline as committed (git show HEAD:path), or undefined when git has none. */
-function committedBaseline(file: string): Buffer | undefined {
-  const path = relative(ROOT, file).split('\\').join('/');
-  try {
-    return execFileSync('git', ['show', `HEAD:${path}`], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
-  } catch {
-    return undefined;
-  }
-}
-
-/** How much a screenshot differs from a committed baseline; the screenshot is kept in tests/.out/visual/ when too much. */
-function compareWithBaseline(shot: Uint8Array, file: string, keepAs: string): { differing: number; ratio: number } {
-  const baseline = committedBaseline(file);
-  expect(baseline, `no committed baseline ${file}: run node scripts/update-visual-baselines.mjs, look, commit`).toBeDefined();
-  const actual = decodePng(shot);
-  expect([actual.width, actual.height]).toEqual([640, 360]);
-  const difference = diffImages(actual, decodePng(baseline!), THRESHOLD);
-  if (difference.ratio > TOLERANCE) {
-    mkdirSync(ACTUAL, { recursive: true });
-    writeFileSync(join(ACTUAL, keepAs), shot);
-  }
-  return difference;
-}
 
 let browser: Browser;
 const pages = new Map<string, Page>();

@@ -1,0 +1,201 @@
+/**
+ * The PDFs as `deck pdf` writes them: key pages of the default deck's deck.pdf in both themes, and the first
+ * sheet of every handout layout on A4 and letter (of a short copy of the talk, writeSample), rendered by poppler
+ * (pdftoppm) and compared with the committed tests/visual/baseline/{pdf,handout}-*.png; and the slide numbers in
+ * deck.pdf, measured with pdfjs against the page height.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Slide } from '../../src/content/types.js';
+import { exportPdf, type ExportPdfResult } from '../../src/export/export.js';
+import type { HandoutLayout, Paper } from '../../src/export/handout/layout.js';
+import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
+import { BASELINES, compareWithBaseline, TOLERANCE, UPDATE } from './baseline.js';
+import { SLIDES_DIR } from './deck-page.js';
+import { decodePng } from './png.js';
+
+/** deck.pdf pages at 48 dpi: 640×360, the size of the live baselines. */
+const DECK_DPI = 48;
+/** Handout sheets at 40 dpi: A4 331×468, letter 340×440. */
+const HANDOUT_DPI = 40;
+/** Slide numbers at least this share of the page's height (30px of a 720px slide is 4.2%). */
+const MIN_NUMBER_SHARE = 0.04;
+
+type Theme = 'gpt' | 'gpt-dark';
+
+/** Pages of deck.pdf worth a baseline: one per kind of slide. */
+const DECK_PAGES: Record<Theme, Record<string, (slide: Slide) => boolean>> = {
+  gpt: {
+    title: (slide) => slide.layout === 'title',
+    agenda: (slide) => slide.layout === 'agenda',
+    timeline: (slide) => slide.layout === 'timeline',
+    growth: (slide) => slide.layout === 'growth',
+    comparison: (slide) => slide.layout === 'comparison',
+    cards: (slide) => slide.layout === 'cards',
+    model: (slide) => slide.layout === 'model',
+    diagram: (slide) => slide.attributes['data-visual'] === 'no-fine-tuning',
+    'big-number': (slide) => slide.layout === 'big-number',
+    quote: (slide) => slide.layout === 'quote',
+    latency: (slide) => slide.layout === 'latency',
+    section: (slide) => slide.layout === 'section',
+    closing: (slide) => slide.layout === 'closing',
+  },
+  'gpt-dark': {
+    title: (slide) => slide.layout === 'title',
+    growth: (slide) => slide.layout === 'growth',
+    model: (slide) => slide.layout === 'model',
+    diagram: (slide) => slide.attributes['data-visual'] === 'rlhf',
+    'two-columns': (slide) => slide.attributes['data-visual'] === 'omni',
+    section: (slide) => slide.layout === 'section',
+  },
+};
+
+/** The talk's opening files whole, and the model sections cut to their model card (their front matter feeds the charts). */
+const SAMPLE_FILES = ['00-title.md', '01-what-is-gpt.md', '02-overview.md'];
+const SAMPLE_MODELS = ['03-gpt-1.md', '04-gpt-2.md', '05-gpt-3.md', '06-instructgpt.md', '07-gpt-4.md', '08-gpt-4o.md'];
+
+/** A short copy of the talk (14 slides): a handout's look needs a few sheets of real slides, not all 32. */
+function writeSample(dir: string): void {
+  for (const file of SAMPLE_FILES) copyFileSync(join(SLIDES_DIR, file), join(dir, file));
+  for (const file of SAMPLE_MODELS) {
+    const [frontMatter, card] = readFileSync(join(SLIDES_DIR, file), 'utf8').split(/\n---\n/);
+    writeFileSync(join(dir, file), `${frontMatter}\n---\n${card}\n`);
+  }
+}
+
+/** Every layout on each paper; the dark theme on the layouts whose slides are largest. */
+const HANDOUTS: { theme: Theme; layout: HandoutLayout; paper: Paper }[] = [
+  { theme: 'gpt', layout: 'notes', paper: 'A4' },
+  { theme: 'gpt', layout: '2up', paper: 'A4' },
+  { theme: 'gpt', layout: '3up', paper: 'A4' },
+  { theme: 'gpt', layout: '6up', paper: 'A4' },
+  { theme: 'gpt', layout: 'notes', paper: 'letter' },
+  { theme: 'gpt', layout: '2up', paper: 'letter' },
+  { theme: 'gpt', layout: '3up', paper: 'letter' },
+  { theme: 'gpt', layout: '6up', paper: 'letter' },
+  { theme: 'gpt-dark', layout: '6up', paper: 'A4' },
+  { theme: 'gpt-dark', layout: 'notes', paper: 'letter' },
+];
+
+let browser: Browser;
+const decks = new Map<Theme, ExportPdfResult>();
+const handouts = new Map<string, string>();
+const pngDir = mkdtempSync(join(tmpdir(), 'deck-visual-pdf-'));
+
+beforeAll(async () => {
+  browser = await startChromium();
+  const out = mkdtempSync(join(tmpdir(), 'deck-visual-pdf-out-'));
+  for (const theme of ['gpt', 'gpt-dark'] as const) {
+    decks.set(theme, await exportPdf(SLIDES_DIR, { outDir: join(out, theme), browser, handout: false, flags: { theme } }));
+  }
+  const sample = mkdtempSync(join(tmpdir(), 'deck-visual-sample-'));
+  writeSample(sample);
+  for (const { theme, layout, paper } of HANDOUTS) {
+    const name = `${theme}-${layout}-${paper}`;
+    const result = await exportPdf(sample, {
+      outDir: join(out, name),
+      browser,
+      slides: false,
+      handout: layout,
+      flags: { theme, pdf: { paper } },
+    });
+    handouts.set(name, result.handout!.path);
+  }
+}, 600_000);
+
+afterAll(async () => {
+  if (browser) await closeBrowser(browser);
+});
+
+/** One page of a PDF as PNG bytes, rendered by poppler. */
+function renderPage(pdf: string, page: number, dpi: number): Uint8Array {
+  const prefix = join(pngDir, `page-${Math.random().toString(36).slice(2)}`);
+  execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', pdf, prefix]);
+  return readFileSync(`${prefix}.png`);
+}
+
+function expectPageLikeBaseline(name: string, png: Uint8Array): void {
+  const file = join(BASELINES, `${name}.png`);
+  const image = decodePng(png);
+  if (UPDATE) {
+    expect(process.env.CI, 'CI compares with the committed baselines; it never writes them').toBeFalsy();
+    mkdirSync(BASELINES, { recursive: true });
+    writeFileSync(file, png);
+    console.log(`wrote tests/visual/baseline/${name}.png (not compared: look at it, then commit it)`);
+    return;
+  }
+  const { differing, ratio } = compareWithBaseline(png, file, `${name}.png`, image);
+  expect(ratio, `${differing} pixels differ from ${file}; the new image is in tests/.out/visual/`).toBeLessThanOrEqual(TOLERANCE);
+}
+
+describe.each(['gpt', 'gpt-dark'] as const)('deck.pdf in %s', (theme) => {
+  for (const [name, matches] of Object.entries(DECK_PAGES[theme])) {
+    it(`${name} page looks as committed`, () => {
+      const result = decks.get(theme)!;
+      // One page per slide (fragments off): the page of a slide is its index.
+      const index = result.deck.slides.findIndex(matches);
+      expect(index, `no slide for ${name}`).toBeGreaterThanOrEqual(0);
+      const png = renderPage(result.slides!.path, index + 1, DECK_DPI);
+      expect([decodePng(png).width, decodePng(png).height]).toEqual([640, 360]);
+      expectPageLikeBaseline(`pdf-${theme}-${name}`, png);
+    });
+  }
+});
+
+describe('handout.pdf', () => {
+  for (const { theme, layout, paper } of HANDOUTS) {
+    it(`${layout} on ${paper} (${theme}): the first sheet looks as committed`, () => {
+      expectPageLikeBaseline(
+        `handout-${theme}-${layout}-${paper}`,
+        renderPage(handouts.get(`${theme}-${layout}-${paper}`)!, 1, HANDOUT_DPI),
+      );
+    });
+  }
+});
+
+interface PageNumber {
+  page: number;
+  text: string;
+  /** Type size against the page's height. */
+  share: number;
+}
+
+/** The page number text of each page (the text in the page's bottom 15% that reads as `expected(page)`). */
+async function pageNumbers(pdf: string, expected: (page: number, pages: number) => string): Promise<PageNumber[]> {
+  const doc = await getDocument({ data: new Uint8Array(readFileSync(pdf)), verbosity: 0 }).promise;
+  const found: PageNumber[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const { height } = page.getViewport({ scale: 1 });
+    const content = await page.getTextContent();
+    const want = expected(n, doc.numPages).replace(/\s+/g, '');
+    for (const item of content.items) {
+      if (!('str' in item) || item.str.replace(/\s+/g, '') !== want) continue;
+      const [, , c, d, , y] = item.transform as number[];
+      if (y! > height * 0.15) continue;
+      found.push({ page: n, text: item.str, share: Math.hypot(c!, d!) / height });
+      break;
+    }
+  }
+  await doc.destroy();
+  return found;
+}
+
+describe('slide numbers in deck.pdf', () => {
+  it.each(['gpt', 'gpt-dark'] as const)('are on every page of %s and at least 4% of its height', async (theme) => {
+    const result = decks.get(theme)!;
+    const numbers = await pageNumbers(result.slides!.path, (page) => String(page));
+    expect(numbers.map((number) => number.page)).toEqual(result.deck.slides.map((_, i) => i + 1));
+    expect(numbers.filter((number) => number.share < MIN_NUMBER_SHARE)).toEqual([]);
+  });
+
+  it('the measure fails the handout footer’s 8pt page numbers', async () => {
+    const numbers = await pageNumbers(handouts.get('gpt-6up-A4')!, (page, pages) => `${page} / ${pages}`);
+    expect(numbers.length).toBeGreaterThan(0);
+    for (const number of numbers) expect(number.share).toBeLessThan(MIN_NUMBER_SHARE);
+  });
+});
