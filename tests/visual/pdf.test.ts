@@ -146,6 +146,18 @@ describe.each(['gpt', 'gpt-dark'] as const)('deck.pdf in %s', (theme) => {
   }
 });
 
+// In update mode there is nothing committed to compare with yet.
+if (!UPDATE)
+  describe('the comparison', () => {
+    it('fails a page that is not the committed one', () => {
+      const result = decks.get('gpt')!;
+      const growth = result.deck.slides.findIndex(DECK_PAGES.gpt.growth!);
+      const png = renderPage(result.slides!.path, growth + 1, DECK_DPI);
+      const { ratio } = compareWithBaseline(png, join(BASELINES, 'pdf-gpt-timeline.png'), 'pdf-not-timeline.png');
+      expect(ratio).toBeGreaterThan(TOLERANCE);
+    });
+  });
+
 describe('handout.pdf', () => {
   for (const { theme, layout, paper } of HANDOUTS) {
     it(`${layout} on ${paper} (${theme}): the first sheet looks as committed`, () => {
