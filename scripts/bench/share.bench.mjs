@@ -22,9 +22,9 @@ export default async function () {
     ['200 slides', generateDeck(join(work, 'deck-200'), 200)],
   ];
   const outputs = [
-    ['deck.pptx', (dir, out) => ['pptx', dir, '-o', out, '-q'], (out) => statSync(join(out, 'deck.pptx')).size],
-    ['PNG per slide', (dir, out) => ['png', dir, '-o', out, '-q'], (out) => folderBytes(out)],
-    ['single index.html', (dir, out) => ['build', '--single-file', dir, '-o', out, '-q'], (out) => statSync(join(out, 'index.html')).size],
+    ['deck.pptx', (dir, out) => ['pptx', dir, '-o', out, '-q', '--timeout', '10m'], (out) => statSync(join(out, 'deck.pptx')).size],
+    ['PNG per slide', (dir, out) => ['png', dir, '-o', out, '-q', '--timeout', '10m'], (out) => folderBytes(out)],
+    ['single index.html', (dir, out) => ['build', '--single-file', dir, '-o', out, '-q', '--timeout', '10m'], (out) => statSync(join(out, 'index.html')).size],
   ];
   console.log(`| deck | output | time (median of ${RUNS}, cold CLI) | size | peak RSS |\n|---|---|---|---|---|`);
   for (const [name, dir] of decks) {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDeckError, ErrorCode } from '../../src/core/errors.js';
+import type { Logger } from '../../src/core/log.js';
 import { exportPptx, type ExportPptxResult } from '../../src/export/pptx/export.js';
 import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
 
@@ -191,6 +192,31 @@ describe('deck pptx on other decks', () => {
     expect(second).toContain('<p:pic>');
     expect(texts(second)).not.toContain('tilted box');
     expect(texts(second).join('')).toContain('Some plain text.');
+  });
+
+  it('warns when the theme asks for a font that is not installed, naming the theme line and how to install it, and still writes', async () => {
+    const dir = deckFolder({
+      'talk.md': '---\ntheme: ./odd.css\n---\n\n# 標題\n\nText\n',
+      'odd.css': '.reveal {\n  color: #222;\n  font-family: "Nowhere Sans Pro", sans-serif;\n}\n',
+    });
+    const warnings: string[] = [];
+    const logger: Logger = {
+      warn: (text) => void warnings.push(text),
+      info() {},
+      debug() {},
+      success() {},
+      error() {},
+      interactive: false,
+    };
+    const result = await exportPptx(dir, { outDir: join(dir, 'out'), browser, logger });
+    expect(existsSync(result.path)).toBe(true);
+    expect(result.missingFonts?.message).toContain('Nowhere Sans Pro');
+    expect(result.missingFonts?.file).toMatch(/odd\.css$/);
+    expect(result.missingFonts?.line).toBe(3);
+    expect(result.missingFonts?.hint).toContain('install “Nowhere Sans Pro”');
+    expect(warnings.join('\n')).toMatch(/odd\.css:3: .*Nowhere Sans Pro.*not installed/);
+    // The default deck's fonts are all installed: no warning there.
+    expect(main.missingFonts).toBeUndefined();
   });
 
   it('fails on an image that cannot be read, naming the file and line, and writes nothing', async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { imageName } from '../../src/export/png/export.js';
 import { pptColor, powerPointLang, titleBlock } from '../../src/export/pptx/write.js';
-import { cssWeight, parseFcList } from '../../src/export/single/system-fonts.js';
+import { cssWeight, parseFcList } from '../../src/export/fonts/system-fonts.js';
 import { extractFace } from '../../src/export/single/ttc.js';
 
 describe('PPTX helpers', () => {

@@ -231,6 +231,7 @@ describe('deck build --single-file on bad input', () => {
     expect(error.message).toContain('Nowhere Sans Pro');
     expect(error.file).toMatch(/odd\.css$/);
     expect(error.line).toBe(3);
+    expect(error.hint).toContain('install “Nowhere Sans Pro”');
     expect(existsSync(join(out, 'index.html'))).toBe(false);
   });
 

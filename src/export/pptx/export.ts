@@ -12,6 +12,8 @@ import { ensureWritableDir, writeFileAtomic } from '../../core/fs.js';
 import type { BuildOptions } from '../../render/index.js';
 import { openDeckPage, showSlide } from '../deck-page.js';
 import { formatShareProblem, formatShareReport, sourceOf, type PicturedElement, type ShareProblem } from '../share-problems.js';
+import { firstChoices, missingFamilies, reportMissing, type MissingFontReport } from '../fonts/missing.js';
+import { listSystemFonts } from '../fonts/system-fonts.js';
 import { withSharePage, type ShareBrowserOptions } from '../share-page.js';
 import { lineOfElement, slideLines, type SlideLines } from '../source-line.js';
 import { withTempBuild } from '../temp-build.js';
@@ -35,6 +37,8 @@ export interface ExportPptxResult {
   /** Elements that became pictures because they cannot be editable, with where they are. */
   pictured: PicturedElement[];
   problems: ShareProblem[];
+  /** Fonts the deck asks for that are not installed here: the PowerPoint names them, laid out with others. */
+  missingFonts?: MissingFontReport;
   timings: Record<string, number>;
 }
 
@@ -138,11 +142,20 @@ export async function exportPptx(input: string, options: ExportPptxOptions): Pro
           await showSlide(page, shown);
           slides.push(await readSlide(page, slide));
         }
-        return { slides, blocked: opened.blocked };
+        return { slides, blocked: opened.blocked, choices: await firstChoices(page) };
       },
     );
     timings.read = Math.round(performance.now() - started);
     const sourceLines = await slideLines(deck);
+    const installed = await listSystemFonts();
+    const missing = missingFamilies(read.choices, installed.fonts);
+    const missingFonts = missing.length > 0 ? await reportMissing(missing, deck, displayRoot, installed.source) : undefined;
+    if (missingFonts) {
+      const where = missingFonts.file ? `${missingFonts.file}:${missingFonts.line}: ` : '';
+      log?.warn(
+        `${where}${missingFonts.message}; the PowerPoint names it but was laid out with another font\n  hint: ${missingFonts.hint}`,
+      );
+    }
     const problems = checkPptx(deck, read.slides, read.blocked, displayRoot, sourceLines);
     const strict = options.strict ?? config.pdf.strict;
     if (problems.length > 0 && strict) {
@@ -180,6 +193,6 @@ export async function exportPptx(input: string, options: ExportPptxOptions): Pro
     const path = join(options.outDir, 'deck.pptx');
     await writeFileAtomic(path, bytes);
     timings.total = Math.round(performance.now() - started);
-    return { deck, path, slides: read.slides.length, pictured, problems, timings };
+    return { deck, path, slides: read.slides.length, pictured, problems, ...(missingFonts ? { missingFonts } : {}), timings };
   });
 }

@@ -7,7 +7,8 @@ import { readFile } from 'node:fs/promises';
 import subsetFont from 'subset-font';
 import { DeckError, ErrorCode } from '../../core/errors.js';
 import type { UsedFont } from './fonts-used.js';
-import type { SystemFont } from './system-fonts.js';
+import { installHint } from '../fonts/missing.js';
+import type { FontSource, SystemFont } from '../fonts/system-fonts.js';
 import { extractFace } from './ttc.js';
 import { toWoff2 } from './woff2.js';
 
@@ -28,7 +29,7 @@ export interface EmbeddedFont {
 const quoted = (family: string) => `'${family.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 /** Each used font's face, subset and as WOFF2: one at a time would wait on each subset in turn. */
-export async function embedFonts(used: Iterable<UsedFont>, system: readonly SystemFont[]): Promise<EmbeddedFont[]> {
+export async function embedFonts(used: Iterable<UsedFont>, system: readonly SystemFont[], source: FontSource): Promise<EmbeddedFont[]> {
   const byName = new Map(system.map((font) => [font.postScriptName, font]));
   // Regular and Bold faces of one collection share a file: read it once.
   const files = new Map<string, Promise<Uint8Array>>();
@@ -45,10 +46,8 @@ export async function embedFonts(used: Iterable<UsedFont>, system: readonly Syst
     if (!file) {
       throw new DeckError(
         ErrorCode.BadInput,
-        `the font “${font.familyName}” (${font.postScriptName}) that draws the deck's text has no file fontconfig knows of`,
-        {
-          hint: 'install the font (fc-list should list it), or use a theme whose fonts are installed',
-        },
+        `the font “${font.familyName}” (${font.postScriptName}) that draws the deck's text has no file in the ${source} (${system.length} fonts found)`,
+        { hint: `${installHint(font.familyName, process.platform, source)}, or use a theme whose fonts are installed` },
       );
     }
     return { font, file };

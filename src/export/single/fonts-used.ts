@@ -4,6 +4,9 @@
  * text. Also lists the font families the CSS asks for first, to check that they are installed.
  */
 import type { Page } from 'puppeteer-core';
+import { GENERIC_FAMILIES, type FirstChoice } from '../fonts/missing.js';
+
+export type { FirstChoice };
 
 export interface UsedFont {
   postScriptName: string;
@@ -11,37 +14,11 @@ export interface UsedFont {
   chars: Set<string>;
 }
 
-export interface FirstChoice {
-  /** The family the CSS asks for first (not a generic family, not a web font the page loads). */
-  family: string;
-  /** What Chromium drew the text with. */
-  usedInstead: string[];
-  /** The slide (section id) and a sample of the text. */
-  slideId: string;
-  sample: string;
-}
-
 interface Probe {
   text: string;
   first: string;
   slideId: string;
 }
-
-const GENERIC = new Set([
-  'serif',
-  'sans-serif',
-  'monospace',
-  'cursive',
-  'fantasy',
-  'system-ui',
-  'ui-sans-serif',
-  'ui-serif',
-  'ui-monospace',
-  'math',
-  'emoji',
-  '-apple-system',
-  'blinkmacsystemfont',
-]);
 
 /** In the page: mark each element with text of its own, and report its text and first-choice font family. */
 function markTextElements(): Probe[] {
@@ -99,7 +76,7 @@ export async function fontsUsed(page: Page): Promise<{ fonts: Map<string, UsedFo
       }
       const first = probe.first.toLowerCase();
       // Only the slides' own text: reveal.js's controls and the like name fonts of their own.
-      if (first && probe.slideId && !GENERIC.has(first) && platform.length > 0) {
+      if (first && probe.slideId && !GENERIC_FAMILIES.has(first) && platform.length > 0) {
         if (!firstChoices.has(first)) {
           firstChoices.set(first, {
             family: probe.first,

@@ -10,8 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { Deck } from '../../content/types.js';
 import { DeckError, ErrorCode } from '../../core/errors.js';
 import { ensureWritableDir, writeFileAtomic } from '../../core/fs.js';
-import { packageRoot, resolveTheme, type BuildOptions } from '../../render/index.js';
-import { builtinThemesDir } from '../../render/paths.js';
+import { packageRoot, type BuildOptions } from '../../render/index.js';
 import { installReadyHook, waitForPdfReady } from '../page/print-view.js';
 import { blockForeignRequests } from '../requests.js';
 import { sourceOf } from '../share-problems.js';
@@ -21,7 +20,8 @@ import { withTempBuild } from '../temp-build.js';
 import { embedFonts, type EmbeddedFont } from './embed-fonts.js';
 import { fontsUsed, type FirstChoice, type UsedFont } from './fonts-used.js';
 import { addToPage, inlineDeck } from './inline.js';
-import { listSystemFonts, type SystemFont } from './system-fonts.js';
+import { missingFamilies, reportMissing } from '../fonts/missing.js';
+import { listSystemFonts, type FontSource, type SystemFont } from '../fonts/system-fonts.js';
 
 export interface SingleFileOptions extends BuildOptions, ShareBrowserOptions {
   outDir: string;
@@ -42,34 +42,15 @@ function brokenImages(): { src: string; slideId: string }[] {
     .map((image) => ({ src: image.getAttribute('src') ?? '', slideId: image.closest('section[id]')?.id ?? '' }));
 }
 
-/** Where a family is named in the theme's CSS (file and 1-based line), to point the user at it. */
-async function whereNamed(family: string, files: string[]): Promise<{ file: string; line: number } | undefined> {
-  for (const file of files) {
-    const lines = (await readFile(file, 'utf8').catch(() => '')).split('\n');
-    const line = lines.findIndex((text) => text.includes(family));
-    if (line >= 0) return { file: relative(process.cwd(), file) || file, line: line + 1 };
-  }
-  return undefined;
-}
-
-async function checkInstalled(choices: FirstChoice[], system: readonly SystemFont[], deck: Deck, displayRoot: string): Promise<void> {
-  const installed = new Set(system.flatMap((font) => font.families.map((family) => family.toLowerCase())));
-  const missing = choices.filter((choice) => !installed.has(choice.family.toLowerCase()));
+async function checkInstalled(choices: FirstChoice[], system: readonly SystemFont[], source: FontSource, deck: Deck, displayRoot: string) {
+  const missing = missingFamilies(choices, system);
   if (missing.length === 0) return;
-  const first = missing[0]!;
-  const theme = resolveTheme(deck.config.theme, deck.root);
-  const where = await whereNamed(first.family, [
-    theme.source,
-    ...theme.imports.map((file) => file.source),
-    join(builtinThemesDir(), '_layouts.css'),
-  ]);
-  const slide = deck.slides.find((candidate) => candidate.id === first.slideId);
-  const on = slide ? ` (slide ${slide.index + 1}, ${sourceOf(slide, displayRoot).file}:${slide.line}: “${first.sample}”)` : '';
-  throw new DeckError(
-    ErrorCode.BadInput,
-    `the deck's text asks for the font “${missing.map((choice) => choice.family).join('”, “')}”, which is not installed here${on}; the single file would carry ${first.usedInstead.join(', ')} instead`,
-    { ...where, hint: `install “${first.family}” (fc-list should list it), or choose a font that is installed in the theme's font-family` },
-  );
+  const report = await reportMissing(missing, deck, displayRoot, source);
+  const instead = missing[0]!.usedInstead ?? [];
+  throw new DeckError(ErrorCode.BadInput, `${report.message}; the single file would carry ${instead.join(', ')} instead`, {
+    ...(report.file ? { file: report.file, line: report.line } : {}),
+    hint: report.hint,
+  });
 }
 
 /** The notes are shown in the presenter window in the deck's main font: its subset must hold their characters too. */
@@ -92,9 +73,9 @@ export async function buildSingleFile(input: string, options: SingleFileOptions)
     });
   });
   const systemFonts = listSystemFonts().catch((cause: unknown) => {
-    throw new DeckError(ErrorCode.BadInput, 'cannot list the installed fonts with fc-list (fontconfig)', {
+    throw new DeckError(ErrorCode.BadInput, 'cannot list the installed fonts', {
       cause,
-      hint: 'install fontconfig',
+      hint: 'check that fc-list (fontconfig) runs, or remove it to have the font folders read instead',
     });
   });
   // Awaited later; a failure meanwhile must not count as unhandled.
@@ -126,10 +107,10 @@ export async function buildSingleFile(input: string, options: SingleFileOptions)
         hint: 'replace it with a PNG, JPEG, GIF, WebP or SVG file',
       });
     }
-    const system = await systemFonts;
-    await checkInstalled(measured.firstChoices, system, deck, displayRoot);
+    const { fonts: system, source } = await systemFonts;
+    await checkInstalled(measured.firstChoices, system, source, deck, displayRoot);
     addNotesText(measured.fonts, deck);
-    const fonts = await embedFonts(measured.fonts.values(), system);
+    const fonts = await embedFonts(measured.fonts.values(), system, source);
     timings.fonts = Math.round(performance.now() - started);
     const sources = new Map(deck.assets.map((asset) => [asset.target, relative(process.cwd(), asset.source) || asset.source]));
     const inlined = await inlineDeck(await readFile(index, 'utf8'), { dir, sources });
