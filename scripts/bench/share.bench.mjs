@@ -24,7 +24,11 @@ export default async function () {
   const outputs = [
     ['deck.pptx', (dir, out) => ['pptx', dir, '-o', out, '-q', '--timeout', '10m'], (out) => statSync(join(out, 'deck.pptx')).size],
     ['PNG per slide', (dir, out) => ['png', dir, '-o', out, '-q', '--timeout', '10m'], (out) => folderBytes(out)],
-    ['single index.html', (dir, out) => ['build', '--single-file', dir, '-o', out, '-q', '--timeout', '10m'], (out) => statSync(join(out, 'index.html')).size],
+    [
+      'single index.html',
+      (dir, out) => ['build', '--single-file', dir, '-o', out, '-q', '--timeout', '10m'],
+      (out) => statSync(join(out, 'index.html')).size,
+    ],
   ];
   console.log(`| deck | output | time (median of ${RUNS}, cold CLI) | size | peak RSS |\n|---|---|---|---|---|`);
   for (const [name, dir] of decks) {
