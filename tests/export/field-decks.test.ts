@@ -209,3 +209,16 @@ describe('links to local files', () => {
     }
   });
 });
+
+describe('every field deck that builds exports under strict checks', () => {
+  const decks = ['reveal-animate-en', 'malformed-es', 'reveal-md-ja', 'reveal-md-crlf-en', 'pandoc-ko', 'vscode-reveal-de', 'quarto-ru'];
+  it.each(decks)('%s', async (name) => {
+    const result = await exportPdf(resolve('tests/fixtures/decks/field', name), {
+      outDir: join(OUT, `deck-${name}`),
+      browser,
+      handout: false,
+    });
+    expect(result.problems).toEqual([]);
+    expect(result.slides?.pages).toBe(result.deck.slides.length);
+  });
+});
