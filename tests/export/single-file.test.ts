@@ -218,6 +218,35 @@ describe('the single file’s presenter window: the timing plan', () => {
   });
 });
 
+describe('deck build --single-file with a reveal.js theme whose fonts come from @fontsource', () => {
+  it('carries the theme’s web fonts, and Chromium draws the text with them from file:// with no request out', async () => {
+    const dir = deckFolder({ 'talk.md': '---\ntheme: moon\n---\n\n# Moon title\n\nSome body text\n' });
+    const result = await buildSingleFile(dir, { outDir: join(dir, 'out'), browser });
+    const page = await browser.newPage();
+    try {
+      const requests: string[] = [];
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        requests.push(request.url());
+        void request.continue().catch(() => {});
+      });
+      const url = pathToFileURL(result.path).href;
+      await openDeck(page, url);
+      expect(requests.filter((request) => request.split('#')[0] !== url && !request.startsWith('data:'))).toEqual([]);
+      const cdp = await page.createCDPSession();
+      await cdp.send('DOM.enable');
+      await cdp.send('CSS.enable');
+      const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '.reveal .slides section.present p' });
+      const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+      // moon's body text is Lato, from @fontsource/lato: a web font inside the file, not a system font.
+      expect(fonts).toEqual([expect.objectContaining({ familyName: 'Lato', isCustomFont: true })]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('deck build --single-file on bad input', () => {
   it('fails when the font the theme asks for is not installed, naming the theme file and line, and writes nothing', async () => {
     const dir = deckFolder({
