@@ -148,7 +148,7 @@ async function fanOut(port, pid) {
 
 /**
  * Restart the server under an open audience page: time from the new server's first line until the page is
- * connected again and back on the presenter's slide (the page retries after 250 ms, doubling up to 5 s).
+ * connected again and back on the presenter's slide (the page retries after 250 ms, doubling up to 1 s).
  */
 async function reconnects(deck, stateHome, port, stop) {
   const { findBrowser, launchBrowser } = await import('../../lib/browser/index.js');

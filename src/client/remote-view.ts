@@ -15,7 +15,7 @@ export function mountRemoteView(createDriver: (onUpdate: (view: DriverView) => v
     $('status').textContent = !view.connected ? 'offline' : view.presenter ? '' : 'no token: view only';
     $('offline').hidden = view.connected;
     $('offline').textContent = view.refusedAt
-      ? 'Offline: that tap was NOT sent. Reconnecting…'
+      ? 'Offline: that move was NOT sent. Reconnecting…'
       : 'Offline: moves are not sent. Reconnecting…';
     $('position').textContent = positionLabel(view.index, view.count, view.step);
     notes.show(view.notes, view.step.at - 1, view.step.of);
