@@ -194,9 +194,53 @@ describe('presenting the default talk from /presenter (Chromium)', () => {
 
   it('the clock: pausing freezes elapsed time and pacing, a reload keeps it, a restart keeps the token, the clock and the slide', async () => {
     const presenter = await browser.newPage();
+    // The page's clock is the test's to move on: Date.now() plus a skip, and a count of each interval's runs, so a
+    // test can let minutes pass and wait until the page has redrawn, instead of sleeping.
+    await presenter.evaluateOnNewDocument(() => {
+      const realNow = Date.now.bind(Date);
+      const realSetInterval = window.setInterval.bind(window);
+      const realClearInterval = window.clearInterval.bind(window);
+      let skipped = 0;
+      /** Runs of each interval still set, by its id. */
+      const runs = new Map<number, number>();
+      Date.now = () => realNow() + skipped;
+      window.setInterval = ((handler: () => void, ms?: number) => {
+        const id = realSetInterval(() => {
+          runs.set(id, (runs.get(id) ?? 0) + 1);
+          handler();
+        }, ms);
+        runs.set(id, 0);
+        return id;
+      }) as typeof window.setInterval;
+      window.clearInterval = ((id?: number) => {
+        if (id !== undefined) runs.delete(id);
+        realClearInterval(id);
+      }) as typeof window.clearInterval;
+      (window as unknown as { deckTestClock: object }).deckTestClock = {
+        skip: (ms: number) => void (skipped += ms),
+        runs: () => Object.fromEntries(runs),
+      };
+    });
     try {
       await openPresenter(presenter);
       const text = (id: string) => presenter.$eval(`#${id}`, (el) => el.textContent ?? '');
+      type TestClock = { skip(ms: number): void; runs(): Record<number, number> };
+      /** Move the page's clock on by `ms`, then wait until every timer of the page has run twice since. */
+      const letPass = async (ms: number) => {
+        const before = await presenter.evaluate((ms) => {
+          const clock = (window as unknown as { deckTestClock: TestClock }).deckTestClock;
+          clock.skip(ms);
+          return clock.runs();
+        }, ms);
+        await presenter.waitForFunction(
+          (before: Record<number, number>) =>
+            Object.entries((window as unknown as { deckTestClock: TestClock }).deckTestClock.runs()).every(
+              ([id, count]) => count >= (before[Number(id)] ?? 0) + 2,
+            ),
+          { polling: 50 },
+          before,
+        );
+      };
       // From a stopped clock (earlier tests moved, which started it).
       await presenter.evaluate(() => window.deckServe!.driver!.clock('reset'));
       await presenter.waitForFunction(() => document.getElementById('clock-toggle')!.textContent === 'Start', { polling: 20 });
@@ -208,9 +252,8 @@ describe('presenting the default talk from /presenter (Chromium)', () => {
       await presenter.waitForFunction(() => document.getElementById('clock-toggle')!.textContent === 'Resume', { polling: 20 });
       const frozen = { elapsed: await text('elapsed'), slide: await text('slide-time'), pacing: await text('pacing') };
       expect(frozen.pacing).toContain('(paused)');
-      // Three seconds of real time while paused: nothing moves.
-      const pausedAt = Date.now();
-      await presenter.waitForFunction((t) => Date.now() - t >= 3000, { polling: 250 }, pausedAt);
+      // Two minutes pass on the page's clock while paused: nothing moves.
+      await letPass(120_000);
       expect({ elapsed: await text('elapsed'), slide: await text('slide-time'), pacing: await text('pacing') }).toEqual(frozen);
       expect(server.talk.clock.pausedAt).not.toBeNull();
       // Reload: the same clock, still paused.
@@ -219,6 +262,10 @@ describe('presenting the default talk from /presenter (Chromium)', () => {
       expect(await text('elapsed')).toBe(frozen.elapsed);
       await presenter.keyboard.press('t'); // resume
       await presenter.waitForFunction(() => document.getElementById('clock-toggle')!.textContent === 'Pause', { polling: 20 });
+      // Running again, the same minute on the page's clock does move the talk time (so the check above could fail).
+      const seconds = (clock: string) => clock.split(':').reduce((total, part) => total * 60 + Number(part), 0);
+      await letPass(60_000);
+      expect(seconds(await text('elapsed')) - seconds(frozen.elapsed)).toBeGreaterThanOrEqual(60);
       // Restart the server on the same port: the same presenter URL works, with the clock and the slide kept.
       const before = { url: server.presenterUrl, port: server.port, slide: server.talk.slide, startedAt: server.talk.clock.startedAt };
       const index = await presenter.evaluate(() => window.deckServe!.driver!.view.index);
