@@ -1,24 +1,29 @@
 /**
- * Starting a headless Chromium with puppeteer-core. Nothing here waits beyond what the start itself needs:
- * this is on the hot path of every PDF export.
+ * Starting a headless Chromium and connecting puppeteer-core to it. This is on the hot path of every PDF export,
+ * so the process is spawned first, synchronously, and puppeteer-core (about half a second of module loading) is
+ * loaded while Chromium starts; `puppeteer.launch` would load it all before spawning anything.
  *
- * Chromium talks to us over a pipe (`pipe: true`), not a port: when our process dies, even by `kill -9`, the
- * pipe closes and Chromium with all its helper processes quits (tests/browser/kill.test.ts counts them).
- * The profile is a fresh temporary `--user-data-dir` that Puppeteer creates (we pass none of our own), and
- * Puppeteer removes it once the browser process has exited, whether it was closed or crashed; `browser.close()`
- * resolves only after that removal. A process killed outright cannot remove it, so each profile is marked with
- * our pid and start time (src/core/owned-temp.ts) and the next launch clears those whose owner is dead.
- * Puppeteer's own SIGINT/SIGTERM/SIGHUP handlers (which would call `process.exit`) are turned off:
- * `withBrowser` handles signals without exiting for the program.
+ * Chromium talks to us over a pipe (`--remote-debugging-pipe`), not a port: when our process dies, even by
+ * `kill -9`, the pipe closes and Chromium with all its helper processes quits (tests/browser/kill.test.ts counts
+ * them). The profile is a fresh temporary `--user-data-dir`, marked with our pid and start time
+ * (src/core/owned-temp.ts) so that the next launch clears it if we are killed outright, and removed once the
+ * browser process has exited, whether it was closed or crashed; `browser.close()` resolves only after that
+ * removal (tests/browser/session.test.ts). No signal handlers are installed here: `withBrowser` handles
+ * signals without exiting for the program.
  */
-import { execFile } from 'node:child_process';
-import { basename } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'puppeteer-core';
 import { DeckError, ErrorCode } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import { clearStaleTempDirs, markOwned } from '../core/owned-temp.js';
+import { pipeTransport } from './pipe-transport.js';
+import { spawnChromium, type ChromiumProcess } from './spawn.js';
+import { withTimeout } from './timeout.js';
 
-/** The prefix of the profile folders Puppeteer makes in the temporary folder (puppeteer-core's BrowserLauncher). */
+/** The prefix of our Chromium profile folders in the temporary folder (the one puppeteer-core uses). */
 export const PROFILE_PREFIX = 'puppeteer_dev_chrome_profile-';
 
 export interface LaunchBrowserOptions {
@@ -29,6 +34,45 @@ export interface LaunchBrowserOptions {
   /** More command-line flags, appended after ours. */
   extraArgs?: string[];
 }
+
+/**
+ * The flags `puppeteer.launch({ headless: true })` of puppeteer-core 24 passes (ChromeLauncher.defaultArgs), so
+ * the browser behaves as it did when Puppeteer launched it: no background work, tagged PDFs with an outline, sRGB.
+ */
+export const AUTOMATION_FLAGS: readonly string[] = [
+  '--allow-pre-commit-input',
+  '--disable-background-networking',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+  '--disable-breakpad',
+  '--disable-client-side-phishing-detection',
+  '--disable-component-extensions-with-background-pages',
+  '--disable-crash-reporter',
+  '--disable-default-apps',
+  '--disable-dev-shm-usage',
+  '--disable-hang-monitor',
+  '--disable-infobars',
+  '--disable-ipc-flooding-protection',
+  '--disable-popup-blocking',
+  '--disable-prompt-on-repost',
+  '--disable-renderer-backgrounding',
+  '--disable-search-engine-choice-screen',
+  '--disable-sync',
+  '--enable-automation',
+  '--export-tagged-pdf',
+  '--force-color-profile=srgb',
+  '--generate-pdf-document-outline',
+  '--metrics-recording-only',
+  '--no-first-run',
+  '--password-store=basic',
+  '--use-mock-keychain',
+  '--disable-features=Translate,AcceptCHFrame,MediaRouter,OptimizationHints,WebUIReloadButton,ProcessPerSiteUpToMainFrameThreshold,IsolateSandboxedIframes',
+  '--enable-features=PdfOopif',
+  '--headless=new',
+  '--hide-scrollbars',
+  '--mute-audio',
+  '--disable-extensions',
+];
 
 /** Flags for every launch, besides Puppeteer's own defaults (which already include some of these). */
 export const BROWSER_FLAGS: readonly string[] = [
@@ -50,71 +94,110 @@ export function browserArgs(options: { root: boolean; extraArgs?: string[] }): s
   return [...(options.root ? ['--no-sandbox'] : []), ...BROWSER_FLAGS, ...(options.extraArgs ?? [])];
 }
 
-/** The useful part of a launch error: Chromium's stderr if Puppeteer captured it, else the first line. */
-export function launchFailureReason(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && error.name === 'TimeoutError') return `it did not start within ${timeoutMs} ms`;
+/**
+ * What the user reads when Chromium does not start: what it wrote to stderr if it ended (a missing library, a
+ * bad flag; a running Chromium's stderr is only noise), else how the start failed.
+ */
+function launchFailureReason(chromium: ChromiumProcess, error: unknown, timeoutMs: number): string {
+  const ended = chromium.child.exitCode !== null || chromium.child.signalCode !== null;
+  const stderr = chromium.stderrTail();
+  if (ended && stderr) return stderr;
+  if (error instanceof DeckError && error.code === ErrorCode.Timeout) return `it did not start within ${timeoutMs} ms`;
   const message = error instanceof Error ? error.message : String(error);
-  const stderr = /\nstderr:\n([\s\S]*?)(?:\nTROUBLESHOOTING:|$)/.exec(message)?.[1];
-  const lines = (stderr ?? '')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean);
-  if (lines.length > 0) return lines.slice(-8).join('\n');
   return message.split('\n')[0]?.trim() || 'unknown error';
 }
 
-/** The last lines `<browser> --version` writes to stderr (empty when it prints none or runs fine). */
-function versionStderr(executablePath: string): Promise<string> {
-  return new Promise((resolve) => {
-    execFile(executablePath, ['--version'], { timeout: 5_000 }, (_error, _stdout, stderr) => {
-      resolve(
-        String(stderr)
-          .split('\n')
-          .map((line) => line.trim())
-          .filter(Boolean)
-          .slice(-8)
-          .join('\n'),
-      );
-    });
-  });
+/** Rejects when Chromium ends before the connection is made (it could not start). */
+async function failedStart(chromium: ChromiumProcess): Promise<never> {
+  const exit = await chromium.exited;
+  throw exit.error ?? new Error(`it exited with ${exit.signal ?? `code ${exit.code}`} while starting`);
+}
+
+/**
+ * puppeteer-core's browser entry: the same `connect` as its Node entry without the launcher and its
+ * dependencies (@puppeteer/browsers, proxy-agent, …), which nothing here needs. The Node entry also tells
+ * Puppeteer's `environment` to use node:fs, for `page.screenshot({ path })` and `page.pdf({ path })`: done
+ * here too (tests/browser/session.test.ts writes a screenshot by path).
+ */
+async function loadPuppeteer() {
+  const [puppeteer, { environment }, fs, path] = await Promise.all([
+    import('puppeteer-core/internal/puppeteer-core-browser.js'),
+    import('puppeteer-core/internal/environment.js'),
+    import('node:fs'),
+    import('node:path'),
+  ]);
+  const browserOnly = environment.value;
+  environment.value = {
+    fs,
+    path,
+    get ScreenRecorder() {
+      return browserOnly.ScreenRecorder; // page.screencast is not used; this throws as the browser entry's does
+    },
+  } as typeof environment.value;
+  return puppeteer.default;
+}
+
+/**
+ * A browser reached through `connect` closes only its connection and knows no process. Make it behave as a
+ * launched one, as every caller expects: `process()` is the Chromium we spawned, and `close()` also waits for
+ * that process to exit and for its profile to be removed.
+ */
+function adopt(browser: Browser, chromium: ChromiumProcess, removed: Promise<void>): Browser {
+  const closeConnection = browser.close.bind(browser);
+  browser.process = () => chromium.child;
+  browser.close = async () => {
+    await closeConnection();
+    await removed;
+  };
+  return browser;
 }
 
 export async function launchBrowser(options: LaunchBrowserOptions): Promise<Browser> {
   const { executablePath, logger } = options;
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const args = browserArgs({ root: process.getuid?.() === 0, extraArgs: options.extraArgs });
+  const profile = mkdtempSync(join(tmpdir(), PROFILE_PREFIX));
+  const args = [
+    ...AUTOMATION_FLAGS,
+    ...browserArgs({ root: process.getuid?.() === 0, extraArgs: options.extraArgs }),
+    '--remote-debugging-pipe',
+    `--user-data-dir=${profile}`,
+    'about:blank',
+  ];
   logger?.debug(`launching ${executablePath} ${args.join(' ')}`);
-  const stale = await clearStaleTempDirs(PROFILE_PREFIX);
-  if (stale.length > 0) logger?.debug(`removed ${stale.length} Chromium profile(s) left by killed runs`);
   const started = Date.now();
+  const chromium = spawnChromium(executablePath, args);
+  // Whatever happens from here on, the profile goes once Chromium has exited.
+  const removed = chromium.exited.then(() => rm(profile, { recursive: true, force: true, maxRetries: 5 }).catch(() => {}));
+  // While Chromium starts: mark the profile ours, clear those of killed runs, load puppeteer-core.
+  const housekeeping = Promise.all([
+    markOwned(profile).catch((error: Error) => logger?.debug(`cannot mark the profile ${profile}: ${error.message}`)),
+    clearStaleTempDirs(PROFILE_PREFIX).then((stale) => {
+      if (stale.length > 0) logger?.debug(`removed ${stale.length} Chromium profile(s) left by killed runs`);
+    }),
+  ]);
   try {
-    const browser = await puppeteer.launch({
-      executablePath,
-      headless: true,
-      pipe: true,
-      args,
-      timeout: timeoutMs,
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-      waitForInitialPage: false,
-    });
-    logger?.debug(`Chromium started in ${Date.now() - started} ms (pid ${browser.process()?.pid ?? '?'})`);
-    const profile = browser
-      .process()
-      ?.spawnargs.find((arg) => arg.startsWith('--user-data-dir='))
-      ?.slice('--user-data-dir='.length);
-    if (profile && basename(profile).startsWith(PROFILE_PREFIX))
-      await markOwned(profile).catch((error: Error) => logger?.debug(`cannot mark the profile ${profile}: ${error.message}`));
-    return browser;
+    const puppeteer = await loadPuppeteer();
+    const connecting = puppeteer.connect({ transport: pipeTransport(chromium.toBrowser, chromium.fromBrowser) });
+    connecting.catch(() => {}); // a failed start is reported by the race below
+    // The browser entry's declarations are the same classes as the package's bundled types, declared twice.
+    const browser = (await withTimeout(
+      Promise.race([connecting, failedStart(chromium)]),
+      timeoutMs,
+      'starting Chromium',
+    )) as unknown as Browser;
+    await housekeeping;
+    logger?.debug(`Chromium started in ${Date.now() - started} ms (pid ${chromium.child.pid ?? '?'})`);
+    return adopt(browser, chromium, removed);
   } catch (error) {
-    // Over a pipe Puppeteer does not read Chromium's stderr, where the reason is (a missing library, a bad flag):
-    // ask the executable for its version to get it.
-    const reason = launchFailureReason(error, timeoutMs);
-    const stderr = /^Protocol error|Target closed/.test(reason) ? await versionStderr(executablePath) : '';
-    throw new DeckError(ErrorCode.BrowserNotFound, `Chromium at ${executablePath} would not start: ${stderr || reason}`, {
-      cause: error,
-      hint: 'check that it runs (`<path> --headless --version`), or pass --browser PATH / set CHROME_PATH to another Chromium or Chrome',
-    });
+    chromium.kill();
+    await Promise.all([removed, housekeeping]);
+    throw new DeckError(
+      ErrorCode.BrowserNotFound,
+      `Chromium at ${executablePath} would not start: ${launchFailureReason(chromium, error, timeoutMs)}`,
+      {
+        cause: error,
+        hint: 'check that it runs (`<path> --headless --version`), or pass --browser PATH / set CHROME_PATH to another Chromium or Chrome',
+      },
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -53,6 +53,21 @@ describe('launchBrowser', () => {
     });
     expect(profile).not.toBe('');
     expect(existsSync(profile)).toBe(false);
+  });
+
+  it('writes page.screenshot and page.pdf to a path, as puppeteer.launch would', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deck-shot-'));
+    try {
+      await withPage(shared, async (page) => {
+        await page.setContent('<p>你好</p>');
+        await page.screenshot({ path: join(dir, 'shot.png') });
+        await page.pdf({ path: join(dir, 'page.pdf') });
+      });
+      expect(readFileSync(join(dir, 'shot.png')).subarray(1, 4).toString()).toBe('PNG');
+      expect(readFileSync(join(dir, 'page.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reports a browser that will not start as BrowserNotFound, with its stderr', async () => {
