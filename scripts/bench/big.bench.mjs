@@ -1,11 +1,23 @@
 // The 1000-slide deck to deck.pdf: time, and peak memory of Node and Chromium together (PSS summed over the
 // process tree, sampled every 50 ms), ours against Marp CLI on the same content. Medians of BENCH_BIG_RUNS
-// (default 3) alternating rounds.
+// (default 3) alternating rounds. A Marp run that fails (it has run out of time or memory on this deck) is
+// reported as such, and ours are printed all the same.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDeck, marpDeckFrom, mb, median, spread, timeTree } from './lib.mjs';
 
 const RUNS = Number(process.env.BENCH_BIG_RUNS ?? 3);
+
+/** The run's figures, or why it failed (its first line of error output that says something). */
+async function attempt(cmd, args, options) {
+  try {
+    return await timeTree(cmd, args, options);
+  } catch (error) {
+    const lines = String(error.message).split('\n');
+    const reason = lines.find((line) => /error|killed|memory|timeout|timed out/i.test(line)) ?? lines[0];
+    return { failed: reason.trim().slice(0, 160) };
+  }
+}
 
 export default async function () {
   const work = join(tmpdir(), 'deck-bench-big');
@@ -16,16 +28,20 @@ export default async function () {
   const marp = [];
   for (let round = 0; round < RUNS; round++) {
     ours.push(
-      await timeTree('node', ['bin/deck.js', 'pdf', dir, '-o', join(work, 'out'), '--no-handout', '-q', '--timeout', '10m'], { env }),
+      await attempt('node', ['bin/deck.js', 'pdf', dir, '-o', join(work, 'out'), '--no-handout', '-q', '--timeout', '10m'], { env }),
     );
-    marp.push(await timeTree('node', ['node_modules/.bin/marp', '--pdf', marpMd, '-o', join(work, 'marp.pdf')], { env }));
+    marp.push(await attempt('node', ['node_modules/.bin/marp', '--pdf', marpMd, '-o', join(work, 'marp.pdf')], { env }));
   }
-  const row = (name, rs) =>
-    `| ${name} | ${(median(rs.map((r) => r.wall)) / 1000).toFixed(1)} (${spread(rs.map((r) => r.wall))}) | ${mb(median(rs.map((r) => r.peak)))} (${spread(
-      rs.map((r) => r.peak),
-      mb,
-    )}) |`;
-  console.log('| 1000 slides, deck.pdf | time, s | peak memory, Node + Chromium |\n|---|---|---|');
+  const row = (name, results) => {
+    const ok = results.filter((r) => !r.failed);
+    const failures = results.filter((r) => r.failed).map((r) => r.failed);
+    const failed = failures.length > 0 ? ` ${failures.length} of ${results.length} runs failed: ${[...new Set(failures)].join('; ')}` : '';
+    if (ok.length === 0) return `| ${name} | failed | failed |${failed} |`;
+    const walls = ok.map((r) => r.wall);
+    const peaks = ok.map((r) => r.peak);
+    return `| ${name} | ${(median(walls) / 1000).toFixed(1)} (${spread(walls)}) | ${mb(median(peaks))} (${spread(peaks, mb)}) |${failed} |`;
+  };
+  console.log('| 1000 slides, deck.pdf | time, s (min–max) | peak memory, Node + Chromium (min–max) | failures |\n|---|---|---|---|');
   console.log(row('ours (`deck pdf --no-handout`)', ours));
   console.log(row('Marp CLI (`marp --pdf`)', marp));
 }

@@ -133,3 +133,9 @@ export function marpDeckFrom(dir, target) {
   writeFileSync(target, `---\nmarp: true\nlang: zh-Hant\n---\n\n${slides.join('\n---\n\n')}`);
   return target;
 }
+
+/** Per-round ratios a[i] / b[i] of two alternating series: "median (min–max)". */
+export function ratio(a, b) {
+  const rs = a.map((x, i) => x.wall / b[i].wall);
+  return `${median(rs).toFixed(2)} (${Math.min(...rs).toFixed(2)}–${Math.max(...rs).toFixed(2)})`;
+}

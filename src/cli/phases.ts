@@ -10,6 +10,7 @@ const PHASES: readonly [key: string, label: string][] = [
   ['modules', 'export modules'],
   ['build', 'build'],
   ['launch', '∥ browser launch'],
+  ['page', 'open a page'],
   ['load', 'page load'],
   ['layout', 'layout'],
   ['checks', 'checks'],
@@ -18,7 +19,7 @@ const PHASES: readonly [key: string, label: string][] = [
   ['handout.layout', 'handout layout + checks'],
   ['handout.pdf', 'page.pdf (handout)'],
   ['handout.amend', 'post-processing (handout)'],
-  ['write', 'write'],
+  ['close', 'close the page and the browser'],
   ['swap', 'swap into the output folder'],
   ['wall', 'wall time since node started'],
 ];

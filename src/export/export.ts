@@ -5,19 +5,16 @@
  * check (strict) or any error leaves the output folder byte for byte as it was (tests/cli/staging.test.ts).
  */
 import { readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { withBrowser, withPage, withTimeout, type FindBrowserOptions } from '../browser/index.js';
 import type { Deck } from '../content/types.js';
 import { DeckError, ErrorCode } from '../core/errors.js';
-import { ioError } from '../core/fs.js';
 import type { Logger } from '../core/log.js';
 import type { BuildOptions, OutputStage } from '../render/index.js';
 import { packageRoot } from '../render/paths.js';
 import { formatProblem, formatReport, type ExportProblem } from './checks.js';
 import { handoutGeometry, expectedSheets, type HandoutLayout } from './handout/layout.js';
-import { renderPdfs } from './render-pdfs.js';
 import { expectedDeckPages } from './slides.js';
 
 export interface ExportPdfOptions extends BuildOptions {
@@ -79,7 +76,8 @@ async function withExportBrowser<T>(
 }
 
 export async function exportPdf(input: string, options: ExportPdfOptions): Promise<ExportPdfResult> {
-  const { withOutputStage } = await import('../render/index.js');
+  // The stage alone, not the render pipeline: that loads while Chromium starts (exportStaged).
+  const { withOutputStage } = await import('../render/stage.js');
   let exported = 0;
   const result = await withOutputStage(options.outDir, async (stage) => {
     const staged = await exportStaged(input, options, stage);
@@ -88,10 +86,6 @@ export async function exportPdf(input: string, options: ExportPdfOptions): Promi
   });
   result.timings.swap = Math.round(performance.now() - exported);
   return result;
-}
-
-async function writeInto(path: string, bytes: Uint8Array): Promise<void> {
-  await writeFile(path, bytes).catch((error: unknown) => Promise.reject(ioError('write', path, error)));
 }
 
 /** The export, written into `stage`; the caller swaps the stage in when this resolves. */
@@ -115,7 +109,7 @@ async function exportStaged(input: string, options: ExportPdfOptions, stage: Out
 
   const exporting = withExportBrowser(options, launchTimeoutMs, building, async (browser) => {
     timings.launch = Math.round(performance.now() - started);
-    const { deck, staged } = await building;
+    const [{ deck, staged }, { renderPdfs }] = await Promise.all([building, import('./render-pdfs.js')]);
     const pdf = deck.config.pdf;
     const slides = options.slides ?? true;
     const handout = options.handout === undefined ? pdf.handout : options.handout;
@@ -126,10 +120,13 @@ async function exportStaged(input: string, options: ExportPdfOptions, stage: Out
     options.onProgress?.({ done, total, stage: 'loading the deck' });
     const fromCwd = relative(process.cwd(), deck.root);
     const displayRoot = fromCwd.startsWith('..') ? deck.root : fromCwd || '.';
+    const opening = performance.now();
+    let closing = 0;
     const rendered = await withPage(
       browser,
-      (page) =>
-        withTimeout(
+      (page) => {
+        timings.page = Math.round(performance.now() - opening);
+        return withTimeout(
           renderPdfs(browser, page, deck, {
             outDir: stage.dir,
             index: staged,
@@ -147,13 +144,17 @@ async function exportStaged(input: string, options: ExportPdfOptions, stage: Out
           }),
           pdf.timeout,
           `exporting ${input} to PDF`,
-        ),
+        ).finally(() => {
+          closing = performance.now();
+        });
+      },
       { timeoutMs: pdf.timeout },
     );
-    return { deck, rendered };
+    return { deck, rendered, closing };
   });
   startBuilding();
-  const { deck, rendered } = await exporting;
+  const { deck, rendered, closing } = await exporting;
+  timings.close = Math.round(performance.now() - closing);
 
   const { problems } = rendered;
   if (problems.length > 0) {
@@ -164,17 +165,12 @@ async function exportStaged(input: string, options: ExportPdfOptions, stage: Out
     }
     for (const problem of problems) log?.warn(formatProblem(problem));
   }
-  const writeStarted = performance.now();
+  // The PDFs are already in the stage (streamed there by renderPdfs); the caller swaps them in.
   const result: ExportPdfResult = { deck, index: join(options.outDir, 'index.html'), problems, timings };
-  if (rendered.deck) {
-    await writeInto(join(stage.dir, 'deck.pdf'), rendered.deck.bytes);
-    result.slides = { path: join(options.outDir, 'deck.pdf'), pages: rendered.deck.pages };
-  }
+  if (rendered.deck) result.slides = { path: join(options.outDir, 'deck.pdf'), pages: rendered.deck.pages };
   if (rendered.handout) {
-    await writeInto(join(stage.dir, 'handout.pdf'), rendered.handout.bytes);
     result.handout = { path: join(options.outDir, 'handout.pdf'), pages: rendered.handout.pages, layout: rendered.handout.layout };
   }
-  timings.write = Math.round(performance.now() - writeStarted);
   timings.total = Math.round(performance.now() - started);
   return result;
 }

@@ -1,8 +1,10 @@
 /**
  * Making the PDFs from a built deck in one page of a running browser: the slides in reveal.js's print view,
- * then, in the same page and without loading anything again, the handout. Every check is measured here;
- * nothing is written (see export.ts).
+ * then, in the same page and without loading anything again, the handout. Every check is measured here. The
+ * PDFs are streamed into the deck's stage folder (`outDir`), which export.ts swaps into the output folder only
+ * when the checks pass.
  */
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import type { Deck, Slide } from '../content/types.js';
@@ -23,14 +25,17 @@ import {
   type PrintViewLayout,
   type PrintViewOptions,
 } from './page/print-view.js';
-import { amendPdf, type PdfMetadata } from './pdf/amend.js';
-import { relativizeLocalLinks } from './pdf/local-links.js';
+import { amendPdfFile, type PdfMetadata } from './pdf/amend.js';
+import { streamPdf } from './pdf/stream.js';
 import { blockForeignRequests } from './requests.js';
 import { deckOutline, expectedDeckPages } from './slides.js';
 import { plural } from '../core/warnings.js';
 
 export interface RenderPdfsOptions {
-  /** The folder the deck was built into (index.html and its files); requests outside it are blocked. */
+  /**
+   * The folder the deck was built into (index.html and its files), where deck.pdf and handout.pdf are written;
+   * requests outside it are blocked.
+   */
   outDir: string;
   /** The built index.html. */
   index: string;
@@ -49,7 +54,8 @@ export interface RenderPdfsOptions {
 }
 
 export interface RenderedPdf {
-  bytes: Uint8Array;
+  /** The PDF, in `outDir`. */
+  path: string;
   pages: number;
 }
 
@@ -170,28 +176,27 @@ export async function renderPdfs(browser: Browser, page: Page, deck: Deck, optio
   }
   problems.push(...glyphProblems(inPage.glyphs, 'deck', slidesById, options.displayRoot));
 
-  const meta = metadataOf(deck, options.creator, await producer);
-  // The folder the page was printed from: links into it are made relative to the PDF (pdf/local-links.ts).
+  // Links to the deck's own files are written relative to the PDF (pdf/local-links.ts), as they pass to disk.
   const stageUrl = new URL('.', pathToFileURL(options.index)).href;
+  const meta = metadataOf(deck, options.creator, await producer);
   const result: RenderPdfsResult = { problems };
 
   if (options.slides) {
-    const raw = await page.pdf({
-      preferCSSPageSize: true,
-      printBackground: true,
-      tagged: true,
-      outline: false,
-      timeout: options.timeoutMs,
-    });
+    const path = join(options.outDir, 'deck.pdf');
+    const streamed = await streamPdf(
+      page,
+      { preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: options.timeoutMs },
+      path,
+      { linkBase: stageUrl },
+    );
     lap('deck.pdf');
-    relativizeLocalLinks(raw, stageUrl);
     const firstPage = new Map<string, number>();
     layout.pages.forEach((id, i) => firstPage.has(id) || firstPage.set(id, i));
-    // page.pdf's bytes as they are (no copy): amendPdf reads them and appends its update.
-    const amended = amendPdf(
-      raw,
+    const amended = await amendPdfFile(
+      path,
       meta,
       deckOutline(deck, (slide) => firstPage.get(slide.id)),
+      streamed.toUnicode,
     );
     const expected = expectedDeckPages(deck);
     if (amended.pageCount !== expected) {
@@ -203,7 +208,7 @@ export async function renderPdfs(browser: Browser, page: Page, deck: Deck, optio
         })`,
       });
     }
-    result.deck = { bytes: amended.bytes, pages: amended.pageCount };
+    result.deck = { path, pages: amended.pageCount };
     lap('deck.amend');
     options.onPages?.(amended.pageCount, 'deck.pdf');
   }
@@ -227,26 +232,31 @@ export async function renderPdfs(browser: Browser, page: Page, deck: Deck, optio
     problems.push(...glyphProblems(handoutPage.glyphs, 'handout', slidesById, options.displayRoot));
     lap('handout.layout');
     const { header, footer } = headerFooter(c.title, c.lang, MARGIN_MM.side);
-    const raw = await page.pdf({
-      format: options.paper === 'A4' ? 'a4' : 'letter',
-      margin: { top: `${MARGIN_MM.top}mm`, bottom: `${MARGIN_MM.bottom}mm`, left: `${MARGIN_MM.side}mm`, right: `${MARGIN_MM.side}mm` },
-      displayHeaderFooter: true,
-      headerTemplate: header,
-      footerTemplate: footer,
-      printBackground: true,
-      preferCSSPageSize: false,
-      tagged: true,
-      outline: false,
-      timeout: options.timeoutMs,
-    });
+    const path = join(options.outDir, 'handout.pdf');
+    const streamed = await streamPdf(
+      page,
+      {
+        format: options.paper === 'A4' ? 'a4' : 'letter',
+        margin: { top: `${MARGIN_MM.top}mm`, bottom: `${MARGIN_MM.bottom}mm`, left: `${MARGIN_MM.side}mm`, right: `${MARGIN_MM.side}mm` },
+        displayHeaderFooter: true,
+        headerTemplate: header,
+        footerTemplate: footer,
+        printBackground: true,
+        preferCSSPageSize: false,
+        tagged: true,
+        outline: false,
+        timeout: options.timeoutMs,
+      },
+      path,
+      { linkBase: stageUrl },
+    );
     lap('handout.pdf');
-    relativizeLocalLinks(raw, stageUrl);
     // Pages each sheet takes: one, or more when a slide's notes run long (notes layout).
     const pxPerMm = 96 / 25.4;
     const sheetPages = sheetHeights.map((px) => Math.max(1, Math.ceil(px / pxPerMm / geometry.contentHeight - 0.001)));
     const sheetStart = sheetPages.map((_, i) => sheetPages.slice(0, i).reduce((a, b) => a + b, 0));
     const slidePage = (slide: Slide) => sheetStart[Math.floor(slide.index / geometry.perSheet)];
-    const amended = amendPdf(raw, meta, deckOutline(deck, slidePage));
+    const amended = await amendPdfFile(path, meta, deckOutline(deck, slidePage), streamed.toUnicode);
     const expected = sheetPages.reduce((a, b) => a + b, 0);
     if (amended.pageCount !== expected) {
       problems.push({
@@ -255,7 +265,7 @@ export async function renderPdfs(browser: Browser, page: Page, deck: Deck, optio
         message: `handout.pdf (${options.handout}) has ${plural(amended.pageCount, 'page')}, expected ${expected}`,
       });
     }
-    result.handout = { bytes: amended.bytes, pages: amended.pageCount, layout: options.handout };
+    result.handout = { path, pages: amended.pageCount, layout: options.handout };
     lap('handout.amend');
     options.onPages?.(amended.pageCount, 'handout.pdf');
   }

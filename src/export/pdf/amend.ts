@@ -5,8 +5,10 @@
  * outline with ours, and fixes the fonts' ToUnicode maps where Chromium reads CJK ideographs as radicals (see
  * to-unicode.ts). Pages, drawing, fonts' glyphs, links and the structure tree (tagged PDF) are untouched.
  */
-import { objectText, readPdfStructure, type ObjectRef, type PdfStructure } from './structure.js';
-import { unifiedToUnicodeStreams } from './to-unicode.js';
+import { open } from 'node:fs/promises';
+import { ioError } from '../../core/fs.js';
+import { bytesSource, fileSource, objectText, readPdfStructure, type ObjectRef, type PdfStructure } from './structure.js';
+import { toUnicodeRefScanner, unifiedToUnicodeStreams } from './to-unicode.js';
 
 export interface PdfMetadata {
   title: string;
@@ -113,21 +115,23 @@ export interface AmendResult {
   pageCount: number;
 }
 
-/** Append the metadata and outline to a Chromium PDF. `structure` may be passed if already read. */
-export function amendPdf(
-  input: Uint8Array | PdfStructure,
+/**
+ * The incremental update for a Chromium PDF: the bytes to append to it. `toUnicode` are the fonts' ToUnicode
+ * streams (found by `toUnicodeRefScanner` as the PDF was written).
+ */
+export async function pdfUpdate(
+  structure: PdfStructure,
   meta: PdfMetadata,
   outline: readonly OutlineEntry[],
+  toUnicode: readonly ObjectRef[],
   now = new Date(),
-): AmendResult {
-  const structure = input instanceof Uint8Array ? readPdfStructure(input) : input;
-  const { bytes } = structure;
+): Promise<Uint8Array> {
   let nextNum = structure.size;
   const allocate = () => nextNum++;
   const objects: NewObject[] = [];
 
   const infoNum = allocate();
-  const oldInfo = structure.info ? objectText(structure, structure.info) : undefined;
+  const oldInfo = structure.info ? await objectText(structure, structure.info) : undefined;
   objects.push({ num: infoNum, body: infoDict(meta, oldInfo, now) });
 
   let outlinesNum: number | undefined;
@@ -141,19 +145,20 @@ export function amendPdf(
         : '<</Type /Outlines\n/Count 0>>',
     });
   }
-  const catalog = objectText(structure, structure.root);
+  const catalog = await objectText(structure, structure.root);
   const rootObject = { num: structure.root.num, body: amendedCatalog(catalog, outlinesNum, meta.lang) };
+  const streams = await unifiedToUnicodeStreams(structure, toUnicode);
 
   // Serialise: objects, then one xref subsection per run of consecutive numbers, then the trailer.
   const encoder = new TextEncoder();
   const chunks: Uint8Array[] = [];
-  let length = bytes.length;
+  let length = structure.source.length;
   const push = (chunk: Uint8Array | string) => {
     const data = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
     chunks.push(data);
     length += data.length;
   };
-  if (bytes[bytes.length - 1] !== 0x0a) push('\n');
+  if (!structure.endsWithNewline) push('\n');
   const offsets = new Map<number, { offset: number; gen: number }>();
   const write = (num: number, gen: number, body: string | Uint8Array) => {
     offsets.set(num, { offset: length, gen });
@@ -163,7 +168,7 @@ export function amendPdf(
   };
   write(rootObject.num, structure.root.gen, rootObject.body);
   for (const object of objects) write(object.num, 0, object.body);
-  for (const stream of unifiedToUnicodeStreams(structure)) write(stream.ref.num, stream.ref.gen, stream.body);
+  for (const stream of streams) write(stream.ref.num, stream.ref.gen, stream.body);
   const xrefOffset = length;
   const numbers = [...offsets.keys()].sort((a, b) => a - b);
   let xref = 'xref\n';
@@ -181,12 +186,51 @@ export function amendPdf(
   if (structure.id) trailer.push(`/ID ${structure.id}`);
   push(`${xref}trailer\n<<${trailer.join('\n')}>>\nstartxref\n${xrefOffset}\n%%EOF\n`);
 
-  const result = new Uint8Array(length);
-  result.set(bytes, 0);
-  let at = bytes.length;
+  const update = new Uint8Array(length - structure.source.length);
+  let at = 0;
   for (const chunk of chunks) {
-    result.set(chunk, at);
+    update.set(chunk, at);
     at += chunk.length;
   }
+  return update;
+}
+
+/** A Chromium PDF in memory with the metadata and outline appended. */
+export async function amendPdf(
+  bytes: Uint8Array,
+  meta: PdfMetadata,
+  outline: readonly OutlineEntry[],
+  now = new Date(),
+): Promise<AmendResult> {
+  const structure = await readPdfStructure(bytesSource(bytes));
+  const scanner = toUnicodeRefScanner();
+  scanner.push(bytes);
+  const update = await pdfUpdate(structure, meta, outline, scanner.refs(), now);
+  const result = new Uint8Array(bytes.length + update.length);
+  result.set(bytes, 0);
+  result.set(update, bytes.length);
   return { bytes: result, pageCount: structure.pages.length };
+}
+
+/**
+ * Append the metadata and outline to a Chromium PDF on disk, in place: only its cross-reference table, trailer,
+ * catalog, page tree and ToUnicode maps are read, so the file is never held in memory whole.
+ */
+export async function amendPdfFile(
+  path: string,
+  meta: PdfMetadata,
+  outline: readonly OutlineEntry[],
+  toUnicode: readonly ObjectRef[],
+  now = new Date(),
+): Promise<{ pageCount: number; bytes: number }> {
+  const handle = await open(path, 'r+').catch((error: unknown) => Promise.reject(ioError('open', path, error)));
+  try {
+    const { size } = await handle.stat();
+    const structure = await readPdfStructure(fileSource(handle, size));
+    const update = await pdfUpdate(structure, meta, outline, toUnicode, now);
+    await handle.write(update, 0, update.length, size).catch((error: unknown) => Promise.reject(ioError('write', path, error)));
+    return { pageCount: structure.pages.length, bytes: size + update.length };
+  } finally {
+    await handle.close();
+  }
 }

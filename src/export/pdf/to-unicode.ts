@@ -72,35 +72,55 @@ export interface StreamObject {
   body: Uint8Array;
 }
 
-/** New versions of the ToUnicode streams that map glyphs to radicals. */
-export function unifiedToUnicodeStreams(structure: PdfStructure): StreamObject[] {
-  const refs = new Map<number, ObjectRef>();
-  for (const m of structure.text.matchAll(/\/ToUnicode\s+(\d+)\s+(\d+)\s+R/g)) {
-    refs.set(Number(m[1]), { num: Number(m[1]), gen: Number(m[2]) });
-  }
+/** Longest text a reference can take ("/ToUnicode 1234567 65535 R" with generous spacing), kept across chunks. */
+const REF_OVERLAP = 64;
+
+/**
+ * Finds the fonts' `/ToUnicode n g R` references in a PDF as its bytes go by (page.pdf's stream on its way to
+ * disk), so the file need not be read again to find them. A reference cut between two chunks is found
+ * through the overlap kept from the previous one (tests/export/pdf-amend.test.ts cuts a PDF at every size).
+ */
+export function toUnicodeRefScanner(): { push(chunk: Uint8Array): void; refs(): ObjectRef[] } {
+  const found = new Map<number, ObjectRef>();
+  const latin1 = new TextDecoder('latin1');
+  let carried = '';
+  return {
+    push(chunk) {
+      const text = carried + latin1.decode(chunk);
+      for (const m of text.matchAll(/\/ToUnicode\s+(\d+)\s+(\d+)\s+R/g)) {
+        found.set(Number(m[1]), { num: Number(m[1]), gen: Number(m[2]) });
+      }
+      carried = text.slice(-REF_OVERLAP);
+    },
+    refs: () => [...found.values()],
+  };
+}
+
+/** New versions of the ToUnicode streams `refs` that map glyphs to radicals. */
+export async function unifiedToUnicodeStreams(structure: PdfStructure, refs: readonly ObjectRef[]): Promise<StreamObject[]> {
   const encoder = new TextEncoder();
-  const out: StreamObject[] = [];
-  for (const ref of refs.values()) {
-    const offset = structure.offsets.get(ref.num);
-    if (offset === undefined) continue;
-    const head = structure.text.slice(offset, offset + 512);
-    const dict = /<<([\s\S]*?)>>\s*stream(\r\n|\n)/.exec(head);
-    const length = dict ? /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dict[1]!) : null;
-    if (!dict || !length) continue; // an indirect /Length or an odd layout: leave that map as Chromium wrote it
-    const start = offset + dict.index + dict[0].length;
-    const raw = structure.bytes.subarray(start, start + Number(length[1]));
-    const flate = /\/Filter\s*\/FlateDecode/.test(dict[1]!);
-    const cmap = new TextDecoder('latin1').decode(flate ? inflateSync(raw) : raw);
-    const fixed = unifyCMap(cmap);
-    if (fixed === undefined) continue;
-    const data = deflateSync(encoder.encode(fixed));
-    const header = encoder.encode(`<</Filter /FlateDecode\n/Length ${data.length}>>\nstream\n`);
-    const footer = encoder.encode('\nendstream');
-    const body = new Uint8Array(header.length + data.length + footer.length);
-    body.set(header, 0);
-    body.set(data, header.length);
-    body.set(footer, header.length + data.length);
-    out.push({ ref, body });
-  }
-  return out;
+  const latin1 = new TextDecoder('latin1');
+  const fixed = await Promise.all(
+    refs.map(async (ref): Promise<StreamObject | undefined> => {
+      const offset = structure.offsets.get(ref.num);
+      if (offset === undefined) return undefined;
+      const head = latin1.decode(await structure.source.read(offset, 512));
+      const dict = /<<([\s\S]*?)>>\s*stream(\r\n|\n)/.exec(head);
+      const length = dict ? /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dict[1]!) : null;
+      if (!dict || !length) return undefined; // an indirect /Length or an odd layout: leave that map as Chromium wrote it
+      const raw = await structure.source.read(offset + dict.index + dict[0].length, Number(length[1]));
+      const flate = /\/Filter\s*\/FlateDecode/.test(dict[1]!);
+      const cmap = unifyCMap(latin1.decode(flate ? inflateSync(raw) : raw));
+      if (cmap === undefined) return undefined;
+      const data = deflateSync(encoder.encode(cmap));
+      const header = encoder.encode(`<</Filter /FlateDecode\n/Length ${data.length}>>\nstream\n`);
+      const footer = encoder.encode('\nendstream');
+      const body = new Uint8Array(header.length + data.length + footer.length);
+      body.set(header, 0);
+      body.set(data, header.length);
+      body.set(footer, header.length + data.length);
+      return { ref, body };
+    }),
+  );
+  return fixed.filter((stream) => stream !== undefined);
 }
