@@ -33,6 +33,11 @@ export interface LaunchBrowserOptions {
   logger?: Logger;
   /** More command-line flags, appended after ours. */
   extraArgs?: string[];
+  /**
+   * The longest one DevTools command may take, in ms (printing a 1000-slide deck is one command). Default
+   * Puppeteer's 180 000; an export with a longer --timeout raises it to that.
+   */
+  protocolTimeoutMs?: number;
 }
 
 /**
@@ -183,7 +188,10 @@ export async function launchBrowser(options: LaunchBrowserOptions): Promise<Brow
   );
   try {
     const puppeteer = await loadPuppeteer();
-    const connecting = puppeteer.connect({ transport: pipeTransport(chromium.toBrowser, chromium.fromBrowser) });
+    const connecting = puppeteer.connect({
+      transport: pipeTransport(chromium.toBrowser, chromium.fromBrowser),
+      protocolTimeout: options.protocolTimeoutMs ?? 180_000,
+    });
     connecting.catch(() => {}); // a failed start is reported by the race below
     // The browser entry's declarations are the same classes as the package's bundled types, declared twice.
     const browser = (await withTimeout(

@@ -23,6 +23,8 @@ export interface WithBrowserOptions {
   logger?: Logger;
   /** More Chromium flags for the launch. */
   extraArgs?: string[];
+  /** The longest one DevTools command may take, ms (see `LaunchBrowserOptions`). */
+  protocolTimeoutMs?: number;
 }
 
 /**
@@ -43,7 +45,13 @@ export async function withBrowser<T>(options: WithBrowserOptions, fn: (browser: 
     logger?.debug(`using ${found.path} (found via ${found.source})`);
     executablePath = found.path;
   }
-  const browser = await launchBrowser({ executablePath, timeoutMs: options.timeoutMs, logger, extraArgs: options.extraArgs });
+  const browser = await launchBrowser({
+    executablePath,
+    timeoutMs: options.timeoutMs,
+    logger,
+    extraArgs: options.extraArgs,
+    protocolTimeoutMs: options.protocolTimeoutMs,
+  });
   const stopListening = onStopSignal(() => closeBrowser(browser, { logger }), { logger });
   try {
     return await failOnCrash(browser, () => fn(browser));

@@ -32,7 +32,9 @@ export async function exportBatch(decks: readonly BatchDeck[], options: ExportBa
   const timeoutMs = Math.max(30_000, options.flags?.pdf?.timeout ?? 0);
   const launching: Promise<Browser> = findBrowser(options.find).then((found) => {
     options.logger?.debug(`using ${found.path} (found via ${found.source})`);
-    return launchBrowser({ executablePath: found.path, timeoutMs, logger: options.logger });
+    // One DevTools command prints a whole deck: it may take as long as an export may.
+    const protocolTimeoutMs = Math.max(180_000, options.flags?.pdf?.timeout ?? 0);
+    return launchBrowser({ executablePath: found.path, timeoutMs, protocolTimeoutMs, logger: options.logger });
   });
   // Each deck observes a failed launch itself (after its own build, whose error says more).
   launching.catch(() => undefined);

@@ -67,7 +67,9 @@ async function withExportBrowser<T>(
 ): Promise<T> {
   try {
     const browser = await options.browser;
-    return await withBrowser({ browser, find: options.find, timeoutMs: launchTimeoutMs, logger: options.logger }, fn);
+    // One DevTools command prints the whole deck: it may take as long as the export may.
+    const protocolTimeoutMs = Math.max(180_000, options.flags?.pdf?.timeout ?? 0);
+    return await withBrowser({ browser, find: options.find, timeoutMs: launchTimeoutMs, protocolTimeoutMs, logger: options.logger }, fn);
   } catch (error) {
     // A build error (the user's input) explains more than a browser error that happened meanwhile.
     await pending;

@@ -152,6 +152,9 @@ export async function renderPdfs(browser: Browser, page: Page, deck: Deck, optio
   await page.evaluateOnNewDocument(installReadyHook);
   // Asked now, answered while the page loads.
   const producer = browser.version().then((version) => `${version} (Skia/PDF)`);
+  // Awaited below; if the export fails first, the browser is closed under this request and its rejection must
+  // not end the program as an unhandled one (tests/cli/staging.test.ts times an export out halfway).
+  producer.catch(() => undefined);
   // reveal.js reads settings from the query string: the print view, no margin around the slide (so the page
   // is exactly the slide size), never more than one page per slide, and fragment pages if wanted (slides that
   // opt out are trimmed to their final state afterwards).
