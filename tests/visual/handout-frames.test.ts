@@ -57,7 +57,8 @@ beforeAll(async () => {
       sheets.set(`${layout}-${paper}`, renderPages(result.handout!.path));
     }
   }
-});
+  // Eight exports: on a loaded machine this outlasts the default hook timeout (no test here measures speed).
+}, 600_000);
 
 afterAll(async () => {
   if (browser) await closeBrowser(browser);
