@@ -136,6 +136,23 @@ const lookaheadSeparator: Difference = {
   }),
 };
 
+/**
+ * `---` inside a closed fenced code block: the plugin splits there (it splits before Markdown is parsed), giving
+ * two slides, each with half the code; here the fence keeps it, one slide. Their slides `at` and `at + 1` are
+ * our one slide, its text theirs joined by the separator's own text.
+ */
+const closedFence = (at: number): Difference => ({
+  readme: 'A separator inside a **closed** fenced code block is not a separator',
+  apply: (theirs) => {
+    const leaves = theirs.leaves.flatMap((leaf, i) => {
+      if (i === at) return [{ ...leaf, text: `${leaf.text} --- ${theirs.leaves[at + 1]!.text}` }];
+      if (i === at + 1) return [];
+      return [i > at ? { ...leaf, h: leaf.h - 1 } : leaf];
+    });
+    return { total: theirs.total - 1, stacks: theirs.stacks.filter((_, h) => h !== theirs.leaves[at + 1]!.h), leaves };
+  },
+});
+
 const ROWS: Row[] = [
   { name: 'parity fixture (reveal.js markdown plugin syntax)', file: 'content/parity.md' },
   { name: 'reveal.js with HTML <section> slides, ids, data-src (English)', file: 'decks/field/reveal-animate-en/deck.md' },
@@ -149,6 +166,7 @@ const ROWS: Row[] = [
     file: 'decks/field/quarto-ru/доклад.md',
     differences: [lookaheadSeparator],
   },
+  { name: 'a YAML example with --- in a closed fence', file: 'decks/field/yaml-fence-en/deck.md', differences: [closedFence(1)] },
   { name: 'fit', file: 'export/field/fit/deck.md' },
   { name: 'too long to fit', file: 'export/field/too-long/deck.md' },
   { name: 'reveal.js theme with web fonts (league)', file: 'export/field/league/deck.md' },
