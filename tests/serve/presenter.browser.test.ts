@@ -169,7 +169,9 @@ describe('presenting the default talk from /presenter (Chromium)', () => {
       await presenter.keyboard.press('Enter');
       await waitAudience(audience, { h: target.h, v: target.v, f: -1 });
       expect(await presenter.$eval('#overview-dialog', (el) => (el as HTMLDialogElement).open)).toBe(false);
-      // A click on a thumbnail picks too; Esc closes without moving anyone.
+      // A click on a thumbnail picks too; Esc closes without moving anyone. (The presenter view learns of the move
+      // from the server after the audience may: wait for it, as a presenter sees the slide before opening again.)
+      await presenter.waitForFunction((n) => window.deckServe!.driver!.view.index === n - 1, { polling: 50 }, picked);
       await presenter.keyboard.press('o');
       await overview.waitForFunction(
         (n) => document.querySelector('.deck-thumb.current')?.getAttribute('data-slide') === String(n),
