@@ -79,7 +79,19 @@ describe('the phone remote (Chromium, 390×844 touch screen)', () => {
       await remote.waitForFunction(() => (window.deckServe?.driver?.view.count ?? 0) > 0 && window.deckServe?.driver?.view.presenter, {
         polling: 50,
       });
-      const everyone = (want: Indices) => Promise.all(audiences.map((audience) => waitAt(audience, want)));
+      // Every audience page there, and the remote knows it too (the audience may hear of a move first; a person taps
+      // again only after the remote shows where the room is). Linear index: title 0, Steps 1 (steps f + 2), stack 2–3.
+      const everyone = async (want: Indices) => {
+        await Promise.all(audiences.map((audience) => waitAt(audience, want)));
+        const index = want.h === 2 ? 2 + want.v : want.h;
+        const step = want.h === 1 ? want.f + 2 : 1;
+        await remote.waitForFunction(
+          (i, s) => window.deckServe!.driver!.view.index === i && window.deckServe!.driver!.view.step.at === s,
+          { polling: 20 },
+          index,
+          step,
+        );
+      };
       expect(server.talk.clock.startedAt).toBeNull();
 
       // The fixture: a title, then "Steps" with two fragments, then a vertical stack "Body first" / "Body below".
