@@ -103,15 +103,14 @@ describe('the phone remote (Chromium, 390×844 touch screen)', () => {
       await remote.tap('#prev');
       await everyone({ h: 1, v: 0, f: -1 });
 
-      // Swipe left = next, swipe right = previous (as a photo viewer); a short drag is not a swipe.
+      // Swipe left = next, swipe right = previous (as a photo viewer).
       const area = (await (await remote.$('#swipe'))!.boundingBox())!;
       const y = area.y + area.height / 2;
       await swipe(remote, area.x + area.width - 20, area.x + 20, y);
       await everyone({ h: 1, v: 0, f: 0 });
       await swipe(remote, area.x + 20, area.x + area.width - 20, y);
       await everyone({ h: 1, v: 0, f: -1 });
-      await swipe(remote, area.x + area.width / 2, area.x + area.width / 2 - 20, y);
-      await remote.tap('#next'); // a move that must come after whatever the short drag did
+      await remote.tap('#next');
       await everyone({ h: 1, v: 0, f: 0 });
 
       // A Bluetooth clicker sends PageDown / PageUp.
