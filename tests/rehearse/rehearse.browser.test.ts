@@ -280,8 +280,8 @@ describe('a scripted rehearsal', () => {
       expect(ids).not.toContain('slide-3');
       await page.click('.deck-rehearse-finish');
       const result = await session.done;
-      expect(result.rehearsal!.slides.slice(0, 2).every((s) => s.visits >= 1)).toBe(true);
-      expect(result.rehearsal!.slides.slice(2).every((s) => s.visits === 0)).toBe(true);
+      expect(result.rehearsal!.slides.slice(0, 2).map((s) => s.visits > 0)).toEqual([true, true]);
+      expect(result.rehearsal!.slides.slice(2).map((s) => s.visits)).toEqual(result.rehearsal!.slides.slice(2).map(() => 0));
     } finally {
       await page.close();
       await session.close();

@@ -196,16 +196,16 @@ describe('presenting the default talk from /presenter (Chromium)', () => {
 
   it('the clock: pausing freezes elapsed time and pacing, a reload keeps it, a restart keeps the token, the clock and the slide', async () => {
     const presenter = await browser.newPage();
-    // The page's clock is the test's to move on: Date.now() plus a skip, and a count of each interval's runs, so a
+    // The page's clock is the test's to move on: Date.now() plus an advance, and a count of each interval's runs, so a
     // test can let minutes pass and wait until the page has redrawn, instead of sleeping.
     await presenter.evaluateOnNewDocument(() => {
       const realNow = Date.now.bind(Date);
       const realSetInterval = window.setInterval.bind(window);
       const realClearInterval = window.clearInterval.bind(window);
-      let skipped = 0;
+      let advanced = 0;
       /** Runs of each interval still set, by its id. */
       const runs = new Map<number, number>();
-      Date.now = () => realNow() + skipped;
+      Date.now = () => realNow() + advanced;
       window.setInterval = ((handler: () => void, ms?: number) => {
         const id = realSetInterval(() => {
           runs.set(id, (runs.get(id) ?? 0) + 1);
@@ -219,19 +219,19 @@ describe('presenting the default talk from /presenter (Chromium)', () => {
         realClearInterval(id);
       }) as typeof window.clearInterval;
       (window as unknown as { deckTestClock: object }).deckTestClock = {
-        skip: (ms: number) => void (skipped += ms),
+        advance: (ms: number) => void (advanced += ms),
         runs: () => Object.fromEntries(runs),
       };
     });
     try {
       await openPresenter(presenter);
       const text = (id: string) => presenter.$eval(`#${id}`, (el) => el.textContent ?? '');
-      type TestClock = { skip(ms: number): void; runs(): Record<number, number> };
+      type TestClock = { advance(ms: number): void; runs(): Record<number, number> };
       /** Move the page's clock on by `ms`, then wait until every timer of the page has run twice since. */
       const letPass = async (ms: number) => {
         const before = await presenter.evaluate((ms) => {
           const clock = (window as unknown as { deckTestClock: TestClock }).deckTestClock;
-          clock.skip(ms);
+          clock.advance(ms);
           return clock.runs();
         }, ms);
         await presenter.waitForFunction(
