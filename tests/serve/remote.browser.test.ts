@@ -110,10 +110,11 @@ describe('the phone remote (Chromium, 390×844 touch screen)', () => {
       await everyone({ h: 1, v: 0, f: 0 });
       await swipe(remote, area.x + 20, area.x + area.width - 20, y);
       await everyone({ h: 1, v: 0, f: -1 });
-      await remote.tap('#next');
-      await everyone({ h: 1, v: 0, f: 0 });
 
-      // A Bluetooth clicker sends PageDown / PageUp.
+      // A Bluetooth clicker sends PageDown / PageUp. (Not a tap right after a swipe: Chromium, like a phone, may take
+      // that tap as the end of the swipe's fling and not click.)
+      await remote.keyboard.press('PageDown');
+      await everyone({ h: 1, v: 0, f: 0 });
       await remote.keyboard.press('PageDown');
       await everyone({ h: 1, v: 0, f: 1 });
       await remote.keyboard.press('PageDown');
