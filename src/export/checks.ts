@@ -33,10 +33,11 @@ export function formatReport(problems: readonly ExportProblem[]): string {
   return problems.map((problem) => `  - ${formatProblem(problem)}`).join('\n');
 }
 
-/** "the last 2 list items (from “l”) fall below the slide". */
+/** "2 list items (from “l”) fall below the slide", "an image runs past the right edge". */
 function lostSentence(lost: LostContent): string {
   const kinds = lost.count === 1 ? lost.kind : lost.kind.endsWith('y') ? `${lost.kind.slice(0, -1)}ies` : `${lost.kind}s`;
-  const what = `${lost.count === 1 ? 'a' : `${lost.count}`} ${kinds}${lost.first ? ` (from “${lost.first}”)` : ''}`;
+  const article = /^[aeiou]/.test(lost.kind) ? 'an' : 'a';
+  const what = `${lost.count === 1 ? article : `${lost.count}`} ${kinds}${lost.first ? ` (from “${lost.first}”)` : ''}`;
   const one = lost.count === 1;
   if (lost.edge === 'right') return `${what} ${one ? 'runs' : 'run'} past the right edge`;
   return `${what} ${lost.whole ? (one ? 'falls' : 'fall') : one ? 'reaches' : 'reach'} below the slide`;
