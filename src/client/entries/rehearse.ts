@@ -8,6 +8,7 @@ import { revealOf } from '../reveal.js';
 import { createBar } from '../rehearse/bar.js';
 import { eventOf, newSession, pageNow, recClock } from '../rehearse/events.js';
 import { createSender } from '../rehearse/sender.js';
+import { createSettledRecorder } from '../rehearse/settled.js';
 import { parseRecorderConfig, recordingToken } from '../rehearse/who-records.js';
 
 function frameId(): string | undefined {
@@ -18,9 +19,9 @@ function frameId(): string | undefined {
   }
 }
 
-function parentSearch(): string | undefined {
+function parentLocation(): { search: string; path: string } | undefined {
   try {
-    return window.parent.location.search;
+    return { search: window.parent.location.search, path: window.parent.location.pathname };
   } catch {
     return undefined;
   }
@@ -32,8 +33,9 @@ function start(): void {
   if (!config || !reveal) return;
   const framed = window.self !== window.top;
   const currentFrame = framed && frameId() === 'current';
+  const parent = currentFrame ? parentLocation() : undefined;
   const token = recordingToken(
-    { search: location.search, framed, currentFrame, parentSearch: currentFrame ? parentSearch() : undefined },
+    { search: location.search, framed, currentFrame, parentSearch: parent?.search, parentPath: parent?.path },
     config,
   );
   if (!token) return;
@@ -57,11 +59,12 @@ function start(): void {
   const session = newSession();
   let seq = 0;
   let finished = false;
-  const snapshot = (type: EventType): ClientEvent =>
-    eventOf(type, { indices: reveal.getIndices(), id: reveal.getCurrentSlide()?.id }, pageNow(), session, seq++);
+  const place = () => ({ indices: reveal.getIndices(), id: reveal.getCurrentSlide()?.id });
+  const snapshot = (type: EventType): ClientEvent => eventOf(type, place(), pageNow(), session, seq++);
   const record = (type: EventType) => {
     if (!finished) sender.add(snapshot(type));
   };
+  const settled = createSettledRecorder({ place, record });
 
   const started = pageNow();
   const tick = () => {
@@ -107,12 +110,12 @@ function start(): void {
 
   const begin = () => {
     bar.show();
-    record('ready');
-    reveal.on('slidechanged', () => record('slide'));
-    reveal.on('fragmentshown', () => record('fragment'));
-    reveal.on('fragmenthidden', () => record('fragment'));
-    reveal.on('paused', () => record('paused'));
-    reveal.on('resumed', () => record('resumed'));
+    settled.now('ready');
+    reveal.on('slidechanged', () => settled.changed('slide'));
+    reveal.on('fragmentshown', () => settled.changed('fragment'));
+    reveal.on('fragmenthidden', () => settled.changed('fragment'));
+    reveal.on('paused', () => settled.now('paused'));
+    reveal.on('resumed', () => settled.now('resumed'));
   };
   if (reveal.isReady()) begin();
   else reveal.on('ready', begin);

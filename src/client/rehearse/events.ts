@@ -15,18 +15,21 @@ export function newSession(random = Math.random): string {
   return random().toString(36).slice(2, 12).padEnd(4, '0');
 }
 
-export function eventOf(type: EventType, place: DeckPlace, t: number, session: string, seq: number): ClientEvent {
+/** A place in the deck as the rehearsal tells places apart: the slide's indices and id, and the fragment shown (-1 for none). */
+export interface Place {
+  readonly h: number;
+  readonly v: number;
+  readonly f: number;
+  readonly id: string;
+}
+
+export function placeOf(place: DeckPlace): Place {
   const h = place.indices.h ?? 0;
-  return {
-    type,
-    t,
-    h,
-    v: place.indices.v ?? 0,
-    f: typeof place.indices.f === 'number' ? place.indices.f : -1,
-    id: place.id || `slide-${h + 1}`,
-    session,
-    seq,
-  };
+  return { h, v: place.indices.v ?? 0, f: typeof place.indices.f === 'number' ? place.indices.f : -1, id: place.id || `slide-${h + 1}` };
+}
+
+export function eventOf(type: EventType, place: DeckPlace, t: number, session: string, seq: number): ClientEvent {
+  return { type, t, ...placeOf(place), session, seq };
 }
 
 /** How long to wait before sending again after `failures` failed posts in a row, ms. */

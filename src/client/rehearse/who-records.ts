@@ -1,8 +1,12 @@
 /**
  * Which page records a rehearsal: the presenter's own deck page, and the presenter view's current slide (the frame
- * with id "current"). Copies shown inside pages (the next-step preview, the speaker view, the overview) and the
- * print view do not; a page without the presenter token records nothing.
+ * with id "current" in /presenter). Copies shown inside pages (the next-step preview, the speaker view, the
+ * overview, the phone remote's slides: a phone's clock is not the laptop's) and the print view do not; a page
+ * without the presenter token records nothing.
  */
+
+/** The presenter view's path (src/serve/http.ts serves it). */
+export const PRESENTER_PATH = '/presenter';
 
 export interface PagePlace {
   /** The page's query string. */
@@ -11,8 +15,9 @@ export interface PagePlace {
   readonly framed: boolean;
   /** The presenter view's current-slide frame (the frame element's id is "current"). */
   readonly currentFrame: boolean;
-  /** The query string of the page holding the frame, when it can be read. */
+  /** The query string and path of the page holding the frame, when they can be read. */
   readonly parentSearch?: string;
+  readonly parentPath?: string;
 }
 
 export interface RecorderConfig {
@@ -26,8 +31,9 @@ export interface RecorderConfig {
 export function recordingToken(place: PagePlace, config: RecorderConfig): string | undefined {
   const params = new URLSearchParams(place.search);
   if (params.has('print-pdf')) return undefined;
-  if (place.framed ? !(place.currentFrame || config.frames) : params.has('receiver')) return undefined;
-  const token = params.get('token') ?? (place.currentFrame ? new URLSearchParams(place.parentSearch ?? '').get('token') : null);
+  const presenterFrame = place.currentFrame && place.parentPath === PRESENTER_PATH;
+  if (place.framed ? !(presenterFrame || config.frames) : params.has('receiver')) return undefined;
+  const token = params.get('token') ?? (presenterFrame ? new URLSearchParams(place.parentSearch ?? '').get('token') : null);
   return token || undefined;
 }
 

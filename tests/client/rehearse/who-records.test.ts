@@ -13,9 +13,18 @@ describe('who records a rehearsal', () => {
   });
 
   it('in frames: only the presenter view’s current slide, with the presenter view’s token', () => {
-    const current = { search: '?receiver&controls=false', framed: true, currentFrame: true, parentSearch: '?token=xyz' };
+    const current = {
+      search: '?receiver&controls=false',
+      framed: true,
+      currentFrame: true,
+      parentSearch: '?token=xyz',
+      parentPath: '/presenter',
+    };
     expect(recordingToken(current, config)).toBe('xyz');
     expect(recordingToken({ ...current, currentFrame: false }, config)).toBeUndefined();
+    // The phone remote's current slide does not: a phone's clock is not the laptop's.
+    expect(recordingToken({ ...current, parentPath: '/remote' }, config)).toBeUndefined();
+    expect(recordingToken({ ...current, parentPath: undefined }, config)).toBeUndefined();
     expect(recordingToken({ ...current, parentSearch: '' }, config)).toBeUndefined();
     // frames: true lets any framed copy with a token record.
     expect(recordingToken({ search: '?token=t', framed: true, currentFrame: false }, { ...config, frames: true })).toBe('t');
