@@ -102,7 +102,7 @@ async function exportStaged(input: string, options: ExportPdfOptions, stage: Out
     const { deck, rendered } = await buildDeck(input, options);
     const staged = await writeRenderedFiles(stage.dir, rendered);
     timings.build = Math.round(performance.now() - started);
-    return { deck, staged };
+    return { deck, staged, html: rendered.html };
   });
   // Settled-ness is observed below; this only keeps a build failure during the launch from being "unhandled".
   building.catch(() => undefined);
@@ -111,7 +111,11 @@ async function exportStaged(input: string, options: ExportPdfOptions, stage: Out
 
   const exporting = withExportBrowser(options, launchTimeoutMs, building, async (browser) => {
     timings.launch = Math.round(performance.now() - started);
-    const [{ deck, staged }, { renderPdfs }] = await Promise.all([building, import('./render-pdfs.js')]);
+    const [{ deck, staged, html }, { renderPdfs }, { idlePlugins }] = await Promise.all([
+      building,
+      import('./render-pdfs.js'),
+      import('./idle-plugins.js'),
+    ]);
     const pdf = deck.config.pdf;
     const slides = options.slides ?? true;
     const handout = options.handout === undefined ? pdf.handout : options.handout;
@@ -132,6 +136,7 @@ async function exportStaged(input: string, options: ExportPdfOptions, stage: Out
           renderPdfs(browser, page, deck, {
             outDir: stage.dir,
             index: staged,
+            stubs: idlePlugins(stage.dir, html),
             slides,
             handout,
             paper: pdf.paper,
@@ -159,6 +164,7 @@ async function exportStaged(input: string, options: ExportPdfOptions, stage: Out
   timings.close = Math.round(performance.now() - closing);
 
   const { problems } = rendered;
+  for (const url of rendered.stubbed) log?.debug(`not loaded in the print page (nothing to do there): ${url}`);
   if (problems.length > 0) {
     if (deck.config.pdf.strict) {
       throw new DeckError(ErrorCode.ExportFailed, `the PDF export checks failed, nothing was written:\n${formatReport(problems)}`, {

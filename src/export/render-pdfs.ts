@@ -39,6 +39,8 @@ export interface RenderPdfsOptions {
   outDir: string;
   /** The built index.html. */
   index: string;
+  /** Plugin scripts answered with empty plugins (idle-plugins.ts). */
+  stubs?: ReadonlyMap<string, string>;
   slides: boolean;
   handout: HandoutLayout | false;
   paper: Paper;
@@ -63,6 +65,8 @@ export interface RenderPdfsResult {
   deck?: RenderedPdf;
   handout?: RenderedPdf & { layout: HandoutLayout };
   problems: ExportProblem[];
+  /** Plugin scripts that were answered with empty plugins (idle-plugins.ts), as URLs. */
+  stubbed: string[];
 }
 
 function glyphProblems(
@@ -148,7 +152,8 @@ export async function renderPdfs(browser: Browser, page: Page, deck: Deck, optio
       (slide.attributes['data-pdf-fragments'] === 'true' || (c.pdf.fragments && slide.attributes['data-pdf-fragments'] !== 'false')),
   );
 
-  const blocked = await blockForeignRequests(page, options.outDir);
+  const stubbed: string[] = [];
+  const blocked = await blockForeignRequests(page, options.outDir, { stubs: options.stubs, onStub: (url) => stubbed.push(url) });
   await page.evaluateOnNewDocument(installReadyHook);
   // Asked now, answered while the page loads.
   const producer = browser.version().then((version) => `${version} (Skia/PDF)`);
@@ -182,7 +187,7 @@ export async function renderPdfs(browser: Browser, page: Page, deck: Deck, optio
   // Links to the deck's own files are written relative to the PDF (pdf/local-links.ts), as they pass to disk.
   const stageUrl = new URL('.', pathToFileURL(options.index)).href;
   const meta = metadataOf(deck, options.creator, await producer);
-  const result: RenderPdfsResult = { problems };
+  const result: RenderPdfsResult = { problems, stubbed };
 
   if (options.slides) {
     const path = join(options.outDir, 'deck.pdf');

@@ -7,4 +7,5 @@ export { resolveTheme, projectThemes, type ResolvedTheme } from './theme.js';
 export { formatCount, formatDate, translate } from './helpers.js';
 export type { RenderedDeck, OutputFile } from './output.js';
 export { packageRoot, revealDistDir } from './paths.js';
+export { PLUGIN_SCRIPTS } from './vendor.js';
 export { linkPreviewTags, withLinkPreview } from './link-preview.js';

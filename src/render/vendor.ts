@@ -5,13 +5,22 @@ import { DeckError, ErrorCode } from '../core/errors.js';
 import type { OutputFile } from './output.js';
 import { revealDistDir } from './paths.js';
 
+/**
+ * The reveal.js plugins the page template loads: where each script goes in the output, and the global it
+ * defines (the export answers them with empty plugins where they have nothing to do, src/export/idle-plugins.ts).
+ */
+export const PLUGIN_SCRIPTS = {
+  notes: { target: 'assets/reveal/plugin/notes.js', global: 'RevealNotes', id: 'notes' },
+  highlight: { target: 'assets/reveal/plugin/highlight.js', global: 'RevealHighlight', id: 'highlight' },
+} as const;
+
 /** reveal.js files the page loads, as [path under node_modules/reveal.js/dist, path in the output]. */
 const REVEAL_FILES = [
   ['reset.css', 'assets/reveal/reset.css'],
   ['reveal.css', 'assets/reveal/reveal.css'],
   ['reveal.js', 'assets/reveal/reveal.js'],
-  ['plugin/notes.js', 'assets/reveal/plugin/notes.js'],
-  ['plugin/highlight.js', 'assets/reveal/plugin/highlight.js'],
+  ['plugin/notes.js', PLUGIN_SCRIPTS.notes.target],
+  ['plugin/highlight.js', PLUGIN_SCRIPTS.highlight.target],
 ] as const;
 
 type VendorUrl = 'resetCss' | 'revealCss' | 'revealJs' | 'notesJs' | 'highlightJs' | 'highlightCss';
