@@ -1,13 +1,31 @@
 /** The presenter view (/presenter): current and next step, notes, the talk clock, the room controls, dialogs. */
 import { elapsedMs, formatClock, pacing } from './clock.js';
+import type { FinishAnswer } from '../rehearse/model.js';
 import type { Driver, DriverView } from './driver.js';
 import { keyAction, type KeyAction } from './keys.js';
 import { createNotesPanel } from './notes-panel.js';
 import { createOverview } from './overview.js';
 import { parseSlideNumber, positionLabel } from './order.js';
+import { reportHref } from './rehearse/events.js';
 import { loadLayout, loadNotesSize, NOTES_SIZE, saveLayout, saveNotesSize } from './settings.js';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+
+/** After "Finish rehearsal": where it was saved, the summary, and a link to the report the server serves. */
+function showFinished(box: HTMLElement, rehearsal: Partial<FinishAnswer>, token: string): void {
+  box.textContent = `Rehearsal saved${rehearsal.file ? ` to ${rehearsal.file}` : ''}. ${rehearsal.summary ?? ''} `;
+  if (!rehearsal.report) {
+    box.append('The report is in the terminal.');
+    return;
+  }
+  const link = document.createElement('a');
+  link.id = 'rehearsal-report';
+  link.href = reportHref(rehearsal.report, token);
+  link.target = '_blank';
+  link.rel = 'noopener';
+  link.textContent = `Open the report${rehearsal.reportFile ? ` (${rehearsal.reportFile})` : ''}`;
+  box.append(link);
+}
 
 export function mountPresenterView(createDriver: (onUpdate: (view: DriverView) => void) => Driver): Driver {
   const notes = createNotesPanel($('notes'), 'No notes for this slide.');
@@ -18,9 +36,9 @@ export function mountPresenterView(createDriver: (onUpdate: (view: DriverView) =
   main.classList.toggle('notes-first', loadLayout() === 'notes-first');
 
   /** After "Finish rehearsal" the server stops: say the rehearsal is saved, not that the connection is lost. */
-  let rehearsal: { file?: string; summary?: string } | undefined;
+  let rehearsal: Partial<FinishAnswer> | undefined;
   window.addEventListener('deck:rehearsal-finished', (event) => {
-    rehearsal = (event as CustomEvent<{ file?: string; summary?: string }>).detail ?? {};
+    rehearsal = (event as CustomEvent<Partial<FinishAnswer>>).detail ?? {};
     render(driver.view);
   });
 
@@ -36,9 +54,10 @@ export function mountPresenterView(createDriver: (onUpdate: (view: DriverView) =
     status.className = `status ${view.connected && view.presenter ? 'ok' : 'bad'}`;
     const offline = $('offline');
     offline.hidden = view.connected && !rehearsal;
+    offline.classList.toggle('done', !!rehearsal);
     if (rehearsal) {
       status.textContent = 'rehearsal finished';
-      offline.textContent = `Rehearsal saved${rehearsal.file ? ` to ${rehearsal.file}` : ''}. ${rehearsal.summary ?? ''} The report is in the terminal (deck rehearse --last --report writes it as HTML).`;
+      showFinished(offline, rehearsal, new URLSearchParams(location.search).get('token') ?? '');
       return;
     }
     offline.textContent = view.refusedAt

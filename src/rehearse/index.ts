@@ -26,7 +26,7 @@ export { reportText } from './report-text.js';
 export { reportHtml, slideChart, trendChart } from './report-html.js';
 export { appliedFrom, applyConcerns, planChanges, writeApplied, type PlanChange } from './apply.js';
 export { estimateNote, notesScript } from './notes.js';
-export { rehearsalRoute, ENDPOINT } from './routes.js';
+export { rehearsalRoute, ENDPOINT, REPORT_PATH } from './routes.js';
 export { rehearsalClientHtml } from './client.js';
 export { clock, signedClock, verdict } from './format.js';
 export type * from './model.js';

@@ -40,6 +40,15 @@ export const clientBatchSchema = z.array(clientEventSchema).min(1).max(500);
 
 export const finishSchema = z.object({ t: moment.optional() }).strict();
 
+/** What the page is told after its Finish: the saved file (relative to where `deck rehearse` runs), a summary, the report. */
+export interface FinishAnswer {
+  readonly file?: string;
+  readonly summary: string;
+  /** The report's file, and where the page opens it (add the token): `/_rehearse/report`, src/rehearse/routes.ts. */
+  readonly reportFile?: string;
+  readonly report?: string;
+}
+
 /** A recorded event: the client's, plus when the server received it (epoch ms, server clock). */
 export interface RecordedEvent extends ClientEvent {
   readonly at: number;

@@ -1,18 +1,24 @@
 /**
  * The rehearsal's HTTP routes, given to the dev server: `POST /_rehearse/event` (a batch of events, JSON),
- * `POST /_rehearse/beacon` (the last batch as the page goes away: a beacon can only send text/plain) and
- * `POST /_rehearse/finish` (the Finish button, JSON). All need the presenter token (`?token=`): a page without
- * it, or a page of another site, can neither record nor end the rehearsal. Tested in tests/rehearse/routes.test.ts.
+ * `POST /_rehearse/beacon` (the last batch as the page goes away: a beacon can only send text/plain),
+ * `POST /_rehearse/finish` (the Finish button, JSON) and `GET /_rehearse/report` (the HTML report the finish
+ * wrote, and only that file: the route takes no path). All need the presenter token (`?token=`): a page without
+ * it, or a page of another site, can neither record, end the rehearsal nor read its report. Tested in
+ * tests/rehearse/routes.test.ts.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../core/log.js';
-import { finishSchema } from './model.js';
+import { type FinishAnswer, finishSchema } from './model.js';
 import type { Recorder } from './recorder.js';
 
 export const ENDPOINT = '/_rehearse';
 /** The largest body: a full batch of 500 events is about 80 KB. */
 const MAX_BODY = 256 * 1024;
+
+/** Where the report of the rehearsal just finished is served. */
+export const REPORT_PATH = `${ENDPOINT}/report`;
 
 export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => boolean | Promise<boolean>;
 
@@ -21,7 +27,9 @@ export interface RouteOptions {
   readonly token: string;
   readonly recorder: Recorder;
   /** End the rehearsal from the page; resolves with what to tell the page. */
-  readonly finish: (t: number | undefined) => Promise<{ file?: string; summary: string }>;
+  readonly finish: (t: number | undefined) => Promise<FinishAnswer>;
+  /** The HTML report written at the finish, once there is one. */
+  readonly report?: () => string | undefined;
   /** Called once the answer to the finish has gone out (so the server may close without cutting it off). */
   readonly afterFinish?: () => void;
   readonly logger?: Logger;
@@ -88,7 +96,16 @@ function mediaType(req: IncomingMessage): string {
   return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
-const ACTIONS = new Set(['event', 'beacon', 'finish']);
+const ACTIONS = new Set(['event', 'beacon', 'finish', 'report']);
+
+async function sendReport(req: IncomingMessage, res: ServerResponse, path: string | undefined): Promise<void> {
+  if (path === undefined) throw new HttpError(404, 'no report yet: it is written when the rehearsal is finished');
+  const body = await readFile(path).catch(() => {
+    throw new HttpError(404, 'the report is no longer there');
+  });
+  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
 
 export function rehearsalRoute(options: RouteOptions): Route {
   const record = async (body: unknown, res: ServerResponse) => {
@@ -112,6 +129,12 @@ export function rehearsalRoute(options: RouteOptions): Route {
     const action = url.pathname.slice(ENDPOINT.length + 1);
     if (!ACTIONS.has(action)) return false;
     try {
+      if (action === 'report') {
+        if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method not allowed', { Allow: 'GET, HEAD' });
+        if (!tokenMatches(url.searchParams.get('token'), options.token)) throw new HttpError(403, 'the presenter token is needed');
+        await sendReport(req, res, options.report?.());
+        return true;
+      }
       if (req.method !== 'POST') throw new HttpError(405, 'method not allowed', { Allow: 'POST' });
       if (!tokenMatches(url.searchParams.get('token'), options.token)) throw new HttpError(403, 'the presenter token is needed');
       // JSON only (a page of another site cannot send it without asking first); the beacon can only send text.

@@ -12,12 +12,13 @@ import type { Deck } from '../content/types.js';
 import type { Logger } from '../core/log.js';
 import { currentProcess } from '../core/process-identity.js';
 import type { RenderOptions } from '../render/render.js';
+import { loadHistory, reportPathFor, writeReport } from './actions.js';
 import { rehearsalClientHtml } from './client.js';
 import { clock, signedClock } from './format.js';
 import { createJournal } from './journal.js';
 import type { EndedBy, JournalHeader, Rehearsal } from './model.js';
 import { createRecorder, type Recorder } from './recorder.js';
-import { ENDPOINT, rehearsalRoute, type Route } from './routes.js';
+import { ENDPOINT, REPORT_PATH, rehearsalRoute, type Route } from './routes.js';
 import { deckNameOf, JOURNAL_SUFFIX, newRehearsalBase, recoverJournals, rehearsalsDirOf, saveRehearsal, type Recovered } from './store.js';
 
 /** What the rehearsal needs of a server: the dev server's `startServer` fits. */
@@ -74,6 +75,10 @@ export interface RehearsalSession {
   readonly rehearsalPath: string;
   /** Journals of earlier interrupted rehearsals, saved before this one started. */
   readonly recovered: readonly Recovered[];
+  /** The HTML report written when the page finished the rehearsal (beside the rehearsal), else undefined. */
+  readonly reportPath: string | undefined;
+  /** Where the server serves that report, token included. */
+  readonly reportUrl: string;
   /** Settles when the rehearsal is finished (by the page's button or by `finish`). */
   readonly done: Promise<RehearsalResult>;
   finish(by: Exclude<EndedBy, 'interrupted'>, t?: number): Promise<RehearsalResult>;
@@ -124,6 +129,7 @@ export async function startRehearsal(options: RehearsalOptions): Promise<Rehears
     fail = reject;
   });
   let finishing: Promise<RehearsalResult> | undefined;
+  let reportPath: string | undefined;
   const complete = (by: Exclude<EndedBy, 'interrupted'>, t?: number): Promise<RehearsalResult> =>
     (finishing ??= (async () => {
       const rehearsal = await recorder.finish(by, t);
@@ -153,9 +159,22 @@ export async function startRehearsal(options: RehearsalOptions): Promise<Rehears
     afterFinish: () => void finishing?.then(settle, fail),
     finish: async (t) => {
       const result = await complete('button', t);
-      const file = result.path ? relative(process.cwd(), result.path) : undefined;
-      return { file, summary: result.rehearsal ? pageSummary(result.rehearsal, file!) : 'nothing was recorded' };
+      if (!result.rehearsal || !result.path) return { summary: 'nothing was recorded' };
+      const file = relative(process.cwd(), result.path);
+      // The page links the report (served by the route below): written once, beside the rehearsal.
+      reportPath ??= await writeReport(reportPathFor(result.path), result.rehearsal, await loadHistory(deck, options.logger)).catch(
+        (error: unknown) => {
+          options.logger?.warn(`the HTML report could not be written: ${(error as Error).message}`);
+          return undefined;
+        },
+      );
+      return {
+        file,
+        summary: pageSummary(result.rehearsal, file),
+        ...(reportPath ? { reportFile: relative(process.cwd(), reportPath), report: REPORT_PATH } : {}),
+      };
     },
+    report: () => reportPath,
   });
   let server: RehearsalServer;
   try {
@@ -187,6 +206,10 @@ export async function startRehearsal(options: RehearsalOptions): Promise<Rehears
     recorder,
     journalPath,
     rehearsalPath,
+    get reportPath() {
+      return reportPath;
+    },
+    reportUrl: new URL(`${REPORT_PATH}?token=${encodeURIComponent(token)}`, server.url).href,
     recovered,
     done,
     finish,

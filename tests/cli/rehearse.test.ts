@@ -211,4 +211,73 @@ describe.concurrent('deck rehearse: Ctrl+C', () => {
     expect(row('Plan fixture')).toMatch(/00:40\s+00:40/);
     expect(row('Set on the slide')).toMatch(/00:25\s+00:25/);
   });
+
+  it('finished on the page: saves, prints the report and its address, serves it until Ctrl+C, then exits 0', async () => {
+    const deck = join(WORK, 'finished-on-page', 'talk');
+    cpSync(PLAN, deck, { recursive: true });
+    const child = spawn(process.execPath, [BIN, 'rehearse', deck, '--port', '0'], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    const waitFor = (pattern: RegExp) =>
+      new Promise<RegExpExecArray>((done) => {
+        const check = () => {
+          const found = pattern.exec(output);
+          if (found) {
+            child.stdout.off('data', onData);
+            child.stderr.off('data', onData);
+            done(found);
+          }
+        };
+        const onData = (chunk: Buffer) => {
+          output += chunk;
+          check();
+        };
+        child.stdout.on('data', onData);
+        child.stderr.on('data', onData);
+        check();
+      });
+    const deckUrl = new URL((await waitFor(/or the deck alone:\s+(http:\/\/\S+)[\s\S]*Ctrl\+C here/))[1]!);
+    const token = deckUrl.searchParams.get('token')!;
+    const start = Date.now() - 30_000;
+    const events: ClientEvent[] = [0, 1].map((h) => ({
+      type: h === 0 ? 'ready' : 'slide',
+      t: start + h * 20_000,
+      h,
+      v: 0,
+      f: -1,
+      id: `slide-${h + 1}`,
+      session: 'cli-finish-page',
+      seq: h,
+    }));
+    const post = (action: string, body: unknown) =>
+      fetch(new URL(`/_rehearse/${action}?token=${token}`, deckUrl), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await post('event', events)).status).toBe(204);
+    const finished = await post('finish', { t: start + 30_000 });
+    expect(finished.status).toBe(200);
+    const answer = (await finished.json()) as { report: string };
+    // The command says where the report is and keeps serving it.
+    const reportUrl = new URL((await waitFor(/the page links it: (http:\/\/\S+)[\s\S]*Ctrl\+C to stop the server/))[1]!);
+    expect(reportUrl.pathname).toBe(answer.report);
+    const report = await fetch(reportUrl);
+    expect(report.status).toBe(200);
+    expect(await report.text()).toContain('Set on the slide');
+    reportUrl.searchParams.delete('token');
+    expect((await fetch(reportUrl)).status).toBe(403);
+    expect(output).toMatch(/Plan fixture\s.*00:40\s+00:20/);
+    child.kill('SIGINT');
+    expect(await exited, output).toBe(0);
+    const saved = readdirSync(join(deck, 'rehearsals')).sort();
+    expect(saved).toHaveLength(2);
+    expect(saved[0]).toMatch(/^talk-\d{8}-\d{6}\.html$/);
+    expect(saved[1]).toBe(saved[0]!.replace(/\.html$/, '.json'));
+    expect(output).toContain(`report → ${join(deck, 'rehearsals', saved[0]!)}`);
+  });
 });

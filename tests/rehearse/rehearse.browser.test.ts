@@ -110,16 +110,38 @@ describe('a scripted rehearsal', () => {
       const result = await session.done;
       expect(result.path).toBeDefined();
       saved = result.path!;
-      // The page says it is saved, with the summary.
+      // The page says it is saved, with the summary, and links the report the server now serves.
       await page.waitForFunction(() => document.querySelector('.deck-rehearse-clock')?.textContent === 'Rehearsal saved');
       expect(await page.$eval('.deck-rehearse-status', (e) => e.textContent)).toMatch(/planned .*saved as/);
+      const link = await page.waitForSelector('a.deck-rehearse-report');
+      expect(await link!.evaluate((a) => a.textContent)).toBe('Open the report');
+      const opened = new Promise<Page | null>((resolve) => browser.once('targetcreated', (target) => resolve(target.page())));
+      await link!.click();
+      const report = (await opened)!;
+      try {
+        await report.waitForSelector('svg.slides-chart g.slide');
+        expect(await report.$$eval('svg.slides-chart g.slide', (groups) => groups.map((g) => g.getAttribute('data-id')))).toEqual(
+          Object.keys(given),
+        );
+        const url = new URL(report.url());
+        expect(url.pathname).toBe('/_rehearse/report');
+        // Without the presenter token the same address is refused.
+        url.searchParams.delete('token');
+        const refused = await report.goto(url.href);
+        expect(refused!.status()).toBe(403);
+        expect(await report.$('svg.slides-chart')).toBeNull();
+      } finally {
+        await report.close();
+      }
     } finally {
       await page.close();
       await session.close();
     }
 
     expect(saved).toMatch(/[/\\]rehearsals[/\\]talk-\d{8}-\d{6}\.json$/);
-    expect(readdirSync(join(deckDir, 'rehearsals'))).toEqual([saved.split(/[/\\]/).pop()]); // the journal is gone
+    // The journal is gone; the report the page linked is beside the rehearsal.
+    const base = saved.split(/[/\\]/).pop()!;
+    expect(readdirSync(join(deckDir, 'rehearsals')).sort()).toEqual([base.replace(/\.json$/, '.html'), base]);
     const rehearsal = await readRehearsal(saved);
     expect(rehearsal.complete).toBe(true);
     expect(rehearsal.endedBy).toBe('button');
@@ -302,6 +324,12 @@ describe('a scripted rehearsal', () => {
       await page.click('.deck-rehearse-finish');
       const result = await session.done;
       expect(result.rehearsal!.slides.map((s) => s.visits)).toEqual([1, 1, 0, 0, 0]);
+      // The presenter view says so and links the report (the server still serves it).
+      const link = await page.waitForSelector('#offline.done a#rehearsal-report');
+      const href = await link!.evaluate((a) => (a as HTMLAnchorElement).href);
+      const response = await page.evaluate((url) => fetch(url).then(async (r) => ({ status: r.status, text: await r.text() })), href);
+      expect(response.status).toBe(200);
+      expect(response.text).toContain('slides-chart');
     } finally {
       await page.close();
       await session.close();

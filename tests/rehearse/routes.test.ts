@@ -1,8 +1,9 @@
 /**
- * The rehearsal's routes over real HTTP on the real dev server: only the presenter token records and finishes,
- * posts must be JSON (the beacon aside), and a flood is bounded by the recorder's limits.
+ * The rehearsal's routes over real HTTP on the real dev server: only the presenter token records, finishes and
+ * reads the report, posts must be JSON (the beacon aside), a flood is bounded by the recorder's limits, and the
+ * report route serves the report the finish wrote and nothing else.
  */
-import { cpSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +48,11 @@ const batch = (count: number, session = 'page-a') =>
     session,
     seq: seq++,
   }));
+
+function getReport(path: string, token: string | null = TOKEN, method = 'GET'): Promise<Response> {
+  const query = token === null ? '' : `${path.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}`;
+  return fetch(new URL(`${path}${query}`, session.server.url), { method });
+}
 
 function post(action: string, body: unknown, options: { token?: string | null; type?: string } = {}): Promise<Response> {
   const token = options.token === undefined ? TOKEN : options.token;
@@ -97,5 +103,48 @@ describe('the rehearsal routes', () => {
     // The first full batch fits the burst; the rest wait for the budget (50 a second) or pass the caps.
     expect(session.recorder.events.length).toBeLessThanOrEqual(3 + RECORD_LIMITS.burst * 2);
     expect(statSync(session.journalPath).size).toBeLessThan(1_000_000);
+  });
+
+  it('serve the finished rehearsal’s report to the token only, and no other file', async () => {
+    expect((await getReport('/_rehearse/report')).status).toBe(404); // not finished: no report yet
+    expect((await getReport('/_rehearse/report', null)).status).toBe(403);
+    const finished = await post('finish', { t: 1_700_000_000_000 + seq });
+    expect(finished.status).toBe(200);
+    const answer = (await finished.json()) as { file: string; report: string; reportFile: string };
+    expect(answer.report).toBe('/_rehearse/report');
+    expect(session.reportPath).toBe(session.rehearsalPath.replace(/\.json$/, '.html'));
+    expect(answer.reportFile.replaceAll('\\', '/')).toMatch(/rehearsals\/talk-\d{8}-\d{6}\.html$/);
+    expect(existsSync(session.reportPath!)).toBe(true);
+
+    const report = await getReport('/_rehearse/report');
+    expect(report.status).toBe(200);
+    expect(report.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await report.text();
+    expect(html).toBe(readFileSync(session.reportPath!, 'utf8'));
+    expect(html).toContain('Rehearsal fixture');
+    expect(await (await fetch(session.reportUrl)).text()).toBe(html);
+    expect((await getReport('/_rehearse/report', 'wrong-token-wrong', 'HEAD')).status).toBe(403); // HEAD with a wrong token
+    expect((await getReport('/_rehearse/report', TOKEN, 'HEAD')).status).toBe(200);
+
+    for (const token of [null, '', 'wrong-token-wrong', `${TOKEN}x`]) {
+      const refused = await getReport('/_rehearse/report', token);
+      expect(refused.status, String(token)).toBe(403);
+      expect(await refused.text()).not.toContain('Rehearsal fixture');
+    }
+    expect((await getReport('/_rehearse/report', TOKEN, 'POST')).status).toBe(405);
+    // The route takes no path: whatever is added names no other file.
+    for (const path of [
+      '/_rehearse/report?file=../talk/00-talk.md',
+      '/_rehearse/report/../../talk/00-talk.md',
+      '/_rehearse/report/%2e%2e%2f00-talk.md',
+      '/_rehearse/report.json',
+      '/_rehearse/rehearsals',
+    ]) {
+      const response = await getReport(path);
+      const body = await response.text();
+      expect(body, path).not.toContain('.element:'); // the deck's Markdown
+      if (path.startsWith('/_rehearse/report?')) expect(body).toBe(html);
+      else expect(response.status, path).toBe(404);
+    }
   });
 });

@@ -37,7 +37,7 @@ export function registerRehearse(program: Command): void {
   ).addHelpText(
     'after',
     examples([
-      ['deck rehearse', 'rehearse slides/: open the presenter URL it prints, present, press "Finish rehearsal"'],
+      ['deck rehearse', 'rehearse slides/: open the presenter URL it prints, present, press "Finish rehearsal", open the report'],
       ['deck rehearse my-talk --report', 'also write the report as HTML with charts'],
       ['deck rehearse my-talk --last', 'the report of the last rehearsal again'],
       ['deck rehearse my-talk --apply', "make the last rehearsal's times the timing plan (timings.json)"],
@@ -102,10 +102,19 @@ export function registerRehearse(program: Command): void {
       if (estimate) log.info(`  ${estimate}`);
       log.info(`  presenter view (notes, pacing):  ${urls.presenterUrl}`);
       log.info(`  or the deck alone:               ${urls.presenterDeckUrl}`);
-      log.info('finish with the "Finish rehearsal" button on the page, or Ctrl+C here');
+      log.info('finish with the "Finish rehearsal" button on the page (it links the report), or Ctrl+C here');
       let result: Awaited<typeof session.done>;
       try {
         result = await Promise.race([session.done, stop.signal.then(() => session.finish('signal'))]);
+        if (result.rehearsal && result.path && session.reportPath) {
+          // Finished on the page, which links the report: the server stays to serve it until Ctrl+C.
+          process.stdout.write(rehearse.reportText(result.rehearsal));
+          log.success(`saved ${result.path}`);
+          log.success(`report → ${session.reportPath}`);
+          log.info(`  the page links it: ${session.reportUrl}`);
+          log.info('Ctrl+C to stop the server');
+          await stop.signal;
+        }
       } finally {
         await session.close();
       }
@@ -113,9 +122,11 @@ export function registerRehearse(program: Command): void {
         log.warn('nothing was recorded (no page was opened), so no rehearsal was saved');
         return;
       }
-      process.stdout.write(rehearse.reportText(result.rehearsal));
-      log.success(`saved ${result.path}`);
-      if (options.report) {
+      if (!session.reportPath) {
+        process.stdout.write(rehearse.reportText(result.rehearsal));
+        log.success(`saved ${result.path}`);
+      }
+      if (options.report && reportTarget(result.path) !== session.reportPath) {
         const { loadHistory } = rehearse;
         const history = await loadHistory(session.deck, log);
         log.success(`report → ${await rehearse.writeReport(reportTarget(result.path), result.rehearsal, history)}`);

@@ -3,10 +3,11 @@
  * change, with the page's time, to the rehearsal server (src/rehearse/routes.ts), and adds the Finish button.
  * Configuration: the JSON in <script id="deck-rehearse-config"> (src/rehearse/client.ts).
  */
-import type { ClientEvent, EventType } from '../../rehearse/model.js';
+import type { ClientEvent, EventType, FinishAnswer } from '../../rehearse/model.js';
+
 import { revealOf } from '../reveal.js';
 import { createBar } from '../rehearse/bar.js';
-import { eventOf, newSession, pageNow, recClock } from '../rehearse/events.js';
+import { eventOf, newSession, pageNow, recClock, reportHref } from '../rehearse/events.js';
 import { createSender } from '../rehearse/sender.js';
 import { createSettledRecorder } from '../rehearse/settled.js';
 import { parseRecorderConfig, recordingToken } from '../rehearse/who-records.js';
@@ -85,10 +86,11 @@ function start(): void {
     sender
       .drain()
       .then(() => post('finish', { t }))
-      .then((response) => response.json() as Promise<{ file?: string; summary?: string }>)
+      .then((response) => response.json() as Promise<FinishAnswer>)
       .then((result) => {
         bar.clock.textContent = 'Rehearsal saved';
-        bar.status(`${result.summary ?? ''}${result.file ? ` (${result.file}; the report is in the terminal)` : ''}`);
+        bar.status(result.summary ?? '');
+        if (result.report) bar.link(reportHref(result.report, token), 'Open the report');
         bar.finish.remove();
         // The presenter view says the rehearsal is over instead of "offline" once the server stops.
         host.defaultView?.dispatchEvent(new CustomEvent('deck:rehearsal-finished', { detail: result }));

@@ -8,6 +8,8 @@ export interface RecorderBar {
   readonly clock: HTMLElement;
   readonly finish: HTMLButtonElement;
   status(text: string): void;
+  /** A link after the status (the saved report), opened in a new tab. */
+  link(href: string, text: string): void;
   show(): void;
 }
 
@@ -35,6 +37,16 @@ export function createBar(host: Document): RecorderBar {
     finish,
     status: (text) => {
       note.textContent = text;
+    },
+    link: (href, text) => {
+      const anchor = host.createElement('a');
+      anchor.className = 'deck-rehearse-report';
+      anchor.href = href;
+      anchor.target = '_blank';
+      anchor.rel = 'noopener';
+      anchor.textContent = text;
+      anchor.style.cssText = 'color:#9cd3ff;text-decoration:underline;white-space:nowrap';
+      bar.append(anchor);
     },
     show: () => host.body.appendChild(bar),
   };

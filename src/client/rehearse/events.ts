@@ -43,3 +43,8 @@ export function recClock(ms: number): string {
   const two = (n: number) => String(n).padStart(2, '0');
   return `\u25CF REC ${two(Math.floor(seconds / 60))}:${two(seconds % 60)}`;
 }
+
+/** The link to the report the finish wrote: its path as the server gave it, with the presenter token. */
+export function reportHref(path: string, token: string): string {
+  return `${path}?token=${encodeURIComponent(token)}`;
+}
