@@ -5,6 +5,7 @@ import { keyAction } from './keys.js';
 import { createNotesPanel } from './notes-panel.js';
 import { positionLabel } from './order.js';
 import { onSwipe } from './swipe.js';
+import { onTap } from './tap.js';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -50,10 +51,10 @@ export function mountRemoteView(createDriver: (onUpdate: (view: DriverView) => v
     if (driver.view.clock.startedAt === null) driver.clock('start');
     driver.move(to);
   };
-  $('next').addEventListener('click', () => move('next'));
-  $('prev').addEventListener('click', () => move('prev'));
-  $('black').addEventListener('click', () => driver.toggleScreen('black'));
-  $('clock-toggle').addEventListener('click', () => {
+  onTap($('next'), () => move('next'));
+  onTap($('prev'), () => move('prev'));
+  onTap($('black'), () => driver.toggleScreen('black'));
+  onTap($('clock-toggle'), () => {
     const clock = driver.view.clock;
     driver.clock(clock.startedAt === null ? 'start' : clock.pausedAt === null ? 'pause' : 'resume');
   });

@@ -139,4 +139,75 @@ describe('the phone remote (Chromium, 390×844 touch screen)', () => {
       await Promise.all([remote.close(), ...audiences.map((audience) => audience.close())]);
     }
   });
+
+  it('a tap right after a swipe, after a short drag, or with a wobble moves the room exactly one step each (on a slow phone)', async () => {
+    const audience = await browser.newPage();
+    const remote = await browser.newPage();
+    try {
+      await audience.setViewport({ width: 1280, height: 720 });
+      await audience.goto(server.url);
+      await audience.waitForFunction(() => window.Reveal?.isReady() && window.deckServe?.connected, { polling: 50 });
+      // Every move the remote sends, counted where it leaves the page.
+      await remote.evaluateOnNewDocument(() => {
+        const counter = { moves: 0 };
+        (window as unknown as { deckTestMoves: typeof counter }).deckTestMoves = counter;
+        const send = WebSocket.prototype.send;
+        WebSocket.prototype.send = function (this: WebSocket, data) {
+          if (typeof data === 'string' && data.includes('"navigate"')) counter.moves += 1;
+          return send.call(this, data);
+        };
+      });
+      await remote.setViewport({ width: 390, height: 844, hasTouch: true, isMobile: true, deviceScaleFactor: 1 });
+      await remote.goto(server.remoteUrl);
+      await remote.waitForFunction(() => (window.deckServe?.driver?.view.count ?? 0) > 0 && window.deckServe?.driver?.view.presenter, {
+        polling: 50,
+      });
+      await remote.evaluate(() => window.deckServe!.driver!.move('first'));
+      await waitAt(audience, { h: 0, v: 0, f: -1 });
+      const moves = () => remote.evaluate(() => (window as unknown as { deckTestMoves: { moves: number } }).deckTestMoves.moves);
+      const before = await moves();
+      const client = await remote.createCDPSession();
+      await client.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+
+      const area = (await (await remote.$('#swipe'))!.boundingBox())!;
+      const y = area.y + area.height / 2;
+      const next = (await (await remote.$('#next'))!.boundingBox())!;
+      const nextX = next.x + next.width / 2;
+      const nextY = next.y + next.height / 2;
+
+      // A swipe left (next), and at once a tap on Next: two steps, not one.
+      await swipe(remote, area.x + area.width - 20, area.x + 20, y);
+      await remote.tap('#next');
+      await waitAt(audience, { h: 1, v: 0, f: 0 });
+      // A clicker key after them: had the tap fired twice, it would have been sent before this key.
+      await remote.keyboard.press('PageDown');
+      await waitAt(audience, { h: 1, v: 0, f: 1 });
+      expect(await moves()).toBe(before + 3);
+
+      // A short drag on the slides (20 px: no swipe, no move), then a tap: one step.
+      await swipe(remote, area.x + area.width / 2, area.x + area.width / 2 - 20, y);
+      await remote.tap('#next');
+      await waitAt(audience, { h: 2, v: 0, f: -1 });
+      await remote.keyboard.press('PageDown');
+      await waitAt(audience, { h: 2, v: 1, f: -1 });
+      expect(await moves()).toBe(before + 5);
+
+      // A finger that wobbles 12 px on the button is still a tap; a drag off the button is not.
+      await remote.touchscreen.touchStart(nextX, nextY);
+      await remote.touchscreen.touchMove(nextX + 6, nextY - 4);
+      await remote.touchscreen.touchMove(nextX + 12, nextY - 4);
+      await remote.touchscreen.touchEnd();
+      await waitAt(audience, { h: 3, v: 0, f: -1 });
+      await remote.touchscreen.touchStart(nextX, nextY);
+      await remote.touchscreen.touchMove(nextX, next.y - 60);
+      await remote.touchscreen.touchEnd();
+      await remote.keyboard.press('PageUp');
+      await waitAt(audience, { h: 2, v: 1, f: -1 });
+      expect(await moves()).toBe(before + 7);
+      expect(server.talk.slide).toMatchObject({ h: 2, v: 1, f: -1 });
+      await client.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    } finally {
+      await Promise.all([remote.close(), audience.close()]);
+    }
+  });
 });
