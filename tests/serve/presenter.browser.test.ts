@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
@@ -7,7 +7,7 @@ import type {} from '../../src/client/hook.js';
 import { createMemoryLogger } from '../../src/core/log.js';
 import { startServer, type ServerHandle } from '../../src/serve/index.js';
 import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
-import { connect } from './helpers.js';
+import { connect, copyFixture } from './helpers.js';
 
 /** The default talk: vertical stacks and fragment steps, as a presenter meets them. */
 const DECK = join(import.meta.dirname, '..', '..', 'slides');
@@ -345,6 +345,43 @@ describe('presenting the default talk from /presenter (Chromium)', () => {
       }));
       expect(page).toEqual({ lang: 'zh-Hant', ownTimer: 'none', notesLang: true });
       await speaker.close();
+
+      // Closed and opened again (S): the new window shows the same server clock, and follows it when it resumes.
+      await deck.bringToFront();
+      const reopened = new Promise<Page>((resolve) => deck.once('popup', (page) => resolve(page!)));
+      await deck.keyboard.press('s');
+      const again = await reopened;
+      try {
+        await again.waitForFunction(
+          (w) =>
+            (document.getElementById('deck-serve-time') as HTMLElement | null)?.dataset.state === 'paused' &&
+            document.querySelector('#deck-serve-time .elapsed')!.textContent === w,
+          { polling: 50 },
+          want,
+        );
+        expect(
+          await again.evaluate(() => ({
+            lang: document.documentElement.lang,
+            ownTimer: getComputedStyle(document.querySelector('.speaker-controls-time')!).display,
+            panels: document.querySelectorAll('#deck-serve-time').length,
+          })),
+        ).toEqual({ lang: 'zh-Hant', ownTimer: 'none', panels: 1 });
+        control.send({ type: 'timer', action: 'resume' });
+        await again.waitForFunction(() => (document.getElementById('deck-serve-time') as HTMLElement).dataset.state === 'running', {
+          polling: 50,
+        });
+        // Running again from where it paused: the talk time moves on past the frozen one.
+        await again.waitForFunction(
+          (w) => document.querySelector('#deck-serve-time .elapsed')!.textContent !== w,
+          { polling: 100, timeout: 20_000 },
+          want,
+        );
+        const seconds = (clock: string) => clock.split(':').reduce((total, part) => total * 60 + Number(part), 0);
+        const shownNow = await again.$eval('#deck-serve-time .elapsed', (e) => e.textContent!);
+        expect(seconds(shownNow)).toBeGreaterThan(seconds(want));
+      } finally {
+        await again.close();
+      }
     } finally {
       control.ws.terminate();
       await deck.close();
@@ -395,6 +432,66 @@ describe('presenting the default talk from /presenter (Chromium)', () => {
       expect(remote.notes).toBeGreaterThan(200);
     } finally {
       await page.close();
+    }
+  });
+});
+
+describe('the overview after an edit (Chromium)', () => {
+  it('reloads its thumbnails: an edited slide shows its new text, an added slide its own thumbnail', async () => {
+    const copy = copyFixture();
+    const own = await startServer({
+      deck: copy.dir,
+      port: 0,
+      watch: true,
+      logger: createMemoryLogger(),
+      token: TOKEN,
+      stateFile: stateFile(),
+    });
+    const page = await browser.newPage();
+    try {
+      await page.setViewport({ width: 1280, height: 800 });
+      await page.goto(own.presenterUrl);
+      await page.waitForFunction(() => (window.deckServe?.driver?.view.count ?? 0) > 0 && window.deckServe?.driver?.view.presenter, {
+        polling: 50,
+      });
+      const thumbTexts = (frame: Frame) =>
+        frame.evaluate(() =>
+          [...document.querySelectorAll('.deck-thumb section')].map((s) => (s.textContent ?? '').replace(/\s+/g, ' ').trim()),
+        );
+      await page.keyboard.press('o');
+      let overview = await overviewFrame(page);
+      await overview.waitForFunction(() => document.querySelectorAll('.deck-thumb').length === 5, { polling: 50 });
+      expect((await thumbTexts(overview))[2]).toContain('Original body text.');
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => !(document.getElementById('overview-dialog') as HTMLDialogElement).open, { polling: 20 });
+
+      // An edit while the overview is closed: the slide's text changes and a slide is added at the end.
+      const build = await page.evaluate(() => window.deckServe!.build);
+      const body = join(copy.dir, '01-body.md');
+      writeFileSync(
+        body,
+        readFileSync(body, 'utf8').replace('Original body text.', 'Edited body text.').concat('\n---\n\n## Added later\n\nA new slide.\n'),
+      );
+      await page.waitForFunction(
+        (b) => window.deckServe!.build > b && window.deckServe!.driver!.view.count === 6,
+        { polling: 50, timeout: 30_000 },
+        build,
+      );
+
+      await page.keyboard.press('o');
+      await page.waitForFunction(() => (document.getElementById('overview-dialog') as HTMLDialogElement).open, { polling: 20 });
+      overview = await overviewFrame(page);
+      await overview.waitForFunction(() => document.querySelectorAll('.deck-thumb').length === 6, { polling: 50, timeout: 30_000 });
+      const texts = await thumbTexts(overview);
+      expect(texts[2]).toContain('Edited body text.');
+      expect(texts.join(' ')).not.toContain('Original body text.');
+      expect(texts[5]).toContain('Added later');
+      const numbers = await overview.$$eval('.deck-thumb', (thumbs) => thumbs.map((t) => t.getAttribute('data-slide')));
+      expect(numbers).toEqual(['1', '2', '3', '4', '5', '6']);
+    } finally {
+      await page.close();
+      await own.close();
+      copy.remove();
     }
   });
 });
