@@ -1,10 +1,10 @@
 /**
  * Exporting several decks in one run (`deck pdf a/ b/ c/`): one browser for all of them, launched while the
- * first decks build, and at most `jobs` decks exported at once, each in its own page with its own config and
- * output folder. One deck's failure is recorded and the others go on.
+ * first decks build, and at most `jobs` decks exported at once, each with its own config and output folder, in
+ * one of `jobs` pages kept open from deck to deck. One deck's failure is recorded and the others go on.
  */
 import type { Browser } from 'puppeteer-core';
-import { closeBrowser, findBrowser, launchBrowser, onStopSignal } from '../browser/index.js';
+import { closeBrowser, createPagePool, findBrowser, launchBrowser, onStopSignal } from '../browser/index.js';
 import { runPool } from '../core/pool.js';
 import { exportPdf, type ExportPdfOptions, type ExportPdfResult } from './export.js';
 
@@ -19,7 +19,7 @@ export type BatchOutcome =
   | { readonly ok: true; readonly deck: BatchDeck; readonly ms: number; readonly result: ExportPdfResult }
   | { readonly ok: false; readonly deck: BatchDeck; readonly ms: number; readonly error: unknown };
 
-export interface ExportBatchOptions extends Omit<ExportPdfOptions, 'outDir' | 'browser' | 'onProgress'> {
+export interface ExportBatchOptions extends Omit<ExportPdfOptions, 'outDir' | 'browser' | 'pages' | 'onProgress'> {
   /** Decks exported at the same time (pages open in the one browser). */
   jobs: number;
   /** Called as each deck starts and finishes, in the order that happens. */
@@ -38,6 +38,8 @@ export async function exportBatch(decks: readonly BatchDeck[], options: ExportBa
   });
   // Each deck observes a failed launch itself (after its own build, whose error says more).
   launching.catch(() => undefined);
+  // At most `jobs` pages, each printing one deck after another (a failed deck's page is replaced).
+  const pages = createPagePool();
   const close = async () => {
     const browser = await launching.catch(() => undefined);
     if (browser) await closeBrowser(browser, { logger: options.logger });
@@ -49,7 +51,7 @@ export async function exportBatch(decks: readonly BatchDeck[], options: ExportBa
       const started = performance.now();
       let outcome: BatchOutcome;
       try {
-        const result = await exportPdf(deck.input, { ...common, outDir: deck.outDir, browser: launching });
+        const result = await exportPdf(deck.input, { ...common, outDir: deck.outDir, browser: launching, pages });
         outcome = { ok: true, deck, ms: Math.round(performance.now() - started), result };
       } catch (error) {
         outcome = { ok: false, deck, ms: Math.round(performance.now() - started), error };
@@ -59,6 +61,7 @@ export async function exportBatch(decks: readonly BatchDeck[], options: ExportBa
     });
   } finally {
     stopListening();
+    options.logger?.debug(`${pages.opened} page(s) printed ${decks.length} deck(s)`);
     await close();
   }
 }

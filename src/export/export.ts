@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Browser } from 'puppeteer-core';
-import { withBrowser, withPage, withTimeout, type FindBrowserOptions } from '../browser/index.js';
+import { withBrowser, withPage, withTimeout, type FindBrowserOptions, type PagePool } from '../browser/index.js';
 import type { Deck } from '../content/types.js';
 import { DeckError, ErrorCode } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
@@ -29,6 +29,8 @@ export interface ExportPdfOptions extends BuildOptions {
    * builds meanwhile. It is not closed here. Without it, one is found and launched.
    */
   browser?: Browser | Promise<Browser>;
+  /** Pages to print in, kept between the decks of a batch (batch.ts); without it, one page is opened and closed. */
+  pages?: PagePool;
   /** How to find a browser (`--browser` is `find.flag`). */
   find?: FindBrowserOptions;
   logger?: Logger;
@@ -128,7 +130,8 @@ async function exportStaged(input: string, options: ExportPdfOptions, stage: Out
     const displayRoot = fromCwd.startsWith('..') ? deck.root : fromCwd || '.';
     const opening = performance.now();
     let closing = 0;
-    const rendered = await withPage(
+    const inPage = options.pages ? options.pages.use.bind(options.pages) : withPage;
+    const rendered = await inPage(
       browser,
       (page) => {
         timings.page = Math.round(performance.now() - opening);

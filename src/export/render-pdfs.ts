@@ -132,7 +132,36 @@ function handoutPass(spec: HandoutSpec): string {
   })()`;
 }
 
+/**
+ * Print the deck's PDFs in `page`. The page is left as it was found (no request handler or script of this
+ * deck's behind) when this succeeds, so a batch can print its next deck in it (src/browser/page-pool.ts).
+ */
 export async function renderPdfs(browser: Browser, page: Page, deck: Deck, options: RenderPdfsOptions): Promise<RenderPdfsResult> {
+  const stubbed: string[] = [];
+  const done = new AbortController();
+  try {
+    const blocked = await blockForeignRequests(page, options.outDir, {
+      stubs: options.stubs,
+      onStub: (url) => stubbed.push(url),
+      signal: done.signal,
+    });
+    const { identifier } = await page.evaluateOnNewDocument(installReadyHook);
+    const result = await printPdfs(browser, page, deck, options, blocked, stubbed);
+    await page.removeScriptToEvaluateOnNewDocument(identifier);
+    return result;
+  } finally {
+    done.abort();
+  }
+}
+
+async function printPdfs(
+  browser: Browser,
+  page: Page,
+  deck: Deck,
+  options: RenderPdfsOptions,
+  blocked: readonly string[],
+  stubbed: string[],
+): Promise<RenderPdfsResult> {
   const c = deck.config;
   const size = { width: c.width, height: c.height };
   const timings = options.timings ?? {};
@@ -152,9 +181,6 @@ export async function renderPdfs(browser: Browser, page: Page, deck: Deck, optio
       (slide.attributes['data-pdf-fragments'] === 'true' || (c.pdf.fragments && slide.attributes['data-pdf-fragments'] !== 'false')),
   );
 
-  const stubbed: string[] = [];
-  const blocked = await blockForeignRequests(page, options.outDir, { stubs: options.stubs, onStub: (url) => stubbed.push(url) });
-  await page.evaluateOnNewDocument(installReadyHook);
   // Asked now, answered while the page loads.
   const producer = browser.version().then((version) => `${version} (Skia/PDF)`);
   // Awaited below; if the export fails first, the browser is closed under this request and its rejection must

@@ -12,6 +12,8 @@ export interface StubOptions {
   stubs?: ReadonlyMap<string, string>;
   /** Told of each URL answered from `stubs`. */
   onStub?: (url: string) => void;
+  /** Stop handling the page's requests (a page kept for the next deck gets that deck's handler). */
+  signal?: AbortSignal;
 }
 
 export async function blockForeignRequests(page: Page, outDir: string, options: StubOptions = {}): Promise<string[]> {
@@ -20,7 +22,7 @@ export async function blockForeignRequests(page: Page, outDir: string, options: 
   const allowed = (url: string) => url.startsWith(base) || /^(data|blob|about):/.test(url);
   await page.setRequestInterception(true);
   // continue()/abort() reject only when the page is already gone; that failure surfaces where the page is used.
-  page.on('request', (request: HTTPRequest) => {
+  const handle = (request: HTTPRequest) => {
     const url = request.url();
     const stub = options.stubs?.get(url);
     if (stub !== undefined) {
@@ -32,6 +34,8 @@ export async function blockForeignRequests(page: Page, outDir: string, options: 
       if (!blocked.includes(url)) blocked.push(url);
       void request.abort('blockedbyclient').catch(() => {});
     }
-  });
+  };
+  page.on('request', handle);
+  options.signal?.addEventListener('abort', () => page.off('request', handle), { once: true });
   return blocked;
 }

@@ -1,0 +1,66 @@
+/**
+ * Pages kept open between the jobs of one run (the decks of `deck pdf a/ b/ c/`): a job takes an idle page or
+ * opens one, and gives it back when it succeeds; a page whose job failed (timed out, crashed, left half done)
+ * is closed instead. Opening a page costs a target, its DevTools domains and, for the first file:// document,
+ * a renderer process: once per concurrent job instead of once per deck. The job must leave the page as it
+ * found it (no listeners or scripts of its own behind): src/export/render-pdfs.ts removes its own.
+ *
+ * Each page is opened in a window of its own. Tabs of one window take turns being visible, and a hidden
+ * document gets no animation frames: reveal.js's print view waits for one before `pdf-ready`, so a kept tab
+ * behind a newer one never finished (tests/export/batch.test.ts, the deck after a failed one).
+ */
+import type { Browser, Page } from 'puppeteer-core';
+import { failOnCrash } from './crash.js';
+import type { WithPageOptions } from './session.js';
+import { withTimeout } from './timeout.js';
+
+export interface PagePool {
+  /** Run `fn` with an idle page of `browser` or a new one, as `withPage` does, but keep the page if it succeeds. */
+  use<T>(browser: Browser, fn: (page: Page) => Promise<T>, options?: WithPageOptions): Promise<T>;
+  /** Pages opened so far (for tests and --verbose). */
+  readonly opened: number;
+  /** Close the idle pages. */
+  close(): Promise<void>;
+}
+
+async function closePage(browser: Browser, page: Page): Promise<void> {
+  // Bounded: a page whose renderer is stuck must not keep us here.
+  if (browser.connected && !page.isClosed()) await withTimeout(page.close(), 5_000, 'closing the page').catch(() => {});
+}
+
+export function createPagePool(): PagePool {
+  const idle: { browser: Browser; page: Page }[] = [];
+  let opened = 0;
+  return {
+    get opened() {
+      return opened;
+    },
+    async use(browser, fn, options = {}) {
+      const timeoutMs = options.timeoutMs ?? 30_000;
+      const at = idle.findIndex((entry) => entry.browser === browser && !entry.page.isClosed());
+      const kept = at >= 0 ? idle.splice(at, 1)[0]!.page : undefined;
+      const page =
+        kept ??
+        (await failOnCrash(browser, async () => {
+          const opening = await browser.newPage({ type: 'window' });
+          opened++;
+          return opening;
+        }));
+      let ok = false;
+      try {
+        page.setDefaultTimeout(timeoutMs);
+        page.setDefaultNavigationTimeout(timeoutMs);
+        const result = await failOnCrash(browser, () => fn(page), page);
+        ok = true;
+        return result;
+      } finally {
+        if (ok && browser.connected && !page.isClosed()) idle.push({ browser, page });
+        else await closePage(browser, page);
+      }
+    },
+    async close() {
+      const pages = idle.splice(0);
+      await Promise.all(pages.map(({ browser, page }) => closePage(browser, page)));
+    },
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * The page pool of a batch (src/browser/page-pool.ts) in a real Chromium: a page is reused by the next job
+ * once its job succeeded, jobs at the same time get a page each, and a failed job's page is closed, not reused.
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPagePool } from '../../src/browser/page-pool.js';
+import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await startChromium();
+}, 60_000);
+
+afterAll(async () => {
+  if (browser) await closeBrowser(browser);
+});
+
+describe('page pool', () => {
+  it('gives the next job the page a successful job used', async () => {
+    const pool = createPagePool();
+    const first = await pool.use(browser, async (page) => {
+      await page.setContent('<p>one</p>');
+      return page;
+    });
+    const second = await pool.use(browser, async (page) => {
+      await page.setContent('<p>two</p>');
+      return page;
+    });
+    expect(second).toBe(first);
+    expect(second.isClosed()).toBe(false);
+    expect(await second.evaluate(() => document.body.textContent)).toBe('two');
+    expect(pool.opened).toBe(1);
+    await pool.close();
+    expect(first.isClosed()).toBe(true);
+  });
+
+  it('opens a page for each job running at the same time', async () => {
+    const pool = createPagePool();
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const holding = pool.use(browser, async (page) => {
+      await gate;
+      return page;
+    });
+    const other = await pool.use(browser, async (page) => page);
+    release();
+    const held = await holding;
+    expect(held).not.toBe(other);
+    expect(pool.opened).toBe(2);
+    await pool.close();
+  });
+
+  it('closes the page of a job that failed, and opens a new one for the next', async () => {
+    const pool = createPagePool();
+    let failed: Page | undefined;
+    await expect(
+      pool.use(browser, async (page) => {
+        failed = page;
+        throw new Error('the deck failed');
+      }),
+    ).rejects.toThrow('the deck failed');
+    expect(failed?.isClosed()).toBe(true);
+    const next = await pool.use(browser, async (page) => page);
+    expect(next).not.toBe(failed);
+    expect(pool.opened).toBe(2);
+    await pool.close();
+  });
+});
