@@ -13,7 +13,8 @@ const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getEleme
 
 /** After "Finish rehearsal": where it was saved, the summary, and a link to the report the server serves. */
 function showFinished(box: HTMLElement, rehearsal: Partial<FinishAnswer>, token: string): void {
-  box.textContent = `Rehearsal saved${rehearsal.file ? ` to ${rehearsal.file}` : ''}. ${rehearsal.summary ?? ''} `;
+  // The summary names the saved file ("… saved as rehearsals/…json").
+  box.textContent = `Rehearsal saved: ${rehearsal.summary ?? rehearsal.file ?? ''}. `;
   if (!rehearsal.report) {
     box.append('The report is in the terminal.');
     return;
@@ -23,7 +24,8 @@ function showFinished(box: HTMLElement, rehearsal: Partial<FinishAnswer>, token:
   link.href = reportHref(rehearsal.report, token);
   link.target = '_blank';
   link.rel = 'noopener';
-  link.textContent = `Open the report${rehearsal.reportFile ? ` (${rehearsal.reportFile})` : ''}`;
+  link.textContent = 'Open the report';
+  if (rehearsal.reportFile) link.title = rehearsal.reportFile;
   box.append(link);
 }
 

@@ -306,6 +306,7 @@ describe('a scripted rehearsal', () => {
     const session = await start();
     const page = await browser.newPage();
     try {
+      await page.setViewport({ width: 1280, height: 800 });
       await openPresenterSlowPreview(page, session);
       const current = await (await page.waitForSelector('iframe#current'))!.contentFrame();
       await page.waitForSelector('.deck-rehearse-bar'); // on the presenter page: its frames take no clicks
@@ -316,6 +317,15 @@ describe('a scripted rehearsal', () => {
       expect(await upcoming.$('.deck-rehearse-bar')).toBeNull();
       expect(await current.$('.deck-rehearse-bar')).toBeNull();
       expect(await page.$$eval('.deck-rehearse-bar', (bars) => bars.length)).toBe(1);
+      // The bar sits under the controls, over neither the notes nor a button.
+      const overlaps = await page.evaluate(() => {
+        const bar = document.querySelector('.deck-rehearse-bar')!.getBoundingClientRect();
+        return ['notes', 'next', 'prev', 'black', 'white', 'goto', 'overview'].filter((id) => {
+          const box = document.getElementById(id)!.getBoundingClientRect();
+          return bar.left < box.right && box.left < bar.right && bar.top < box.bottom && box.top < bar.bottom;
+        });
+      });
+      expect(overlaps).toEqual([]);
       // One page records, once per place: working out the next step (in the preview, or without it) is no visit.
       expect(visitsOf(session)).toEqual([
         ['ready', 'slide-1', -1],

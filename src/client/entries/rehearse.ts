@@ -55,7 +55,7 @@ function start(): void {
   };
 
   const host = currentFrame ? window.parent.document : document;
-  const bar = createBar(host);
+  const bar = createBar(host, currentFrame ? 'right' : 'left');
   const sender = createSender({ post: (batch) => post('event', batch), onStatus: bar.status });
   const session = newSession();
   let seq = 0;
@@ -92,7 +92,8 @@ function start(): void {
         bar.status(result.summary ?? '');
         if (result.report) bar.link(reportHref(result.report, token), 'Open the report');
         bar.finish.remove();
-        // The presenter view says the rehearsal is over instead of "offline" once the server stops.
+        // The presenter view says it all (saved, summary, the report's link) at the top: the bar goes.
+        if (currentFrame) bar.remove();
         host.defaultView?.dispatchEvent(new CustomEvent('deck:rehearsal-finished', { detail: result }));
       })
       .catch((error: unknown) => {

@@ -1,7 +1,7 @@
 /**
  * The recorder's bar: a recording indicator with the elapsed time, a status line and the Finish button. In the
  * presenter view's slide frame (which takes no clicks) it goes on the presenter view itself, replacing the bar of
- * an earlier load of the frame.
+ * an earlier load of the frame, in the bottom right corner (under the controls, not over the notes).
  */
 
 export interface RecorderBar {
@@ -11,16 +11,17 @@ export interface RecorderBar {
   /** A link after the status (the saved report), opened in a new tab. */
   link(href: string, text: string): void;
   show(): void;
+  remove(): void;
 }
 
-export function createBar(host: Document): RecorderBar {
+export function createBar(host: Document, corner: 'left' | 'right' = 'left'): RecorderBar {
   host.getElementById('deck-rehearse-bar')?.remove();
   const bar = host.createElement('div');
   bar.id = 'deck-rehearse-bar';
   bar.className = 'deck-rehearse-bar';
   bar.setAttribute('role', 'status');
   bar.style.cssText =
-    'position:fixed;left:12px;bottom:12px;z-index:2147483000;display:flex;gap:10px;align-items:center;' +
+    `position:fixed;${corner}:12px;bottom:12px;max-width:calc(100% - 24px);z-index:2147483000;display:flex;gap:10px;align-items:center;` +
     'font:14px/1.2 system-ui,sans-serif;color:#fff;background:rgba(20,24,30,.78);padding:6px 10px;border-radius:8px';
   const clock = host.createElement('span');
   clock.className = 'deck-rehearse-clock';
@@ -49,5 +50,6 @@ export function createBar(host: Document): RecorderBar {
       bar.append(anchor);
     },
     show: () => host.body.appendChild(bar),
+    remove: () => bar.remove(),
   };
 }
