@@ -5,12 +5,17 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    // The default deck, built once for the files that open it (tests/visual/*).
-    globalSetup: ['tests/helpers/default-deck.setup.ts'],
+    // The default deck, built once for the files that open it (tests/visual/*), and one Chromium for the run,
+    // each file in a browser context of its own (tests/helpers/chromium.ts).
+    globalSetup: ['tests/helpers/default-deck.setup.ts', 'tests/helpers/shared-chromium.setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // Browser tests share one Chromium per file; two cores, so at most two files at once.
+    // Two cores, so at most two files at once.
     maxWorkers: 2,
+    // Each worker process runs file after file with the modules it has loaded (puppeteer-core, pdfjs, src/): no
+    // module here holds state (no module-level state is a project rule), and loading them again for each of the
+    // hundred files cost half the time of the fast tests. Test files are still loaded fresh, one at a time.
+    isolate: false,
     // deck serve remembers its token, port and clock per user; tests keep theirs out of the user's home.
     env: { XDG_STATE_HOME: join(tmpdir(), `gpt-deck-test-state-${process.pid}`) },
   },

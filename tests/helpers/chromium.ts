@@ -1,9 +1,28 @@
-import { findBrowser, launchBrowser, closeBrowser, type Browser } from '../../src/browser/index.js';
+/** A test file's Chromium: its own browser context in the run's shared Chromium (tests/helpers/shared-chromium.setup.ts). */
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { inject } from 'vitest';
+import { closeBrowser } from '../../src/browser/index.js';
 
-/** One Chromium for a test file: call in beforeAll, close in afterAll. */
+/**
+ * Call in beforeAll, close with closeBrowser in afterAll. The browser this returns behaves as one launched for
+ * the file: `newPage()` and `pages()` are those of a browser context of the file's own (its cookies, storage and
+ * cache shared with no other file), and `close()` closes that context and disconnects, leaving the shared
+ * Chromium running for the other files. Pass it wherever a launched browser goes (`exportPdf({ browser })`).
+ */
 export async function startChromium(): Promise<Browser> {
-  const found = await findBrowser({});
-  return launchBrowser({ executablePath: found.path });
+  const browser = await puppeteer.connect({ browserWSEndpoint: inject('chromiumEndpoint') });
+  const context = await browser.createBrowserContext();
+  const disconnect = browser.disconnect.bind(browser);
+  browser.newPage = () => context.newPage();
+  browser.pages = () => context.pages();
+  browser.close = async () => {
+    try {
+      await context.close();
+    } finally {
+      await disconnect();
+    }
+  };
+  return browser;
 }
 
 export { closeBrowser };

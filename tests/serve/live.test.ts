@@ -3,9 +3,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
-import { findBrowser, launchBrowser, withPage } from '../../src/browser/index.js';
+import { withPage } from '../../src/browser/index.js';
 import { createMemoryLogger } from '../../src/core/log.js';
 import { startServer, type ServerHandle } from '../../src/serve/index.js';
+import { startChromium } from '../helpers/chromium.js';
 import { copyFixture, rawGet } from './helpers.js';
 
 const TOKEN = 'live-test-token-9012';
@@ -19,7 +20,7 @@ beforeAll(async () => {
   writeFileSync(join(deck.dir, 'custom.css'), '@import url("layouts.css");\n.reveal h2 { color: rgb(1, 2, 3); }\n');
   [server, browser] = await Promise.all([
     startServer({ deck: deck.dir, port: 0, logger, token: TOKEN, flags: { theme: 'custom.css' } }),
-    findBrowser().then((found) => launchBrowser({ executablePath: found.path })),
+    startChromium(),
   ]);
 });
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../src/browser/launch.js';
+import { startChromium } from '../helpers/chromium.js';
 import { buildDeck } from '../../src/render/build.js';
 import { writeRendered } from '../../src/render/write.js';
 import { buildDefaultDeck, openDeck, showSlide, slideIndices, THEMES } from './deck-page.js';
@@ -107,7 +107,7 @@ function measureContrast(page: Page, selector: string, strict = false): Promise<
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser({ executablePath: '/usr/bin/chromium' });
+  browser = await startChromium();
 });
 afterAll(async () => {
   await browser?.close();

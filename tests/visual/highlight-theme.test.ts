@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../src/browser/launch.js';
+import { startChromium } from '../helpers/chromium.js';
 import { buildDeck } from '../../src/render/build.js';
 import { writeRendered } from '../../src/render/write.js';
 import { THEMES } from './deck-page.js';
@@ -39,7 +39,7 @@ const CODE = ['```js', "const greeting = 'hello';", 'function hi() { return gree
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await launchBrowser({ executablePath: '/usr/bin/chromium' });
+  browser = await startChromium();
 });
 
 afterAll(async () => {

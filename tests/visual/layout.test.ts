@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
-import { launchBrowser } from '../../src/browser/launch.js';
+import { startChromium } from '../helpers/chromium.js';
 import { THEMES, buildDefaultDeck, openDeck, showSlide, slideIndices } from './deck-page.js';
 
 interface Measure {
@@ -129,7 +129,7 @@ let planted: Measure;
 let topHeavy: Measure;
 
 beforeAll(async () => {
-  browser = await launchBrowser({ executablePath: '/usr/bin/chromium' });
+  browser = await startChromium();
   for (const theme of THEMES) {
     const page: Page = await openDeck(browser, await buildDefaultDeck(theme));
     const measures: Measure[] = [];

@@ -113,7 +113,7 @@ afterAll(async () => {
 
 /** One page of a PDF as PNG bytes, rendered by poppler. */
 function renderPage(pdf: string, page: number, dpi: number): Uint8Array {
-  const prefix = join(pngDir, `page-${Math.random().toString(36).slice(2)}`);
+  const prefix = join(mkdtempSync(join(pngDir, 'page-')), 'page');
   execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', pdf, prefix]);
   return readFileSync(`${prefix}.png`);
 }

@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../src/browser/launch.js';
+import { startChromium } from '../helpers/chromium.js';
 import { buildDefaultDeck, openDeck, showSlide, THEMES } from './deck-page.js';
 
 /** 30px on a 720px slide is 4.2%: as large as the deck's smallest body text. */
@@ -49,7 +49,7 @@ let browser: Browser;
 const pages = new Map<string, Page>();
 
 beforeAll(async () => {
-  browser = await launchBrowser({ executablePath: '/usr/bin/chromium' });
+  browser = await startChromium();
   for (const theme of THEMES) {
     const page = await openDeck(browser, await buildDefaultDeck(theme));
     await showSlide(page, 3, 0);

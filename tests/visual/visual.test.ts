@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
-import { launchBrowser } from '../../src/browser/launch.js';
+import { startChromium } from '../helpers/chromium.js';
 import { buildDefaultDeck, openDeck, showSlide } from './deck-page.js';
 import { BASELINES, compareWithBaseline, TOLERANCE, UPDATE } from './baseline.js';
 import { decodePng, diffImages } from './png.js';
@@ -46,7 +46,7 @@ let browser: Browser;
 const pages = new Map<string, Page>();
 
 beforeAll(async () => {
-  browser = await launchBrowser({ executablePath: '/usr/bin/chromium' });
+  browser = await startChromium();
   for (const theme of Object.keys(CASES)) pages.set(theme, await openDeck(browser, await buildDefaultDeck(theme), 0.5));
 });
 
