@@ -6,11 +6,18 @@ import { ErrorCode } from '../../src/core/errors.js';
 import { ExitCode, exitCodeFor } from '../../src/cli/exit-codes.js';
 import { checkNode, checkOutput, formatChecks } from '../../src/cli/commands/doctor-checks.js';
 import { colorFor, parseTimeout } from '../../src/cli/options.js';
-import { ensureCompiled, hashTree, OUT, pool, ROOT, runCli } from './run.js';
+import { type CliResult, ensureCompiled, hashTree, OUT, ROOT, runCli } from './run.js';
 
 const WORK = join(OUT, 'cli');
 const COMMANDS = ['build', 'pdf', 'serve', 'rehearse', 'notes', 'init', 'doctor'];
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+
+/** `deck <command> --help`, run once per command for the whole file (several tests read the same help). */
+const helps = new Map<string, Promise<CliResult>>();
+const helpOf = (command: string): Promise<CliResult> => {
+  if (!helps.has(command)) helps.set(command, runCli([command, '--help']));
+  return helps.get(command)!;
+};
 
 beforeAll(async () => {
   await ensureCompiled();
@@ -36,7 +43,7 @@ describe.concurrent('help and version', () => {
   });
 
   it('gives each command a --help with usage; build, init and doctor with examples', async () => {
-    const results = await pool(COMMANDS, 4, (command) => runCli([command, '--help']));
+    const results = await Promise.all(COMMANDS.map(helpOf));
     results.forEach((r, i) => {
       expect(r.code, COMMANDS[i]).toBe(0);
       expect(r.stdout).toContain(`Usage: deck ${COMMANDS[i]}`);
@@ -48,9 +55,7 @@ describe.concurrent('help and version', () => {
   });
 
   it('spells the shared flags the same on every command that builds a deck', async () => {
-    const [build, pdf, notes, rehearse, doctor] = await Promise.all(
-      ['build', 'pdf', 'notes', 'rehearse', 'doctor'].map((command) => runCli([command, '--help'])),
-    );
+    const [build, pdf, notes, rehearse, doctor] = await Promise.all(['build', 'pdf', 'notes', 'rehearse', 'doctor'].map(helpOf));
     for (const flag of ['-o, --out <dir>', '--theme <name>', '--config <file>', '-q, --quiet', '--verbose']) {
       expect(build!.stdout).toContain(flag);
       expect(pdf!.stdout).toContain(flag);
