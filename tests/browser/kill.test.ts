@@ -1,9 +1,11 @@
 /**
  * `kill -9` during an export: the Chromium processes of the killed `deck pdf` or `deck serve` must die with it,
- * and the folders it leaves must be cleared by the next run. Only processes descended from the process killed
- * here are counted (others run Chromium on this machine too), each by pid and start time.
+ * and the folders it leaves must be cleared by the next run. Ctrl+C during `deck pdf`: Chromium is closed and its
+ * profile removed, the run ends as interrupted (exit status 130 in a shell) and writes nothing. Only processes
+ * descended from the process stopped here are counted (others run Chromium on this machine too), each by pid and
+ * start time.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -188,6 +190,40 @@ describe('kill -9 during an export', () => {
       },
       { timeout: 30_000, interval: 200 },
     );
+  });
+});
+
+describe('Ctrl+C during an export', () => {
+  it('deck pdf: closes Chromium and removes its profile, exits 130 in a shell and writes nothing', async () => {
+    const out = join(work, 'interrupted');
+    // A one-file deck that is a named pipe nobody writes to: deck pdf starts Chromium and then waits for its
+    // Markdown for ever, so Ctrl+C always comes in the middle of the export, however fast the machine is.
+    const deck = join(work, 'never-written.md');
+    execFileSync('mkfifo', [deck]);
+    // As at a terminal: a shell runs deck pdf and reports its exit status; Ctrl+C reaches deck pdf.
+    const shell = spawn('bash', ['-c', '"$0" "$@"; echo "exit status $?"', process.execPath, BIN, 'pdf', deck, '-o', out, '--verbose'], {
+      cwd: work,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    started.push(shell);
+    let output = '';
+    shell.stdout!.on('data', (d) => (output += d));
+    shell.stderr!.on('data', (d) => (output += d));
+    const exited = new Promise((resolve) => shell.once('exit', resolve));
+    // Started and in deck pdf's hands (--verbose says so once the launch has returned to it).
+    await vi.waitFor(() => expect(output).toContain('Chromium started in'), { timeout: 60_000, interval: 50 });
+    const tree = descendants(shell.pid!).filter((p) => /chrom/i.test(p.command));
+    const profile = profileOf(tree);
+    const node = descendants(shell.pid!).find((p) => p.command.includes(BIN));
+    expect(node).toBeDefined();
+    process.kill(node!.pid, 'SIGINT');
+    await exited;
+    expect(output).toMatch(/^exit status 130$/m);
+    expect(existsSync(out)).toBe(false);
+    // Closed by deck pdf itself (its profile removed before it exits), not left for the next run to clear.
+    expect(existsSync(profile)).toBe(false);
+    await vi.waitFor(() => expect(stillRunning(tree).map((p) => p.command.slice(0, 80))).toEqual([]), { timeout: 30_000, interval: 100 });
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * `deck pdf` as the user runs it: its flags, the config file's `pdf.*` keys, exit 3 and 4, the export checks'
- * report, `--quiet`, and the progress bar on a terminal. Exports run two at a time (each launches Chromium).
+ * report, `--quiet`, `--verbose`'s phases, the default deck and output folder, and the progress bar on a
+ * terminal. Exports run two at a time (each launches Chromium).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -44,16 +45,31 @@ function runCommand(file: string, args: string[]): Promise<CliResult> {
 const out = (name: string) => join(WORK, name);
 
 /** Every run of this file, two at a time; each test reads the ones it is about. */
-let runs: Record<'checks' | 'lenient' | 'flags' | 'config' | 'terminal' | 'noBrowser' | 'twoUp', CliResult>;
+let runs: Record<
+  'checks' | 'lenient' | 'flags' | 'config' | 'terminal' | 'noBrowser' | 'twoUp' | 'defaults' | 'configLenient' | 'configTimeout',
+  CliResult
+>;
+
+/** A copy of `deck` in WORK/<name> with `config` as its deck.config.yaml. */
+function configuredCopy(deck: string, name: string, config: string): string {
+  const copy = join(WORK, name);
+  cpSync(deck, copy, { recursive: true });
+  writeFileSync(join(copy, 'deck.config.yaml'), config);
+  return copy;
+}
 
 beforeAll(async () => {
   await ensureCompiled();
   rmSync(WORK, { recursive: true, force: true });
   mkdirSync(WORK, { recursive: true });
   // A copy of the small deck whose config file sets every pdf key a flag could.
-  const configured = join(WORK, 'configured-deck');
-  cpSync(SMALL, configured, { recursive: true });
-  writeFileSync(join(configured, 'deck.config.yaml'), 'pdf:\n  handout: 6up\n  paper: letter\n  fragments: true\n  strict: true\n');
+  const configured = configuredCopy(SMALL, 'configured-deck', 'pdf:\n  handout: 6up\n  paper: letter\n  fragments: true\n  strict: true\n');
+  // The keys no flag above is given for: strict off and a timeout, from the config file alone.
+  const lenientConfig = configuredCopy(CHECKS, 'lenient-config-deck', 'pdf:\n  strict: false\n');
+  const timeoutConfig = configuredCopy(SMALL, 'timeout-config-deck', 'pdf:\n  timeout: 50\n');
+  // No DECK and no -o: slides/ of the current folder into its dist/.
+  const defaults = join(WORK, 'defaults');
+  cpSync(SMALL, join(defaults, 'slides'), { recursive: true });
   const jobs: [keyof typeof runs, () => Promise<CliResult>][] = [
     ['checks', () => runCli(['pdf', CHECKS, '-o', out('checks')], { timeoutMs: 90_000 })],
     ['lenient', () => runCli(['pdf', CHECKS, '-o', out('lenient'), '--no-strict', '--no-handout'], { timeoutMs: 90_000 })],
@@ -62,6 +78,9 @@ beforeAll(async () => {
     ['terminal', () => runOnTerminal(['pdf', SMALL, '-o', out('terminal'), '--no-handout'])],
     ['noBrowser', () => runCli(['pdf', SMALL, '-o', out('no-browser'), '--browser', '/nonexistent/chromium'])],
     ['twoUp', () => runCli(['pdf', SMALL, '-o', out('two-up'), '--handout', '2up', '--no-slides', '-q'], { timeoutMs: 90_000 })],
+    ['defaults', () => runCli(['pdf', '--verbose', '--no-handout'], { cwd: defaults, timeoutMs: 90_000 })],
+    ['configLenient', () => runCli(['pdf', lenientConfig, '-o', out('config-lenient')], { timeoutMs: 90_000 })],
+    ['configTimeout', () => runCli(['pdf', timeoutConfig, '-o', out('config-timeout')], { timeoutMs: 90_000 })],
   ];
   const results = await pool(jobs, 2, ([, job]) => job());
   runs = Object.fromEntries(jobs.map(([name], i) => [name, results[i]!])) as typeof runs;
@@ -121,6 +140,52 @@ describe('deck pdf: flags and config', () => {
     expect(terminal.stdout).toMatch(/exported 5 slides → .*terminal\/deck\.pdf \(6 pages\)/);
     expect(runs.config.stdout + runs.config.stderr).not.toMatch(/[░█]/);
     expect(runs.config.stdout).toMatch(/exported 5 slides → .*deck\.pdf \(8 pages\)/);
+  });
+
+  it('takes pdf.strict and pdf.timeout from the config file: strict off writes and warns, 50 ms fails with exit 4', () => {
+    const lenient = runs.configLenient;
+    expect(lenient.code, lenient.stderr).toBe(0);
+    expect(lenient.stderr).toMatch(/warning: .*past the right edge/);
+    expect(existsSync(join(out('config-lenient'), 'deck.pdf'))).toBe(true);
+    const timedOut = runs.configTimeout;
+    expect(timedOut.code, timedOut.stderr).toBe(4);
+    expect(timedOut.stderr).toMatch(/did not finish within 50ms/);
+    expect(existsSync(out('config-timeout'))).toBe(false);
+  });
+
+  it('with no DECK and no -o, exports slides/ into dist/ of the current folder', () => {
+    const { code, stdout, stderr } = runs.defaults;
+    expect(code, stderr).toBe(0);
+    expect(stdout).toMatch(/exported 5 slides → dist\/deck\.pdf \(6 pages\)/);
+    expect(pages(join(WORK, 'defaults', 'dist', 'deck.pdf'))).toBe(6);
+  });
+
+  it('--verbose prints the phases of the export in order, and the same as a timings JSON line', () => {
+    const output = runs.defaults.stdout + runs.defaults.stderr;
+    const phases = /^.*phases: (.*)$/m.exec(output)?.[1];
+    expect(phases, output).toBeDefined();
+    const labels = phases!.split(' · ').map((part) => /^(.*) \d+ ms$/.exec(part)?.[1]);
+    // Those of an export without a handout, in the order they happen (README: "Where the time went").
+    expect(labels).toEqual([
+      'node start + CLI modules',
+      'export modules',
+      'build',
+      '∥ browser launch',
+      'open a page',
+      'page load',
+      'layout',
+      'checks',
+      'page.pdf (slides)',
+      'post-processing (slides)',
+      'close the page and the browser',
+      'swap into the output folder',
+      'wall time since node started',
+      'total',
+    ]);
+    const timings = JSON.parse(/^.*timings: (\{.*\})$/m.exec(output)![1]!) as Record<string, number>;
+    expect(Object.keys(timings)).toEqual(expect.arrayContaining(['build', 'launch', 'load', 'deck.pdf', 'wall']));
+    for (const value of Object.values(timings)) expect(value).toBeGreaterThanOrEqual(0);
+    expect(phases).toContain(`page.pdf (slides) ${timings['deck.pdf']} ms`);
   });
 
   it('exits 3 when the browser cannot be found, saying what was tried', () => {

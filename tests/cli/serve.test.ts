@@ -1,7 +1,7 @@
 /**
- * `deck serve` as the user runs it: the URLs it prints answer over HTTP, `--token` sets the presenter token,
- * `--host 0.0.0.0` warns, `-o` keeps the build, an edited template or config file reloads the open pages, and
- * Ctrl+C stops it cleanly and frees the port.
+ * `deck serve` as the user runs it: the URLs it prints answer over HTTP, `--token` sets the presenter token, a
+ * restart keeps it and `--new-token` replaces it, `--host 0.0.0.0` warns, `-o` keeps the build, an edited
+ * template or config file reloads the open pages, and Ctrl+C stops it cleanly and frees the port.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,8 +23,8 @@ interface Served {
  * Start `deck serve …args` and resolve once it prints "press Ctrl+C to stop" (or fail if it exits first). Each
  * run has its own state folder, so a token or port remembered by an earlier test never leaks into this one.
  */
-function serve(args: string[], options: { deck?: string; watch?: boolean } = {}): Promise<Served> {
-  const stateHome = mkdtempSync(join(tmpdir(), 'deck-serve-state-'));
+function serve(args: string[], options: { deck?: string; watch?: boolean; stateHome?: string } = {}): Promise<Served> {
+  const stateHome = options.stateHome ?? mkdtempSync(join(tmpdir(), 'deck-serve-state-'));
   const watch = options.watch ? [] : ['--no-watch'];
   const child = spawn(process.execPath, [BIN, 'serve', options.deck ?? DECK, '--port', '0', ...watch, ...args], {
     cwd: ROOT,
@@ -34,7 +34,7 @@ function serve(args: string[], options: { deck?: string; watch?: boolean } = {})
   let output = '';
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
     child.on('exit', (code, signal) => {
-      rmSync(stateHome, { recursive: true, force: true });
+      if (!options.stateHome) rmSync(stateHome, { recursive: true, force: true });
       done({ code, signal });
     }),
   );
@@ -109,6 +109,35 @@ describe.concurrent('deck serve', () => {
       expect(printed(output, 'phone remote:')[0]).toBe(`${local}remote?token=${token}`);
     } finally {
       await interrupt(served);
+    }
+  });
+
+  it('a restart keeps the presenter token; --new-token makes a new one and the old URLs stop working', async () => {
+    const stateHome = mkdtempSync(join(tmpdir(), 'deck-serve-state-'));
+    const tokenOf = (served: Served) => /presenter\?token=(\S+)/.exec(printed(served.output(), 'presenter view:')[0] ?? '')?.[1];
+    try {
+      const first = await serve([], { stateHome });
+      const token = tokenOf(first);
+      expect(token).toMatch(/^\S{8,256}$/);
+      expect(await interrupt(first)).toEqual({ code: 0, signal: null });
+
+      const again = await serve([], { stateHome });
+      expect(tokenOf(again)).toBe(token);
+      expect(await interrupt(again)).toEqual({ code: 0, signal: null });
+
+      const renewed = await serve(['--new-token'], { stateHome });
+      try {
+        const fresh = tokenOf(renewed);
+        expect(fresh).toMatch(/^\S{8,256}$/);
+        expect(fresh).not.toBe(token);
+        const [audience] = printed(renewed.output(), 'audience:');
+        expect((await fetch(`${audience}presenter?token=${fresh}`)).status).toBe(200);
+        expect((await fetch(`${audience}presenter?token=${token}`)).status).toBe(403);
+      } finally {
+        expect(await interrupt(renewed)).toEqual({ code: 0, signal: null });
+      }
+    } finally {
+      rmSync(stateHome, { recursive: true, force: true });
     }
   });
 
