@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type {} from '../../src/client/hook.js';
 import { createMemoryLogger } from '../../src/core/log.js';
 import { startServer, type ServerHandle } from '../../src/serve/index.js';
+import { qrSvg } from '../../src/serve/share.js';
 import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
 import { connect, copyFixture } from './helpers.js';
 
@@ -440,6 +441,66 @@ describe('presenting the default talk from /presenter (Chromium)', () => {
       expect(remote).toMatchObject({ fits: true, next: true });
       expect(remote.notes).toBeGreaterThan(200);
     } finally {
+      await page.close();
+    }
+  });
+
+  it('− / + size the notes, L puts them first, both remembered after a reload; J / K scroll them; ? lists the keys; Remote QR shows the codes', async () => {
+    const page = await browser.newPage();
+    const notes = () =>
+      page.$eval('#notes', (el) => ({
+        size: getComputedStyle(el).fontSize,
+        notesFirst: document.getElementById('main')!.classList.contains('notes-first'),
+      }));
+    try {
+      await openPresenter(page);
+      expect(await notes()).toEqual({ size: '22px', notesFirst: false });
+      await page.keyboard.press('+');
+      await page.keyboard.press('+');
+      await page.keyboard.press('-');
+      await page.keyboard.press('l');
+      expect(await notes()).toEqual({ size: '24px', notesFirst: true });
+      await page.reload();
+      await page.waitForFunction(() => (window.deckServe?.driver?.view.count ?? 0) > 0, { polling: 50 });
+      expect(await notes()).toEqual({ size: '24px', notesFirst: true });
+
+      // J / K scroll notes longer than their box: the title slide's notes at the largest size, slides first.
+      await page.keyboard.press('l');
+      await page.keyboard.press('Home');
+      for (let i = 0; i < 12; i++) await page.keyboard.press('+');
+      expect(await notes()).toEqual({ size: '48px', notesFirst: false });
+      await page.waitForFunction(() => document.getElementById('notes')!.textContent!.includes('大家好'), { polling: 50 });
+      expect(await page.$eval('#notes', (el) => el.scrollHeight > el.clientHeight + 10)).toBe(true);
+      await page.keyboard.press('j');
+      await page.waitForFunction(() => document.getElementById('notes')!.scrollTop > 0, { polling: 50 });
+      await page.keyboard.press('k');
+      await page.waitForFunction(() => document.getElementById('notes')!.scrollTop === 0, { polling: 50 });
+
+      await page.keyboard.press('?');
+      await page.waitForSelector('#help-dialog[open]');
+      const help = await page.$eval('#help-dialog', (el) => el.textContent ?? '');
+      for (const key of ['→ Space PageDown N ↓ Enter', 'Home / End', 'B or .', '− / +', 'J / K', 'L']) expect(help).toContain(key);
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('#help-dialog:not([open])');
+
+      // Remote QR: the server's own QR code of the remote URL, and (bound to this machine) a word that a phone cannot reach it.
+      await page.click('#share');
+      await page.waitForFunction(() => document.querySelector('#qr-remote svg') && document.getElementById('share-note')!.textContent, {
+        polling: 50,
+      });
+      const share = await page.evaluate(() => ({
+        remote: document.getElementById('url-remote')!.textContent,
+        audience: document.getElementById('url-audience')!.textContent,
+        note: document.getElementById('share-note')!.textContent,
+        remotePath: document.querySelector('#qr-remote svg path[stroke]')?.getAttribute('d'),
+      }));
+      expect(share.remote).toBe(server.remoteUrl);
+      expect(share.audience).toBe(server.url);
+      expect(share.note).toContain('this machine only');
+      const drawn = /<path[^>]*stroke[^>]* d="([^"]+)"/.exec(await qrSvg(server.remoteUrl))?.[1];
+      expect(share.remotePath).toBe(drawn);
+    } finally {
+      await page.evaluate(() => localStorage.clear()).catch(() => {});
       await page.close();
     }
   });
