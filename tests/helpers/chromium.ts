@@ -13,7 +13,7 @@ export async function startChromium(): Promise<Browser> {
   const browser = await puppeteer.connect({ browserWSEndpoint: inject('chromiumEndpoint') });
   const context = await browser.createBrowserContext();
   const disconnect = browser.disconnect.bind(browser);
-  browser.newPage = () => context.newPage();
+  browser.newPage = (options) => context.newPage(options);
   browser.pages = () => context.pages();
   browser.close = async () => {
     try {
