@@ -6,7 +6,7 @@ export type { LaunchBrowserOptions } from './launch.js';
 export { withBrowser, withPage } from './session.js';
 export type { WithBrowserOptions, WithPageOptions } from './session.js';
 export { withTimeout } from './timeout.js';
-export { createPagePool, type PagePool } from './page-pool.js';
+export { createPagePool, type PagePool, type PagePoolOptions } from './page-pool.js';
 export { closeBrowser } from './close.js';
 export { failOnCrash } from './crash.js';
 export { onStopSignal, STOP_SIGNALS } from './signals.js';

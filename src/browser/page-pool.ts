@@ -28,9 +28,24 @@ async function closePage(browser: Browser, page: Page): Promise<void> {
   if (browser.connected && !page.isClosed()) await withTimeout(page.close(), 5_000, 'closing the page').catch(() => {});
 }
 
-export function createPagePool(): PagePool {
+export interface PagePoolOptions {
+  /**
+   * The first page is the browser's own first tab (the about:blank it started with), when this pool is the
+   * browser's only user: that tab and its renderer already exist, so nothing is opened at all.
+   */
+  firstTab?: boolean;
+}
+
+/** The browser's first tab if it is still blank, else undefined. */
+async function blankTab(browser: Browser): Promise<Page | undefined> {
+  const [tab] = await browser.pages();
+  return tab && tab.url() === 'about:blank' ? tab : undefined;
+}
+
+export function createPagePool(options: PagePoolOptions = {}): PagePool {
   const idle: { browser: Browser; page: Page }[] = [];
   let opened = 0;
+  let firstTab = options.firstTab === true;
   return {
     get opened() {
       return opened;
@@ -42,7 +57,11 @@ export function createPagePool(): PagePool {
       const page =
         kept ??
         (await failOnCrash(browser, async () => {
-          const opening = await browser.newPage({ type: 'window' });
+          // Taken before the first await: a job starting meanwhile must not get the same tab.
+          const adopt = firstTab;
+          firstTab = false;
+          const adopted = adopt ? await blankTab(browser) : undefined;
+          const opening = adopted ?? (await browser.newPage({ type: 'window' }));
           opened++;
           return opening;
         }));

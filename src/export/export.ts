@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Browser } from 'puppeteer-core';
-import { withBrowser, withPage, withTimeout, type FindBrowserOptions, type PagePool } from '../browser/index.js';
+import { createPagePool, withBrowser, withPage, withTimeout, type FindBrowserOptions, type PagePool } from '../browser/index.js';
 import type { Deck } from '../content/types.js';
 import { DeckError, ErrorCode } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
@@ -130,7 +130,9 @@ async function exportStaged(input: string, options: ExportPdfOptions, stage: Out
     const displayRoot = fromCwd.startsWith('..') ? deck.root : fromCwd || '.';
     const opening = performance.now();
     let closing = 0;
-    const inPage = options.pages ? options.pages.use.bind(options.pages) : withPage;
+    // A browser launched for this export alone prints in the tab it started with (nothing more to open).
+    const pages = options.pages ?? (options.browser ? undefined : createPagePool({ firstTab: true }));
+    const inPage = pages ? pages.use.bind(pages) : withPage;
     const rendered = await inPage(
       browser,
       (page) => {

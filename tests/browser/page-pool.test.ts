@@ -67,4 +67,30 @@ describe('page pool', () => {
     expect(pool.opened).toBe(2);
     await pool.close();
   });
+
+  it('with firstTab, the first job prints in the tab a fresh browser started with; one beside it opens its own', async () => {
+    const fresh = await startChromium();
+    try {
+      const [tab] = await fresh.pages();
+      const pool = createPagePool({ firstTab: true });
+      // Two jobs at once: the first takes the first tab, the other opens a page of its own.
+      let release = () => {};
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const first = pool.use(fresh, async (page) => {
+        await page.setContent('<p>in the first tab</p>');
+        await gate;
+        return page;
+      });
+      const second = pool.use(fresh, async (page) => page);
+      const other = await second;
+      release();
+      const used = await first;
+      expect(used).toBe(tab);
+      expect(other).not.toBe(tab);
+      expect(pool.opened).toBe(2);
+      expect(await used.evaluate(() => document.body.textContent)).toBe('in the first tab');
+    } finally {
+      await closeBrowser(fresh);
+    }
+  }, 60_000);
 });
