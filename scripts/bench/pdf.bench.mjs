@@ -2,7 +2,10 @@
 // (`deck pdf --no-handout`), Marp CLI on the same content (`marp --pdf`), and the floor, in alternating rounds of
 // the same run; medians, spread and ratios, then our phases (`--verbose`) as medians. The floor: one
 // puppeteer-core launch, one page.goto of the built deck in print view, wait for reveal.js's pdf-ready, one
-// page.pdf.
+// page.pdf. A second floor, "floor, lean", prints the page our export prints: the same index.html without the
+// speaker-notes and highlight plugins (src/export/idle-plugins.ts), so the ratio to it shows what we add to the
+// browser's own work, and the ratio to the plain floor what the user sees.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDeck, marpDeckFrom, median, ratio, spread, timeCommand } from './lib.mjs';
@@ -39,7 +42,7 @@ export default async function () {
   const work = join(tmpdir(), 'deck-bench-pdf');
   const env = { ...process.env, CHROME_PATH: CHROME };
   console.log(
-    `| deck | ours | Marp CLI | floor | ours / Marp | ours / floor |\n|---|---|---|---|---|---|` +
+    `| deck | ours | Marp CLI | floor | floor, lean | ours / Marp | ours / floor | ours / lean floor |\n|---|---|---|---|---|---|---|---|` +
       `\n<!-- medians of ${RUNS} alternating rounds, seconds (min–max); ratios: median of the rounds' ratios (min–max) -->`,
   );
   const breakdown = [];
@@ -51,9 +54,16 @@ export default async function () {
     const marpMd = marpDeckFrom(dir, join(work, `marp-${slides}.md`));
     const out = join(work, `out-${slides}`);
     await timeCommand('node', ['bin/deck.js', 'build', dir, '-o', out, '-q']);
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    const lean = html
+      .replace(/<script src="assets\/reveal\/plugin\/(notes|highlight)\.js"><\/script>\n?/g, '')
+      .replace('plugins: [RevealNotes, RevealHighlight]', 'plugins: []');
+    if (lean === html) throw new Error('the lean floor page is the same as index.html: the template changed');
+    writeFileSync(join(out, 'lean.html'), lean);
     const ours = [];
     const marp = [];
     const floor = [];
+    const leanFloor = [];
     const runners = [
       async () => ours.push(await timeCommand('node', ['bin/deck.js', 'pdf', dir, '-o', out, '--no-handout', '--verbose'], { env })),
       async () =>
@@ -66,6 +76,10 @@ export default async function () {
         floor.push(
           await timeCommand('node', ['--input-type=module', '-e', FLOOR, join(out, 'index.html'), join(out, 'floor.pdf')], { env }),
         ),
+      async () =>
+        leanFloor.push(
+          await timeCommand('node', ['--input-type=module', '-e', FLOOR, join(out, 'lean.html'), join(out, 'lean.pdf')], { env }),
+        ),
     ];
     // Each round starts with the next one, so that none always runs first (or right after another).
     for (let i = 0; i < RUNS; i++) {
@@ -74,7 +88,7 @@ export default async function () {
     const m = (rs) => median(rs.map((r) => r.wall));
     const s = (rs) => spread(rs.map((r) => r.wall));
     console.log(
-      `| ${name} | ${(m(ours) / 1000).toFixed(2)} s (${s(ours)}) | ${(m(marp) / 1000).toFixed(2)} s (${s(marp)}) | ${(m(floor) / 1000).toFixed(2)} s (${s(floor)}) | ${ratio(ours, marp)} | ${ratio(ours, floor)} |`,
+      `| ${name} | ${(m(ours) / 1000).toFixed(2)} s (${s(ours)}) | ${(m(marp) / 1000).toFixed(2)} s (${s(marp)}) | ${(m(floor) / 1000).toFixed(2)} s (${s(floor)}) | ${(m(leanFloor) / 1000).toFixed(2)} s (${s(leanFloor)}) | ${ratio(ours, marp)} | ${ratio(ours, floor)} | ${ratio(ours, leanFloor)} |`,
     );
     breakdown.push(`${name}: ${phases(ours)} (ms)`);
   }
