@@ -6,7 +6,7 @@
  */
 import type { BuildErrorInfo, ClockAction, ClockState, ScreenMode, ServerMessage, SlideState } from '../serve/protocol.js';
 import { elapsedMs, planAt, type SlidePlan } from './clock.js';
-import { loadDeckFrame } from './frames.js';
+import { loadDeckFrame, PLACED_EVENT } from './frames.js';
 import { fragmentIndices, stepOf } from './order.js';
 import { positionOf, revealIn, samePosition, type Position } from './reveal.js';
 import { confirmScreen, requestScreen, screenState, shownScreen, toggleScreen, type ScreenState } from './screen-state.js';
@@ -73,6 +73,8 @@ export function createDriver(options: DriverOptions): Driver {
   let notes: readonly { html: string }[] = [];
   let notesBuild = -1;
   let screen: ScreenState = screenState('slides');
+  /** The server has said where the talk is (a welcome): until then the frames are not placed. */
+  let welcomed = false;
   let view: DriverView = {
     connected: false,
     presenter: false,
@@ -149,11 +151,13 @@ export function createDriver(options: DriverOptions): Driver {
     if (!preview) reveal.slide(at.h, at.v, at.f);
     view = { ...view, upcoming };
     render();
+    if (welcomed) options.current.contentWindow?.dispatchEvent(new CustomEvent(PLACED_EVENT));
   };
 
   const onMessage = (message: ServerMessage) => {
     switch (message.type) {
       case 'welcome':
+        welcomed = true;
         screen = screenState(message.screen);
         view = { ...view, presenter: message.presenter, error: message.error, clock: message.clock, screen: message.screen };
         view = { ...view, build: message.build, refusedAt: null };

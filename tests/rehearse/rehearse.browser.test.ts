@@ -406,4 +406,67 @@ describe('a scripted rehearsal', () => {
       await session.close();
     }
   });
+
+  it('records no visit again when the presenter view’s slide frame (as after an edit) or the whole view reloads mid-rehearsal', async () => {
+    const session = await start();
+    const page = await browser.newPage();
+    try {
+      await page.setViewport({ width: 1280, height: 800 });
+      await page.goto(session.server.presenterUrl);
+      await page.waitForSelector('.deck-rehearse-bar');
+      await vi.waitFor(() => expect(session.recorder.events).toHaveLength(1), { timeout: 30_000, interval: 20 });
+      await page.click('#next');
+      await vi.waitFor(() => expect(session.recorder.events).toHaveLength(2), { timeout: 30_000, interval: 20 });
+      await page.click('#next');
+      await vi.waitFor(() => expect(session.recorder.events).toHaveLength(3), { timeout: 30_000, interval: 20 });
+      const sessions = () => new Set(session.recorder.events.map((e) => e.session)).size;
+      // The frame reloads (a full reload after an edit does this): a new page load that starts on the first slide.
+      await page.evaluate(() => (document.getElementById('current') as HTMLIFrameElement).contentWindow!.location.reload());
+      await vi.waitFor(() => expect(sessions()).toBe(2), { timeout: 30_000, interval: 20 });
+      // And the whole presenter view too (F5), its server messages held until its slide frame is ready (a loaded
+      // machine's order: the frame, on the first slide, before the server says where the talk is).
+      await page.evaluateOnNewDocument(() => {
+        if (window !== window.top) return;
+        const frameReady = () => {
+          const frame = document.getElementById('current') as HTMLIFrameElement | null;
+          const win = frame?.contentWindow as (Window & { Reveal?: { isReady(): boolean } }) | null | undefined;
+          return !!win?.Reveal?.isReady() && win.document.readyState === 'complete';
+        };
+        const setter = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'onmessage')!.set!;
+        Object.defineProperty(WebSocket.prototype, 'onmessage', {
+          set(handler: (event: MessageEvent) => void) {
+            const held: MessageEvent[] = [];
+            const release = setInterval(() => {
+              if (!frameReady()) return;
+              clearInterval(release);
+              for (const event of held.splice(0)) handler.call(this, event);
+            }, 20);
+            setter.call(this, (event: MessageEvent) => (frameReady() && held.length === 0 ? handler.call(this, event) : held.push(event)));
+          },
+        });
+      });
+      await page.reload();
+      await vi.waitFor(() => expect(sessions()).toBe(3), { timeout: 30_000, interval: 20 });
+      await page.waitForFunction(() => document.querySelectorAll('.deck-rehearse-bar').length === 1);
+      await page.click('#next');
+      await vi.waitFor(() => expect(session.recorder.events.at(-1)?.f).toBe(1), { timeout: 30_000, interval: 20 });
+      await page.click('.deck-rehearse-finish');
+      const result = await session.done;
+      // The old load's last moment and the new load's first are both on slide-2 at its first fragment.
+      expect(visitsOf(session)).toEqual([
+        ['ready', 'slide-1', -1],
+        ['slide', 'slide-2', -1],
+        ['fragment', 'slide-2', 0],
+        ['hidden', 'slide-2', 0],
+        ['ready', 'slide-2', 0],
+        ['hidden', 'slide-2', 0],
+        ['ready', 'slide-2', 0],
+        ['fragment', 'slide-2', 1],
+      ]);
+      expect(result.rehearsal!.slides.map((s) => s.visits)).toEqual([1, 1, 0, 0, 0]);
+    } finally {
+      await page.close();
+      await session.close();
+    }
+  });
 });

@@ -5,6 +5,7 @@
  */
 import type { ClientEvent, EventType, FinishAnswer } from '../../rehearse/model.js';
 
+import { PLACED_EVENT } from '../frames.js';
 import { revealOf } from '../reveal.js';
 import { createBar } from '../rehearse/bar.js';
 import { eventOf, newSession, pageNow, recClock, reportHref } from '../rehearse/events.js';
@@ -120,7 +121,11 @@ function start(): void {
     reveal.on('paused', () => settled.now('paused'));
     reveal.on('resumed', () => settled.now('resumed'));
   };
-  if (reveal.isReady()) begin();
+  // The presenter view's slide frame opens on the first slide and is put where the talk is once the presenter view
+  // has heard from the server (PLACED_EVENT): its first event waits for that, else a reload of the frame (after an
+  // edit) or of the presenter view was a visit to slide 1 and a new one to the talk's slide.
+  if (currentFrame) window.addEventListener(PLACED_EVENT, begin, { once: true });
+  else if (reveal.isReady()) begin();
   else reveal.on('ready', begin);
 }
 
