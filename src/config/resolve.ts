@@ -44,7 +44,7 @@ function allowedValues(issue: z.core.$ZodIssue): string | undefined {
       ? `allowed: ${values.map((value) => (typeof value === 'string' && value !== 'boolean' ? JSON.stringify(value) : String(value))).join(', ')}`
       : undefined;
   }
-  if (issue.code === 'invalid_type') return `expected a ${issue.expected}`;
+  if (issue.code === 'invalid_type') return `expected ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
   return undefined;
 }
 

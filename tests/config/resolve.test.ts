@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/defaults.js';
 import { configKeysOf, resolveConfig, validateLayer } from '../../src/config/resolve.js';
 import { DeckError, ErrorCode, isDeckError } from '../../src/core/errors.js';
+import type { DeckWarning } from '../../src/core/warnings.js';
 
 function thrown(run: () => unknown): DeckError {
   try {
@@ -135,5 +136,78 @@ describe('configKeysOf', () => {
       theme: 'gpt',
       pdf: { paper: 'A4' },
     });
+  });
+});
+
+describe('what a problem with a setting says', () => {
+  it('hints what the key takes: the allowed values, the allowed forms, or the type', () => {
+    expect(thrown(() => validateLayer({ source: 'c', values: { slideNumber: 'x' } })).hint).toBe(
+      'allowed: boolean, "h.v", "h/v", "c", "c/t"',
+    );
+    expect(thrown(() => validateLayer({ source: 'c', values: { width: 'wide' } })).hint).toBe('expected a number');
+    expect(thrown(() => validateLayer({ source: 'c', values: { pdf: 5 } })).hint).toBe('expected an object');
+    expect(thrown(() => validateLayer({ source: 'c', values: { pdf: { handout: '4up' } } })).hint).toBe(
+      'allowed values: "notes", "2up", "3up", "6up"',
+    );
+  });
+
+  it('names the key’s own line, else its parent key’s, else where the layer starts', () => {
+    const values = { pdf: { paper: 'A5' } };
+    expect(thrown(() => validateLayer({ source: 'c', values, lines: { pdf: 4, 'pdf.paper': 5 }, line: 1 })).line).toBe(5);
+    expect(thrown(() => validateLayer({ source: 'c', values, lines: { pdf: 4 }, line: 1 })).line).toBe(4);
+    expect(thrown(() => validateLayer({ source: 'c', values, lines: {}, line: 2 })).line).toBe(2);
+  });
+
+  it('an unknown key suggests the setting it is a typo of, and only a near one', () => {
+    const typo = thrown(() => validateLayer({ source: 'c', values: { widht: 1 } }));
+    expect(typo.message).toBe('invalid settings: unknown key "widht" (did you mean "width"?)');
+    expect(typo.hint).toMatch(/^allowed keys: title, .*, pdf; reveal\.js options go under revealOptions$/);
+    expect(thrown(() => validateLayer({ source: 'c', values: { zzzzzzz: 1 } })).message).toBe('invalid settings: unknown key "zzzzzzz"');
+  });
+});
+
+describe('reveal.js options', () => {
+  it('written at the top level go to revealOptions, beside those given there', () => {
+    expect(resolveConfig([{ source: 'c', values: { loop: true, revealOptions: { controlsLayout: 'edges' } } }]).revealOptions).toEqual({
+      loop: true,
+      controlsLayout: 'edges',
+    });
+  });
+
+  it('that are deck settings are taken out of revealOptions, unless the layer sets the key itself', () => {
+    const lifted = resolveConfig([{ source: 'c', values: { revealOptions: { width: 1024, center: true, loop: true } } }]);
+    expect([lifted.width, lifted.center, lifted.revealOptions]).toEqual([1024, true, { loop: true }]);
+    const own = resolveConfig([{ source: 'c', values: { width: 800, revealOptions: { width: 1024 } } }]);
+    expect([own.width, own.revealOptions]).toEqual([800, {}]);
+  });
+
+  it('revealOptions that is not a mapping is a problem with that key', () => {
+    const error = thrown(() => validateLayer({ source: 'c', values: { revealOptions: 5 }, lines: { revealOptions: 3 } }));
+    expect([error.line, error.message]).toEqual([3, 'invalid settings: "revealOptions": Invalid input: expected record, received number']);
+  });
+});
+
+describe('keys in front matter and flags', () => {
+  it('front matter keeps an unknown key as section data, warning only of a near miss or another tool’s key', () => {
+    const warnings: DeckWarning[] = [];
+    const values = validateLayer(
+      {
+        source: '02.md',
+        values: { them: 'x', model: 'GPT-2', paginate: true, title: 'T' },
+        kind: 'front-matter',
+        lines: { them: 2, paginate: 3 },
+      },
+      warnings,
+    );
+    expect(values).toEqual({ title: 'T' });
+    expect(warnings).toEqual([
+      { file: '02.md', line: 2, message: '"them" is not a setting (did you mean "theme"?); it is kept as section data' },
+      { file: '02.md', line: 3, message: '"paginate" is a Marp setting that this tool does not support; it is ignored' },
+    ]);
+  });
+
+  it('a flag that is not a setting is an error, never data', () => {
+    const error = thrown(() => validateLayer({ source: 'command line', values: { bogus: 1 }, kind: 'flags' }));
+    expect([error.code, error.message]).toEqual([ErrorCode.BadConfig, 'invalid settings: unknown key "bogus"']);
   });
 });
