@@ -19,12 +19,16 @@ async function readIfExists(path: string): Promise<string | undefined> {
 /** Parse a config file's text (YAML or JSON) into a layer; syntax errors name the file and line. */
 export function parseConfigText(text: string, source: string): ConfigLayer {
   if (source.endsWith('.json')) {
+    let values: unknown;
     try {
-      const values = (JSON.parse(text) ?? {}) as Record<string, unknown>;
-      return { source, values, lines: typeof values === 'object' ? jsonKeyLines(values, text) : undefined };
+      values = JSON.parse(text) ?? {};
     } catch (error) {
       throw new DeckError(ErrorCode.BadConfig, `not valid JSON: ${(error as Error).message}`, { file: source });
     }
+    if (typeof values !== 'object' || Array.isArray(values)) {
+      throw new DeckError(ErrorCode.BadConfig, 'the config must be a mapping of keys to values', { file: source });
+    }
+    return { source, values: values as Record<string, unknown>, lines: jsonKeyLines(values as Record<string, unknown>, text) };
   }
   const doc = parseDocument(text, { prettyErrors: false });
   const first = doc.errors[0];

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONFIG_FILE_NAMES, loadConfigFile, parseConfigText } from '../../src/config/file.js';
+import { resolveConfig } from '../../src/config/resolve.js';
 import { type DeckError, ErrorCode, isDeckError } from '../../src/core/errors.js';
 
 let work: string;
@@ -63,11 +64,41 @@ describe('parseConfigText', () => {
     expect(error.message).toMatch(/^not valid JSON: /);
   });
 
-  it('refuses a config that is not a mapping', () => {
-    for (const text of ['- a\n- b\n', 'just text\n']) {
-      const error = syncThrown(() => parseConfigText(text, 'c.yaml'));
-      expect(error.message).toBe('the config must be a mapping of keys to values');
+  it('refuses a config that is not a mapping, YAML or JSON, naming the file', () => {
+    for (const [text, file] of [
+      ['- a\n- b\n', 'c.yaml'],
+      ['just text\n', 'c.yaml'],
+      ['[1, 2]', 'c.json'],
+      ['5', 'c.json'],
+      ['"text"', 'c.json'],
+    ]) {
+      const error = syncThrown(() => parseConfigText(text!, file!));
+      expect([error.code, error.file, error.message], text).toEqual([
+        ErrorCode.BadConfig,
+        file,
+        'the config must be a mapping of keys to values',
+      ]);
     }
+  });
+
+  it('knows the line of each key of a JSON config, nested ones too, so a bad value names its line', () => {
+    const text = '{\n  "title": "T",\n  "pdf": {\n    "paper": "A5"\n  },\n  "theme": "white"\n}\n';
+    const layer = parseConfigText(text, 'deck.config.json');
+    expect(layer.lines).toEqual({ title: 2, pdf: 3, 'pdf.paper': 4, theme: 6 });
+    const error = syncThrown(() => resolveConfig([layer]));
+    expect([error.file, error.line, error.hint]).toEqual(['deck.config.json', 4, 'allowed values: "A4", "letter"']);
+  });
+
+  it('knows the line of each key of a YAML config, nested ones too', () => {
+    const text = '# talk settings\ntitle: T\n\npdf:\n  paper: letter\n  handout: 2up\ntiming:\n  minSeconds: 5\n';
+    expect(parseConfigText(text, 'deck.config.yaml').lines).toEqual({
+      title: 2,
+      pdf: 4,
+      'pdf.paper': 5,
+      'pdf.handout': 6,
+      timing: 7,
+      'timing.minSeconds': 8,
+    });
   });
 });
 

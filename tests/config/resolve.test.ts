@@ -211,3 +211,43 @@ describe('keys in front matter and flags', () => {
     expect([error.code, error.message]).toEqual([ErrorCode.BadConfig, 'invalid settings: unknown key "bogus"']);
   });
 });
+
+describe('values as other tools and hand-written files give them', () => {
+  const one = (values: Record<string, unknown>) => resolveConfig([{ source: 'c', values }]);
+
+  it('reads a number written as a string, spaces and decimals included, and only a whole number', () => {
+    expect(one({ width: '1024', height: '  768 ', margin: '0.125' })).toMatchObject({ width: 1024, height: 768, margin: 0.125 });
+    expect(one({ timing: { minSeconds: '10' } }).timing.minSeconds).toBe(10);
+    for (const width of ['1024px', 'x1024', '10 24', '1.', '-', '']) expect(() => one({ width }), width).toThrow(DeckError);
+    expect(() => one({ margin: '-0.5' })).toThrow(/"margin"/);
+  });
+
+  it('reads "true" and "false" in any case and with spaces as booleans, and nothing else', () => {
+    expect(one({ controls: ' FALSE ', progress: 'True', hash: 'false', center: 'true' })).toMatchObject({
+      controls: false,
+      progress: true,
+      hash: false,
+      center: true,
+    });
+    for (const controls of ['no', 'falsey', 'not true', 'yes']) expect(() => one({ controls }), controls).toThrow(DeckError);
+    expect(one({ slideNumber: 'FALSE' }).slideNumber).toBe(false);
+    expect(one({ slideNumber: 'True' }).slideNumber).toBe(true);
+    expect(one({ slideNumber: 'c/t' }).slideNumber).toBe('c/t');
+  });
+
+  it('splits comma keywords, dropping empty ones', () => {
+    expect(one({ keywords: 'GPT, 語言模型, ,AI,' }).keywords).toEqual(['GPT', '語言模型', 'AI']);
+  });
+
+  it('math: katex and mathjax (reveal-md, Pandoc) turn it on', () => {
+    expect(one({ math: 'katex' }).math).toBe(true);
+    expect(one({ math: 'mathjax' }).math).toBe(true);
+    expect(one({ math: 'false' }).math).toBe(false);
+    expect(() => one({ math: 'tex' })).toThrow(DeckError);
+  });
+
+  it('refuses a separator that is not a regular expression, naming the key', () => {
+    const error = thrown(() => validateLayer({ source: 'c', values: { notesSeparator: '[' } }));
+    expect(error.message).toBe('invalid settings: "notesSeparator": must be a valid regular expression');
+  });
+});
