@@ -1,0 +1,65 @@
+/**
+ * `deck png` and `deck pptx` as the user runs them: `deck png`'s `--scale`, `--jpeg` and `--fragments` flags, and
+ * `deck pptx -o DIR` writing DIR/deck.pptx with a slide per slide. Their exports are tested in depth in-process
+ * (tests/export/png.test.ts, tests/export/pptx.test.ts); here, that the command line reaches them. The two run at
+ * once.
+ */
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type CliResult, ensureCompiled, OUT, ROOT, runCli } from './run.js';
+
+const WORK = join(OUT, 'share-cli');
+const SMALL = join(ROOT, 'tests', 'fixtures', 'export', 'small');
+
+/** Width and height from a PNG's IHDR, or a JPEG's first SOF segment. */
+function imageSize(bytes: Buffer): { width: number; height: number } {
+  if (bytes.subarray(1, 4).toString('latin1') === 'PNG') return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+  let offset = 2;
+  while (offset < bytes.length) {
+    const marker = bytes[offset + 1]!;
+    const length = bytes.readUInt16BE(offset + 2);
+    if (marker >= 0xc0 && marker <= 0xc2) return { height: bytes.readUInt16BE(offset + 5), width: bytes.readUInt16BE(offset + 7) };
+    offset += 2 + length;
+  }
+  throw new Error('no JPEG frame header');
+}
+
+let png: CliResult;
+let pptx: CliResult;
+
+beforeAll(async () => {
+  await ensureCompiled();
+  rmSync(WORK, { recursive: true, force: true });
+  [png, pptx] = await Promise.all([
+    runCli(['png', SMALL, '-o', join(WORK, 'png'), '--scale', '2', '--jpeg', '--fragments'], { timeoutMs: 120_000 }),
+    runCli(['pptx', SMALL, '-o', join(WORK, 'pptx')], { timeoutMs: 120_000 }),
+  ]);
+}, 300_000);
+
+describe('deck png through the CLI', () => {
+  it('--scale 2 --jpeg --fragments: a 2560×1440 JPEG per fragment step, and the thumbnail at the slide’s own size', () => {
+    expect(png.code, png.stderr).toBe(0);
+    expect(png.stdout).toMatch(/exported 11 images \(2560×1440\)/);
+    const dir = join(WORK, 'png');
+    // The small deck's steps: slide 1 has two fragments (3 images), slide 2 three (4: the PDF's opt-out is the
+    // PDF's), slides 3 and 4 none, slide 5 one.
+    const steps = { '001': 3, '002': 4, '003': 1, '004': 1, '005': 2 };
+    const expected = Object.entries(steps).flatMap(([slide, count]) => Array.from({ length: count }, (_, i) => `${slide}-${i}.jpg`));
+    expect(readdirSync(dir).sort()).toEqual([...expected, 'thumbnail.png'].sort());
+    for (const name of expected) expect(imageSize(readFileSync(join(dir, name))), name).toEqual({ width: 2560, height: 1440 });
+    expect(imageSize(readFileSync(join(dir, 'thumbnail.png')))).toEqual({ width: 1280, height: 720 });
+  });
+});
+
+describe('deck pptx through the CLI', () => {
+  it('-o DIR writes DIR/deck.pptx with one slide per slide of the deck', async () => {
+    expect(pptx.code, pptx.stderr).toBe(0);
+    const file = join(WORK, 'pptx', 'deck.pptx');
+    expect(pptx.stdout).toContain(`exported 5 slides → ${file}`);
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const slides = Object.keys(zip.files).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name));
+    expect(slides).toHaveLength(5);
+  });
+});
