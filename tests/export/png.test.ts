@@ -28,7 +28,7 @@ function imageSize(bytes: Buffer): { width: number; height: number } {
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'deck-png-test-'));
-  browser = await startChromium();
+  browser = await startChromium({ own: true });
   main = await exportPng('slides', { outDir: join(work, 'main'), browser });
 });
 
