@@ -139,7 +139,7 @@ describe.concurrent('deck serve', () => {
     } finally {
       rmSync(stateHome, { recursive: true, force: true });
     }
-  });
+  }, 240_000); // three builds and servers one after the other: minutes on a loaded machine
 
   it('Ctrl+C stops the server and frees the port; -o keeps the served build', async () => {
     const kept = mkdtempSync(join(tmpdir(), 'deck-serve-cli-'));
