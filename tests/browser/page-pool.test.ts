@@ -69,9 +69,11 @@ describe('page pool', () => {
   });
 
   it('with firstTab, the first job prints in the tab a fresh browser started with; one beside it opens its own', async () => {
-    const fresh = await startChromium();
+    const fresh = await startChromium({ own: true });
     try {
-      const [tab] = await fresh.pages();
+      // A browser of its own (the shared one has no starting tab); a loaded machine may attach that tab after the
+      // launch returns, so wait for it rather than read pages().
+      const tab = await (await fresh.waitForTarget((target) => target.type() === 'page')).page();
       const pool = createPagePool({ firstTab: true });
       // Two jobs at once: the first takes the first tab, the other opens a page of its own.
       let release = () => {};

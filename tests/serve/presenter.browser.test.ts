@@ -396,7 +396,7 @@ describe('presenting the default talk from /presenter (Chromium)', () => {
       control.ws.terminate();
       await deck.close();
     }
-  });
+  }, 180_000);
 
   it('audience pages carry no speaker notes', async () => {
     const html = await (await fetch(server.url)).text();
