@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { connect } from '../serve/helpers.js';
 import { BIN, ensureCompiled, ROOT } from './run.js';
 
@@ -98,8 +98,14 @@ describe.concurrent('deck serve', () => {
   it('--host 0.0.0.0 warns that the deck is on the network, and still prints a local URL', async () => {
     const served = await serve(['--host', '0.0.0.0']);
     try {
+      // The warning goes to stderr and the URLs to stdout: two pipes, so it may arrive after "press Ctrl+C".
+      await vi.waitFor(
+        () => expect(served.output()).toMatch(/^warning: listening on 0\.0\.0\.0: the deck is reachable from the network/m),
+        {
+          timeout: 10_000,
+        },
+      );
       const output = served.output();
-      expect(output).toMatch(/^warning: listening on 0\.0\.0\.0: the deck is reachable from the network/m);
       const [local] = printed(output, 'audience:');
       expect(local).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
       expect((await fetch(local!)).status).toBe(200);
