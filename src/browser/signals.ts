@@ -5,8 +5,8 @@ export const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
 
 /**
  * While installed, SIGINT/SIGTERM run `cleanup` (e.g. close the browser) and then re-raise the same signal with
- * our listener removed, so the program ends the way it would have without us (a shell reports 130 / 143), or,
- * if someone else also listens, they decide. Repeated signals during cleanup are ignored; `cleanup` must not
+ * our listener removed, so the program ends the way it would have without us (a shell reports 130 / 143); if
+ * someone else still listens when the cleanup is done, they own the ending and nothing is re-raised. Repeated signals during cleanup are ignored; `cleanup` must not
  * hang (see `closeBrowser`). Returns the function that removes the listeners; call it when the work is done.
  */
 export function onStopSignal(cleanup: () => Promise<void>, options: { logger?: Logger } = {}): () => void {
@@ -22,7 +22,8 @@ export function onStopSignal(cleanup: () => Promise<void>, options: { logger?: L
       .catch(() => {})
       .finally(() => {
         remove();
-        process.kill(process.pid, signal);
+        // Another listener (a command shutting down on its own, see `firstStopSignal`) owns the ending.
+        if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
       });
   }
   for (const signal of STOP_SIGNALS) process.on(signal, handler);

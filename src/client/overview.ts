@@ -69,6 +69,8 @@ export interface OverviewOptions {
   readonly onPick: (number: number) => void;
   /** Esc or O in the frame. */
   readonly onClose: () => void;
+  /** Whether the overview is on screen: a frame reloaded (after an edit) while hidden is laid out, and focused, only once shown. */
+  readonly isOpen: () => boolean;
 }
 
 export interface Overview {
@@ -81,7 +83,9 @@ export interface Overview {
   readonly count: number;
 }
 
-type PrintWindow = Window & { Reveal?: { isReady(): boolean } };
+type PrintWindow = Window & {
+  Reveal?: { on(type: string, listener: () => void): void; off(type: string, listener: () => void): void };
+};
 
 export function createOverview(options: OverviewOptions): Overview {
   const { frame, status } = options;
@@ -90,6 +94,8 @@ export function createOverview(options: OverviewOptions): Overview {
   let selected = 1;
   let current = 1;
   let loaded = false;
+  /** The frame reloaded while hidden: lay it out when next shown (hidden, its pages have no size). */
+  let stale = false;
   let pageWidth = 0;
 
   const select = (number: number) => {
@@ -114,8 +120,14 @@ export function createOverview(options: OverviewOptions): Overview {
     const win = frame.contentWindow as PrintWindow | null;
     const doc = frame.contentDocument;
     const pages = doc ? [...doc.querySelectorAll<HTMLElement>('.reveal .slides > .pdf-page')] : [];
-    if (!win || !doc || !win.Reveal?.isReady() || pages.length === 0) {
-      setTimeout(setUp, 100);
+    if (!win || !doc || pages.length === 0) {
+      // reveal.js appends the pages and says pdf-ready in one task: no page yet means the event is still to come.
+      const reveal = win?.Reveal;
+      const once = () => {
+        reveal?.off('pdf-ready', once);
+        setUp();
+      };
+      reveal?.on('pdf-ready', once);
       return;
     }
     // The page's own width, before the grid squeezes it: thumbnails scale the whole page down from it.
@@ -151,7 +163,9 @@ export function createOverview(options: OverviewOptions): Overview {
     mark();
     select(Math.min(selected, thumbs.length));
     status.hidden = true;
-    win.focus();
+    frame.dataset.thumbs = 'ready';
+    // Never from a hidden frame: it would take the presenter's keys.
+    if (options.isOpen()) win.focus();
   };
 
   const overview: Overview = {
@@ -163,11 +177,19 @@ export function createOverview(options: OverviewOptions): Overview {
         loaded = true;
         status.hidden = false;
         // Every load (the first, and a reload after an edit) lays the deck out again.
+        // The frame's state, for the tests: loading, ready, or stale (reloaded while hidden).
         frame.addEventListener('load', () => {
           thumbs = [];
-          setUp();
+          stale = !options.isOpen();
+          frame.dataset.thumbs = stale ? 'stale' : 'loading';
+          if (!stale) setUp();
         });
         frame.src = `/?${OVERVIEW_QUERY}`;
+      } else if (stale) {
+        stale = false;
+        status.hidden = false;
+        frame.dataset.thumbs = 'loading';
+        setUp();
       } else if (thumbs.length > 0) {
         fit();
         frame.contentWindow?.focus();

@@ -145,6 +145,7 @@ export function mountPresenterView(createDriver: (onUpdate: (view: DriverView) =
       driver.move({ slide: number });
     },
     onClose: () => overviewDialog.close(),
+    isOpen: () => overviewDialog.open,
   });
   const openOverview = () => {
     overviewDialog.showModal();

@@ -537,6 +537,9 @@ describe('the overview after an edit (Chromium)', () => {
       await page.waitForFunction(() => !(document.getElementById('overview-dialog') as HTMLDialogElement).open, { polling: 20 });
 
       // An edit while the overview is closed: the slide's text changes and a slide is added at the end.
+      await overview.evaluate(() => {
+        (window as unknown as { beforeEdit: boolean }).beforeEdit = true;
+      });
       const build = await page.evaluate(() => window.deckServe!.build);
       const body = join(copy.dir, '01-body.md');
       writeFileSync(
@@ -548,6 +551,23 @@ describe('the overview after an edit (Chromium)', () => {
         { polling: 50, timeout: 30_000 },
         build,
       );
+      // The hidden overview frame has reloaded and laid out the edited deck (its pages are there): it must not have
+      // taken the presenter's keys, nor made thumbnails from pages that have no size while hidden.
+      await page.waitForFunction(
+        () => {
+          const win = (document.getElementById('overview-frame') as HTMLIFrameElement).contentWindow as
+            | (Window & { beforeEdit?: boolean })
+            | null;
+          return win !== null && win.beforeEdit === undefined && win.document.querySelectorAll('.pdf-page').length === 6;
+        },
+        { polling: 50, timeout: 30_000 },
+      );
+      expect(
+        await page.evaluate(() => ({
+          focused: document.hasFocus() && !(document.activeElement instanceof HTMLIFrameElement),
+          thumbs: (document.getElementById('overview-frame') as HTMLIFrameElement).dataset.thumbs,
+        })),
+      ).toEqual({ focused: true, thumbs: 'stale' });
 
       await page.keyboard.press('o');
       await page.waitForFunction(() => (document.getElementById('overview-dialog') as HTMLDialogElement).open, { polling: 20 });
@@ -557,6 +577,10 @@ describe('the overview after an edit (Chromium)', () => {
       expect(texts[2]).toContain('Edited body text.');
       expect(texts.join(' ')).not.toContain('Original body text.');
       expect(texts[5]).toContain('Added later');
+      // Laid out once shown (a hidden frame's pages have no size): thumbnails, several to a row.
+      const widths = await overview.$$eval('.deck-thumb', (thumbs) => thumbs.map((t) => t.getBoundingClientRect().width));
+      for (const width of widths) expect(width).toBeGreaterThan(100);
+      for (const width of widths) expect(width).toBeLessThan(400);
       const numbers = await overview.$$eval('.deck-thumb', (thumbs) => thumbs.map((t) => t.getAttribute('data-slide')));
       expect(numbers).toEqual(['1', '2', '3', '4', '5', '6']);
     } finally {

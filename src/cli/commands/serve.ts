@@ -106,9 +106,14 @@ export function registerServe(program: Command): void {
       log.info(`audience:\n${await qrTerminal(share.audience)}`);
     }
     log.info(options.watch ? 'watching for changes; press Ctrl+C to stop' : 'press Ctrl+C to stop');
-    const signal = await firstStopSignal().signal;
+    const stop = firstStopSignal();
+    const signal = await stop.signal;
     log.debug(`${signal}: stopping the server`);
-    await server.close();
-    await pdf.close();
+    try {
+      await server.close();
+      await pdf.close();
+    } finally {
+      stop.dispose();
+    }
   });
 }
