@@ -5,9 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    // The default deck, built once for the files that open it (tests/visual/*), and one Chromium for the run,
-    // each file in a browser context of its own (tests/helpers/chromium.ts).
-    globalSetup: ['tests/helpers/default-deck.setup.ts', 'tests/helpers/shared-chromium.setup.ts'],
+    // The default deck, built once for the files that open it (tests/visual/*).
+    globalSetup: ['tests/helpers/default-deck.setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Two cores, so at most two files at once.

@@ -31,7 +31,7 @@ async function failure(promise: Promise<unknown>): Promise<DeckError> {
 beforeAll(async () => {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
-  browser = await startChromium({ own: true });
+  browser = await startChromium();
 });
 
 afterAll(async () => {

@@ -66,7 +66,7 @@ beforeAll(async () => {
     join(work, 'code', 'slides.md'),
     '# Code deck\n\n---\n\n## Some code\n\n```js\nconst answer = 42;\nfunction ask() {\n  return answer;\n}\n```\n\nNote: Explain the code.\n',
   );
-  browser = await startChromium({ own: true });
+  browser = await startChromium();
   [plain, code] = await Promise.all([
     exportPdf(join(work, 'plain'), { outDir: join(work, 'plain-out'), browser, logger: logs.plain }),
     exportPdf(join(work, 'code'), { outDir: join(work, 'code-out'), browser, logger: logs.code }),

@@ -56,7 +56,7 @@ async function pageTexts(data: Uint8Array): Promise<string[]> {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'deck-pdf-stream-'));
-  browser = await startChromium({ own: true });
+  browser = await startChromium();
   const page = await browser.newPage();
   try {
     linkBase = `${pathToFileURL(dir).href}/`;

@@ -58,7 +58,7 @@ async function failure(promise: Promise<unknown>): Promise<DeckError> {
 beforeAll(async () => {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
-  browser = await startChromium({ own: true });
+  browser = await startChromium();
   main = await exportPdf('slides', { outDir: join(OUT, 'main'), browser });
   small = await exportPdf(join(FIXTURES, 'small'), { outDir: join(OUT, 'small'), browser, handout: '2up' });
 });

@@ -28,7 +28,7 @@ function imageSize(bytes: Buffer): { width: number; height: number } {
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'deck-png-test-'));
-  browser = await startChromium({ own: true });
+  browser = await startChromium();
   main = await exportPng('slides', { outDir: join(work, 'main'), browser });
 });
 

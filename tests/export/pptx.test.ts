@@ -45,7 +45,7 @@ async function failure(promise: Promise<unknown>) {
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'deck-pptx-test-'));
-  browser = await startChromium({ own: true });
+  browser = await startChromium();
   main = await exportPptx('slides', { outDir: join(work, 'main'), browser });
   zip = await JSZip.loadAsync(readFileSync(main.path));
 });

@@ -40,7 +40,7 @@ function deckFolder(files: Record<string, string>): string {
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'deck-single-test-'));
-  browser = await startChromium({ own: true });
+  browser = await startChromium();
   main = await buildSingleFile('slides', { outDir: join(work, 'main'), browser });
 });
 

@@ -43,7 +43,7 @@ function renderPages(pdf: string): Image[] {
 }
 
 beforeAll(async () => {
-  browser = await startChromium({ own: true });
+  browser = await startChromium();
   const out = mkdtempSync(join(tmpdir(), 'deck-frames-'));
   for (const paper of PAPERS) {
     for (const layout of HANDOUT_LAYOUTS) {

@@ -87,7 +87,7 @@ const handouts = new Map<string, string>();
 const pngDir = mkdtempSync(join(tmpdir(), 'deck-visual-pdf-'));
 
 beforeAll(async () => {
-  browser = await startChromium({ own: true });
+  browser = await startChromium();
   const out = mkdtempSync(join(tmpdir(), 'deck-visual-pdf-out-'));
   for (const theme of ['gpt', 'gpt-dark'] as const) {
     decks.set(theme, await exportPdf(SLIDES_DIR, { outDir: join(out, theme), browser, handout: false, flags: { theme } }));
