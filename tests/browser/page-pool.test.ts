@@ -69,7 +69,7 @@ describe('page pool', () => {
   });
 
   it('with firstTab, the first job prints in the tab a fresh browser started with; one beside it opens its own', async () => {
-    const fresh = await startChromium({ own: true });
+    const fresh = await startChromium();
     try {
       // A browser of its own (the shared one has no starting tab); a loaded machine may attach that tab after the
       // launch returns, so wait for it rather than read pages().

@@ -6,9 +6,7 @@ import { closeBrowser, findBrowser, launchBrowser, type Browser } from '../../sr
  * the whole run, each file in a browser context of its own, was tried and taken out: under load the pages of two
  * files in one browser ran into the tests' time limits, and printing over its WebSocket was slower.)
  */
-export async function startChromium(
-  _options: { /** Always so now; kept for the callers that ask for it. */ own?: boolean } = {},
-): Promise<Browser> {
+export async function startChromium(): Promise<Browser> {
   const found = await findBrowser({});
   return launchBrowser({ executablePath: found.path });
 }

@@ -23,7 +23,7 @@ const start = (port = 0) =>
 beforeAll(async () => {
   stateDir = mkdtempSync(join(tmpdir(), 'deck-presenter-test-'));
   // A Chromium of its own: reveal.js's speaker view opens popup windows, which hung in a context of the run's shared browser.
-  [server, browser] = await Promise.all([start(), startChromium({ own: true })]);
+  [server, browser] = await Promise.all([start(), startChromium()]);
 });
 
 afterAll(async () => {
