@@ -207,9 +207,10 @@ describe('withBrowser', () => {
     expect(error.code).toBe(ErrorCode.ExportFailed);
   });
 
-  it('closes the browser on SIGINT, removes its listener and re-raises the signal', async () => {
+  it('closes the browser on SIGINT and removes its listener; another listener owns the ending, so nothing is re-raised', async () => {
     const received: string[] = [];
-    // Our own listener keeps the re-raised signal from ending the test process, and records it.
+    // Our own listener stands for a command that stops on its own (deck serve): it keeps the signal from ending
+    // the test process, and records what arrives. (Alone, the signal is re-raised: tests/cli/stop-signal.test.ts.)
     const ours = (signal: NodeJS.Signals) => void received.push(signal);
     process.on('SIGINT', ours);
     const baseline = process.listenerCount('SIGINT');
@@ -232,12 +233,12 @@ describe('withBrowser', () => {
       expect(during).toBe(baseline + 1);
       expect(termDuring).toBe(termBaseline + 1);
       expect(used?.connected).toBe(false);
-      await vi.waitFor(() => expect(received).toEqual(['SIGINT', 'SIGINT']), { timeout: 20_000 });
-      expect(process.listenerCount('SIGINT')).toBe(baseline);
+      await vi.waitFor(() => expect(process.listenerCount('SIGINT')).toBe(baseline), { timeout: 20_000 });
       expect(process.listenerCount('SIGTERM')).toBe(termBaseline);
+      // A re-raised signal would arrive within this time (it is sent to ourselves); only the first one came.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(received).toEqual(['SIGINT']);
     } finally {
-      // Keep our listener until the re-raised signal has arrived, or it would end the test process.
-      await vi.waitFor(() => expect(received.length).toBe(2), { timeout: 20_000 }).catch(() => {});
       process.off('SIGINT', ours);
     }
   });

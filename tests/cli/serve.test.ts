@@ -147,6 +147,31 @@ describe.concurrent('deck serve', () => {
     }
   }, 240_000); // three builds and servers one after the other: minutes on a loaded machine
 
+  it('Ctrl+C while it starts (at its first output line) also stops it cleanly, with exit 0', async () => {
+    const stateHome = mkdtempSync(join(tmpdir(), 'deck-serve-state-'));
+    try {
+      const child = spawn(process.execPath, [BIN, 'serve', DECK, '--port', '0', '--no-watch'], {
+        cwd: ROOT,
+        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, XDG_STATE_HOME: stateHome },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      const onData = (chunk: Buffer) => {
+        if (output === '') child.kill('SIGINT');
+        output += chunk;
+      };
+      child.stdout.on('data', onData);
+      child.stderr.on('data', onData);
+      const exited = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+        child.on('exit', (code, signal) => done({ code, signal })),
+      );
+      expect(output).not.toBe('');
+      expect(exited).toEqual({ code: 0, signal: null });
+    } finally {
+      rmSync(stateHome, { recursive: true, force: true });
+    }
+  });
+
   it('Ctrl+C stops the server and frees the port; -o keeps the served build', async () => {
     const kept = mkdtempSync(join(tmpdir(), 'deck-serve-cli-'));
     try {

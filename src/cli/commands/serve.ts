@@ -69,50 +69,52 @@ export function registerServe(program: Command): void {
       token: () => token,
       tokensMatch,
     });
-    const server = await startServer({
-      routes: [pdf.route],
-      deck: deckPath,
-      outDir: options.out,
-      host: options.host,
-      port,
-      token: options.token,
-      allowedHosts: options.allowHost,
-      newToken: options.newToken,
-      stateFile: stateFileFor(deckPath),
-      flags,
-      configFile: options.config,
-      templates: options.templates,
-      logger: log,
-      watch: options.watch,
-    });
-    token = server.token;
-    if (isPublicBind(server.host)) {
-      log.warn(
-        `listening on ${server.host}: the deck is reachable from the network. Share only the audience URL; ` +
-          'anyone with the presenter token can drive the slides.',
-      );
-    }
-    const share = shareLinks(server.host, server.port, server.token);
-    log.success(`serving ${deckPath} at ${server.url}`);
-    log.info(`  audience:          ${server.url}${share.loopbackOnly ? '' : `  ${share.audience}`}`);
-    log.info(`  presenter view:    ${server.presenterUrl}`);
-    log.info(`  presenter's deck:  ${server.presenterDeckUrl}   (S opens reveal.js's speaker view)`);
-    log.info(`  phone remote:      ${server.remoteUrl}${share.loopbackOnly ? '' : `  ${share.remote}`}`);
-    log.info(`  PDF of the deck:   ${new URL(`/_deck/deck.pdf?token=${server.token}`, server.url)}   (handout.pdf too)`);
-    if (share.loopbackOnly) {
-      log.info('  only this machine can open these; for the phone remote, restart with --host 0.0.0.0');
-    } else if (options.qr) {
-      log.info(`phone remote (scan; it carries the presenter token):\n${await qrTerminal(share.remote)}`);
-      log.info(`audience:\n${await qrTerminal(share.audience)}`);
-    }
-    log.info(options.watch ? 'watching for changes; press Ctrl+C to stop' : 'press Ctrl+C to stop');
+    // Listening from before the server starts: a Ctrl+C at any moment (even right after the URLs are printed)
+    // stops it cleanly instead of killing it mid-way.
     const stop = firstStopSignal();
-    const signal = await stop.signal;
-    log.debug(`${signal}: stopping the server`);
     try {
+      const server = await startServer({
+        routes: [pdf.route],
+        deck: deckPath,
+        outDir: options.out,
+        host: options.host,
+        port,
+        token: options.token,
+        allowedHosts: options.allowHost,
+        newToken: options.newToken,
+        stateFile: stateFileFor(deckPath),
+        flags,
+        configFile: options.config,
+        templates: options.templates,
+        logger: log,
+        watch: options.watch,
+      });
+      token = server.token;
+      if (isPublicBind(server.host)) {
+        log.warn(
+          `listening on ${server.host}: the deck is reachable from the network. Share only the audience URL; ` +
+            'anyone with the presenter token can drive the slides.',
+        );
+      }
+      const share = shareLinks(server.host, server.port, server.token);
+      log.success(`serving ${deckPath} at ${server.url}`);
+      log.info(`  audience:          ${server.url}${share.loopbackOnly ? '' : `  ${share.audience}`}`);
+      log.info(`  presenter view:    ${server.presenterUrl}`);
+      log.info(`  presenter's deck:  ${server.presenterDeckUrl}   (S opens reveal.js's speaker view)`);
+      log.info(`  phone remote:      ${server.remoteUrl}${share.loopbackOnly ? '' : `  ${share.remote}`}`);
+      log.info(`  PDF of the deck:   ${new URL(`/_deck/deck.pdf?token=${server.token}`, server.url)}   (handout.pdf too)`);
+      if (share.loopbackOnly) {
+        log.info('  only this machine can open these; for the phone remote, restart with --host 0.0.0.0');
+      } else if (options.qr) {
+        log.info(`phone remote (scan; it carries the presenter token):\n${await qrTerminal(share.remote)}`);
+        log.info(`audience:\n${await qrTerminal(share.audience)}`);
+      }
+      log.info(options.watch ? 'watching for changes; press Ctrl+C to stop' : 'press Ctrl+C to stop');
+      const signal = await stop.signal;
+      log.debug(`${signal}: stopping the server`);
       await server.close();
-      await pdf.close();
     } finally {
+      await pdf.close();
       stop.dispose();
     }
   });
