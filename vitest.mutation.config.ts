@@ -8,7 +8,7 @@ export default defineConfig({
       'tests/config/**/*.test.ts',
       'tests/content/**/*.test.ts',
       'tests/serve/{coalesce,html-diff,listen,protocol,rate-limit,safe-path,token,urls}.test.ts',
-      'tests/rehearse/{recorder,report,record-limits,apply,format}.test.ts',
+      'tests/rehearse/{recorder,report,record-limits,apply,format,journal,summarize}.test.ts',
       'tests/export/{requests,slides,checks,pdf-amend}.test.ts',
     ],
     exclude: ['tests/content/reveal-parity.test.ts'],
