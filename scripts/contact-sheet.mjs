@@ -4,7 +4,7 @@
 import puppeteer from 'puppeteer-core';
 import { resolve } from 'node:path';
 
-const [file = 'dist/index.html', out = 'contact-sheet.png', columnsArg = '4', widthArg = '400'] = process.argv.slice(2);
+const [file = 'dist/index.html', out = 'contact-sheet.png', columnsArg = '4', widthArg = '320'] = process.argv.slice(2);
 const columns = Number(columnsArg);
 const thumbWidth = Number(widthArg);
 const browser = await puppeteer.launch({
