@@ -106,3 +106,31 @@ describe('plain text fast path', () => {
     );
   });
 });
+
+describe('code blocks, marked up for the highlight plugin of reveal.js', () => {
+  const code = (text: string) => renderMarkdown(createMarkdown(), text);
+
+  it('gives a fence its language as the class and escapes the code', () => {
+    expect(code('```html\n<a href="x">&</a>\n```')).toBe(
+      '<pre><code class="html">&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;</code></pre>\n',
+    );
+  });
+
+  it('writes no class and no line numbers for a fence without a language, or indented code', () => {
+    expect(code('```\n<a>\n```')).toBe('<pre><code>&lt;a&gt;</code></pre>\n');
+    expect(code('    code <b>')).toBe('<pre><code>code &lt;b&gt;</code></pre>\n');
+  });
+
+  it('reads line highlights: ```js [1-2|3]', () => {
+    expect(code('```js [1-2|3]\nx\n```')).toBe('<pre><code data-line-numbers="1-2|3" class="js">x</code></pre>\n');
+  });
+
+  it('reads the first line number and trims the spaces around: ```js [ 5: 1-2 ]', () => {
+    expect(code('```js [ 5: 1-2 ]\nx\n```')).toBe('<pre><code data-line-numbers="1-2" data-ln-start-from="5" class="js">x</code></pre>\n');
+  });
+
+  it('line numbers with no language, and an empty [] turning them on for every line', () => {
+    expect(code('```[2]\nx\n```')).toBe('<pre><code data-line-numbers="2">x</code></pre>\n');
+    expect(code('```py []\nx\n```')).toBe('<pre><code data-line-numbers="" class="py">x</code></pre>\n');
+  });
+});
