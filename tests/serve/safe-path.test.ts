@@ -27,4 +27,16 @@ describe('isSafeRequestPath', () => {
   ])('refuses %s', (path) => {
     expect(isSafeRequestPath(path)).toBe(false);
   });
+
+  it('refuses an encoded slash inside a name, which would decode to another folder', () => {
+    expect(isSafeRequestPath('/assets/img.png')).toBe(true);
+    expect(isSafeRequestPath('/assets%2fimg.png')).toBe(false);
+    expect(isSafeRequestPath('/assets%2Fimg.png')).toBe(false);
+  });
+
+  it('takes paths up to 2048 characters and refuses longer ones', () => {
+    const path = (length: number) => `/${'a'.repeat(length - 1)}`;
+    expect(isSafeRequestPath(path(2048))).toBe(true);
+    expect(isSafeRequestPath(path(2049))).toBe(false);
+  });
 });

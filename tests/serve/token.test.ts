@@ -14,4 +14,15 @@ describe('tokens', () => {
     expect(tokensMatch('', a)).toBe(false);
     expect(tokensMatch(42, a)).toBe(false);
   });
+
+  it('an empty token never matches, not even an empty one', () => {
+    expect(tokensMatch('', '')).toBe(false);
+  });
+
+  it('refuses a token over 1024 characters without hashing it, even one that would match', () => {
+    const longest = 'a'.repeat(1024);
+    expect(tokensMatch(longest, longest)).toBe(true);
+    const tooLong = 'a'.repeat(1025);
+    expect(tokensMatch(tooLong, tooLong)).toBe(false);
+  });
 });
