@@ -70,4 +70,21 @@ describe('blockForeignRequests', () => {
     expect(await request('file:///etc/passwd')).toBe('abort');
     expect(blocked).toEqual(outside);
   });
+
+  it('the output folder given without a trailing slash still keeps out a sibling that shares its name', async () => {
+    const { page, request } = standInPage();
+    const blocked = await blockForeignRequests(page, OUT);
+    expect(await request(pathToFileURL(`${OUT}/index.html`).href)).toBe('continue');
+    expect(await request(pathToFileURL(`${OUT}-old/index.html`).href)).toBe('abort');
+    expect(await request(pathToFileURL(`${OUT}2/theme.css`).href)).toBe('abort');
+    expect(blocked).toEqual([pathToFileURL(`${OUT}-old/index.html`).href, pathToFileURL(`${OUT}2/theme.css`).href]);
+  });
+
+  it('only a URL that starts with data:, blob: or about: is let through as one', async () => {
+    const { page, request } = standInPage();
+    const blocked = await blockForeignRequests(page, OUT);
+    const disguised = ['https://example.invalid/data:image/png', 'http://127.0.0.1:4000/?next=about:blank', 'file:///etc/blob:x'];
+    for (const url of disguised) expect(await request(url), url).toBe('abort');
+    expect(blocked).toEqual(disguised);
+  });
 });

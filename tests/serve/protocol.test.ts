@@ -21,4 +21,11 @@ describe('parseClientMessage', () => {
       expect(parseClientMessage(bad)).toBeUndefined();
     }
   });
+
+  it('takes text frames only: a binary frame holding a valid message is dropped', () => {
+    const navigate = '{"type":"navigate","h":1,"v":0,"f":-1}';
+    expect(parseClientMessage(navigate)).toBeDefined();
+    expect(parseClientMessage(Buffer.from(navigate))).toBeUndefined();
+    expect(parseClientMessage(new TextEncoder().encode(navigate))).toBeUndefined();
+  });
 });
