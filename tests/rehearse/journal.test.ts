@@ -201,13 +201,14 @@ describe('parseJournal', () => {
     expect(contents.events).toHaveLength(2);
   });
 
-  it('skips a second header and a line that breaks the schema, saying where and what', () => {
+  it('skips a second header (valid or not) and a line that breaks the schema, saying where and what', () => {
     const contents = parse(
       json(header),
       json(event(0)),
       json({ ...header, deck: 'other' }),
       json({ ...event(1), t: 'soon' }),
       json({ ...event(2), kind: undefined }),
+      json({ kind: 'header', version: 2 }),
       json(event(3)),
     );
     expect(contents.header.deck).toBe('talk');
@@ -215,6 +216,7 @@ describe('parseJournal', () => {
       { line: 3, reason: 'a second header' },
       { line: 4, reason: expect.stringMatching(/^t: /) },
       { line: 5, reason: expect.stringMatching(/^kind: /) },
+      { line: 6, reason: 'a second header' },
     ]);
     expect(contents.events.map((e) => e.seq)).toEqual([0, 3]);
   });

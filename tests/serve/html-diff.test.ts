@@ -45,5 +45,6 @@ describe('onlySlidesChanged', () => {
     expect(onlySlidesChanged('<div>a</div></section>', '<div>b</div></section>')).toBe(false);
     expect(onlySlidesChanged('<sectionA', '<sectionB')).toBe(false);
     expect(onlySlidesChanged('<p>a</p>', '<p>b</p>')).toBe(false);
+    expect(onlySlidesChanged('<p>a', '<p>b')).toBe(false);
   });
 });
