@@ -42,11 +42,16 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-# Compile the CLI when lib/ is missing or any source is newer than it; bundle the browser code likewise.
+# Compile the CLI when lib/ is missing or any source is newer than it; bundle the CLI (what bin/deck.js runs) and
+# the browser code likewise.
 if [ ! -f lib/cli/main.js ] || [ -n "$(find src -newer lib/cli/main.js -name '*.ts' -not -path 'src/client/*' -print -quit)" ]; then
   say "compiling (tsc)"
   npx tsc -p tsconfig.json
   touch lib/cli/main.js
+fi
+if [ ! -f lib/cli-bundle/main.js ] || [ -n "$(find src scripts/build-cli.mjs package-lock.json -newer lib/cli-bundle/main.js \( -name '*.ts' -o -name '*.mjs' -o -name '*.json' \) -not -path 'src/client/*' -print -quit)" ]; then
+  say "bundling the CLI (esbuild)"
+  node scripts/build-cli.mjs
 fi
 if [ ! -f lib/client/.stamp ] || [ -n "$(find src/client scripts/build-client.mjs -newer lib/client/.stamp -print -quit)" ]; then
   say "bundling the browser code (esbuild)"

@@ -2,7 +2,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The package's own folder (the one holding templates/ and themes/), from src/render or lib/render. */
+/**
+ * The package's own folder (the one holding templates/ and themes/), two folders up from the running file:
+ * src/render, lib/render, or the CLI bundle's lib/cli-bundle (scripts/build-cli.mjs keeps its chunks there).
+ */
 export function packageRoot(): string {
   return join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 }

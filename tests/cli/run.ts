@@ -16,7 +16,7 @@ export interface CliResult {
   ms: number;
 }
 
-/** Run `node bin/deck.js …args` (the compiled CLI in lib/), collecting its output. */
+/** Run `node bin/deck.js …args` (the bundled CLI in lib/cli-bundle/), collecting its output. */
 export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<CliResult> {
   return new Promise((done, fail) => {
     const started = performance.now();
@@ -76,9 +76,14 @@ function newestSource(dir: string): number {
   return newest;
 }
 
+/** The bundle bin/deck.js runs (scripts/build-cli.mjs); it is made after tsc's lib/cli/main.js. */
+const BUNDLE = join(ROOT, 'lib', 'cli-bundle', 'main.js');
+const BUNDLER = join(ROOT, 'scripts', 'build-cli.mjs');
+
 function isStale(): boolean {
   try {
-    return newestSource(join(ROOT, 'src')) > statSync(join(ROOT, 'lib', 'cli', 'main.js')).mtimeMs;
+    const built = Math.min(statSync(join(ROOT, 'lib', 'cli', 'main.js')).mtimeMs, statSync(BUNDLE).mtimeMs);
+    return Math.max(newestSource(join(ROOT, 'src')), statSync(BUNDLER).mtimeMs) > built;
   } catch {
     return true;
   }
@@ -97,6 +102,16 @@ function tsc(): Promise<void> {
         else done();
       },
     );
+  });
+}
+
+/** Bundle src/cli/main.ts into lib/cli-bundle/ (what bin/deck.js runs); a bundling error is fatal. */
+function bundle(): Promise<void> {
+  return new Promise((done, fail) => {
+    execFile(process.execPath, [BUNDLER], (error, _stdout, stderr) => {
+      if (error) fail(new Error(`scripts/build-cli.mjs failed:\n${stderr}`));
+      else done();
+    });
   });
 }
 
@@ -152,8 +167,8 @@ function exists(path: string): boolean {
 }
 
 /**
- * Make sure lib/ is compiled from the current src/ (as `npm test`'s bootstrap does), so tests of the real CLI
- * run today's code. Test files run in parallel: one compiles under a lock folder, the others wait for it.
+ * Make sure lib/ is compiled and the CLI bundled from the current src/ (as `npm test`'s bootstrap does), so
+ * tests of the real CLI run today's code. Test files run in parallel: one compiles under a lock folder, the others wait for it.
  */
 export async function ensureCompiled(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
@@ -168,9 +183,11 @@ export async function ensureCompiled(): Promise<void> {
     }
     try {
       await tsc();
+      await bundle();
       // tsc leaves unchanged files as they were; mark the build as current.
       const now = new Date();
       utimesSync(join(ROOT, 'lib', 'cli', 'main.js'), now, now);
+      utimesSync(BUNDLE, now, now);
       return;
     } finally {
       rmSync(lock, { recursive: true, force: true });
