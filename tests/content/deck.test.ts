@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDeck } from '../../src/content/deck.js';
+import { loadDeck, loadDeckCollecting, parseDeck } from '../../src/content/deck.js';
+import { readSources } from '../../src/content/sources.js';
 
 let work: string;
 beforeAll(() => {
@@ -78,5 +79,106 @@ describe('config layering through a deck', () => {
       'letter',
     ]);
     expect(deck.sections.map((section) => section.title)).toEqual(['From front matter', 'Section two']);
+  });
+});
+
+describe('what the deck records', () => {
+  it('where each setting was written: front matter of the first file, else the config file', async () => {
+    const dir = folder('origins', {
+      'deck.config.yaml': 'theme: white\ntitle: From file\n',
+      '01.md': '---\nlang: en\ntitle: Mine\n---\n# A\n',
+      '02.md': '---\ntransition: zoom\n---\n# B\n',
+    });
+    const deck = await loadDeck(dir, { flags: { controls: false } });
+    expect(deck.settingOrigins).toEqual({
+      theme: { file: join(dir, 'deck.config.yaml'), line: 1 },
+      title: { file: '01.md', line: 3 },
+      lang: { file: '01.md', line: 2 },
+    });
+  });
+
+  it('the files it read, and no timings file when there is none', async () => {
+    const dir = folder('files', { '01.md': '# A\n', '02.md': '# B\n' });
+    const deck = await loadDeck(dir);
+    expect(deck.files).toEqual([join(dir, '01.md'), join(dir, '02.md')]);
+    expect(deck.timingsFile).toBe(join(dir, 'timings.json'));
+  });
+
+  it('renders math only when the deck turns it on', async () => {
+    const on = await loadDeck(folder('math-on', { '01.md': '---\nmath: true\n---\n# A\n\nthe area $\\pi r^2$\n' }));
+    expect(on.slides[0]!.html).toContain('<span class="math math-inline"><span class="katex">');
+    const off = await loadDeck(folder('math-off', { '01.md': '# A\n\nthe area $\\pi r^2$\n' }));
+    expect(off.slides[0]!.html).toContain('the area $\\pi r^2$');
+  });
+
+  it('takes `timing: 45` in the first file as that file’s seconds per slide, not as the timing settings', async () => {
+    const deck = await loadDeck(folder('timing-number', { '01.md': '---\ntiming: 45\n---\n# A\n\n---\n\n# B\n' }));
+    expect(deck.slides.map((slide) => [slide.timing, slide.timingSource])).toEqual([
+      [45, 'front-matter'],
+      [45, 'front-matter'],
+    ]);
+    expect(deck.config.timing.secondsPerStep).toBe(2);
+  });
+
+  it('reads `timing:` settings from the first file’s front matter when it is a mapping', async () => {
+    const deck = await loadDeck(folder('timing-map', { '01.md': '---\ntiming:\n  secondsPerStep: 5\n---\n# A\n' }));
+    expect(deck.config.timing.secondsPerStep).toBe(5);
+  });
+});
+
+describe('problems across the deck', () => {
+  it('a missing stylesheet or script is reported at the line of its setting', async () => {
+    const dir = folder('includes', {
+      'deck.config.yaml': 'title: T\nscripts:\n  - gone.js\n',
+      '01.md': '---\nlang: en\ncss: missing.css\n---\n# A\n',
+    });
+    const { problems } = await loadDeckCollecting(dir);
+    expect(problems.map((problem) => [problem.message, problem.file, problem.line])).toEqual([
+      ['file not found: missing.css', '01.md', 3],
+      ['file not found: gone.js', join(dir, 'deck.config.yaml'), 2],
+    ]);
+  });
+
+  it('a bad command-line setting is named as coming from the command line', async () => {
+    const { problems } = await loadDeckCollecting(folder('bad-flag', { '01.md': '# A\n' }), {
+      flags: { transition: 'sideways' } as never,
+    });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.format()).toContain('command line');
+  });
+
+  it('the same slide id twice is a problem at the second slide, naming the first', async () => {
+    const dir = folder('ids', {
+      '01.md': '<!-- .slide: id="intro" -->\n# A\n',
+      '02.md': '# B\n\n---\n\n<!-- .slide: id="intro" -->\n# C\n\n---\n\n<!-- .slide: id="slide-2" -->\n# D\n',
+    });
+    const { problems } = await loadDeckCollecting(dir);
+    expect(problems.map((problem) => [problem.message, problem.file, problem.line, problem.hint])).toEqual([
+      ['slide id "intro" is used twice (first at 01.md:1)', '02.md', 5, 'give each slide its own id'],
+      ['slide id "slide-2" is used twice (first at 02.md:1)', '02.md', 10, 'give each slide its own id'],
+    ]);
+    await expect(loadDeck(dir)).rejects.toThrow(/2 problems in the deck/);
+  });
+
+  it('links to a slide by id become plain fragments; other links stay', async () => {
+    const deck = await loadDeck(
+      folder('links', {
+        '01.md': '<!-- .slide: id="intro" -->\n# A\n\n[again](#/intro) [third](#/3) [gone](#/nowhere) [x](https://x.org/#/intro)\n',
+      }),
+    );
+    expect(deck.slides[0]!.html).toContain('<a href="#intro">again</a>');
+    expect(deck.slides[0]!.html).toContain('<a href="#/3">third</a>');
+    expect(deck.slides[0]!.html).toContain('<a href="#/nowhere">gone</a>');
+    expect(deck.slides[0]!.html).toContain('<a href="https://x.org/#/intro">x</a>');
+  });
+});
+
+describe('parseDeck', () => {
+  it('throws every problem of the deck at once, and returns the deck when there is none', async () => {
+    const good = folder('parse-good', { '01.md': '# A\n' });
+    expect(parseDeck(await readSources(good), undefined).slides.map((slide) => slide.title)).toEqual(['A']);
+    const bad = folder('parse-bad', { '01.md': '<!-- .slide: id="x" -->\n# A\n\n---\n\n<!-- .slide: id="x" -->\n# B\n' });
+    const sources = await readSources(bad);
+    expect(() => parseDeck(sources, undefined)).toThrow('slide id "x" is used twice (first at 01.md:1)');
   });
 });

@@ -1,0 +1,194 @@
+/** One source file into slides: titles, lines, notes, raw <section> slides, stacks, ids, layouts, problems. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDeck, loadDeckCollecting } from '../../src/content/deck.js';
+import { firstHeading } from '../../src/content/slides.js';
+import type { Deck } from '../../src/content/types.js';
+
+let work: string;
+let count = 0;
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'deck-slides-'));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** A deck folder of its own with these files. */
+function folder(files: Record<string, string>): string {
+  const dir = join(work, `deck-${count++}`);
+  mkdirSync(dir, { recursive: true });
+  for (const [path, text] of Object.entries(files)) writeFileSync(join(dir, path), text);
+  return dir;
+}
+
+const deckOf = (files: Record<string, string>, flags?: Record<string, unknown>): Promise<Deck> => loadDeck(folder(files), { flags });
+
+describe('slide titles', () => {
+  it('are the plain text of the first heading: tags removed, entities read, white space folded', () => {
+    expect(
+      firstHeading('<p>x</p><h2 class="t">GPT-4o <em>and</em>  &amp;\n  friends &lt;3&gt; &quot;ok&quot; it&#39;s</h2><h1>B</h1>'),
+    ).toBe('GPT-4o and & friends <3> "ok" it\'s');
+    expect(firstHeading('<H3>Upper</H3>')).toBe('Upper');
+  });
+
+  it('are undefined without a heading or with an empty one', () => {
+    expect(firstHeading('<p>no heading</p><header>h</header>')).toBeUndefined();
+    expect(firstHeading('<h1><img src="logo.png"></h1>')).toBeUndefined();
+  });
+
+  it('fall back to the section title on its first slide, then to "Slide N" by position in the deck', async () => {
+    const deck = await deckOf({
+      '01.md': '# One\n',
+      '02.md': '---\ntitle: Part two\n---\nno heading\n\n---\n\nstill none\n',
+    });
+    expect(deck.slides.map((slide) => slide.title)).toEqual(['One', 'Part two', 'Slide 3']);
+    expect(deck.sections.map((section) => section.title)).toEqual(['One', 'Part two']);
+  });
+});
+
+describe('a slide’s parts', () => {
+  it('keeps the HTML, Markdown and notes trimmed, the notes rendered', async () => {
+    const deck = await deckOf({ '01.md': '\n\n# Title\n\nText\n\nNote:\nSay **this**.\n\n\n---\n\n# Two\n' });
+    const [one, two] = deck.slides;
+    expect(one).toMatchObject({
+      line: 3,
+      html: '<h1>Title</h1>\n\n\n<p>Text</p>',
+      markdown: '# Title\n\nText',
+      notesHtml: '<p>Say <strong>this</strong>.</p>',
+    });
+    expect(one!.notes.trim()).toBe('Say **this**.');
+    expect(two).toMatchObject({ line: 13, html: '<h1>Two</h1>', notes: '', notesHtml: '' });
+  });
+
+  it('takes notes from an <aside class="notes"> when there is no notes marker', async () => {
+    const deck = await deckOf({ '01.md': '# A\n\n<aside class="speaker notes">\n  Speak slowly.\n</aside>\n\nafter\n' });
+    expect(deck.slides[0]!.notesHtml).toBe('Speak slowly.');
+    expect(deck.slides[0]!.html).toBe('<h1>A</h1>\n\n\n\n\n<p>after</p>');
+  });
+
+  it('marks the first slide of each file, and gives it the file’s layout', async () => {
+    const deck = await deckOf({
+      '01.md': '---\nlayout: title\n---\n# A\n\n---\n\n# B\n',
+      '02.md': '# C\n\n----\n\n# C1\n\n---\n\n<!-- .slide: data-layout="two-column" -->\n# D\n',
+    });
+    expect(deck.slides.map((slide) => [slide.title, slide.first, slide.layout])).toEqual([
+      ['A', true, 'title'],
+      ['B', false, 'default'],
+      ['C', true, 'default'],
+      ['C1', false, 'default'],
+      ['D', false, 'two-column'],
+    ]);
+  });
+
+  it('numbers ids, indices and positions across files and vertical stacks', async () => {
+    const deck = await deckOf({ '01.md': '# A\n\n----\n\n# A1\n', '02.md': '# B\n\n---\n\n# C\n\n----\n\n# C1\n' });
+    expect(deck.slides.map((slide) => [slide.id, slide.h, slide.v, slide.index, slide.section])).toEqual([
+      ['slide-1-1', 0, 0, 0, 0],
+      ['slide-1-2', 0, 1, 1, 0],
+      ['slide-2', 1, 0, 2, 1],
+      ['slide-3-1', 2, 0, 3, 1],
+      ['slide-3-2', 2, 1, 4, 1],
+    ]);
+  });
+
+  it('keeps the author’s id, trimmed, and ignores one with a space in it', async () => {
+    const deck = await deckOf({
+      '01.md': '<section id=" intro ">A</section>\n\n---\n\n<!-- .slide: id="two words" -->\n# B\n',
+    });
+    expect(deck.slides.map((slide) => slide.id)).toEqual(['intro', 'slide-2']);
+  });
+});
+
+describe('slides written as HTML <section> elements', () => {
+  it('makes each a slide at its own line; the chunk’s notes go to the first', async () => {
+    const deck = await deckOf({
+      '01.md':
+        '# Before\n\n---\n\n\n<section data-auto-animate>\n<h2>One</h2>\n</section>\n\n<section id="s2">\n<h2>Two</h2>\n</section>\n\nNote: spoken over One\n',
+    });
+    expect(deck.slides.map((slide) => [slide.title, slide.line, slide.h, slide.v, slide.notes.trim()])).toEqual([
+      ['Before', 1, 0, 0, ''],
+      ['One', 6, 1, 0, 'spoken over One'],
+      ['Two', 10, 1, 1, ''],
+    ]);
+    expect(deck.slides[1]!.attributes).toEqual({ 'data-auto-animate': '' });
+    expect(deck.slides[2]!.id).toBe('s2');
+    expect(deck.warnings).toEqual([]);
+  });
+
+  it('makes text outside the sections a slide of its own before them, with a warning, and its notes', async () => {
+    const deck = await deckOf({ '01.md': 'Loose text\n\n<section>\n<h2>S</h2>\n</section>\n\nNote: notes\n' });
+    expect(deck.slides.map((slide) => [slide.html, slide.notes.trim()])).toEqual([
+      ['<p>Loose text</p>', 'notes'],
+      ['<h2>S</h2>', ''],
+    ]);
+    expect(deck.warnings).toEqual([
+      {
+        file: '01.md',
+        line: 1,
+        message:
+          'text outside the <section> elements of a slide made of sections: reveal.js shows it behind every one of them; here it is a slide of its own before them',
+      },
+    ]);
+  });
+
+  it('keeps sections inside a vertical stack as HTML of that slide', async () => {
+    const deck = await deckOf({ '01.md': '# A\n\n----\n\n<section>\n<h2>In</h2>\n</section>\n' });
+    expect(deck.slides).toHaveLength(2);
+    expect(deck.slides[1]!.html).toContain('<section>');
+  });
+});
+
+describe('notes markers', () => {
+  it('warns about two markers in one slide at the second one’s line, listing both', async () => {
+    const deck = await deckOf({ '01.md': '# A\n\n---\n\n\n# B\n\nNote: one\n\nNote: two\n' });
+    expect(deck.warnings).toEqual([
+      {
+        file: '01.md',
+        line: 10,
+        message:
+          '2 notes markers in one slide (lines 8, 10): as in reveal.js, all of it stays on the slide and it has no notes; keep one per slide',
+      },
+    ]);
+  });
+});
+
+describe('separators', () => {
+  it('the first file’s own separator loses to the command line, as every deck setting does', async () => {
+    const deck = await deckOf({ '01.md': "---\nseparator: '^===$'\n---\n# A\n\n===\n\n# B\n\n+++\n\n# C\n" }, { separator: '^\\+\\+\\+$' });
+    expect(deck.slides.map((slide) => slide.title)).toEqual(['A', 'C']);
+  });
+
+  it('a later file’s bad separator is a problem on its line, and the deck’s separator is used', async () => {
+    const { deck, problems } = await loadDeckCollecting(
+      folder({ '01.md': '# A\n', '02.md': "---\ntitle: B\nverticalSeparator: '^(v$'\n---\n# B\n\n----\n\n# B1\n" }),
+    );
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: '02.md', line: 3 });
+    expect(problems[0]!.message).toMatch(/^verticalSeparator is not a valid regular expression: /);
+    expect(deck!.slides.map((slide) => [slide.title, slide.h, slide.v])).toEqual([
+      ['A', 0, 0],
+      ['B', 1, 0],
+      ['B1', 1, 1],
+    ]);
+  });
+});
+
+describe('a slide with a problem', () => {
+  it('bad math is reported at the formula’s own line, and the slide is left out of the numbering', async () => {
+    const { deck, problems } = await loadDeckCollecting(
+      folder({ '01.md': '---\nmath: true\n---\n# A\n\n---\n\n# Bad\n\nfine $x$\n\nthen $\\nope$\n\n---\n\n# C\n' }),
+    );
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({
+      file: '01.md',
+      line: 12,
+      hint: 'fix the TeX, write \\$ for a literal dollar sign, or set `math: false` to turn math off',
+    });
+    expect(problems[0]!.message).toMatch(/^math: Undefined control sequence: \\nope/);
+    expect(deck!.slides.map((slide) => [slide.title, slide.h, slide.id])).toEqual([
+      ['A', 0, 'slide-1'],
+      ['C', 1, 'slide-2'],
+    ]);
+  });
+});
