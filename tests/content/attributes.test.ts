@@ -38,3 +38,56 @@ describe('attribute comments', () => {
     expect(render('# Plain').html).toBe('<h1>Plain</h1>\n');
   });
 });
+
+describe('attribute comments as reveal.js’s markdown plugin reads them', () => {
+  it('a comment after a list, on the next line, goes on its last item; after a blank line, on the list', () => {
+    expect(render('- a\n- b\n<!-- .element: class="fragment" -->').html).toBe('<ul>\n<li>a</li>\n<li class="fragment">b</li>\n</ul>\n');
+    expect(render('- a\n- b\n\n<!-- .element: class="fragment" -->').html).toBe(
+      '<ul class="fragment">\n<li>a</li>\n<li>b</li>\n</ul>\n\n\n',
+    );
+    expect(render('- a\n\n- b\n<!-- .element: class="fragment" -->').html).toContain('<li class="fragment"><p>b</p>');
+  });
+
+  it('goes on the nearest element before the comment, the first one included, never one after it', () => {
+    expect(render('*x* <!-- .element: class="hl" -->').html).toBe('<p><em class="hl">x</em> </p>\n');
+    expect(render('<em>x</em> <!-- .element: class="hl" --><strong>y</strong>').html).toBe(
+      '<p><em class="hl">x</em> <strong>y</strong></p>\n',
+    );
+  });
+
+  it('skips a <br> to reach the paragraph', () => {
+    expect(render('text <br> <!-- .element: class="y" -->').html).toBe('<p class="y">text <br> </p>\n');
+  });
+
+  it('reads a bare data- attribute as an empty value', () => {
+    expect(render('<!-- .slide: data-background="red" data-auto-animate -->\n# T').slide).toEqual({
+      'data-background': 'red',
+      'data-auto-animate': '',
+    });
+  });
+
+  it('an .element comment that found its element is not also read for .slide', () => {
+    const out = render('x <!-- .element: class="a"\n.slide: data-b="2" -->');
+    expect(out.slide).toEqual({});
+    expect(out.html).toMatch(/^<p class="a">x /);
+  });
+
+  it('reads only comments: text that looks like one in code is left alone', () => {
+    const out = render('Write `.slide: data-state here` or `.element: data-x here` in a comment');
+    expect(out.slide).toEqual({});
+    expect(out.html).toBe('<p>Write <code>.slide: data-state here</code> or <code>.element: data-x here</code> in a comment</p>\n');
+  });
+
+  it('keeps void tags as HTML writes them, and removes empty comments', () => {
+    expect(render('![i](x.png)\n<!-- .element: data-id="pic" -->').html).toBe('<p data-id="pic"><img src="x.png" alt="i"></p>\n');
+    expect(render('# T\n<!--  -->').html).toBe('<h1>T</h1>\n');
+  });
+
+  it('leaves HTML without comments or fragments exactly as written, unbalanced tags included', () => {
+    expect(applyAttributes('<div><p>a</div>')).toEqual({ html: '<div><p>a</div>', slide: {}, fragments: 0 });
+  });
+
+  it('counts a fragment among other classes, and ignores classes that only start with "fragment"', () => {
+    expect(applyAttributes('<p class="fragment  highlight">a</p><span class="fragmentish">x</span>').fragments).toBe(1);
+  });
+});

@@ -7,14 +7,19 @@ import {
   countSpeech,
   countVisuals,
   estimateSeconds,
+  isTimingSettings,
+  matchApplied,
+  parseAppliedTimings,
   parseTime,
   planDeck,
+  readAppliedTimings,
+  slideTiming,
   speakingSeconds,
   speechText,
   timingsFileFor,
 } from '../../src/content/timing.js';
 import { defaultConfig } from '../../src/config/defaults.js';
-import { DeckError } from '../../src/core/errors.js';
+import { DeckError, ErrorCode, isDeckError } from '../../src/core/errors.js';
 import { buildDeck } from '../../src/render/index.js';
 
 const fixture = join(import.meta.dirname, '../fixtures/rehearse/plan');
@@ -211,5 +216,160 @@ describe('pacing in the built deck', () => {
     const config = JSON.parse(/<script id="deck-config" type="application\/json">(.*?)<\/script>/.exec(rendered.html)![1]!);
     expect(config.totalTime).toBe(deck.totalTime);
     expect(config.totalTime).toBe(deck.slides.reduce((sum, s) => sum + s.timing, 0));
+  });
+});
+
+describe('times at their edges', () => {
+  it('takes numbers in the bare unit, zero included, and refuses negative or endless ones', () => {
+    expect(parseTime(2.5, 'm')).toBe(150);
+    expect(parseTime(0)).toBe(0);
+    expect(parseTime(-1)).toBeUndefined();
+    expect(parseTime(Number.POSITIVE_INFINITY)).toBeUndefined();
+    expect(parseTime(Number.NaN)).toBeUndefined();
+  });
+
+  it('reads a number after hours or minutes as seconds, and "s" as seconds whatever the bare unit', () => {
+    expect(parseTime('1m30', 'm')).toBe(90);
+    expect(parseTime('1h30', 'm')).toBe(3630);
+    expect(parseTime('90s', 'm')).toBe(90);
+    expect(parseTime('90s ', 'm')).toBe(90);
+    expect(parseTime(' 2 ', 'm')).toBe(120);
+  });
+
+  it('counts words on both sides of a tag or of CJK text apart', () => {
+    expect(countSpeech(speechText('<ul><li>alpha</li><li>beta</li></ul>'))).toEqual({ cjk: 0, words: 2 });
+    expect(countSpeech('GPT中文model')).toEqual({ cjk: 2, words: 2 });
+  });
+
+  it('tells the timing settings (a mapping) from a slide time', () => {
+    expect(isTimingSettings({ secondsPerStep: 3 })).toBe(true);
+    expect([null, [], 45, '45s', undefined].map(isTimingSettings)).toEqual([false, false, false, false, false]);
+  });
+});
+
+describe('bad slide timings', () => {
+  const input = (attributes: Record<string, string>, sectionData: Record<string, unknown>, fileText: string) => ({
+    attributes,
+    notesHtml: '',
+    sectionData,
+    file: '02.md',
+    fileText,
+    line: 7,
+    rates,
+  });
+  const errorOf = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      return error as DeckError;
+    }
+    throw new Error('expected a bad timing to be refused');
+  };
+
+  it('data-timing="0" is not a time: named at the slide’s line, with a hint', () => {
+    expect(errorOf(() => slideTiming(input({ 'data-timing': '0' }, {}, '')))).toMatchObject({
+      message: 'data-timing="0" is not a time',
+      file: '02.md',
+      line: 7,
+      hint: 'give seconds ("45") or a time like "1m30s"',
+    });
+  });
+
+  it('timing: 0 in front matter is not a time: named at the timing key’s own line', () => {
+    const text = '---\nnote: my timing: tight\ntiming : 0\n---\n# A\n';
+    expect(errorOf(() => slideTiming(input({}, { timing: 0 }, text)))).toMatchObject({
+      message: 'timing: 0 is not a time',
+      file: '02.md',
+      line: 3,
+      hint: 'give seconds per slide (`timing: 45`) or a time like "1m30s"',
+    });
+  });
+
+  it('a slide’s own time beats its section’s, and both round to whole seconds', () => {
+    expect(slideTiming(input({ 'data-timing': '1m0.6s' }, { timing: 30 }, ''))).toEqual({ seconds: 61, source: 'attribute' });
+    expect(slideTiming(input({}, { timing: '0.4' }, ''))).toEqual({ seconds: 1, source: 'front-matter' });
+  });
+});
+
+describe('matching a rehearsal to the slides', () => {
+  const slide = (id: string, title: string) => ({ id, title, timing: 15, timingSource: 'estimate' as const });
+  const entry = (id: string, title: string, seconds: number) => ({ id, title, seconds });
+  const match = (slides: ReturnType<typeof slide>[], entries: ReturnType<typeof entry>[]) =>
+    Object.fromEntries(matchApplied(slides, { version: 1, slides: entries }));
+
+  it('matches by id and title, in any order', () => {
+    expect(match([slide('s1', 'A'), slide('s2', 'B')], [entry('s2', 'B', 20), entry('s1', 'A', 10)])).toEqual({ 0: 10, 1: 20 });
+  });
+
+  it('matches slides with the same title by their ids', () => {
+    expect(match([slide('s1', 'Same'), slide('s2', 'Same')], [entry('s1', 'Same', 10), entry('s2', 'Same', 20)])).toEqual({ 0: 10, 1: 20 });
+  });
+
+  it('takes the first of two entries for the same slide', () => {
+    expect(match([slide('s1', 'A')], [entry('s1', 'A', 10), entry('s1', 'A', 30)])).toEqual({ 0: 10 });
+  });
+
+  it('matches a moved slide by a title unique among what is left on both sides', () => {
+    expect(match([slide('s1', 'Same'), slide('s9', 'Same')], [entry('s1', 'Same', 10), entry('s5', 'Same', 20)])).toEqual({ 0: 10, 1: 20 });
+    expect(match([slide('s1', 'A'), slide('s9', 'B')], [entry('s1', 'A', 10), entry('s2', 'C', 5), entry('s3', 'B', 20)])).toEqual({
+      0: 10,
+      1: 20,
+    });
+  });
+
+  it('leaves a moved slide unmatched when its title is not unique', () => {
+    expect(match([slide('s8', 'X'), slide('s9', 'X')], [entry('s5', 'X', 20)])).toEqual({});
+    expect(match([slide('s9', 'X')], [entry('s5', 'X', 20), entry('s6', 'X', 30)])).toEqual({});
+  });
+});
+
+describe('spreading a duration', () => {
+  const estimates = (...seconds: number[]) =>
+    seconds.map((timing, i) => ({ id: `s${i}`, title: `S${i}`, timing, timingSource: 'estimate' as const }));
+  const spread = (slides: ReturnType<typeof estimates>, duration: string) => planDeck(slides, { duration }).map((t) => t.seconds);
+
+  it('hands the seconds lost to rounding to the largest remainders, so the total is the duration', () => {
+    expect(spread(estimates(1, 2, 4), '10s')).toEqual([1, 3, 6]);
+    expect(spread(estimates(5, 1, 1), '10s')).toEqual([7, 2, 1]);
+    expect(spread(estimates(1, 1, 1), '10s')).toEqual([4, 3, 3]);
+  });
+
+  it('gives each estimated slide one second when that is all the time left', () => {
+    const slides = [{ id: 'a', title: 'A', timing: 58, timingSource: 'attribute' as const }, ...estimates(20, 10)];
+    expect(planDeck(slides, { duration: '1m' })).toEqual([
+      { seconds: 58, source: 'attribute' },
+      { seconds: 1, source: 'duration' },
+      { seconds: 1, source: 'duration' },
+    ]);
+  });
+});
+
+describe('the applied rehearsal file', () => {
+  it('is <name>.timings.json for a one-file deck, even with .md inside the name', () => {
+    expect(timingsFileFor('/x/v1.md-notes.md', '/x')).toBe('/x/v1.md-notes.timings.json');
+    expect(timingsFileFor('/x/Talk.MARKDOWN', '/x')).toBe('/x/Talk.timings.json');
+  });
+
+  it('is undefined when missing, and an I/O error naming it when it cannot be read', async () => {
+    expect(await readAppliedTimings(join(work, 'none.json'))).toBeUndefined();
+    const error = await readAppliedTimings(work).catch((e: unknown) => e);
+    expect(isDeckError(error) && error.code === ErrorCode.Io).toBe(true);
+    expect(error).toMatchObject({ message: `cannot read ${work}`, file: work });
+  });
+
+  it('names the line of a JSON error and says where the file comes from', () => {
+    const hint = 'it is written by `deck rehearse --apply`; delete it to go back to the computed plan';
+    const bad = (() => {
+      try {
+        parseAppliedTimings('{\n "version": 1,\n oops}', 'timings.json');
+      } catch (error) {
+        return error as DeckError;
+      }
+    })();
+    expect(bad).toMatchObject({ code: ErrorCode.BadInput, file: 'timings.json', line: 3, hint });
+    expect(bad?.message).toMatch(/^not valid JSON: /);
+    expect(() => parseAppliedTimings('{"version": 1, "slides": [{"id": "a", "title": "A", "seconds": 0}]}', 't.json')).toThrow(
+      /^not a timings file: "slides\.0\.seconds": /,
+    );
   });
 });
