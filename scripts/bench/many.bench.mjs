@@ -2,7 +2,7 @@
 // --jobs pages) with its default --jobs and with --jobs 5, Marp CLI on the same content with its default
 // (--parallel 5) and with --parallel at our default, and 20 separate `deck pdf` runs one after another. Rounds
 // alternate (each round starts with the next runner); medians of BENCH_MANY_RUNS (default 3) rounds, the spread,
-// and per-round ratios.
+// and per-round ratios. BENCH_MANY_DECKS (default 20) makes a smaller course, to check the step quickly.
 import { availableParallelism } from 'node:os';
 import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { generateDeck, marpDeckFrom, median, ratio, spread, timeCommand } from './lib.mjs';
 
 const RUNS = Number(process.env.BENCH_MANY_RUNS ?? 3);
-const DECKS = 20;
+const DECKS = Number(process.env.BENCH_MANY_DECKS ?? 20);
 const SLIDES = 30;
 /** Our default --jobs (src/cli/commands/pdf.ts: one per core, 2 to 4). */
 const OUR_JOBS = Math.min(4, Math.max(2, availableParallelism()));
