@@ -142,4 +142,32 @@ describe('timing settings from a config file', () => {
     // default 2 s a step; the rest get the new minimum.
     expect(planned('after')).toEqual([160, 100, 100, 100, 100]);
   });
+
+  it('timing.secondsPerStep and secondsPerVisual change the time of clicks and visuals in the plan deck notes prints', async () => {
+    const root = join(WORK, 'timing-load');
+    // No notes: a slide's time is its visuals and clicks only (minSeconds 1 keeps the minimum out of the way).
+    const talk =
+      '## 表格\n\n| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n\n---\n\n## 程式與片段\n\n```js\nrun();\n```\n\n' +
+      '- 丙 <!-- .element: class="fragment" -->\n- 丁 <!-- .element: class="fragment" -->\n';
+    const configs = {
+      defaults: 'timing:\n  minSeconds: 1\n',
+      configured: 'timing:\n  minSeconds: 1\n  secondsPerStep: 30\n  secondsPerVisual: 50\n',
+    };
+    const results = await Promise.all(
+      Object.entries(configs).map(([name, config]) => {
+        mkdirSync(join(root, name, 'deck'), { recursive: true });
+        writeFileSync(join(root, name, 'deck', 'talk.md'), talk);
+        writeFileSync(join(root, name, 'deck', 'deck.config.yaml'), config);
+        return runCli(['notes', join(root, name, 'deck'), '-o', join(root, name, 'out'), '-q']);
+      }),
+    );
+    for (const result of results) expect(result.code, result.stderr).toBe(0);
+    const planned = (name: string) =>
+      [...readFileSync(join(root, name, 'out', 'notes.md'), 'utf8').matchAll(/(\d+):(\d\d) → (\d+):(\d\d)/g)].map(
+        (m) => Number(m[3]) * 60 + Number(m[4]) - (Number(m[1]) * 60 + Number(m[2])),
+      );
+    // Slide 1: a table. Slide 2: a code block and two clicks. Default: 8 s a visual, 2 s a click.
+    expect(planned('defaults')).toEqual([8, 8 + 2 * 2]);
+    expect(planned('configured')).toEqual([50, 50 + 2 * 30]);
+  });
 });

@@ -1,10 +1,11 @@
 /**
  * `deck png` and `deck pptx` as the user runs them: `deck png`'s `--scale`, `--jpeg` and `--fragments` flags, and
- * `deck pptx -o DIR` writing DIR/deck.pptx with a slide per slide. Their exports are tested in depth in-process
- * (tests/export/png.test.ts, tests/export/pptx.test.ts); here, that the command line reaches them. The two run at
+ * `deck pptx -o DIR` writing DIR/deck.pptx with a slide per slide, its exit 4 on an unreadable image (file and line
+ * named, nothing written) and exit 6 on an output folder it cannot write. Their exports are tested in depth in-process
+ * (tests/export/png.test.ts, tests/export/pptx.test.ts); here, that the command line reaches them. The four run at
  * once.
  */
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -26,15 +27,27 @@ function imageSize(bytes: Buffer): { width: number; height: number } {
   throw new Error('no JPEG frame header');
 }
 
+/** A deck whose second slide shows an image that cannot be read. */
+const BROKEN = join(WORK, 'broken-image');
+
 let png: CliResult;
 let pptx: CliResult;
+let brokenImage: CliResult;
+let unwritable: CliResult;
 
 beforeAll(async () => {
   await ensureCompiled();
   rmSync(WORK, { recursive: true, force: true });
-  [png, pptx] = await Promise.all([
+  mkdirSync(join(BROKEN, 'out'), { recursive: true });
+  writeFileSync(join(BROKEN, 'talk.md'), '# Title\n\n---\n\n## Picture\n\n![a chart](chart.png)\n');
+  writeFileSync(join(BROKEN, 'chart.png'), 'this is not a PNG');
+  writeFileSync(join(BROKEN, 'out', 'keep.txt'), 'the user’s file');
+  [png, pptx, brokenImage, unwritable] = await Promise.all([
     runCli(['png', SMALL, '-o', join(WORK, 'png'), '--scale', '2', '--jpeg', '--fragments'], { timeoutMs: 120_000 }),
     runCli(['pptx', SMALL, '-o', join(WORK, 'pptx')], { timeoutMs: 120_000 }),
+    runCli(['pptx', BROKEN, '-o', join(BROKEN, 'out')], { timeoutMs: 120_000 }),
+    // A file where the output folder should be: no one can write there, root included.
+    runCli(['pptx', SMALL, '-o', join(BROKEN, 'talk.md', 'out')], { timeoutMs: 120_000 }),
   ]);
 }, 300_000);
 
@@ -61,5 +74,17 @@ describe('deck pptx through the CLI', () => {
     const zip = await JSZip.loadAsync(readFileSync(file));
     const slides = Object.keys(zip.files).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name));
     expect(slides).toHaveLength(5);
+  });
+
+  it('exits 4 on an image that cannot be read, naming its file and line, and writes nothing', () => {
+    expect(brokenImage.code, brokenImage.stderr).toBe(4);
+    expect(brokenImage.stderr).toMatch(/talk\.md:7: slide 2 “Picture”: the image “chart\.png” cannot be read/);
+    expect(readdirSync(join(BROKEN, 'out'))).toEqual(['keep.txt']);
+  });
+
+  it('exits 6 on an output folder it cannot write, naming it', () => {
+    expect(unwritable.code, unwritable.stderr).toBe(6);
+    expect(unwritable.stderr).toContain(join(BROKEN, 'talk.md', 'out'));
+    expect(readFileSync(join(BROKEN, 'talk.md'), 'utf8')).toContain('## Picture');
   });
 });
