@@ -1,13 +1,16 @@
 /**
  * `deck serve` as the user runs it: the URLs it prints answer over HTTP, `--token` sets the presenter token, a
- * restart keeps it and `--new-token` replaces it, `--host 0.0.0.0` warns, `-o` keeps the build, an edited
- * template or config file reloads the open pages, and Ctrl+C stops it cleanly and frees the port.
+ * restart keeps it and `--new-token` replaces it, `--host 0.0.0.0` warns and prints QR codes a phone reads (none
+ * with `--no-qr`), `-o` keeps the build, an edited template or config file reloads the open pages, and Ctrl+C
+ * stops it cleanly and frees the port.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { lanAddresses } from '../../src/serve/share.js';
+import { readTerminalQrCodes } from '../helpers/terminal-qr.js';
 import { connect } from '../serve/helpers.js';
 import { BIN, ensureCompiled, ROOT } from './run.js';
 
@@ -95,7 +98,7 @@ describe.concurrent('deck serve', () => {
     }
   });
 
-  it('--host 0.0.0.0 warns that the deck is on the network, and still prints a local URL', async () => {
+  it('--host 0.0.0.0 warns that the deck is on the network, prints a local URL, and QR codes of the remote and audience network URLs', async () => {
     const served = await serve(['--host', '0.0.0.0']);
     try {
       // The warning goes to stderr and the URLs to stdout: two pipes, so it may arrive after "press Ctrl+C".
@@ -113,6 +116,33 @@ describe.concurrent('deck serve', () => {
       const token = /token=(\S+)$/.exec(printed(output, 'presenter view:')[0]!)?.[1];
       expect(token).toMatch(/^\S{8,256}$/); // what the server accepts as a token
       expect(printed(output, 'phone remote:')[0]).toBe(`${local}remote?token=${token}`);
+      const port = new URL(local!).port;
+      const [address] = lanAddresses();
+      if (address === undefined) {
+        // A machine with no network address: no URL a phone could open, so no QR code, and it says so.
+        expect(readTerminalQrCodes(output)).toEqual([]);
+        expect(output).toContain('only this machine can open these');
+      } else {
+        // Each network URL is printed beside its local one, and as a QR code a phone's camera reads back to it.
+        const network = `http://${address}:${port}/`;
+        expect(printed(output, 'audience:')).toEqual([local, network]);
+        expect(printed(output, 'phone remote:')).toEqual([`${local}remote?token=${token}`, `${network}remote?token=${token}`]);
+        expect(readTerminalQrCodes(output)).toEqual([`${network}remote?token=${token}`, network]);
+        expect((await fetch(network)).status).toBe(200);
+      }
+    } finally {
+      await interrupt(served);
+    }
+  });
+
+  it('--host 0.0.0.0 --no-qr prints the URLs without the QR codes', async () => {
+    const served = await serve(['--host', '0.0.0.0', '--no-qr']);
+    try {
+      const output = served.output();
+      expect(printed(output, 'phone remote:')[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/remote\?token=\S+$/);
+      expect(readTerminalQrCodes(output)).toEqual([]);
+      expect(output).not.toMatch(/[▀▄█]/u);
+      expect(output).not.toContain('(scan;');
     } finally {
       await interrupt(served);
     }
