@@ -55,10 +55,12 @@ function checkout(): { dir: string; bin: string; log: string } {
   write(join(dir, 'src', 'cli', 'main.ts'), '');
   write(join(dir, 'src', 'client', 'page.ts'), '');
   write(join(dir, 'scripts', 'build-client.mjs'), '');
+  write(join(dir, 'scripts', 'build-cli.mjs'), '');
   copyFileSync(join(ROOT, 'scripts', 'bootstrap.sh'), join(dir, 'scripts', 'bootstrap.sh'));
   // Folders count too (find lists src/client itself): date them with their files.
   for (const folder of ['src/cli', 'src/client', 'src', 'scripts']) utimesSync(join(dir, folder), OLD, OLD);
   write(join(dir, 'lib', 'cli', 'main.js'), '', NEW);
+  write(join(dir, 'lib', 'cli-bundle', 'main.js'), '', NEW);
   write(join(dir, 'lib', 'client', '.stamp'), '', NEW);
   const bin = join(dir, '.bin');
   mkdirSync(bin);
@@ -150,13 +152,13 @@ describe('scripts/bootstrap.sh', () => {
     expect(run.stderr).toContain('installing fonts-noto-cjk poppler-utils libreoffice-impress with apt-get');
   });
 
-  it('compiles the CLI when a source is newer than lib/, and bundles the page code when src/client is', async () => {
+  it('compiles and bundles the CLI when a source is newer than lib/, and bundles the page code when src/client is', async () => {
     const [cli, client] = await Promise.all([
       bootstrap({ commands: EVERYTHING }, [], (dir) => utimesSync(join(dir, 'src', 'cli', 'main.ts'), NEW + 10, NEW + 10)),
       bootstrap({ commands: EVERYTHING }, [], (dir) => utimesSync(join(dir, 'src', 'client', 'page.ts'), NEW + 10, NEW + 10)),
     ]);
     expect(cli.code, cli.stderr).toBe(0);
-    expect(cli.calls.filter((call) => /^(npx|node) /.test(call))).toEqual(['npx tsc -p tsconfig.json']);
+    expect(cli.calls.filter((call) => /^(npx|node) /.test(call))).toEqual(['npx tsc -p tsconfig.json', 'node scripts/build-cli.mjs']);
     expect(client.code, client.stderr).toBe(0);
     expect(client.calls.filter((call) => /^(npx|node) /.test(call))).toEqual(['node scripts/build-client.mjs']);
   });
