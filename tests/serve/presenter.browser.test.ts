@@ -592,13 +592,13 @@ describe('the overview after an edit (Chromium)', () => {
 });
 
 describe('notes in the presenter view (Chromium)', () => {
-  it('cannot run script (so cannot read the token), keep their formatting, and highlight the [step] on screen', async () => {
+  it("cannot run script (so cannot read the token), keep their formatting, and highlight the [step] (or Slidev's [click]) on screen", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'deck-notes-test-'));
     writeFileSync(
       join(dir, 'talk.md'),
       '---\ntitle: Notes test\n---\n\n# One\n\n- a <!-- .element: class="fragment" -->\n- b <!-- .element: class="fragment" -->\n\n' +
         'Note: Intro with **bold**. <img src="x" onerror="window.stolen = location.search">\n\n' +
-        '[step] About a. <script>window.stolen = 1</script>\n\n[step] About b.\n',
+        '[step] About a. <script>window.stolen = 1</script>\n\n[click] About b.\n',
     );
     const own = await startServer({ deck: join(dir, 'talk.md'), port: 0, watch: false, logger: createMemoryLogger(), token: TOKEN });
     const page = await browser.newPage();
@@ -614,6 +614,9 @@ describe('notes in the presenter view (Chromium)', () => {
       await page.keyboard.press('ArrowRight');
       await page.waitForFunction(() => document.querySelector('#notes [data-step="1"]')?.classList.contains('now'), { polling: 20 });
       expect(await blocks()).toEqual(['0::Intro with bold.', '1:now:About a.', '2:later:About b.']);
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction(() => document.querySelector('#notes [data-step="2"]')?.classList.contains('now'), { polling: 20 });
+      expect(await blocks()).toEqual(['0::Intro with bold.', '1::About a.', '2:now:About b.']);
       expect(
         await page.evaluate(() => ({
           stolen: (window as any).stolen,
