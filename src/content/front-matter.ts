@@ -29,7 +29,8 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
   }
   const yamlText = rest.slice(0, close.index);
   const consumed = open[0].length + close.index + close[0].length;
-  const bodyLine = text.slice(0, consumed).split('\n').length - (text.slice(0, consumed).endsWith('\n') ? 0 : 1);
+  // The line after the closing `---`, or the closing line itself when the file ends there (it has no next line).
+  const bodyLine = text.slice(0, consumed).split('\n').length;
   const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
   const error = doc.errors[0];
   if (error) {

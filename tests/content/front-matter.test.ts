@@ -39,3 +39,46 @@ describe('parseFrontMatter', () => {
     expect(() => parseFrontMatter('---\n- a\n- b\n---\nx', 'a.md')).toThrow(/mapping/);
   });
 });
+
+describe('parseFrontMatter: lines and refusals', () => {
+  const thrown = (text: string) => {
+    try {
+      parseFrontMatter(text, 'slides/03.md');
+    } catch (error) {
+      return error as DeckError;
+    }
+    throw new Error('expected the front matter to be refused');
+  };
+
+  it('a file that is only front matter has an empty body on the closing line, or the line after it', () => {
+    expect(parseFrontMatter('---\ntitle: x\n---', 'a.md')).toEqual({ data: { title: 'x' }, body: '', bodyLine: 3, keyLines: { title: 2 } });
+    expect(parseFrontMatter('---\ntitle: x\n---\n', 'a.md').bodyLine).toBe(4);
+  });
+
+  it('refuses a key given twice, at the second one’s line, in one line of message', () => {
+    expect(thrown('---\ntitle: a\nlang: en\ntitle: b\nyear: 1\n---\nx')).toMatchObject({
+      message: 'front matter is not valid YAML: Map keys must be unique',
+      file: 'slides/03.md',
+      line: 4,
+    });
+  });
+
+  it('names the last line with text for an error found at the end (an unclosed bracket or quote)', () => {
+    expect(thrown('---\ntitle: ok\nyear: [2018\n\n---\nbody').line).toBe(3);
+    expect(thrown("---\ntitle: 'open\nlang: en\n---\n")).toMatchObject({
+      message: "front matter is not valid YAML: Missing closing 'quote",
+      line: 3,
+    });
+  });
+
+  it('refuses unclosed front matter at line 1, and a scalar or a list at line 2', () => {
+    expect(thrown('---\ntitle: x\n# Body')).toMatchObject({
+      message: 'front matter is not closed: add a line with only `---` after it',
+      file: 'slides/03.md',
+      line: 1,
+    });
+    for (const text of ['---\nhello\n---\nx', '---\n- a\n---\nx']) {
+      expect(thrown(text)).toMatchObject({ message: 'front matter must be a mapping of keys to values', file: 'slides/03.md', line: 2 });
+    }
+  });
+});

@@ -123,3 +123,32 @@ describe('decodeSource', () => {
     expect(error.hint).toContain('iconv');
   });
 });
+
+describe('readSources: what it takes and how it refuses', () => {
+  it('skips only a file named README.md, not one that has readme in its name', async () => {
+    const dir = folder('readme-names', { 'README.md': '# r', 'my-readme.md': '# mine', 'readme.md-notes.md': '# notes' });
+    expect((await readSources(dir)).files.map((file) => file.name)).toEqual(['my-readme.md', 'readme.md-notes.md']);
+  });
+
+  it('a missing deck says what to give; a folder without Markdown is named', async () => {
+    expect(await readSources(join(work, 'nope')).catch((e: unknown) => e)).toMatchObject({
+      hint: 'give a folder of Markdown files or one .md file',
+    });
+    const empty = folder('empty-named', { 'notes.txt': 'x' });
+    expect(await readSources(empty).catch((e: unknown) => e)).toMatchObject({ file: empty });
+  });
+
+  it('a file that is not UTF-8 is thrown, or left out and added to the problems when it is given a list', async () => {
+    const dir = folder('latin1', { '01.md': '# ok\n' });
+    writeFileSync(join(dir, '02.md'), Buffer.from([0x23, 0x20, 0xe9, 0x0a]));
+    expect(await readSources(dir).catch((e: unknown) => e)).toMatchObject({
+      message: 'the file is not UTF-8 text',
+      file: '02.md',
+      line: 1,
+    });
+    const problems: DeckError[] = [];
+    const sources = await readSources(dir, problems);
+    expect(sources.files.map((file) => file.name)).toEqual(['01.md']);
+    expect(problems.map((problem) => problem.file)).toEqual(['02.md']);
+  });
+});

@@ -106,3 +106,29 @@ describe('splitNotes', () => {
     });
   });
 });
+
+describe('fences as CommonMark reads them', () => {
+  const slides = (md: string) => texts(splitSlides(md, defaults));
+
+  it('closes a fence with trailing spaces after it', () => {
+    expect(slides('```\n---\n```   \nafter\n\n---\n\nnext')).toEqual([['```\n---\n```   \nafter'], ['next']]);
+  });
+
+  it('does not open a fence on a backtick line whose info has a backtick, but does on a tilde one', () => {
+    expect(slides('```inline```\n\n---\n\nB')).toEqual([['```inline```'], ['B']]);
+    expect(scanFences('~~~ a`b\n---\n~~~\n')).toEqual({ ranges: [[0, 16]], unclosed: [] });
+  });
+
+  it('closes a fence only with its own character: ~~~ inside ``` is code', () => {
+    expect(scanFences('```\na\n~~~\n---\n```\n')).toEqual({ ranges: [[0, 18]], unclosed: [] });
+    expect(scanFences('```\na\n~~~js\n---\n```\n')).toEqual({ ranges: [[0, 20]], unclosed: [] });
+  });
+
+  it('keeps a shorter fence with an info string inside a longer one as code (Markdown showing Markdown)', () => {
+    expect(scanFences('````md\n```js\n---\n````\n')).toEqual({ ranges: [[0, 22]], unclosed: [] });
+  });
+
+  it('splits on the separator alone when there is no vertical separator', () => {
+    expect(texts(splitSlides('A\n\n---\n\nB', { separator: DEFAULT_SEPARATOR, verticalSeparator: '' }))).toEqual([['A'], ['B']]);
+  });
+});

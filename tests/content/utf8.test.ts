@@ -54,3 +54,14 @@ describe('firstInvalidUtf8', () => {
     }
   });
 });
+
+describe('firstInvalidUtf8 at the limits of RFC 3629', () => {
+  it('accepts the first and last four-byte code points and refuses overlong forms, surrogates and past U+10FFFF', () => {
+    expect(firstInvalidUtf8(new Uint8Array([0x61, 0xf0, 0x90, 0x80, 0x80, 0xf4, 0x8f, 0xbf, 0xbf]))).toBe(-1);
+    expect(firstInvalidUtf8(new Uint8Array([0x61, 0xf0, 0x8f, 0xbf, 0xbf]))).toBe(1);
+    expect(firstInvalidUtf8(new Uint8Array([0x61, 0x62, 0xf4, 0x90, 0x80, 0x80]))).toBe(2);
+    expect(firstInvalidUtf8(new Uint8Array([0xed, 0xa0, 0x80]))).toBe(0);
+    expect(firstInvalidUtf8(new Uint8Array([0xe0, 0x9f, 0xbf]))).toBe(0);
+    expect(firstInvalidUtf8(new Uint8Array([0xed, 0x9f, 0xbf, 0xe0, 0xa0, 0x80]))).toBe(-1);
+  });
+});
