@@ -102,6 +102,25 @@ describe('resolveConfig', () => {
     expect(() => validateLayer(layer)).toThrow(/^3 problems in the deck:/);
   });
 
+  it('several unknown keys in one mapping are one problem naming them all, and the layer’s good keys still apply', () => {
+    const problems: DeckError[] = [];
+    const config = resolveConfig(
+      [
+        {
+          source: 'deck.config.yaml',
+          values: { title: 'Kept', pdf: { papr: 'A4', fragmnts: true, paper: 'letter' } },
+          lines: { pdf: 2, 'pdf.papr': 3, 'pdf.fragmnts': 4, 'pdf.paper': 5 },
+        },
+      ],
+      [],
+      problems,
+    );
+    expect(problems.map((problem) => [problem.line, problem.message])).toEqual([
+      [3, 'invalid settings: unknown key "pdf.papr", "pdf.fragmnts"'],
+    ]);
+    expect([config.title, config.pdf.paper, config.pdf.fragments]).toEqual(['Kept', 'letter', false]);
+  });
+
   it('refuses values each key does not allow', () => {
     for (const values of [
       { separator: '(' },
@@ -122,6 +141,10 @@ describe('resolveConfig', () => {
       { pdf: { timeout: 1.5 } },
       { keywords: 5 },
       { controls: 'yes' },
+      // Not numbers, though Number() would make one of each (1, 0, 720).
+      { width: true },
+      { margin: null },
+      { height: [720] },
     ]) {
       expect(() => validateLayer({ source: 'c', values }), JSON.stringify(values)).toThrow(DeckError);
     }
@@ -210,6 +233,14 @@ describe('reveal.js options', () => {
   it('revealOptions that is not a mapping is a problem with that key', () => {
     const error = thrown(() => validateLayer({ source: 'c', values: { revealOptions: 5 }, lines: { revealOptions: 3 } }));
     expect([error.line, error.message]).toEqual([3, 'invalid settings: "revealOptions": Invalid input: expected record, received number']);
+    // YAML's `revealOptions:` with nothing under it is null; a list is not a mapping either.
+    for (const revealOptions of [null, [{ loop: true }], 'loop']) {
+      const bad = thrown(() => validateLayer({ source: 'c', values: { revealOptions, loop: true }, lines: { revealOptions: 4 } }));
+      expect([bad.line, bad.message], JSON.stringify(revealOptions)).toEqual([
+        4,
+        expect.stringMatching(/^invalid settings: "revealOptions": /),
+      ]);
+    }
   });
 });
 
