@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findBrowser, type FindBrowserOptions } from '../../src/browser/find.js';
-import { DeckError, ErrorCode } from '../../src/core/errors.js';
+import { ErrorCode } from '../../src/core/errors.js';
+import { rejectedDeckError } from '../helpers/deck-error.js';
 
 /** A fake machine: these files exist, these commands are on PATH, this is Puppeteer's cache. */
 function fake(files: string[], commands: Record<string, string> = {}, extra: Partial<FindBrowserOptions> = {}): FindBrowserOptions {
@@ -27,15 +28,6 @@ const SYSTEM = '/usr/bin/chromium';
 const FROM_ENV = '/opt/env/chrome';
 const FROM_FLAG = '/opt/flag/chrome';
 const ALL = [CACHED, SYSTEM, FROM_ENV, FROM_FLAG];
-
-async function rejection(promise: Promise<unknown>): Promise<DeckError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DeckError);
-  return error as DeckError;
-}
 
 describe('findBrowser order of precedence', () => {
   it('takes the --browser flag over everything else', async () => {
@@ -80,13 +72,13 @@ describe('findBrowser order of precedence', () => {
 
 describe('findBrowser errors', () => {
   it('rejects a --browser path that does not exist, even if another browser is available', async () => {
-    const error = await rejection(findBrowser({ ...fake(ALL, { chromium: SYSTEM }), flag: '/nope/chrome' }));
+    const error = await rejectedDeckError(findBrowser({ ...fake(ALL, { chromium: SYSTEM }), flag: '/nope/chrome' }));
     expect(error.code).toBe(ErrorCode.BrowserNotFound);
     expect(error.message).toContain('/nope/chrome');
   });
 
   it('rejects a CHROME_PATH that does not exist instead of falling through', async () => {
-    const error = await rejection(findBrowser({ ...fake(ALL, { chromium: SYSTEM }), env: { CHROME_PATH: '/nope/chrome' } }));
+    const error = await rejectedDeckError(findBrowser({ ...fake(ALL, { chromium: SYSTEM }), env: { CHROME_PATH: '/nope/chrome' } }));
     expect(error.code).toBe(ErrorCode.BrowserNotFound);
     expect(error.message).toContain('CHROME_PATH=/nope/chrome');
   });
@@ -99,7 +91,7 @@ describe('findBrowser errors', () => {
   });
 
   it('lists every place tried and gives the install command (sudo when not root)', async () => {
-    const error = await rejection(findBrowser(fake([])));
+    const error = await rejectedDeckError(findBrowser(fake([])));
     expect(error.code).toBe(ErrorCode.BrowserNotFound);
     for (const place of [
       'CHROME_PATH',
@@ -126,13 +118,13 @@ describe('findBrowser errors', () => {
   });
 
   it('drops sudo from the hint when running as root', async () => {
-    const error = await rejection(findBrowser(fake([], {}, { uid: 0 })));
+    const error = await rejectedDeckError(findBrowser(fake([], {}, { uid: 0 })));
     expect(error.hint).toContain('`apt-get install -y chromium fonts-noto-cjk`');
     expect(error.hint).not.toContain('sudo');
   });
 
   it('does not suggest apt-get off Debian/Ubuntu', async () => {
-    const error = await rejection(findBrowser(fake([], {}, { debianLike: false })));
+    const error = await rejectedDeckError(findBrowser(fake([], {}, { debianLike: false })));
     expect(error.hint).not.toContain('apt-get');
     expect(error.hint).toContain('set CHROME_PATH or pass --browser PATH');
   });

@@ -6,7 +6,8 @@ import type { Browser } from 'puppeteer-core';
 import { BROWSER_FLAGS, launchBrowser } from '../../src/browser/launch.js';
 import { withBrowser, withPage } from '../../src/browser/session.js';
 import { withTimeout } from '../../src/browser/timeout.js';
-import { DeckError, ErrorCode } from '../../src/core/errors.js';
+import { ErrorCode } from '../../src/core/errors.js';
+import { rejectedDeckError } from '../helpers/deck-error.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -19,15 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await shared?.close();
 });
-
-async function rejection(promise: Promise<unknown>): Promise<DeckError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DeckError);
-  return error as DeckError;
-}
 
 const never = () => new Promise<never>(() => {});
 
@@ -77,7 +69,7 @@ describe('launchBrowser', () => {
       mode: 0o755,
     });
     try {
-      const error = await rejection(launchBrowser({ executablePath: fakeChrome, timeoutMs: 10_000 }));
+      const error = await rejectedDeckError(launchBrowser({ executablePath: fakeChrome, timeoutMs: 10_000 }));
       expect(error.code).toBe(ErrorCode.BrowserNotFound);
       expect(error.message).toContain(`Chromium at ${fakeChrome} would not start`);
       expect(error.message).toContain('libnss3.so');
@@ -121,7 +113,7 @@ describe('withPage', () => {
   it('rejects with ExportFailed when the browser is killed mid-run, instead of waiting on the dead page', async () => {
     const victim = await launchBrowser({ executablePath: CHROMIUM });
     try {
-      const error = await rejection(
+      const error = await rejectedDeckError(
         withPage(victim, async (page) => {
           victim.process()?.kill('SIGKILL');
           await page.evaluate(() => new Promise(() => {}));
@@ -138,7 +130,7 @@ describe('withPage', () => {
   it('rejects with ExportFailed when the browser dies while fn waits on something that will never come', async () => {
     const victim = await launchBrowser({ executablePath: CHROMIUM });
     try {
-      const error = await rejection(
+      const error = await rejectedDeckError(
         withPage(victim, async (page) => {
           const loaded = new Promise((resolve) => page.once('load', resolve)); // no navigation: never fires
           victim.process()?.kill('SIGKILL');
@@ -152,7 +144,7 @@ describe('withPage', () => {
   });
   it("rejects with ExportFailed when the page's renderer crashes, and the browser stays usable", async () => {
     const before = (await shared.pages()).length;
-    const error = await rejection(
+    const error = await rejectedDeckError(
       withPage(shared, async (page) => {
         await page.goto('chrome://crash').catch(() => {});
         await page.evaluate(() => 1); // on a crashed page this never settles
@@ -197,7 +189,7 @@ describe('withBrowser', () => {
   });
 
   it('rejects with ExportFailed when its browser is killed mid-run', async () => {
-    const error = await rejection(
+    const error = await rejectedDeckError(
       withBrowser({ executablePath: CHROMIUM }, async (browser) => {
         const page = await browser.newPage();
         browser.process()?.kill('SIGKILL');
@@ -219,7 +211,7 @@ describe('withBrowser', () => {
     let during = 0;
     let termDuring = 0;
     try {
-      const error = await rejection(
+      const error = await rejectedDeckError(
         withBrowser({ executablePath: CHROMIUM }, async (browser) => {
           used = browser;
           during = process.listenerCount('SIGINT');
@@ -246,7 +238,7 @@ describe('withBrowser', () => {
 
 describe('withTimeout', () => {
   it('rejects with Timeout naming what did not finish, with a hint', async () => {
-    const error = await rejection(withTimeout(never(), 50, 'rendering slide 3'));
+    const error = await rejectedDeckError(withTimeout(never(), 50, 'rendering slide 3'));
     expect(error.code).toBe(ErrorCode.Timeout);
     expect(error.message).toBe('rendering slide 3 did not finish within 50ms');
     expect(error.hint).toBe('raise --timeout');

@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ClientEvent, Rehearsal } from '../../src/rehearse/model.js';
+import { savedRehearsal } from '../helpers/rehearsal.js';
 import { BIN, ensureCompiled, OUT, ROOT, runCli } from './run.js';
 
 const WORK = join(OUT, 'rehearse-cli');
@@ -17,31 +18,10 @@ const PLANNED = [40, 25, 29, 30, 15];
 
 /** A saved rehearsal of the plan fixture with these actual times. */
 function rehearsal(startedAt: string, actuals: number[]): Rehearsal {
-  return {
-    version: 1,
-    deck: 'talk',
-    input: 'talk',
+  return savedRehearsal(
     startedAt,
-    finishedAt: startedAt,
-    complete: true,
-    endedBy: 'button',
-    planned: PLANNED.reduce((a, b) => a + b, 0),
-    actual: actuals.reduce((a, b) => a + b, 0),
-    paused: 0,
-    slides: TITLES.map((title, i) => ({
-      id: `slide-${i + 1}`,
-      title,
-      index: i,
-      h: i,
-      v: 0,
-      planned: PLANNED[i]!,
-      source: 'estimate',
-      actual: actuals[i]!,
-      visits: 1,
-      fragments: [],
-    })),
-    events: [],
-  };
+    TITLES.map((title, i) => ({ title, planned: PLANNED[i]!, actual: actuals[i]! })),
+  );
 }
 
 /** A copy of the plan fixture named "talk", with an older and a newer saved rehearsal. */
@@ -130,50 +110,53 @@ describe('deck rehearse --apply', () => {
   });
 });
 
+/** `deck rehearse` on a fresh copy of the plan fixture named "talk", its output collected as it comes. */
+function startRehearse(name: string) {
+  const deck = join(WORK, name, 'talk');
+  cpSync(PLAN, deck, { recursive: true });
+  const child = spawn(process.execPath, [BIN, 'rehearse', deck, '--port', '0'], {
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const waiting = new Set<() => void>();
+  const onData = (chunk: Buffer) => {
+    output += chunk;
+    for (const check of waiting) check();
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  /** The first match of `pattern` in the output so far, once there is one. */
+  const waitFor = (pattern: RegExp) =>
+    new Promise<RegExpExecArray>((done) => {
+      const check = () => {
+        const found = pattern.exec(output);
+        if (!found) return;
+        waiting.delete(check);
+        done(found);
+      };
+      waiting.add(check);
+      check();
+    });
+  return { deck, child, exited, output: () => output, waitFor };
+}
+
 describe.concurrent('deck rehearse: Ctrl+C', () => {
   it('with nothing recorded, stops cleanly, says so and saves no rehearsal', async () => {
-    const deck = join(WORK, 'interrupt', 'talk');
-    cpSync(PLAN, deck, { recursive: true });
-    const child = spawn(process.execPath, [BIN, 'rehearse', deck, '--port', '0'], {
-      cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-    let interrupted = false;
-    const onData = (chunk: Buffer) => {
-      output += chunk;
-      if (!interrupted && output.includes('Ctrl+C here')) interrupted = child.kill('SIGINT');
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
+    const { deck, child, exited, output, waitFor } = startRehearse('interrupt');
+    await waitFor(/Ctrl\+C here/);
+    child.kill('SIGINT');
     expect(await exited).toBe(0);
-    expect(output).toMatch(/presenter view .*http:\/\/127\.0\.0\.1:\d+\/presenter\?token=/);
-    expect(output).toContain('nothing was recorded');
+    expect(output()).toMatch(/presenter view .*http:\/\/127\.0\.0\.1:\d+\/presenter\?token=/);
+    expect(output()).toContain('nothing was recorded');
     expect(existsSync(join(deck, 'rehearsals')) ? readdirSync(join(deck, 'rehearsals')) : []).toEqual([]);
   });
 
   it('after recording, saves the rehearsal so far, prints its report and exits 0', async () => {
-    const deck = join(WORK, 'interrupt-recorded', 'talk');
-    cpSync(PLAN, deck, { recursive: true });
-    const child = spawn(process.execPath, [BIN, 'rehearse', deck, '--port', '0'], {
-      cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-    const ready = new Promise<string>((done) => {
-      const onData = (chunk: Buffer) => {
-        output += chunk;
-        const url = /or the deck alone:\s+(http:\/\/\S+)/.exec(output)?.[1];
-        if (url && output.includes('Ctrl+C here')) done(url);
-      };
-      child.stdout.on('data', onData);
-      child.stderr.on('data', onData);
-    });
-    const deckUrl = new URL(await ready);
+    const { deck, child, exited, output, waitFor } = startRehearse('interrupt-recorded');
+    const deckUrl = new URL((await waitFor(/or the deck alone:\s+(http:\/\/\S+)[\s\S]*Ctrl\+C here/))[1]!);
     // What the presenter's page posts: on slide 1 for 40 s, slide 2 for 25 s, then slide 3 when Ctrl+C comes.
     const start = Date.now() - 70_000;
     const event = (seq: number, type: ClientEvent['type'], h: number, after: number): ClientEvent => ({
@@ -193,11 +176,11 @@ describe.concurrent('deck rehearse: Ctrl+C', () => {
     });
     expect(posted.status, await posted.text()).toBe(204); // acknowledged: on disk
     child.kill('SIGINT');
-    expect(await exited, output).toBe(0);
+    expect(await exited, output()).toBe(0);
     const saved = readdirSync(join(deck, 'rehearsals'));
     expect(saved).toHaveLength(1);
     expect(saved[0]).toMatch(/^talk-\d{8}-\d{6}\.json$/);
-    expect(output).toContain(`saved ${join(deck, 'rehearsals', saved[0]!)}`);
+    expect(output()).toContain(`saved ${join(deck, 'rehearsals', saved[0]!)}`);
     const rehearsal = JSON.parse(readFileSync(join(deck, 'rehearsals', saved[0]!), 'utf8')) as Rehearsal;
     expect(rehearsal.endedBy).toBe('signal');
     expect(rehearsal.slides.slice(0, 2).map((s) => [s.id, s.actual, s.visits])).toEqual([
@@ -207,39 +190,16 @@ describe.concurrent('deck rehearse: Ctrl+C', () => {
     expect(rehearsal.slides[2]!.visits).toBe(1);
     expect(rehearsal.slides.slice(3).every((s) => s.visits === 0)).toBe(true);
     // The report printed: planned against actual per slide.
-    const row = (title: string) => output.split('\n').find((line) => line.includes(title) && /\d\d:\d\d\s+\d\d:\d\d/.test(line)) ?? '';
+    const row = (title: string) =>
+      output()
+        .split('\n')
+        .find((line) => line.includes(title) && /\d\d:\d\d\s+\d\d:\d\d/.test(line)) ?? '';
     expect(row('Plan fixture')).toMatch(/00:40\s+00:40/);
     expect(row('Set on the slide')).toMatch(/00:25\s+00:25/);
   });
 
   it('finished on the page: saves, prints the report and its address, serves it until Ctrl+C, then exits 0', async () => {
-    const deck = join(WORK, 'finished-on-page', 'talk');
-    cpSync(PLAN, deck, { recursive: true });
-    const child = spawn(process.execPath, [BIN, 'rehearse', deck, '--port', '0'], {
-      cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-    const waitFor = (pattern: RegExp) =>
-      new Promise<RegExpExecArray>((done) => {
-        const check = () => {
-          const found = pattern.exec(output);
-          if (found) {
-            child.stdout.off('data', onData);
-            child.stderr.off('data', onData);
-            done(found);
-          }
-        };
-        const onData = (chunk: Buffer) => {
-          output += chunk;
-          check();
-        };
-        child.stdout.on('data', onData);
-        child.stderr.on('data', onData);
-        check();
-      });
+    const { deck, child, exited, output, waitFor } = startRehearse('finished-on-page');
     const deckUrl = new URL((await waitFor(/or the deck alone:\s+(http:\/\/\S+)[\s\S]*Ctrl\+C here/))[1]!);
     const token = deckUrl.searchParams.get('token')!;
     const start = Date.now() - 30_000;
@@ -271,13 +231,13 @@ describe.concurrent('deck rehearse: Ctrl+C', () => {
     expect(await report.text()).toContain('Set on the slide');
     reportUrl.searchParams.delete('token');
     expect((await fetch(reportUrl)).status).toBe(403);
-    expect(output).toMatch(/Plan fixture\s.*00:40\s+00:20/);
+    expect(output()).toMatch(/Plan fixture\s.*00:40\s+00:20/);
     child.kill('SIGINT');
-    expect(await exited, output).toBe(0);
+    expect(await exited, output()).toBe(0);
     const saved = readdirSync(join(deck, 'rehearsals')).sort();
     expect(saved).toHaveLength(2);
     expect(saved[0]).toMatch(/^talk-\d{8}-\d{6}\.html$/);
     expect(saved[1]).toBe(saved[0]!.replace(/\.html$/, '.json'));
-    expect(output).toContain(`report → ${join(deck, 'rehearsals', saved[0]!)}`);
+    expect(output()).toContain(`report → ${join(deck, 'rehearsals', saved[0]!)}`);
   });
 });

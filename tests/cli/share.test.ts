@@ -10,22 +10,10 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type CliResult, ensureCompiled, OUT, ROOT, runCli } from './run.js';
+import { imageSize } from '../helpers/image-size.js';
 
 const WORK = join(OUT, 'share-cli');
 const SMALL = join(ROOT, 'tests', 'fixtures', 'export', 'small');
-
-/** Width and height from a PNG's IHDR, or a JPEG's first SOF segment. */
-function imageSize(bytes: Buffer): { width: number; height: number } {
-  if (bytes.subarray(1, 4).toString('latin1') === 'PNG') return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
-  let offset = 2;
-  while (offset < bytes.length) {
-    const marker = bytes[offset + 1]!;
-    const length = bytes.readUInt16BE(offset + 2);
-    if (marker >= 0xc0 && marker <= 0xc2) return { height: bytes.readUInt16BE(offset + 5), width: bytes.readUInt16BE(offset + 7) };
-    offset += 2 + length;
-  }
-  throw new Error('no JPEG frame header');
-}
 
 /** A deck whose second slide shows an image that cannot be read. */
 const BROKEN = join(WORK, 'broken-image');

@@ -1,37 +1,15 @@
 /** The config file: found beside the slides (yaml, yml, json in that order) or named with --config; errors name file and line. */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CONFIG_FILE_NAMES, loadConfigFile, parseConfigText } from '../../src/config/file.js';
 import { resolveConfig } from '../../src/config/resolve.js';
-import { type DeckError, ErrorCode, isDeckError } from '../../src/core/errors.js';
+import { ErrorCode } from '../../src/core/errors.js';
+import { rejectedDeckError } from '../helpers/deck-error.js';
+import { thrownDeckError } from '../helpers/deck-error.js';
+import { useTempFolder } from '../helpers/temp-folder.js';
 
-let work: string;
-beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'deck-config-'));
-});
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-async function rejected(promise: Promise<unknown>): Promise<DeckError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isDeckError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a DeckError');
-}
-
-function syncThrown(run: () => unknown): DeckError {
-  try {
-    run();
-  } catch (error) {
-    if (isDeckError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a DeckError');
-}
+const { path: workPath } = useTempFolder('deck-config-');
 
 describe('parseConfigText', () => {
   it('reads YAML and JSON into a layer named after the file', () => {
@@ -56,7 +34,7 @@ describe('parseConfigText', () => {
       ['a: 1\nb: 2\nc: d: e\n', 3],
     ];
     for (const [text, line] of cases) {
-      const error = syncThrown(() => parseConfigText(text, 'deck.config.yaml'));
+      const error = thrownDeckError(() => parseConfigText(text, 'deck.config.yaml'));
       expect([error.code, error.file, error.line], text).toEqual([ErrorCode.BadConfig, 'deck.config.yaml', line]);
       // What is wrong, in words, once: the place is the error's line, not a code frame in the message.
       expect(error.message).toMatch(/^not valid YAML: \w+ \w+ [^\n]+$/);
@@ -65,7 +43,7 @@ describe('parseConfigText', () => {
   });
 
   it('names the file of a JSON syntax error', () => {
-    const error = syncThrown(() => parseConfigText('{"title": }', 'deck.config.json'));
+    const error = thrownDeckError(() => parseConfigText('{"title": }', 'deck.config.json'));
     expect([error.code, error.file]).toEqual([ErrorCode.BadConfig, 'deck.config.json']);
     expect(error.message).toMatch(/^not valid JSON: /);
   });
@@ -78,7 +56,7 @@ describe('parseConfigText', () => {
       ['5', 'c.json'],
       ['"text"', 'c.json'],
     ]) {
-      const error = syncThrown(() => parseConfigText(text!, file!));
+      const error = thrownDeckError(() => parseConfigText(text!, file!));
       expect([error.code, error.file, error.message], text).toEqual([
         ErrorCode.BadConfig,
         file,
@@ -91,7 +69,7 @@ describe('parseConfigText', () => {
     const text = '{\n  "title": "T",\n  "pdf": {\n    "paper": "A5"\n  },\n  "theme": "white"\n}\n';
     const layer = parseConfigText(text, 'deck.config.json');
     expect(layer.lines).toEqual({ title: 2, pdf: 3, 'pdf.paper': 4, theme: 6 });
-    const error = syncThrown(() => resolveConfig([layer]));
+    const error = thrownDeckError(() => resolveConfig([layer]));
     expect([error.file, error.line, error.hint]).toEqual(['deck.config.json', 4, 'allowed values: "A4", "letter"']);
   });
 
@@ -110,7 +88,7 @@ describe('parseConfigText', () => {
 
 describe('loadConfigFile', () => {
   it('finds deck.config.yaml before .yml before .json, and none when there is none', async () => {
-    const dir = join(work, 'order');
+    const dir = join(workPath(), 'order');
     mkdirSync(dir);
     expect(await loadConfigFile(dir)).toBeUndefined();
     for (const name of [...CONFIG_FILE_NAMES].reverse()) {
@@ -121,17 +99,25 @@ describe('loadConfigFile', () => {
   });
 
   it('reads an explicit file, and says so when it is missing', async () => {
-    const path = join(work, 'custom.yaml');
+    const path = join(workPath(), 'custom.yaml');
     writeFileSync(path, 'theme: gpt-dark\n');
-    expect(await loadConfigFile(join(work, 'order'), path)).toEqual({ source: path, values: { theme: 'gpt-dark' }, lines: { theme: 1 } });
-    const error = await rejected(loadConfigFile(work, join(work, 'missing.yaml')));
-    expect([error.code, error.file, error.message]).toEqual([ErrorCode.BadConfig, join(work, 'missing.yaml'), 'config file not found']);
+    expect(await loadConfigFile(join(workPath(), 'order'), path)).toEqual({
+      source: path,
+      values: { theme: 'gpt-dark' },
+      lines: { theme: 1 },
+    });
+    const error = await rejectedDeckError(loadConfigFile(workPath(), join(workPath(), 'missing.yaml')));
+    expect([error.code, error.file, error.message]).toEqual([
+      ErrorCode.BadConfig,
+      join(workPath(), 'missing.yaml'),
+      'config file not found',
+    ]);
   });
 
   it('reports a config path it cannot read as an Io error', async () => {
-    const dir = join(work, 'unreadable');
+    const dir = join(workPath(), 'unreadable');
     mkdirSync(join(dir, 'deck.config.yaml'), { recursive: true });
-    const error = await rejected(loadConfigFile(dir));
+    const error = await rejectedDeckError(loadConfigFile(dir));
     expect([error.code, error.file]).toEqual([ErrorCode.Io, join(dir, 'deck.config.yaml')]);
     expect(error.message).toMatch(/cannot read/);
   });

@@ -8,20 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { parseConfigText } from '../../src/config/file.js';
 import { resolveConfig } from '../../src/config/resolve.js';
 import { loadDeck } from '../../src/content/deck.js';
-import { type DeckError, ErrorCode, isDeckError } from '../../src/core/errors.js';
+import { ErrorCode } from '../../src/core/errors.js';
 import type { DeckWarning } from '../../src/core/warnings.js';
+import { thrownDeckError } from '../helpers/deck-error.js';
 
 const field = (name: string) => join(import.meta.dirname, '../fixtures/decks/field', name);
-
-function failure(run: () => unknown): DeckError {
-  try {
-    run();
-  } catch (error) {
-    if (isDeckError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected an error');
-}
 
 describe('options as other tools write them', () => {
   it('reads Pandoc string booleans, author lists and comma keywords; passes top-level reveal.js options on', async () => {
@@ -57,7 +48,7 @@ describe('options as other tools write them', () => {
   });
 
   it('points a wrong type for css at its own line', async () => {
-    const error = failure(() => resolveConfig([{ source: 'deck.config.yaml', values: { css: 3 }, lines: { css: 4 } }]));
+    const error = thrownDeckError(() => resolveConfig([{ source: 'deck.config.yaml', values: { css: 3 }, lines: { css: 4 } }]));
     expect([error.code, error.file, error.line]).toEqual([ErrorCode.BadConfig, 'deck.config.yaml', 4]);
   });
 });
@@ -72,23 +63,25 @@ describe('keys and values that are wrong', () => {
   });
 
   it('refuses a key no tool knows, on its own line, with a did-you-mean', () => {
-    const error = failure(() => resolveConfig([parseConfigText('title: x\ntheme: white\nhighlihgtTheme: github\n', 'deck.config.yaml')]));
+    const error = thrownDeckError(() =>
+      resolveConfig([parseConfigText('title: x\ntheme: white\nhighlihgtTheme: github\n', 'deck.config.yaml')]),
+    );
     expect([error.code, error.line]).toEqual([ErrorCode.BadConfig, 3]);
     expect(error.message).toContain('did you mean "highlightTheme"');
   });
 
   it('points a bad value at its line and hints the allowed values, not the keys', () => {
-    const error = failure(() => resolveConfig([parseConfigText('title: x\npdf:\n  paper: A5\n', 'deck.config.yaml')]));
+    const error = thrownDeckError(() => resolveConfig([parseConfigText('title: x\npdf:\n  paper: A5\n', 'deck.config.yaml')]));
     expect(error.line).toBe(3);
     expect(error.hint).toBe('allowed values: "A4", "letter"');
-    const transition = failure(() => resolveConfig([parseConfigText('transition: slide-left\n', 'deck.config.yaml')]));
+    const transition = thrownDeckError(() => resolveConfig([parseConfigText('transition: slide-left\n', 'deck.config.yaml')]));
     expect(transition.line).toBe(1);
     expect(transition.hint).toContain('"fade"');
   });
 
   it('points at the key in front matter, not at line 1', async () => {
     const warnings: DeckWarning[] = [];
-    const error = failure(() =>
+    const error = thrownDeckError(() =>
       resolveConfig(
         [{ source: 'talk.md', values: { title: 'x', width: 'wide' }, lines: { title: 2, width: 3 }, line: 1, kind: 'front-matter' }],
         warnings,

@@ -2,18 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/defaults.js';
 import { configKeysOf, resolveConfig, validateLayer } from '../../src/config/resolve.js';
-import { DeckError, ErrorCode, isDeckError } from '../../src/core/errors.js';
+import { DeckError, ErrorCode } from '../../src/core/errors.js';
 import type { DeckWarning } from '../../src/core/warnings.js';
-
-function thrown(run: () => unknown): DeckError {
-  try {
-    run();
-  } catch (error) {
-    if (isDeckError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a DeckError');
-}
+import { thrownDeckError } from '../helpers/deck-error.js';
 
 describe('resolveConfig', () => {
   it('gives the defaults with no layers, frozen all the way down', () => {
@@ -67,14 +58,14 @@ describe('resolveConfig', () => {
   });
 
   it('names the file, line, key and the allowed keys for an unknown key', () => {
-    const error = thrown(() => resolveConfig([{ source: 'deck.config.yaml', values: { pdf: { papr: 'A4' } }, line: 1 }]));
+    const error = thrownDeckError(() => resolveConfig([{ source: 'deck.config.yaml', values: { pdf: { papr: 'A4' } }, line: 1 }]));
     expect(error.code).toBe(ErrorCode.BadConfig);
     expect(error.file).toBe('deck.config.yaml');
     expect(error.line).toBe(1);
     expect(error.message).toBe('invalid settings: unknown key "pdf.papr"');
     // The keys allowed where the unknown one is: pdf's own.
     expect(error.hint).toBe(`allowed keys: ${Object.keys(defaultConfig().pdf).join(', ')}`);
-    const several = thrown(() => validateLayer({ source: 'x', values: { colour: 1, shade: 2 }, lines: { colour: 2, shade: 3 } }));
+    const several = thrownDeckError(() => validateLayer({ source: 'x', values: { colour: 1, shade: 2 }, lines: { colour: 2, shade: 3 } }));
     expect(several.message).toBe(
       '2 problems in the deck:\n  x:2: invalid settings: unknown key "colour"\n  x:3: invalid settings: unknown key "shade"',
     );
@@ -190,28 +181,30 @@ describe('configKeysOf', () => {
 
 describe('what a problem with a setting says', () => {
   it('hints what the key takes: the allowed values, the allowed forms, or the type', () => {
-    expect(thrown(() => validateLayer({ source: 'c', values: { slideNumber: 'x' } })).hint).toBe(
+    expect(thrownDeckError(() => validateLayer({ source: 'c', values: { slideNumber: 'x' } })).hint).toBe(
       'allowed: boolean, "h.v", "h/v", "c", "c/t"',
     );
-    expect(thrown(() => validateLayer({ source: 'c', values: { width: 'wide' } })).hint).toBe('expected a number');
-    expect(thrown(() => validateLayer({ source: 'c', values: { pdf: 5 } })).hint).toBe('expected an object');
-    expect(thrown(() => validateLayer({ source: 'c', values: { pdf: { handout: '4up' } } })).hint).toBe(
+    expect(thrownDeckError(() => validateLayer({ source: 'c', values: { width: 'wide' } })).hint).toBe('expected a number');
+    expect(thrownDeckError(() => validateLayer({ source: 'c', values: { pdf: 5 } })).hint).toBe('expected an object');
+    expect(thrownDeckError(() => validateLayer({ source: 'c', values: { pdf: { handout: '4up' } } })).hint).toBe(
       'allowed values: "notes", "2up", "3up", "6up"',
     );
   });
 
   it('names the key’s own line, else its parent key’s, else where the layer starts', () => {
     const values = { pdf: { paper: 'A5' } };
-    expect(thrown(() => validateLayer({ source: 'c', values, lines: { pdf: 4, 'pdf.paper': 5 }, line: 1 })).line).toBe(5);
-    expect(thrown(() => validateLayer({ source: 'c', values, lines: { pdf: 4 }, line: 1 })).line).toBe(4);
-    expect(thrown(() => validateLayer({ source: 'c', values, lines: {}, line: 2 })).line).toBe(2);
+    expect(thrownDeckError(() => validateLayer({ source: 'c', values, lines: { pdf: 4, 'pdf.paper': 5 }, line: 1 })).line).toBe(5);
+    expect(thrownDeckError(() => validateLayer({ source: 'c', values, lines: { pdf: 4 }, line: 1 })).line).toBe(4);
+    expect(thrownDeckError(() => validateLayer({ source: 'c', values, lines: {}, line: 2 })).line).toBe(2);
   });
 
   it('an unknown key suggests the setting it is a typo of, and only a near one', () => {
-    const typo = thrown(() => validateLayer({ source: 'c', values: { widht: 1 } }));
+    const typo = thrownDeckError(() => validateLayer({ source: 'c', values: { widht: 1 } }));
     expect(typo.message).toBe('invalid settings: unknown key "widht" (did you mean "width"?)');
     expect(typo.hint).toMatch(/^allowed keys: title, .*, pdf; reveal\.js options go under revealOptions$/);
-    expect(thrown(() => validateLayer({ source: 'c', values: { zzzzzzz: 1 } })).message).toBe('invalid settings: unknown key "zzzzzzz"');
+    expect(thrownDeckError(() => validateLayer({ source: 'c', values: { zzzzzzz: 1 } })).message).toBe(
+      'invalid settings: unknown key "zzzzzzz"',
+    );
   });
 });
 
@@ -231,7 +224,7 @@ describe('reveal.js options', () => {
   });
 
   it('revealOptions that is not a mapping is a problem with that key', () => {
-    const error = thrown(() => validateLayer({ source: 'c', values: { revealOptions: 5 }, lines: { revealOptions: 3 } }));
+    const error = thrownDeckError(() => validateLayer({ source: 'c', values: { revealOptions: 5 }, lines: { revealOptions: 3 } }));
     expect([error.line, error.message]).toEqual([3, 'invalid settings: "revealOptions": Invalid input: expected record, received number']);
     // YAML's `revealOptions:` with nothing under it is null; a list is not a mapping either.
     for (const revealOptions of [null, [{ loop: true }], 'loop']) {
@@ -264,7 +257,7 @@ describe('keys in front matter and flags', () => {
   });
 
   it('a flag that is not a setting is an error, never data', () => {
-    const error = thrown(() => validateLayer({ source: 'command line', values: { bogus: 1 }, kind: 'flags' }));
+    const error = thrownDeckError(() => validateLayer({ source: 'command line', values: { bogus: 1 }, kind: 'flags' }));
     expect([error.code, error.message]).toEqual([ErrorCode.BadConfig, 'invalid settings: unknown key "bogus"']);
   });
 });
@@ -304,7 +297,7 @@ describe('values as other tools and hand-written files give them', () => {
   });
 
   it('refuses a separator that is not a regular expression, naming the key', () => {
-    const error = thrown(() => validateLayer({ source: 'c', values: { notesSeparator: '[' } }));
+    const error = thrownDeckError(() => validateLayer({ source: 'c', values: { notesSeparator: '[' } }));
     expect(error.message).toBe('invalid settings: "notesSeparator": must be a valid regular expression');
   });
 });

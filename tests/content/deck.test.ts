@@ -1,23 +1,11 @@
 /** A deck from its files: each file's own separators, config layering with front matter, slide numbering. */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadDeck, loadDeckCollecting, parseDeck } from '../../src/content/deck.js';
 import { readSources } from '../../src/content/sources.js';
+import { useTempFolder } from '../helpers/temp-folder.js';
 
-let work: string;
-beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'deck-content-'));
-});
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function folder(name: string, files: Record<string, string>): string {
-  const dir = join(work, name);
-  mkdirSync(dir, { recursive: true });
-  for (const [path, text] of Object.entries(files)) writeFileSync(join(dir, path), text);
-  return dir;
-}
+const { folder } = useTempFolder('deck-content-');
 
 describe('separators set in a file', () => {
   it("apply to that file only: a later file's notesSeparator, separator and verticalSeparator", async () => {

@@ -1,35 +1,11 @@
-/** Reading a deck's sources: which files, in which order (numbers compared as numbers), decoded as UTF-8. */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decodeSource, readSources } from '../../src/content/sources.js';
-import { type DeckError, ErrorCode, isDeckError } from '../../src/core/errors.js';
+import { ErrorCode, isDeckError } from '../../src/core/errors.js';
+import { thrownDeckError } from '../helpers/deck-error.js';
+import { useTempFolder } from '../helpers/temp-folder.js';
 
-let work: string;
-beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'deck-sources-'));
-});
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function folder(name: string, files: Record<string, string>): string {
-  const dir = join(work, name);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
-
-function thrown(run: () => unknown): DeckError {
-  try {
-    run();
-  } catch (error) {
-    if (isDeckError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a DeckError');
-}
+const { folder, path: workPath } = useTempFolder('deck-sources-');
 
 describe('readSources', () => {
   it('orders files by name with numbers compared as numbers (2 before 10, 9 before 10), folders included', async () => {
@@ -88,11 +64,11 @@ describe('readSources', () => {
   });
 
   it('says what is wrong with a missing deck or a folder with no Markdown', async () => {
-    const missing = await readSources(join(work, 'nope')).catch((e: unknown) => e);
+    const missing = await readSources(join(workPath(), 'nope')).catch((e: unknown) => e);
     expect(isDeckError(missing) && [missing.code, missing.message, missing.file]).toEqual([
       ErrorCode.BadInput,
       'the deck does not exist',
-      join(work, 'nope'),
+      join(workPath(), 'nope'),
     ]);
     const empty = folder('empty', { 'notes.txt': 'x' });
     const none = await readSources(empty).catch((e: unknown) => e);
@@ -107,7 +83,7 @@ describe('decodeSource', () => {
   });
 
   it('refuses a binary file, naming the line of the first NUL', () => {
-    const error = thrown(() => decodeSource(new Uint8Array([0x23, 0x0a, 0x0a, 0x61, 0x00, 0x62]), 'img.md'));
+    const error = thrownDeckError(() => decodeSource(new Uint8Array([0x23, 0x0a, 0x0a, 0x61, 0x00, 0x62]), 'img.md'));
     expect([error.code, error.file, error.line, error.message]).toEqual([
       ErrorCode.BadInput,
       'img.md',
@@ -118,7 +94,7 @@ describe('decodeSource', () => {
 
   it('refuses text that is not UTF-8, naming the line of the first bad byte and how to convert it', () => {
     // "中" in Big5 is A4 A4: invalid UTF-8 on line 2.
-    const error = thrown(() => decodeSource(new Uint8Array([0x61, 0x0a, 0xa4, 0xa4, 0x0a]), 'big5.md'));
+    const error = thrownDeckError(() => decodeSource(new Uint8Array([0x61, 0x0a, 0xa4, 0xa4, 0x0a]), 'big5.md'));
     expect([error.code, error.file, error.line, error.message]).toEqual([ErrorCode.BadInput, 'big5.md', 2, 'the file is not UTF-8 text']);
     expect(error.hint).toContain('iconv');
   });

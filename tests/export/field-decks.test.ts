@@ -4,33 +4,25 @@
  * the same live and in the PDF but never below half size; an author's slide id is a link target in the PDF.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withPage } from '../../src/browser/index.js';
-import { DeckError, ErrorCode } from '../../src/core/errors.js';
+import { ErrorCode } from '../../src/core/errors.js';
 import { createMemoryLogger } from '../../src/core/log.js';
 import { exportPdf } from '../../src/export/index.js';
 import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
+import { rejectedDeckError } from '../helpers/deck-error.js';
+import { emptyFolder } from '../helpers/temp-folder.js';
 
 const OUT = resolve('tests/.out/export-field');
 const FIXTURES = resolve('tests/fixtures/export/field');
 let browser: Browser;
 
-async function failure(promise: Promise<unknown>): Promise<DeckError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DeckError);
-  return error as DeckError;
-}
-
 beforeAll(async () => {
-  rmSync(OUT, { recursive: true, force: true });
-  mkdirSync(OUT, { recursive: true });
+  emptyFolder(OUT);
   browser = await startChromium();
 });
 
@@ -116,7 +108,7 @@ describe('the PDF page keeps the live slide’s geometry', () => {
 
 describe('real overflow', () => {
   it('says which blocks are lost, and with --no-strict warns that they are cut off', async () => {
-    const error = await failure(
+    const error = await rejectedDeckError(
       exportPdf(resolve('tests/fixtures/export/overflow'), { outDir: join(OUT, 'overflow'), browser, handout: false }),
     );
     expect(error.code).toBe(ErrorCode.ExportFailed);
@@ -164,7 +156,9 @@ describe('fit', () => {
   });
 
   it('never shrinks below half size: a slide that needs more stays an error', async () => {
-    const error = await failure(exportPdf(join(FIXTURES, 'too-long'), { outDir: join(OUT, 'too-long'), browser, handout: false }));
+    const error = await rejectedDeckError(
+      exportPdf(join(FIXTURES, 'too-long'), { outDir: join(OUT, 'too-long'), browser, handout: false }),
+    );
     expect(error.message).toMatch(/list items \(from “item number \d+”\) (fall|reach) below the slide/);
   });
 });

@@ -1,12 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
 import { exportPdf, type ExportPdfResult } from '../../src/export/index.js';
-import { DeckError, ErrorCode } from '../../src/core/errors.js';
+import { ErrorCode } from '../../src/core/errors.js';
 import { createMemoryLogger } from '../../src/core/log.js';
+import { rejectedDeckError } from '../helpers/deck-error.js';
+import { emptyFolder } from '../helpers/temp-folder.js';
 
 const OUT = resolve('tests/.out/export');
 const FIXTURES = resolve('tests/fixtures/export');
@@ -46,18 +48,8 @@ const NOTE_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot
 const pdfinfo = (file: string) => execFileSync('pdfinfo', [file], { encoding: 'utf8' });
 const pageCount = (file: string) => Number(/Pages:\s+(\d+)/.exec(pdfinfo(file))?.[1]);
 
-async function failure(promise: Promise<unknown>): Promise<DeckError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DeckError);
-  return error as DeckError;
-}
-
 beforeAll(async () => {
-  rmSync(OUT, { recursive: true, force: true });
-  mkdirSync(OUT, { recursive: true });
+  emptyFolder(OUT);
   browser = await startChromium();
   main = await exportPdf('slides', { outDir: join(OUT, 'main'), browser });
   small = await exportPdf(join(FIXTURES, 'small'), { outDir: join(OUT, 'small'), browser, handout: '2up' });
@@ -186,7 +178,7 @@ describe('handout layouts', () => {
 describe('export checks and failures', () => {
   it('fails strict on an overflowing slide, naming file, slide and title, and writes nothing', async () => {
     const out = join(OUT, 'overflow');
-    const error = await failure(exportPdf(join(FIXTURES, 'overflow'), { outDir: out, browser }));
+    const error = await rejectedDeckError(exportPdf(join(FIXTURES, 'overflow'), { outDir: out, browser }));
     expect(error.code).toBe(ErrorCode.ExportFailed);
     expect(error.message).toMatch(/01\.md:\d+: slide 2 “Far too long”: \d+ list items \(from “\w+”\) (fall|reach) below the slide/);
     expect(error.message).not.toContain('“Fits”');
@@ -207,13 +199,13 @@ describe('export checks and failures', () => {
   });
 
   it('blocks a remote stylesheet (never fetched) and reports it', async () => {
-    const error = await failure(exportPdf(join(FIXTURES, 'remote'), { outDir: join(OUT, 'remote'), browser }));
+    const error = await rejectedDeckError(exportPdf(join(FIXTURES, 'remote'), { outDir: join(OUT, 'remote'), browser }));
     expect(error.message).toContain('https://example.invalid/x.css');
     expect(error.message).toContain('blocked-request');
   });
 
   it('reports text that no installed font can draw', async () => {
-    const error = await failure(exportPdf(join(FIXTURES, 'glyphs'), { outDir: join(OUT, 'glyphs'), browser, handout: false }));
+    const error = await rejectedDeckError(exportPdf(join(FIXTURES, 'glyphs'), { outDir: join(OUT, 'glyphs'), browser, handout: false }));
     expect(error.message).toMatch(/slide 1 “Linear A”: no installed font has “𐘀” U\+10600/);
     // The Chinese default deck had no such problem (it exported strictly above).
     expect(main.problems).toEqual([]);
@@ -224,15 +216,15 @@ describe('export checks and failures', () => {
     const good = await exportPdf(join(FIXTURES, 'small'), { outDir: out, browser, handout: '6up' });
     const before = [readFileSync(good.slides!.path), readFileSync(good.handout!.path)];
     // Same folder, a deck whose export fails its checks.
-    await failure(exportPdf(join(FIXTURES, 'overflow'), { outDir: out, browser }));
-    await failure(exportPdf(join(FIXTURES, 'small'), { outDir: out, browser, flags: { pdf: { timeout: 1 } } }));
+    await rejectedDeckError(exportPdf(join(FIXTURES, 'overflow'), { outDir: out, browser }));
+    await rejectedDeckError(exportPdf(join(FIXTURES, 'small'), { outDir: out, browser, flags: { pdf: { timeout: 1 } } }));
     expect(readFileSync(good.slides!.path).equals(before[0]!)).toBe(true);
     expect(readFileSync(good.handout!.path).equals(before[1]!)).toBe(true);
     expect(readdirSync(out).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
   it('a tiny timeout fails cleanly with a Timeout error and leaves the browser usable', async () => {
-    const error = await failure(
+    const error = await rejectedDeckError(
       exportPdf(join(FIXTURES, 'small'), { outDir: join(OUT, 'timeout'), browser, flags: { pdf: { timeout: 5 } } }),
     );
     expect(error.code).toBe(ErrorCode.Timeout);
@@ -242,7 +234,7 @@ describe('export checks and failures', () => {
   });
 
   it('a missing browser gives BrowserNotFound', async () => {
-    const error = await failure(
+    const error = await rejectedDeckError(
       exportPdf(join(FIXTURES, 'small'), { outDir: join(OUT, 'nobrowser'), find: { flag: '/nonexistent/chromium' } }),
     );
     expect(error.code).toBe(ErrorCode.BrowserNotFound);

@@ -8,23 +8,11 @@ import { exportPng, imageName, type ExportPngResult } from '../../src/export/png
 import { exportPdf } from '../../src/export/index.js';
 import { runCli } from '../cli/run.js';
 import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
+import { imageSize } from '../helpers/image-size.js';
 
 let browser: Browser;
 let work: string;
 let main: ExportPngResult;
-
-/** Width and height from a PNG's IHDR, or a JPEG's first SOF segment. */
-function imageSize(bytes: Buffer): { width: number; height: number } {
-  if (bytes.subarray(1, 4).toString('latin1') === 'PNG') return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
-  let offset = 2;
-  while (offset < bytes.length) {
-    const marker = bytes[offset + 1]!;
-    const length = bytes.readUInt16BE(offset + 2);
-    if (marker >= 0xc0 && marker <= 0xc2) return { height: bytes.readUInt16BE(offset + 5), width: bytes.readUInt16BE(offset + 7) };
-    offset += 2 + length;
-  }
-  throw new Error('no JPEG frame header');
-}
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'deck-png-test-'));

@@ -1,13 +1,15 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isDeckError, ErrorCode } from '../../src/core/errors.js';
+import { ErrorCode } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/log.js';
 import { exportPptx, type ExportPptxResult } from '../../src/export/pptx/export.js';
 import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
+import { rejectedDeckError } from '../helpers/deck-error.js';
+import { writeFolder } from '../helpers/temp-folder.js';
 
 let browser: Browser;
 let work: string;
@@ -28,20 +30,8 @@ function titleText(xml: string): string {
   return shape ? texts(shape.split('</p:sp>')[0]!).join('') : '';
 }
 
-function deckFolder(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(work, 'deck-'));
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
-  return dir;
-}
-
-async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isDeckError(error)) throw new Error(`expected a DeckError, got ${String(error)}`);
-  return error;
-}
+/** A new deck folder in this file's work folder, holding `files`. */
+const deckFolder = (files: Record<string, string | Buffer>) => writeFolder(mkdtempSync(join(work, 'deck-')), files);
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'deck-pptx-test-'));
@@ -222,7 +212,7 @@ describe('deck pptx on other decks', () => {
   it('fails on an image that cannot be read, naming the file and line, and writes nothing', async () => {
     const dir = deckFolder({ 'talk.md': '# Title\n\n---\n\n## Picture\n\n![a chart](chart.png)\n', 'chart.png': 'this is not a PNG' });
     const out = join(dir, 'out');
-    const error = await failure(exportPptx(dir, { outDir: out, browser }));
+    const error = await rejectedDeckError(exportPptx(dir, { outDir: out, browser }));
     expect(error.code).toBe(ErrorCode.ExportFailed);
     expect(error.message).toMatch(/talk\.md:7: slide 2 “Picture”: the image “chart\.png” cannot be read/);
     expect(readdirSync(out)).toEqual([]);
@@ -239,7 +229,7 @@ describe('deck pptx on other decks', () => {
     try {
       // root ignores permissions: a file where the folder should be fails for everyone.
       const blocked = process.getuid?.() === 0 ? join(dir, 'talk.md', 'out') : out;
-      const error = await failure(exportPptx(dir, { outDir: blocked, browser }));
+      const error = await rejectedDeckError(exportPptx(dir, { outDir: blocked, browser }));
       expect(error.code).toBe(ErrorCode.Io);
       expect(error.file).toBe(blocked);
       expect(readdirSync(out)).toEqual([]);

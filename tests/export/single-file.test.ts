@@ -1,12 +1,14 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isDeckError, ErrorCode } from '../../src/core/errors.js';
+import { ErrorCode } from '../../src/core/errors.js';
 import { buildSingleFile, type SingleFileResult } from '../../src/export/single/single-file.js';
 import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
+import { rejectedDeckError } from '../helpers/deck-error.js';
+import { writeFolder } from '../helpers/temp-folder.js';
 
 let browser: Browser;
 let work: string;
@@ -16,6 +18,17 @@ type RevealInPage = {
   Reveal: { isReady(): boolean; next(): void; getIndices(): { h: number; v: number; f?: number }; getSlides(): unknown[] };
 };
 
+/** Every URL the page asks for from now on; each request goes through. */
+async function recordRequests(page: Page): Promise<string[]> {
+  const requests: string[] = [];
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    requests.push(request.url());
+    void request.continue().catch(() => {});
+  });
+  return requests;
+}
+
 async function openDeck(page: Page, url: string): Promise<void> {
   await page.setViewport({ width: 1280, height: 720 });
   await page.goto(url, { waitUntil: 'load' });
@@ -23,20 +36,8 @@ async function openDeck(page: Page, url: string): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
 }
 
-async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isDeckError(error)) throw new Error(`expected a DeckError, got ${String(error)}`);
-  return error;
-}
-
-function deckFolder(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(work, 'deck-'));
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
-  return dir;
-}
+/** A new deck folder in this file's work folder, holding `files`. */
+const deckFolder = (files: Record<string, string | Buffer>) => writeFolder(mkdtempSync(join(work, 'deck-')), files);
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'deck-single-test-'));
@@ -60,12 +61,7 @@ describe('deck build --single-file on the default deck', () => {
   it('opens from file:// asking for nothing but itself and data: URIs, on every slide', async () => {
     const page = await browser.newPage();
     try {
-      const requests: string[] = [];
-      await page.setRequestInterception(true);
-      page.on('request', (request) => {
-        requests.push(request.url());
-        void request.continue().catch(() => {});
-      });
+      const requests = await recordRequests(page);
       const url = pathToFileURL(main.path).href;
       await openDeck(page, url);
       const total = await page.evaluate(() => (window as unknown as RevealInPage).Reveal.getSlides().length);
@@ -224,12 +220,7 @@ describe('deck build --single-file with a reveal.js theme whose fonts come from 
     const result = await buildSingleFile(dir, { outDir: join(dir, 'out'), browser });
     const page = await browser.newPage();
     try {
-      const requests: string[] = [];
-      await page.setRequestInterception(true);
-      page.on('request', (request) => {
-        requests.push(request.url());
-        void request.continue().catch(() => {});
-      });
+      const requests = await recordRequests(page);
       const url = pathToFileURL(result.path).href;
       await openDeck(page, url);
       expect(requests.filter((request) => request.split('#')[0] !== url && !request.startsWith('data:'))).toEqual([]);
@@ -255,7 +246,7 @@ describe('deck build --single-file on bad input', () => {
         '@import "../../../node_modules/reveal.js/dist/theme/white.css";\n.reveal {\n  font-family: "Nowhere Sans Pro", sans-serif;\n}\n',
     });
     const out = join(dir, 'out');
-    const error = await failure(buildSingleFile(dir, { outDir: out, browser }));
+    const error = await rejectedDeckError(buildSingleFile(dir, { outDir: out, browser }));
     expect(error.code).toBe(ErrorCode.BadInput);
     expect(error.message).toContain('Nowhere Sans Pro');
     expect(error.file).toMatch(/odd\.css$/);
@@ -267,7 +258,7 @@ describe('deck build --single-file on bad input', () => {
   it('fails on an image that cannot be read, naming the slide file and line', async () => {
     const dir = deckFolder({ 'talk.md': '# Title\n\n---\n\n## Picture\n\n![a chart](chart.png)\n', 'chart.png': 'not a PNG' });
     const out = join(dir, 'out');
-    const error = await failure(buildSingleFile(dir, { outDir: out, browser }));
+    const error = await rejectedDeckError(buildSingleFile(dir, { outDir: out, browser }));
     expect(error.code).toBe(ErrorCode.BadInput);
     expect(error.message).toContain('chart.png');
     expect(error.file).toMatch(/talk\.md$/);
@@ -278,7 +269,7 @@ describe('deck build --single-file on bad input', () => {
 
   it('fails with an Io error on an output folder it cannot write', async () => {
     const dir = deckFolder({ 'talk.md': '# Title\n' });
-    const error = await failure(buildSingleFile(dir, { outDir: join(dir, 'talk.md', 'out'), browser }));
+    const error = await rejectedDeckError(buildSingleFile(dir, { outDir: join(dir, 'talk.md', 'out'), browser }));
     expect(error.code).toBe(ErrorCode.Io);
   });
 });

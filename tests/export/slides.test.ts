@@ -1,27 +1,10 @@
-/**
- * What the slides PDF should hold, from a real deck: pages per slide (fragment steps split by the config or a
- * slide's data-pdf-fragments), the total the page-count check expects, and the bookmarks' titles and pages.
- */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadDeck } from '../../src/content/deck.js';
 import type { Deck } from '../../src/content/types.js';
 import { deckOutline, expectedDeckPages, pagesForSlide, splitsFragments } from '../../src/export/slides.js';
+import { useTempFolder } from '../helpers/temp-folder.js';
 
-let work: string;
-beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'deck-export-slides-'));
-});
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function folder(name: string, files: Record<string, string>): string {
-  const dir = join(work, name);
-  mkdirSync(dir, { recursive: true });
-  for (const [path, text] of Object.entries(files)) writeFileSync(join(dir, path), text);
-  return dir;
-}
+const { folder } = useTempFolder('deck-export-slides-');
 
 const item = (text: string) => `- ${text} <!-- .element: class="fragment" -->`;
 

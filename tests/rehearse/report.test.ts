@@ -4,34 +4,15 @@ import { reportHtml } from '../../src/rehearse/report-html.js';
 import { reportText } from '../../src/rehearse/report-text.js';
 import { clock, displayWidth, fitColumns, signedClock, verdict } from '../../src/rehearse/format.js';
 import { appliedFrom } from '../../src/rehearse/apply.js';
+import { savedRehearsal } from '../helpers/rehearsal.js';
+
+const TITLES = ['開場：GPT 是什麼？', 'Two', 'Three'];
 
 function rehearsal(startedAt: string, actuals: number[], planned = [20, 30, 15]): Rehearsal {
-  const slides = planned.map((p, i) => ({
-    id: `slide-${i + 1}`,
-    title: ['開場：GPT 是什麼？', 'Two', 'Three'][i]!,
-    index: i,
-    h: i,
-    v: 0,
-    planned: p,
-    source: 'estimate',
-    actual: actuals[i]!,
-    visits: actuals[i]! > 0 ? 1 : 0,
-    fragments: [],
-  }));
-  return {
-    version: 1,
-    deck: 'talk',
-    input: 'talk',
+  return savedRehearsal(
     startedAt,
-    finishedAt: startedAt,
-    complete: true,
-    endedBy: 'button',
-    planned: planned.reduce((a, b) => a + b, 0),
-    actual: actuals.reduce((a, b) => a + b, 0),
-    paused: 0,
-    slides,
-    events: [],
-  };
+    planned.map((seconds, i) => ({ title: TITLES[i]!, planned: seconds, actual: actuals[i]! })),
+  );
 }
 
 describe('formatting', () => {

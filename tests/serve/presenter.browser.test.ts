@@ -8,6 +8,7 @@ import { createMemoryLogger } from '../../src/core/log.js';
 import { startServer, type ServerHandle } from '../../src/serve/index.js';
 import { qrSvg } from '../../src/serve/share.js';
 import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
+import { indicesOf, waitForIndices } from '../helpers/reveal-indices.js';
 import { connect, copyFixture } from './helpers.js';
 
 /** The default talk: vertical stacks and fragment steps, as a presenter meets them. */
@@ -82,12 +83,6 @@ async function letPass(page: Page, ms: number): Promise<void> {
   );
 }
 
-type Indices = { h: number; v: number; f: number };
-const audienceAt = (page: Page) =>
-  page.evaluate(() => {
-    const i = window.Reveal.getIndices();
-    return { h: i.h ?? 0, v: i.v ?? 0, f: typeof i.f === 'number' ? i.f : -1 };
-  });
 /** What the presenter view's Next preview shows (its frame's reveal.js). */
 const previewAt = (page: Page) =>
   page.evaluate(() => {
@@ -118,16 +113,6 @@ async function openPresenter(page: Page, size = { width: 1280, height: 800 }): P
   });
 }
 
-const waitAudience = (page: Page, want: Indices) =>
-  page.waitForFunction(
-    (w) => {
-      const i = window.Reveal.getIndices();
-      return (i.h ?? 0) === w.h && (i.v ?? 0) === w.v && (typeof i.f === 'number' ? i.f : -1) === w.f;
-    },
-    { polling: 20 },
-    want,
-  );
-
 describe('presenting the default talk from /presenter (Chromium)', () => {
   it('→ through the whole deck: the audience lands where the Next preview showed, every step, then the end is said', async () => {
     const audience = await browser.newPage();
@@ -144,8 +129,8 @@ describe('presenting the default talk from /presenter (Chromium)', () => {
         if (preview.end) break;
         await presenter.keyboard.press(step % 3 === 0 ? 'ArrowRight' : step % 3 === 1 ? 'Space' : 'PageDown');
         const want = { h: preview.h, v: preview.v, f: preview.f };
-        await waitAudience(audience, want);
-        expect(await audienceAt(audience)).toEqual(want);
+        await waitForIndices(audience, want);
+        expect(await indicesOf(audience)).toEqual(want);
         if (want.v > 0) verticals++;
         if (want.f >= 0) fragments++;
         seen.add(`${want.h}/${want.v}`);
@@ -188,7 +173,7 @@ describe('presenting the default talk from /presenter (Chromium)', () => {
       await presenter.keyboard.press('g');
       await presenter.keyboard.type('7');
       await presenter.keyboard.press('Enter');
-      await waitAudience(audience, { h: seventh.h, v: seventh.v, f: -1 });
+      await waitForIndices(audience, { h: seventh.h, v: seventh.v, f: -1 });
       // The overview: a thumbnail of every slide (the deck itself, scaled), slide 7 selected.
       await presenter.keyboard.press('o');
       const overview = await overviewFrame(presenter);
@@ -214,12 +199,12 @@ describe('presenting the default talk from /presenter (Chromium)', () => {
         await presenter.keyboard.press(key);
       const picked = Math.max(1, 7 + 2 - 1 + columns - 2 * columns);
       expect(await selectedInOverview()).toBe(String(picked));
-      expect(await audienceAt(audience)).toEqual({ h: seventh.h, v: seventh.v, f: -1 });
+      expect(await indicesOf(audience)).toEqual({ h: seventh.h, v: seventh.v, f: -1 });
       expect(server.talk.slide).toMatchObject({ h: seventh.h, v: seventh.v, f: -1 });
       // Enter picks: now the audience moves, and the overview closes.
       const target = await presenter.evaluate((n) => window.deckServe!.driver!.slides()[n - 1]!.position, picked);
       await presenter.keyboard.press('Enter');
-      await waitAudience(audience, { h: target.h, v: target.v, f: -1 });
+      await waitForIndices(audience, { h: target.h, v: target.v, f: -1 });
       expect(await presenter.$eval('#overview-dialog', (el) => (el as HTMLDialogElement).open)).toBe(false);
       // A click on a thumbnail picks too; Esc closes without moving anyone. (The presenter view learns of the move
       // from the server after the audience may: wait for it, as a presenter sees the slide before opening again.)
@@ -233,13 +218,13 @@ describe('presenting the default talk from /presenter (Chromium)', () => {
       await presenter.keyboard.press('ArrowRight');
       await presenter.keyboard.press('Escape');
       await presenter.waitForFunction(() => !(document.getElementById('overview-dialog') as HTMLDialogElement).open, { polling: 20 });
-      expect(await audienceAt(audience)).toEqual({ h: target.h, v: target.v, f: -1 });
+      expect(await indicesOf(audience)).toEqual({ h: target.h, v: target.v, f: -1 });
       await presenter.keyboard.press('o');
       await presenter.waitForFunction(() => (document.getElementById('overview-dialog') as HTMLDialogElement).open, { polling: 20 });
       const third = await presenter.evaluate(() => window.deckServe!.driver!.slides()[2]!.position);
       await presenter.bringToFront();
       await overview.click('.deck-thumb[data-slide="3"]');
-      await waitAudience(audience, { h: third.h, v: third.v, f: -1 });
+      await waitForIndices(audience, { h: third.h, v: third.v, f: -1 });
     } finally {
       await presenter.close();
       await audience.close();

@@ -12,6 +12,7 @@ import type {} from '../../src/client/hook.js';
 import { createMemoryLogger } from '../../src/core/log.js';
 import { startServer, type ServerHandle } from '../../src/serve/index.js';
 import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
+import { type Indices, waitForIndices } from '../helpers/reveal-indices.js';
 import { FIXTURE } from './helpers.js';
 
 const TOKEN = 'remote-browser-token-1';
@@ -39,19 +40,6 @@ afterAll(async () => {
   await server?.close();
   rmSync(stateDir, { recursive: true, force: true });
 });
-
-type Indices = { h: number; v: number; f: number };
-
-/** Wait until an audience page shows this slide and fragment step. */
-const waitAt = (page: Page, want: Indices) =>
-  page.waitForFunction(
-    (w) => {
-      const i = window.Reveal.getIndices();
-      return (i.h ?? 0) === w.h && (i.v ?? 0) === w.v && (typeof i.f === 'number' ? i.f : -1) === w.f;
-    },
-    { polling: 20 },
-    want,
-  );
 
 const cover = (page: Page) =>
   page.evaluate(() => (document.getElementById('deck-serve-screen') as HTMLElement | null)?.dataset.mode ?? 'slides');
@@ -82,7 +70,7 @@ describe('the phone remote (Chromium, 390×844 touch screen)', () => {
       // Every audience page there, and the remote knows it too (the audience may hear of a move first; a person taps
       // again only after the remote shows where the room is). Linear index: title 0, Steps 1 (steps f + 2), stack 2–3.
       const everyone = async (want: Indices) => {
-        await Promise.all(audiences.map((audience) => waitAt(audience, want)));
+        await Promise.all(audiences.map((audience) => waitForIndices(audience, want)));
         const index = want.h === 2 ? 2 + want.v : want.h;
         const step = want.h === 1 ? want.f + 2 : 1;
         await remote.waitForFunction(
@@ -163,7 +151,7 @@ describe('the phone remote (Chromium, 390×844 touch screen)', () => {
         polling: 50,
       });
       await remote.evaluate(() => window.deckServe!.driver!.move('first'));
-      await waitAt(audience, { h: 0, v: 0, f: -1 });
+      await waitForIndices(audience, { h: 0, v: 0, f: -1 });
       const moves = () => remote.evaluate(() => (window as unknown as { deckTestMoves: { moves: number } }).deckTestMoves.moves);
       const before = await moves();
       const client = await remote.createCDPSession();
@@ -178,18 +166,18 @@ describe('the phone remote (Chromium, 390×844 touch screen)', () => {
       // A swipe left (next), and at once a tap on Next: two steps, not one.
       await swipe(remote, area.x + area.width - 20, area.x + 20, y);
       await remote.tap('#next');
-      await waitAt(audience, { h: 1, v: 0, f: 0 });
+      await waitForIndices(audience, { h: 1, v: 0, f: 0 });
       // A clicker key after them: had the tap fired twice, it would have been sent before this key.
       await remote.keyboard.press('PageDown');
-      await waitAt(audience, { h: 1, v: 0, f: 1 });
+      await waitForIndices(audience, { h: 1, v: 0, f: 1 });
       expect(await moves()).toBe(before + 3);
 
       // A short drag on the slides (20 px: no swipe, no move), then a tap: one step.
       await swipe(remote, area.x + area.width / 2, area.x + area.width / 2 - 20, y);
       await remote.tap('#next');
-      await waitAt(audience, { h: 2, v: 0, f: -1 });
+      await waitForIndices(audience, { h: 2, v: 0, f: -1 });
       await remote.keyboard.press('PageDown');
-      await waitAt(audience, { h: 2, v: 1, f: -1 });
+      await waitForIndices(audience, { h: 2, v: 1, f: -1 });
       expect(await moves()).toBe(before + 5);
 
       // A finger that wobbles 12 px on the button is still a tap; a drag off the button is not.
@@ -197,12 +185,12 @@ describe('the phone remote (Chromium, 390×844 touch screen)', () => {
       await remote.touchscreen.touchMove(nextX + 6, nextY - 4);
       await remote.touchscreen.touchMove(nextX + 12, nextY - 4);
       await remote.touchscreen.touchEnd();
-      await waitAt(audience, { h: 3, v: 0, f: -1 });
+      await waitForIndices(audience, { h: 3, v: 0, f: -1 });
       await remote.touchscreen.touchStart(nextX, nextY);
       await remote.touchscreen.touchMove(nextX, next.y - 60);
       await remote.touchscreen.touchEnd();
       await remote.keyboard.press('PageUp');
-      await waitAt(audience, { h: 2, v: 1, f: -1 });
+      await waitForIndices(audience, { h: 2, v: 1, f: -1 });
       expect(await moves()).toBe(before + 7);
       expect(server.talk.slide).toMatchObject({ h: 2, v: 1, f: -1 });
       await client.send('Emulation.setCPUThrottlingRate', { rate: 1 });

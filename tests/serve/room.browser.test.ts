@@ -12,6 +12,7 @@ import type {} from '../../src/client/hook.js';
 import { createMemoryLogger } from '../../src/core/log.js';
 import { startServer, type ServerHandle } from '../../src/serve/index.js';
 import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
+import { indicesOf, waitForIndices } from '../helpers/reveal-indices.js';
 import { FIXTURE } from './helpers.js';
 
 const TOKEN = 'room-browser-token-1';
@@ -38,22 +39,6 @@ afterAll(async () => {
   await server?.close();
   rmSync(stateDir, { recursive: true, force: true });
 });
-
-type Indices = { h: number; v: number; f: number };
-const indicesOf = (page: Page) =>
-  page.evaluate(() => {
-    const i = (window as any).Reveal.getIndices();
-    return { h: i.h ?? 0, v: i.v ?? 0, f: typeof i.f === 'number' ? i.f : -1 };
-  });
-const waitAt = (page: Page, want: Indices) =>
-  page.waitForFunction(
-    (w) => {
-      const i = (window as any).Reveal.getIndices();
-      return (i.h ?? 0) === w.h && (i.v ?? 0) === w.v && (typeof i.f === 'number' ? i.f : -1) === w.f;
-    },
-    { polling: 20 },
-    want,
-  );
 
 async function openDeck(page: Page, url: string): Promise<void> {
   await page.setViewport({ width: 1280, height: 720 });
@@ -148,7 +133,7 @@ describe('the server stops and comes back (Chromium)', () => {
       await presenter.evaluate(() => window.deckServe!.driver!.move({ slide: 3 }));
       const talk = await presenter.evaluate(() => window.deckServe!.driver!.slides()[2]!.position);
       const third = { h: talk.h, v: talk.v, f: -1 };
-      await Promise.all([waitAt(audience, third), waitAt(presenterDeck, third)]);
+      await Promise.all([waitForIndices(audience, third), waitForIndices(presenterDeck, third)]);
 
       const port = server.port;
       await server.close();
@@ -184,7 +169,7 @@ describe('the server stops and comes back (Chromium)', () => {
       server = await start(port);
       const back = (page: Page) => page.waitForFunction(() => window.deckServe?.connected, { polling: 50 });
       await Promise.all([back(audience), back(presenter), back(remote), back(presenterDeck)]);
-      await waitAt(audience, third);
+      await waitForIndices(audience, third);
       expect(await indicesOf(presenterDeck)).toEqual(third);
       expect(await banner(presenter, 'offline')).toBe('');
       expect(await banner(remote, 'offline')).toBe('');
@@ -198,7 +183,7 @@ describe('the server stops and comes back (Chromium)', () => {
         return { h: at.h ?? 0, v: at.v ?? 0, f: typeof at.f === 'number' ? at.f : -1 };
       });
       expect(next).not.toEqual(third);
-      await Promise.all([waitAt(audience, next), waitAt(presenterDeck, next)]);
+      await Promise.all([waitForIndices(audience, next), waitForIndices(presenterDeck, next)]);
     } finally {
       await Promise.all([presenterDeck.close(), remote.close(), presenter.close(), audience.close()]);
     }
