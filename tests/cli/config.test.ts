@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, closeBrowser, startChromium } from '../helpers/chromium.js';
 import { openDeck } from '../helpers/deck-page.js';
 import { ensureCompiled, OUT, pool, ROOT, runCli } from './run.js';
+import { EXPECTED_REVEAL_DEFAULTS } from '../helpers/expected-defaults.js';
 
 const WORK = join(OUT, 'config-cli');
 const SMALL = join(ROOT, 'tests', 'fixtures', 'export', 'small');
@@ -79,17 +80,7 @@ afterAll(async () => {
 describe('config keys reach reveal.js', () => {
   it('defaults: slide transition, controls, progress bar, c/t slide numbers, hash URLs, top-aligned, 4% margin', () => {
     const state = states.get('defaults')!;
-    expect(state.config).toMatchObject({
-      transition: 'slide',
-      controls: true,
-      progress: true,
-      slideNumber: 'c/t',
-      hash: true,
-      center: false,
-      margin: 0.04,
-      width: 1280,
-      height: 720,
-    });
+    expect(state.config).toMatchObject(EXPECTED_REVEAL_DEFAULTS);
     expect(state.controls).toBe(true);
     expect(state.progress).toBe(true);
     // Slide 3 of 5 (the #/2 URL opened the third horizontal slide's stack).

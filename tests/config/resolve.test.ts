@@ -5,37 +5,13 @@ import { configKeysOf, resolveConfig, validateLayer } from '../../src/config/res
 import { DeckError, ErrorCode } from '../../src/core/errors.js';
 import type { DeckWarning } from '../../src/core/warnings.js';
 import { thrownDeckError } from '../helpers/deck-error.js';
+import { EXPECTED_DEFAULTS } from '../helpers/expected-defaults.js';
 
 describe('resolveConfig', () => {
   it('gives the defaults with no layers, frozen all the way down', () => {
     const config = resolveConfig([]);
-    // Written out, not read from defaults.ts, so a changed default fails here: what a deck with no settings gets.
-    expect(config).toEqual({
-      title: 'Untitled deck',
-      keywords: [],
-      lang: 'zh-Hant',
-      theme: 'gpt',
-      width: 1280,
-      height: 720,
-      margin: 0.04,
-      separator: '\\r?\\n---\\r?\\n',
-      verticalSeparator: '\\r?\\n----\\r?\\n',
-      notesSeparator: '^\\s*notes?:',
-      transition: 'slide',
-      controls: true,
-      progress: true,
-      slideNumber: 'c/t',
-      hash: true,
-      center: false,
-      highlightTheme: 'monokai',
-      math: false,
-      css: [],
-      scripts: [],
-      revealOptions: {},
-      fit: false,
-      timing: { cjkCharsPerMinute: 250, wordsPerMinute: 140, minSeconds: 15, secondsPerStep: 2, secondsPerVisual: 8 },
-      pdf: { fragments: false, handout: 'notes', paper: 'A4', timeout: 60_000, strict: true },
-    });
+    // Written out in the helper, not read from defaults.ts, so a changed default fails here.
+    expect(config).toEqual(EXPECTED_DEFAULTS);
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.timing)).toBe(true);
     expect(Object.isFrozen(config.pdf)).toBe(true);

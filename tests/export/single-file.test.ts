@@ -8,6 +8,7 @@ import { ErrorCode } from '../../src/core/errors.js';
 import { buildSingleFile, type SingleFileResult } from '../../src/export/single/single-file.js';
 import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
 import { rejectedDeckError } from '../helpers/deck-error.js';
+import { indicesOf, waitForIndices } from '../helpers/reveal-indices.js';
 import { writeFolder } from '../helpers/temp-folder.js';
 
 let browser: Browser;
@@ -108,17 +109,7 @@ describe('deck build --single-file on the default deck', () => {
         reveal.next();
         reveal.next();
       });
-      const expected = await deck.evaluate(() => (window as unknown as RevealInPage).Reveal.getIndices());
-      await presenter.waitForFunction(
-        (h, v, f) => {
-          const now = (window as unknown as RevealInPage).Reveal.getIndices();
-          return now.h === h && now.v === v && now.f === f;
-        },
-        { timeout: 30_000 },
-        expected.h,
-        expected.v,
-        expected.f,
-      );
+      await waitForIndices(presenter, await indicesOf(deck));
       // The presenter shows the current slide's notes, the next slide and the clock.
       const slide = await presenter.evaluate(() => {
         const reveal = (window as unknown as RevealInPage).Reveal as unknown as {
@@ -137,17 +128,7 @@ describe('deck build --single-file on the default deck', () => {
       expect(await presenter.$eval('.deck-presenter-next', (el) => el.getAttribute('data-next'))).toBe(main.deck.slides[slide]!.id);
       expect(await presenter.$eval('.deck-presenter-clock', (el) => el.textContent)).toMatch(/^\d+:\d\d$/);
       await presenter.evaluate(() => (window as unknown as RevealInPage).Reveal.next());
-      const back = await presenter.evaluate(() => (window as unknown as RevealInPage).Reveal.getIndices());
-      await deck.waitForFunction(
-        (h, v, f) => {
-          const now = (window as unknown as RevealInPage).Reveal.getIndices();
-          return now.h === h && now.v === v && now.f === f;
-        },
-        { timeout: 30_000 },
-        back.h,
-        back.v,
-        back.f,
-      );
+      await waitForIndices(deck, await indicesOf(presenter));
     } finally {
       await deck.close();
       await presenter.close();

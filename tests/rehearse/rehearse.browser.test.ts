@@ -47,6 +47,18 @@ function start(): Promise<RehearsalSession> {
   return startRehearsal({ deck: deckDir, serve: startServer, port: 0, watch: false, logger: createMemoryLogger() });
 }
 
+/** A rehearsal of its own and a page in the file's Chromium, both closed after `run`. */
+async function withRehearsalPage(run: (session: RehearsalSession, page: Page) => Promise<void>): Promise<void> {
+  const session = await start();
+  const page = await browser.newPage();
+  try {
+    await run(session, page);
+  } finally {
+    await page.close();
+    await session.close();
+  }
+}
+
 interface PageClock {
   advance(ms: number): void;
 }
@@ -303,9 +315,7 @@ describe('a scripted rehearsal', () => {
   const visitsOf = (session: RehearsalSession) => session.recorder.events.map((e) => [e.type, e.id, e.f]);
 
   it('records the presenter page’s current slide exactly, not its next-slide preview, even while the preview loads', async () => {
-    const session = await start();
-    const page = await browser.newPage();
-    try {
+    await withRehearsalPage(async (session, page) => {
       await page.setViewport({ width: 1280, height: 800 });
       await openPresenterSlowPreview(page, session);
       const current = await (await page.waitForSelector('iframe#current'))!.contentFrame();
@@ -340,16 +350,11 @@ describe('a scripted rehearsal', () => {
       const response = await page.evaluate((url) => fetch(url).then(async (r) => ({ status: r.status, text: await r.text() })), href);
       expect(response.status).toBe(200);
       expect(response.text).toContain('slides-chart');
-    } finally {
-      await page.close();
-      await session.close();
-    }
+    });
   });
 
   it('records no visit again when the presenter view’s connection drops and comes back mid-rehearsal', async () => {
-    const session = await start();
-    const page = await browser.newPage();
-    try {
+    await withRehearsalPage(async (session, page) => {
       // Every WebSocket of the page and its frames, so that the test can cut them as a network drop would.
       await page.evaluateOnNewDocument(() => {
         const sockets: WebSocket[] = [];
@@ -401,16 +406,11 @@ describe('a scripted rehearsal', () => {
         ['slide', 'slide-3-2', -1],
       ]);
       expect(result.rehearsal!.slides.map((s) => s.visits)).toEqual([1, 1, 1, 1, 0]);
-    } finally {
-      await page.close();
-      await session.close();
-    }
+    });
   });
 
   it('records no visit again when the presenter view’s slide frame (as after an edit) or the whole view reloads mid-rehearsal', async () => {
-    const session = await start();
-    const page = await browser.newPage();
-    try {
+    await withRehearsalPage(async (session, page) => {
       await page.setViewport({ width: 1280, height: 800 });
       await page.goto(session.server.presenterUrl);
       await page.waitForSelector('.deck-rehearse-bar');
@@ -464,9 +464,6 @@ describe('a scripted rehearsal', () => {
         ['fragment', 'slide-2', 1],
       ]);
       expect(result.rehearsal!.slides.map((s) => s.visits)).toEqual([1, 1, 0, 0, 0]);
-    } finally {
-      await page.close();
-      await session.close();
-    }
+    });
   });
 });
