@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeSource, readSources } from '../../src/content/sources.js';
-import { ErrorCode, isDeckError } from '../../src/core/errors.js';
+import { type DeckError, ErrorCode, isDeckError } from '../../src/core/errors.js';
 import { thrownDeckError } from '../helpers/deck-error.js';
 import { useTempFolder } from '../helpers/temp-folder.js';
 
@@ -107,7 +107,7 @@ describe('readSources: what it takes and how it refuses', () => {
   });
 
   it('a missing deck says what to give; a folder without Markdown is named', async () => {
-    expect(await readSources(join(work, 'nope')).catch((e: unknown) => e)).toMatchObject({
+    expect(await readSources(join(workPath(), 'nope')).catch((e: unknown) => e)).toMatchObject({
       hint: 'give a folder of Markdown files or one .md file',
     });
     const empty = folder('empty-named', { 'notes.txt': 'x' });
@@ -115,8 +115,7 @@ describe('readSources: what it takes and how it refuses', () => {
   });
 
   it('a file that is not UTF-8 is thrown, or left out and added to the problems when it is given a list', async () => {
-    const dir = folder('latin1', { '01.md': '# ok\n' });
-    writeFileSync(join(dir, '02.md'), Buffer.from([0x23, 0x20, 0xe9, 0x0a]));
+    const dir = folder('latin1', { '01.md': '# ok\n', '02.md': Buffer.from([0x23, 0x20, 0xe9, 0x0a]) });
     expect(await readSources(dir).catch((e: unknown) => e)).toMatchObject({
       message: 'the file is not UTF-8 text',
       file: '02.md',
