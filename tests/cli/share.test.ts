@@ -1,11 +1,12 @@
 /**
  * `deck png` and `deck pptx` as the user runs them: `deck png`'s `--scale`, `--jpeg` and `--fragments` flags, and
  * `deck pptx -o DIR` writing DIR/deck.pptx with a slide per slide, its exit 4 on an unreadable image (file and line
- * named, nothing written) and exit 6 on an output folder it cannot write. Their exports are tested in depth in-process
- * (tests/export/png.test.ts, tests/export/pptx.test.ts); here, that the command line reaches them. The four run at
- * once.
+ * named, nothing written), `--no-strict` and exit 6 on an output folder it cannot write; `deck png` on the same
+ * unreadable image. Their exports are tested in depth in-process (tests/export/png.test.ts,
+ * tests/export/pptx.test.ts); here, that the command line reaches them. They all run at once, each with a
+ * generous limit (seven exports at once on a loaded machine).
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +23,9 @@ let png: CliResult;
 let pptx: CliResult;
 let brokenImage: CliResult;
 let unwritable: CliResult;
+let pptxLoose: CliResult;
+let pngBroken: CliResult;
+let pngLoose: CliResult;
 
 beforeAll(async () => {
   await ensureCompiled();
@@ -30,14 +34,17 @@ beforeAll(async () => {
   writeFileSync(join(BROKEN, 'talk.md'), '# Title\n\n---\n\n## Picture\n\n![a chart](chart.png)\n');
   writeFileSync(join(BROKEN, 'chart.png'), 'this is not a PNG');
   writeFileSync(join(BROKEN, 'out', 'keep.txt'), 'the user’s file');
-  [png, pptx, brokenImage, unwritable] = await Promise.all([
-    runCli(['png', SMALL, '-o', join(WORK, 'png'), '--scale', '2', '--jpeg', '--fragments'], { timeoutMs: 120_000 }),
-    runCli(['pptx', SMALL, '-o', join(WORK, 'pptx')], { timeoutMs: 120_000 }),
-    runCli(['pptx', BROKEN, '-o', join(BROKEN, 'out')], { timeoutMs: 120_000 }),
+  [png, pptx, brokenImage, unwritable, pptxLoose, pngBroken, pngLoose] = await Promise.all([
+    runCli(['png', SMALL, '-o', join(WORK, 'png'), '--scale', '2', '--jpeg', '--fragments'], { timeoutMs: 300_000 }),
+    runCli(['pptx', SMALL, '-o', join(WORK, 'pptx')], { timeoutMs: 300_000 }),
+    runCli(['pptx', BROKEN, '-o', join(BROKEN, 'out')], { timeoutMs: 300_000 }),
     // A file where the output folder should be: no one can write there, root included.
-    runCli(['pptx', SMALL, '-o', join(BROKEN, 'talk.md', 'out')], { timeoutMs: 120_000 }),
+    runCli(['pptx', SMALL, '-o', join(BROKEN, 'talk.md', 'out')], { timeoutMs: 300_000 }),
+    runCli(['pptx', BROKEN, '-o', join(WORK, 'pptx-loose'), '--no-strict'], { timeoutMs: 300_000 }),
+    runCli(['png', BROKEN, '-o', join(WORK, 'png-broken')], { timeoutMs: 300_000 }),
+    runCli(['png', BROKEN, '-o', join(WORK, 'png-loose'), '--no-strict'], { timeoutMs: 300_000 }),
   ]);
-}, 300_000);
+}, 420_000);
 
 describe('deck png through the CLI', () => {
   it('--scale 2 --jpeg --fragments: a 2560×1440 JPEG per fragment step, and the thumbnail at the slide’s own size', () => {
@@ -51,6 +58,17 @@ describe('deck png through the CLI', () => {
     expect(readdirSync(dir).sort()).toEqual([...expected, 'thumbnail.png'].sort());
     for (const name of expected) expect(imageSize(readFileSync(join(dir, name))), name).toEqual({ width: 2560, height: 1440 });
     expect(imageSize(readFileSync(join(dir, 'thumbnail.png')))).toEqual({ width: 1280, height: 720 });
+  });
+});
+
+describe('deck png through the CLI: an image that cannot be read', () => {
+  it('exits 4 naming its file and line and writes nothing; --no-strict writes every slide and warns', () => {
+    expect(pngBroken.code, pngBroken.stderr).toBe(4);
+    expect(pngBroken.stderr).toMatch(/talk\.md:7: slide 2 “Picture”: the image “chart\.png” cannot be read/);
+    expect(existsSync(join(WORK, 'png-broken'))).toBe(false);
+    expect(pngLoose.code, pngLoose.stderr).toBe(0);
+    expect(pngLoose.stderr).toMatch(/talk\.md:7: .*chart\.png/);
+    expect(readdirSync(join(WORK, 'png-loose')).sort()).toEqual(['001.png', '002.png', 'thumbnail.png']);
   });
 });
 
@@ -68,6 +86,13 @@ describe('deck pptx through the CLI', () => {
     expect(brokenImage.code, brokenImage.stderr).toBe(4);
     expect(brokenImage.stderr).toMatch(/talk\.md:7: slide 2 “Picture”: the image “chart\.png” cannot be read/);
     expect(readdirSync(join(BROKEN, 'out'))).toEqual(['keep.txt']);
+  });
+
+  it('--no-strict writes the deck anyway and warns about the image, naming its file and line', async () => {
+    expect(pptxLoose.code, pptxLoose.stderr).toBe(0);
+    expect(pptxLoose.stderr).toMatch(/talk\.md:7: .*chart\.png/);
+    const zip = await JSZip.loadAsync(readFileSync(join(WORK, 'pptx-loose', 'deck.pptx')));
+    expect(Object.keys(zip.files).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name))).toHaveLength(2);
   });
 
   it('exits 6 on an output folder it cannot write, naming it', () => {
