@@ -49,7 +49,8 @@ if [ ! -f lib/cli/main.js ] || [ -n "$(find src -newer lib/cli/main.js -name '*.
   npx tsc -p tsconfig.json
   touch lib/cli/main.js
 fi
-if [ ! -f lib/cli-bundle/main.js ] || [ -n "$(find src scripts/build-cli.mjs package-lock.json -newer lib/cli-bundle/main.js \( -name '*.ts' -o -name '*.mjs' -o -name '*.json' \) -not -path 'src/client/*' -print -quit)" ]; then
+# (npm ci rebuilds the bundle itself, through package.json's prepare: new packages get bundled.)
+if [ ! -f lib/cli-bundle/main.js ] || [ -n "$(find src scripts/build-cli.mjs -newer lib/cli-bundle/main.js \( -name '*.ts' -o -name '*.mjs' \) -not -path 'src/client/*' -print -quit)" ]; then
   say "bundling the CLI (esbuild)"
   node scripts/build-cli.mjs
 fi

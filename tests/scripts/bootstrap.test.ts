@@ -153,14 +153,20 @@ describe('scripts/bootstrap.sh', () => {
   });
 
   it('compiles and bundles the CLI when a source is newer than lib/, and bundles the page code when src/client is', async () => {
-    const [cli, client] = await Promise.all([
+    const [cli, client, bundler, noBundle] = await Promise.all([
       bootstrap({ commands: EVERYTHING }, [], (dir) => utimesSync(join(dir, 'src', 'cli', 'main.ts'), NEW + 10, NEW + 10)),
       bootstrap({ commands: EVERYTHING }, [], (dir) => utimesSync(join(dir, 'src', 'client', 'page.ts'), NEW + 10, NEW + 10)),
+      bootstrap({ commands: EVERYTHING }, [], (dir) => utimesSync(join(dir, 'scripts', 'build-cli.mjs'), NEW + 10, NEW + 10)),
+      bootstrap({ commands: EVERYTHING }, [], (dir) => rmSync(join(dir, 'lib', 'cli-bundle'), { recursive: true })),
     ]);
     expect(cli.code, cli.stderr).toBe(0);
     expect(cli.calls.filter((call) => /^(npx|node) /.test(call))).toEqual(['npx tsc -p tsconfig.json', 'node scripts/build-cli.mjs']);
     expect(client.code, client.stderr).toBe(0);
     expect(client.calls.filter((call) => /^(npx|node) /.test(call))).toEqual(['node scripts/build-client.mjs']);
+    for (const run of [bundler, noBundle]) {
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.calls.filter((call) => /^(npx|node) /.test(call))).toEqual(['node scripts/build-cli.mjs']);
+    }
   });
 
   it('is what npm start and npm test run first', () => {
