@@ -44,6 +44,7 @@ describe('parsePort', () => {
     expect(error.message).toBe('invalid port "80a"');
     expect(error.hint).toBe(HINT);
     expect(thrown(() => parsePort('70000')).message).toBe('invalid port "70000"');
+    expect(thrown(() => parsePort('x80')).message).toBe('invalid port "x80"');
   });
 });
 
