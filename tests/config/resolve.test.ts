@@ -204,7 +204,7 @@ describe('reveal.js options', () => {
     expect([error.line, error.message]).toEqual([3, 'invalid settings: "revealOptions": Invalid input: expected record, received number']);
     // YAML's `revealOptions:` with nothing under it is null; a list is not a mapping either.
     for (const revealOptions of [null, [{ loop: true }], 'loop']) {
-      const bad = thrown(() => validateLayer({ source: 'c', values: { revealOptions, loop: true }, lines: { revealOptions: 4 } }));
+      const bad = thrownDeckError(() => validateLayer({ source: 'c', values: { revealOptions, loop: true }, lines: { revealOptions: 4 } }));
       expect([bad.line, bad.message], JSON.stringify(revealOptions)).toEqual([
         4,
         expect.stringMatching(/^invalid settings: "revealOptions": /),
