@@ -94,9 +94,14 @@ export function createOverview(options: OverviewOptions): Overview {
   let selected = 1;
   let current = 1;
   let loaded = false;
-  /** The frame reloaded while hidden: lay it out when next shown (hidden, its pages have no size). */
-  let stale = false;
   let pageWidth = 0;
+  /**
+   * The frame's state, also read by the tests: loading, ready, or stale (reloaded after an edit while hidden, laid
+   * out when next shown: hidden, its pages have no size).
+   */
+  const setState = (state: 'loading' | 'ready' | 'stale') => {
+    frame.dataset.thumbs = state;
+  };
 
   const select = (number: number) => {
     selected = number;
@@ -163,7 +168,7 @@ export function createOverview(options: OverviewOptions): Overview {
     mark();
     select(Math.min(selected, thumbs.length));
     status.hidden = true;
-    frame.dataset.thumbs = 'ready';
+    setState('ready');
     // Never from a hidden frame: it would take the presenter's keys.
     if (options.isOpen()) win.focus();
   };
@@ -176,19 +181,17 @@ export function createOverview(options: OverviewOptions): Overview {
       if (!loaded) {
         loaded = true;
         status.hidden = false;
-        // Every load (the first, and a reload after an edit) lays the deck out again.
-        // The frame's state, for the tests: loading, ready, or stale (reloaded while hidden).
+        // Every load (the first, and a reload after an edit) lays the deck out again, at once if it is on screen.
         frame.addEventListener('load', () => {
           thumbs = [];
-          stale = !options.isOpen();
-          frame.dataset.thumbs = stale ? 'stale' : 'loading';
-          if (!stale) setUp();
+          if (!options.isOpen()) return setState('stale');
+          setState('loading');
+          setUp();
         });
         frame.src = `/?${OVERVIEW_QUERY}`;
-      } else if (stale) {
-        stale = false;
+      } else if (frame.dataset.thumbs === 'stale') {
         status.hidden = false;
-        frame.dataset.thumbs = 'loading';
+        setState('loading');
         setUp();
       } else if (thumbs.length > 0) {
         fit();
