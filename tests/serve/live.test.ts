@@ -132,14 +132,14 @@ describe('live reload in Chromium', () => {
           writeFileSync(join(deck.dir, '00-intro.md'), good.replace('# Serve fixture', '# Serve fixture, fixed'));
           await presenterDeck.waitForFunction(() => !document.getElementById('deck-serve-error'), { polling: 'mutation' });
           await view.waitForFunction(() => document.getElementById('error')!.hidden, { polling: 100 });
-          // Fixed: the audience gets the new build, on the same slide.
+          // Fixed: the audience gets the new build, on the same slide. (The page counts the build when it is
+          // announced and swaps the slides once it has fetched them: wait for the new text, not the number.)
           await audience.waitForFunction(
-            (before) => (window.deckServe?.build ?? 0) > before && window.Reveal?.isReady(),
+            () => window.Reveal?.isReady() && document.querySelector('.slides section')?.textContent?.includes('fixed'),
             { polling: 100 },
-            buildBefore,
           );
+          expect(await audience.evaluate(() => window.deckServe!.build)).toBeGreaterThan(buildBefore);
           await audience.waitForFunction(() => window.Reveal.getIndices().h === 2, { polling: 100 });
-          expect(await audience.evaluate(() => document.querySelector('.slides section')?.textContent)).toContain('fixed');
           writeFileSync(join(deck.dir, '00-intro.md'), good);
         });
       });
