@@ -1,6 +1,8 @@
 /** Clearing temporary folders of ours: only those whose owner is provably gone; never another's, never on a doubt. */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import fsPromises from 'node:fs/promises';
+import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -25,6 +27,31 @@ const probeOf = (processes: Record<number, string>): ProcessProbe => ({
   exists: (pid) => pid in processes,
   startOf: (pid) => processes[pid],
 });
+
+/**
+ * Run `body` while Node's own `fs/promises.rmdir` fails once for `dir` with `code` (a folder refilled or in use
+ * while it is cleared), then put it back. Patched in Node's module itself (its named exports follow through
+ * syncBuiltinESMExports), so it holds however the module under test was loaded; files in a worker run one at a time.
+ */
+async function withRmdirFailingOnce<T>(dir: string, code: string, body: () => Promise<T>): Promise<T> {
+  const original = fsPromises.rmdir;
+  let failed = false;
+  fsPromises.rmdir = (async (path: Parameters<typeof original>[0], ...rest: [never?]) => {
+    if (!failed && path === dir) {
+      failed = true;
+      throw Object.assign(new Error(`${code}: cannot remove directory, rmdir '${dir}'`), { code });
+    }
+    return original(path, ...rest);
+  }) as typeof original;
+  syncBuiltinESMExports();
+  try {
+    return await body();
+  } finally {
+    fsPromises.rmdir = original;
+    syncBuiltinESMExports();
+    expect(failed, 'the patched rmdir was reached').toBe(true);
+  }
+}
 
 /** A fresh folder of its own under `root` for each test, so tests share no folders. */
 function freshRoot(name: string): string {
@@ -125,6 +152,21 @@ describe('stale temporary folders', () => {
       startOf: () => undefined,
     };
     expect(await clearStaleTempDirs('x-', { root: parent, probe: racing })).toEqual([dir]);
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('a folder that cannot be removed now stays marked as its dead owner’s, and a later run removes it', async () => {
+    const parent = freshRoot('busy');
+    const owner = { pid: NO_SUCH_PID, start: 'boot:1' };
+    const dir = folder(parent, 'x-busy', owner);
+    const gone = folder(parent, 'x-gone', { pid: NO_SUCH_PID, start: 'boot:2' });
+    writeFileSync(join(dir, 'late.log'), 'written by a helper of the dead browser');
+    const removed = await withRmdirFailingOnce(dir, 'ENOTEMPTY', () => clearStaleTempDirs('x-', { root: parent, probe: probeOf({}) }));
+    // Not reported as removed, the other folder still cleared, and the mark is back for the next run.
+    expect(removed).toEqual([gone]);
+    expect(existsSync(dir)).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, OWNER_FILE), 'utf8'))).toEqual(owner);
+    expect(await clearStaleTempDirs('x-', { root: parent, probe: probeOf({}) })).toEqual([dir]);
     expect(existsSync(dir)).toBe(false);
   });
 });
