@@ -17,10 +17,11 @@ function standInPage() {
       state.intercepting = on;
     },
     on: (name: string, listener: (request: HTTPRequest) => void) => events.on(name, listener),
+    off: (name: string, listener: (request: HTTPRequest) => void) => events.off(name, listener),
   } as unknown as Page;
   /** Send a request through the page; resolves to what the handler did with it. */
   const request = (url: string) =>
-    new Promise<'continue' | 'abort'>((done) => {
+    new Promise<'continue' | 'abort' | 'respond'>((done) => {
       const fake = {
         url: () => url,
         continue: async () => done('continue'),
@@ -28,10 +29,22 @@ function standInPage() {
           expect(reason).toBe('blockedbyclient');
           done('abort');
         },
+        respond: async () => done('respond'),
       } as unknown as HTTPRequest;
       events.emit('request', fake);
     });
-  return { page, state, request };
+  /** Send a request and return what it was answered with (status, type, body), or undefined if not answered. */
+  const answer = (url: string) =>
+    new Promise<{ status?: number; contentType?: string; body?: string | Buffer } | undefined>((done) => {
+      const fake = {
+        url: () => url,
+        continue: async () => done(undefined),
+        abort: async () => done(undefined),
+        respond: async (response: { status?: number; contentType?: string; body?: string | Buffer }) => done(response),
+      } as unknown as HTTPRequest;
+      events.emit('request', fake);
+    });
+  return { page, state, request, answer, listeners: () => events.listenerCount('request') };
 }
 
 const OUT = '/tmp/deck-out/dist';
@@ -86,5 +99,42 @@ describe('blockForeignRequests', () => {
     const disguised = ['https://example.invalid/data:image/png', 'http://127.0.0.1:4000/?next=about:blank', 'file:///etc/blob:x'];
     for (const url of disguised) expect(await request(url), url).toBe('abort');
     expect(blocked).toEqual(disguised);
+  });
+
+  it('answers a stubbed script with its source as JavaScript, tells onStub, and blocks nothing for it', async () => {
+    const { page, answer, request } = standInPage();
+    const notes = pathToFileURL(`${OUT}/assets/reveal/plugin/notes/notes.js`).href;
+    const told: string[] = [];
+    const source = 'window.RevealNotes = () => ({ id: "notes", init() {} });\n';
+    const blocked = await blockForeignRequests(page, OUT, { stubs: new Map([[notes, source]]), onStub: (url) => told.push(url) });
+    expect(await answer(notes)).toEqual({ status: 200, contentType: 'text/javascript', body: source });
+    expect(told).toEqual([notes]);
+    // Other files of the deck still load from disk; only the stubbed URL is answered.
+    expect(await request(pathToFileURL(`${OUT}/assets/reveal/reveal.js`).href)).toBe('continue');
+    expect(told).toEqual([notes]);
+    expect(blocked).toEqual([]);
+  });
+
+  it('a stub works without onStub, and an empty source is still an answer', async () => {
+    const { page, answer } = standInPage();
+    const url = pathToFileURL(`${OUT}/plugin.js`).href;
+    await blockForeignRequests(page, OUT, { stubs: new Map([[url, '']]) });
+    expect(await answer(url)).toEqual({ status: 200, contentType: 'text/javascript', body: '' });
+  });
+
+  it('stops handling the page’s requests once its signal aborts, so the next deck’s handler is the only one', async () => {
+    const { page, request, listeners } = standInPage();
+    const controller = new AbortController();
+    const first = await blockForeignRequests(page, OUT, { signal: controller.signal });
+    expect(listeners()).toBe(1);
+    expect(await request('https://example.invalid/a.js')).toBe('abort');
+    controller.abort();
+    expect(listeners()).toBe(0);
+    // The page now serves another deck: its requests are judged against that deck's folder and reported there.
+    const second = await blockForeignRequests(page, '/tmp/deck-out/other');
+    expect(await request(pathToFileURL('/tmp/deck-out/other/index.html').href)).toBe('continue');
+    expect(await request('https://example.invalid/b.js')).toBe('abort');
+    expect(first).toEqual(['https://example.invalid/a.js']);
+    expect(second).toEqual(['https://example.invalid/b.js']);
   });
 });
