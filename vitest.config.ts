@@ -5,8 +5,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    // The default deck, built once for the files that open it (tests/visual/*).
-    globalSetup: ['tests/helpers/default-deck.setup.ts'],
+    // The default deck, built once for the files that open it (tests/visual/*), and its PDFs exported once, in the
+    // background, for the files that read them (tests/export/pdf, tests/export/png, tests/visual/pdf).
+    globalSetup: ['tests/helpers/default-deck.setup.ts', 'tests/helpers/default-deck-pdf.setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Two cores, so at most two files at once.

@@ -8,6 +8,7 @@ import { exportPdf, type ExportPdfResult } from '../../src/export/index.js';
 import { ErrorCode } from '../../src/core/errors.js';
 import { createMemoryLogger } from '../../src/core/log.js';
 import { rejectedDeckError } from '../helpers/deck-error.js';
+import { defaultDeckPdf } from '../helpers/default-deck-pdf.js';
 import { emptyFolder } from '../helpers/temp-folder.js';
 
 const OUT = resolve('tests/.out/export');
@@ -51,8 +52,11 @@ const pageCount = (file: string) => Number(/Pages:\s+(\d+)/.exec(pdfinfo(file))?
 beforeAll(async () => {
   emptyFolder(OUT);
   browser = await startChromium();
-  main = await exportPdf('slides', { outDir: join(OUT, 'main'), browser });
-  small = await exportPdf(join(FIXTURES, 'small'), { outDir: join(OUT, 'small'), browser, handout: '2up' });
+  // The default deck's slides and notes handout, as `deck pdf slides` writes them: exported once for the run.
+  [main, small] = await Promise.all([
+    defaultDeckPdf('gpt', browser),
+    exportPdf(join(FIXTURES, 'small'), { outDir: join(OUT, 'small'), browser, handout: '2up' }),
+  ]);
 });
 
 afterAll(async () => {

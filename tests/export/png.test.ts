@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDeckError, ErrorCode } from '../../src/core/errors.js';
 import { exportPng, imageName, type ExportPngResult } from '../../src/export/png/export.js';
-import { exportPdf } from '../../src/export/index.js';
 import { runCli } from '../cli/run.js';
 import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
+import { defaultDeckPdf } from '../helpers/default-deck-pdf.js';
 import { imageSize } from '../helpers/image-size.js';
 
 let browser: Browser;
@@ -35,8 +35,7 @@ describe('deck png', () => {
   });
 
   it('draws each slide as the PDF page shows it', async () => {
-    const pdfDir = join(work, 'pdf');
-    await exportPdf('slides', { outDir: pdfDir, browser, handout: false });
+    const pdf = await defaultDeckPdf('gpt', browser);
     const page = 8;
     execFileSync('pdftoppm', [
       '-png',
@@ -47,7 +46,7 @@ describe('deck png', () => {
       '-l',
       String(page),
       '-singlefile',
-      join(pdfDir, 'deck.pdf'),
+      pdf.slides!.path,
       join(work, 'page'),
     ]);
     // pdftoppm at 72 dpi gives the 960×540 pt page as 960×540 px; scale our 1280×720 image by the same ratio in Chromium.

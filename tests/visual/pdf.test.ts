@@ -14,6 +14,8 @@ import type { Slide } from '../../src/content/types.js';
 import { exportPdf, type ExportPdfResult } from '../../src/export/export.js';
 import type { HandoutLayout, Paper } from '../../src/export/handout/layout.js';
 import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
+import { defaultDeckPdf } from '../helpers/default-deck-pdf.js';
+import { pool } from '../cli/run.js';
 import { BASELINES, compareWithBaseline, TOLERANCE, UPDATE } from './baseline.js';
 import { SLIDES_DIR } from './deck-page.js';
 import { decodePng } from './png.js';
@@ -89,12 +91,12 @@ const pngDir = mkdtempSync(join(tmpdir(), 'deck-visual-pdf-'));
 beforeAll(async () => {
   browser = await startChromium();
   const out = mkdtempSync(join(tmpdir(), 'deck-visual-pdf-out-'));
-  for (const theme of ['gpt', 'gpt-dark'] as const) {
-    decks.set(theme, await exportPdf(SLIDES_DIR, { outDir: join(out, theme), browser, handout: false, flags: { theme } }));
-  }
+  // The default deck's slides in each theme, as `deck pdf slides --theme <theme>` writes them: exported once for the run.
+  for (const theme of ['gpt', 'gpt-dark'] as const) decks.set(theme, await defaultDeckPdf(theme, browser));
   const sample = mkdtempSync(join(tmpdir(), 'deck-visual-sample-'));
   writeSample(sample);
-  for (const { theme, layout, paper } of HANDOUTS) {
+  // Three at a time, each in a page of its own: a page waits on the browser for much of its export.
+  await pool(HANDOUTS, 3, async ({ theme, layout, paper }) => {
     const name = `${theme}-${layout}-${paper}`;
     const result = await exportPdf(sample, {
       outDir: join(out, name),
@@ -104,7 +106,7 @@ beforeAll(async () => {
       flags: { theme, pdf: { paper } },
     });
     handouts.set(name, result.handout!.path);
-  }
+  });
 }, 600_000);
 
 afterAll(async () => {
