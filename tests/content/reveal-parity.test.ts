@@ -15,6 +15,7 @@ import { withPage } from '../../src/browser/index.js';
 import { parseFrontMatter } from '../../src/content/front-matter.js';
 import { buildDeck, revealDistDir, writeRendered } from '../../src/render/index.js';
 import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
+import { workAhead } from '../helpers/work-ahead.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures');
 
@@ -187,15 +188,8 @@ describe('parity with reveal.js markdown plugin, deck by deck', () => {
 
   let readme: string;
 
-  beforeAll(async () => {
-    readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
-    browser = await startChromium();
-    dir = mkdtempSync(join(tmpdir(), 'deck-parity-'));
-  });
-
-  afterAll(async () => closeBrowser(browser));
-
-  it.each(ROWS)('$name', async (row) => {
+  /** Each row's two readings, ours and the plugin's, taken three rows at a time from beforeAll on. */
+  const readings = workAhead(ROWS, 3, async (row) => {
     const file = join(FIXTURES, row.file);
     const { deck, rendered } = await buildDeck(file, { flags: { hash: false, transition: 'none' } });
     const name = row.file.replace(/[^\w.-]+/g, '_');
@@ -207,6 +201,20 @@ describe('parity with reveal.js markdown plugin, deck by deck', () => {
       load(pathToFileURL(index).href),
       load(revealPluginPage(dir, name, body, { separator, verticalSeparator, notesSeparator })),
     ]);
+    return { ours, theirs };
+  });
+
+  beforeAll(async () => {
+    readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+    browser = await startChromium();
+    dir = mkdtempSync(join(tmpdir(), 'deck-parity-'));
+    readings.start();
+  });
+
+  afterAll(async () => closeBrowser(browser));
+
+  it.each(ROWS)('$name', async (row) => {
+    const { ours, theirs } = await readings.of(row);
     expect(theirs.total, 'the plugin shows slides').toBeGreaterThan(0);
     const expected = (row.differences ?? []).reduce((reading, difference) => difference.apply(reading), theirs);
     if (row.differences?.length) expect(expected, 'the documented difference is there').not.toEqual(theirs);

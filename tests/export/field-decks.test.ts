@@ -12,18 +12,59 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withPage } from '../../src/browser/index.js';
 import { ErrorCode } from '../../src/core/errors.js';
 import { createMemoryLogger } from '../../src/core/log.js';
-import { exportPdf } from '../../src/export/index.js';
+import { exportPdf, type ExportPdfResult } from '../../src/export/index.js';
 import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
 import { rejectedDeckError } from '../helpers/deck-error.js';
 import { emptyFolder } from '../helpers/temp-folder.js';
+import { workAhead } from '../helpers/work-ahead.js';
 
 const OUT = resolve('tests/.out/export-field');
 const FIXTURES = resolve('tests/fixtures/export/field');
 let browser: Browser;
+const FIELD_DECKS = [
+  'reveal-animate-en',
+  'malformed-es',
+  'reveal-md-ja',
+  'reveal-md-crlf-en',
+  'pandoc-ko',
+  'vscode-reveal-de',
+  'quarto-ru',
+];
+/** What the export of the overflowing deck with strict checks off logged. */
+const lenientLog = createMemoryLogger();
+
+/** Every export the tests read, by name, in the order of the tests. */
+const EXPORTS: Record<string, () => Promise<ExportPdfResult>> = {
+  math: () => exportPdf(resolve('tests/fixtures/decks/math'), { outDir: join(OUT, 'math'), browser, handout: false }),
+  league: () => exportPdf(join(FIXTURES, 'league'), { outDir: join(OUT, 'league'), browser, handout: false }),
+  'reveal-theme': () => exportPdf(join(FIXTURES, 'reveal-theme'), { outDir: join(OUT, 'reveal-theme'), browser, handout: false }),
+  overflow: () => exportPdf(resolve('tests/fixtures/export/overflow'), { outDir: join(OUT, 'overflow'), browser, handout: false }),
+  'overflow-lenient': () =>
+    exportPdf(resolve('tests/fixtures/export/overflow'), {
+      outDir: join(OUT, 'overflow-lenient'),
+      browser,
+      handout: false,
+      logger: lenientLog,
+      flags: { pdf: { strict: false } },
+    }),
+  fit: () => exportPdf(join(FIXTURES, 'fit'), { outDir: join(OUT, 'fit'), browser, handout: false }),
+  'too-long': () => exportPdf(join(FIXTURES, 'too-long'), { outDir: join(OUT, 'too-long'), browser, handout: false }),
+  links: () => exportPdf(join(FIXTURES, 'links'), { outDir: join(OUT, 'links'), browser, handout: false }),
+  'local-links': () => exportPdf(join(FIXTURES, 'local-links'), { outDir: join(OUT, 'local-links'), browser }),
+  ...Object.fromEntries(
+    FIELD_DECKS.map((name) => [
+      `deck-${name}`,
+      () => exportPdf(resolve('tests/fixtures/decks/field', name), { outDir: join(OUT, `deck-${name}`), browser, handout: false }),
+    ]),
+  ),
+};
+/** The exports, three at a time in pages of the file's browser, from beforeAll on. */
+const exported = workAhead(Object.keys(EXPORTS), 3, (name) => EXPORTS[name]!());
 
 beforeAll(async () => {
   emptyFolder(OUT);
   browser = await startChromium();
+  exported.start();
 });
 
 afterAll(async () => {
@@ -32,14 +73,14 @@ afterAll(async () => {
 
 describe('false alarms', () => {
   it('exports a deck with math: true under strict checks (KaTeX’s hidden MathML is not overflow)', async () => {
-    const result = await exportPdf(resolve('tests/fixtures/decks/math'), { outDir: join(OUT, 'math'), browser, handout: false });
+    const result = await exported.of('math');
     expect(result.problems).toEqual([]);
     expect(result.slides?.pages).toBe(result.deck.slides.length);
   });
 
   it('exports a reveal.js theme that imports Google fonts, offline, with the font embedded', async () => {
     const out = join(OUT, 'league');
-    const result = await exportPdf(join(FIXTURES, 'league'), { outDir: out, browser, handout: false });
+    const result = await exported.of('league');
     expect(result.problems).toEqual([]);
     const css = readFileSync(join(out, 'assets/theme/league.css'), 'utf8');
     expect(css).not.toContain('fonts.googleapis.com');
@@ -72,8 +113,7 @@ function headingBaselines(): { left: number; baseline: number }[] {
 
 describe('the PDF page keeps the live slide’s geometry', () => {
   it('exports a reveal.js theme with a margin under strict checks, each heading where it is on screen', async () => {
-    const out = join(OUT, 'reveal-theme');
-    const result = await exportPdf(join(FIXTURES, 'reveal-theme'), { outDir: out, browser, handout: false });
+    const result = await exported.of('reveal-theme');
     expect(result.problems).toEqual([]);
     const { width, height } = result.deck.config;
     const live = await withPage(browser, async (page) => {
@@ -108,20 +148,11 @@ describe('the PDF page keeps the live slide’s geometry', () => {
 
 describe('real overflow', () => {
   it('says which blocks are lost, and with --no-strict warns that they are cut off', async () => {
-    const error = await rejectedDeckError(
-      exportPdf(resolve('tests/fixtures/export/overflow'), { outDir: join(OUT, 'overflow'), browser, handout: false }),
-    );
+    const error = await rejectedDeckError(exported.of('overflow'));
     expect(error.code).toBe(ErrorCode.ExportFailed);
     expect(error.message).toMatch(/slide 2 “Far too long”: \d+ list items \(from “\w+”\) (fall|reach) below the slide: cut off/);
-    const logger = createMemoryLogger();
-    await exportPdf(resolve('tests/fixtures/export/overflow'), {
-      outDir: join(OUT, 'overflow-lenient'),
-      browser,
-      handout: false,
-      logger,
-      flags: { pdf: { strict: false } },
-    });
-    expect(logger.lines.filter((line) => line.level === 'warn').map((line) => line.message)).toEqual([
+    await exported.of('overflow-lenient');
+    expect(lenientLog.lines.filter((line) => line.level === 'warn').map((line) => line.message)).toEqual([
       expect.stringMatching(/list items .* below the slide: cut off in the PDF and on screen/),
     ]);
   });
@@ -129,8 +160,7 @@ describe('real overflow', () => {
 
 describe('fit', () => {
   it('shrinks an overflowing data-fit slide in the PDF so the export passes', async () => {
-    const out = join(OUT, 'fit');
-    const result = await exportPdf(join(FIXTURES, 'fit'), { outDir: out, browser, handout: false });
+    const result = await exported.of('fit');
     expect(result.problems).toEqual([]);
     const doc = await getDocument({ data: new Uint8Array(readFileSync(result.slides!.path)), verbosity: 0 }).promise;
     const text = (await (await doc.getPage(1)).getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' ');
@@ -139,7 +169,7 @@ describe('fit', () => {
   });
 
   it('shrinks the same slide live, on screen', async () => {
-    const index = join(OUT, 'fit', 'index.html');
+    const { index } = await exported.of('fit');
     const scales = await withPage(browser, async (page) => {
       await page.setViewport({ width: 1280, height: 720 });
       await page.goto(`${pathToFileURL(index).href}#/`);
@@ -156,16 +186,14 @@ describe('fit', () => {
   });
 
   it('never shrinks below half size: a slide that needs more stays an error', async () => {
-    const error = await rejectedDeckError(
-      exportPdf(join(FIXTURES, 'too-long'), { outDir: join(OUT, 'too-long'), browser, handout: false }),
-    );
+    const error = await rejectedDeckError(exported.of('too-long'));
     expect(error.message).toMatch(/list items \(from “item number \d+”\) (fall|reach) below the slide/);
   });
 });
 
 describe('slide ids', () => {
   it("keeps the author's ids and makes #id and #/id links jump inside the PDF", async () => {
-    const result = await exportPdf(join(FIXTURES, 'links'), { outDir: join(OUT, 'links'), browser, handout: false });
+    const result = await exported.of('links');
     const html = readFileSync(result.index, 'utf8');
     expect(html).toMatch(/<section id="intro"/);
     expect(html).toMatch(/<section id="the-end"/);
@@ -185,8 +213,7 @@ describe('slide ids', () => {
 
 describe('links to local files', () => {
   it('point at the copy beside the PDF, not into the deleted stage folder', async () => {
-    const out = join(OUT, 'local-links');
-    const result = await exportPdf(join(FIXTURES, 'local-links'), { outDir: out, browser });
+    const result = await exported.of('local-links');
     expect(result.problems).toEqual([]);
     for (const pdf of [result.slides!.path, result.handout!.path]) {
       const doc = await getDocument({ data: new Uint8Array(readFileSync(pdf)), verbosity: 0 }).promise;
@@ -205,13 +232,8 @@ describe('links to local files', () => {
 });
 
 describe('every field deck that builds exports under strict checks', () => {
-  const decks = ['reveal-animate-en', 'malformed-es', 'reveal-md-ja', 'reveal-md-crlf-en', 'pandoc-ko', 'vscode-reveal-de', 'quarto-ru'];
-  it.each(decks)('%s', async (name) => {
-    const result = await exportPdf(resolve('tests/fixtures/decks/field', name), {
-      outDir: join(OUT, `deck-${name}`),
-      browser,
-      handout: false,
-    });
+  it.each(FIELD_DECKS)('%s', async (name) => {
+    const result = await exported.of(`deck-${name}`);
     expect(result.problems).toEqual([]);
     expect(result.slides?.pages).toBe(result.deck.slides.length);
   });

@@ -12,6 +12,8 @@ export const DEFAULT_DECK_PDFS = {
 
 export type DefaultDeckPdfName = keyof typeof DEFAULT_DECK_PDFS;
 
+/** Written by a test file into the folders' parent folder to start the exports. */
+export const REQUEST_FILE = 'wanted';
 /** Written beside the output folder when the export succeeded: a SharedPdfResult as JSON. */
 export const RESULT_FILE = 'result.json';
 /** Written instead when it failed: the error's stack. */

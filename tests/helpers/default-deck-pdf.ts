@@ -1,15 +1,22 @@
 /**
- * The default deck's PDFs for a test file: the ones the run's global setup exported (default-deck-pdf.setup.ts),
- * waited for; else (a run without that setup) exported here with the file's browser.
+ * The default deck's PDFs for a test file: the ones the run's global setup exports (default-deck-pdf.setup.ts),
+ * asked for and waited for; else (a run without that setup) exported here with the file's browser.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { inject } from 'vitest';
 import type { Browser } from '../../src/browser/index.js';
 import { exportPdf, type ExportPdfResult } from '../../src/export/index.js';
 import { buildDeck } from '../../src/render/index.js';
-import { DEFAULT_DECK_PDFS, type DefaultDeckPdfName, FAILED_FILE, RESULT_FILE, type SharedPdfResult } from './default-deck-pdf-spec.js';
+import {
+  DEFAULT_DECK_PDFS,
+  type DefaultDeckPdfName,
+  FAILED_FILE,
+  REQUEST_FILE,
+  RESULT_FILE,
+  type SharedPdfResult,
+} from './default-deck-pdf-spec.js';
 
 const SLIDES = join(import.meta.dirname, '..', '..', 'slides');
 /** How long a file waits for the shared export: a limit for a hung export on a loaded machine, not a speed check. */
@@ -34,6 +41,7 @@ export async function defaultDeckPdf(name: DefaultDeckPdfName, browser: Browser)
   const options = DEFAULT_DECK_PDFS[name];
   const folder = inject('defaultDeckPdf')?.[name];
   if (!folder) return exportPdf(SLIDES, { outDir: mkdtempSync(join(tmpdir(), `deck-default-pdf-${name}-`)), browser, ...options });
+  writeFileSync(join(dirname(folder), REQUEST_FILE), '');
   const [shared, { deck }] = await Promise.all([sharedResult(folder), buildDeck(SLIDES, { flags: options.flags })]);
   return { ...shared, deck, timings: {} };
 }
