@@ -12,13 +12,17 @@ import { rejectedDeckError } from '../helpers/deck-error.js';
 const CHROMIUM = '/usr/bin/chromium';
 
 let shared: Browser;
+/** Browsers the withPage tests kill mid-run, one each: launched with the shared one, side by side. */
+let victims: Browser[] = [];
 
 beforeAll(async () => {
-  shared = await launchBrowser({ executablePath: CHROMIUM });
+  const launched = await Promise.all([0, 1, 2].map(() => launchBrowser({ executablePath: CHROMIUM })));
+  shared = launched[0]!;
+  victims = launched.slice(1);
 });
 
 afterAll(async () => {
-  await shared?.close();
+  await Promise.all([shared, ...victims].map((browser) => browser?.close().catch(() => {})));
 });
 
 const never = () => new Promise<never>(() => {});
@@ -32,17 +36,22 @@ describe('launchBrowser', () => {
     expect(text).toBe('你好');
   });
 
-  it('passes our flags, --no-sandbox only as root, and a temporary profile removed on close', async () => {
+  // One launch for two promises of withBrowser's own launch: the flags and profile, and the browser found through
+  // the search options (a launch costs seconds on two busy cores).
+  it('passes our flags, --no-sandbox only as root, and a temporary profile removed on close; returns what fn returns, finding the browser through the given search options', async () => {
     let profile = '';
-    await withBrowser({ executablePath: CHROMIUM }, async (browser) => {
+    const version = await withBrowser({ find: { flag: CHROMIUM } }, async (browser) => {
       const args = browser.process()?.spawnargs ?? [];
+      expect(browser.process()?.spawnfile).toBe(CHROMIUM);
       for (const flag of BROWSER_FLAGS) expect(args).toContain(flag);
       expect(args.includes('--no-sandbox')).toBe(process.getuid?.() === 0);
       expect(args.some((a) => a.startsWith('--headless'))).toBe(true);
       profile = args.find((a) => a.startsWith('--user-data-dir='))?.slice('--user-data-dir='.length) ?? '';
       expect(profile.startsWith(tmpdir())).toBe(true);
       expect(existsSync(profile)).toBe(true);
+      return browser.version();
     });
+    expect(version).toMatch(/Chrom/);
     expect(profile).not.toBe('');
     expect(existsSync(profile)).toBe(false);
   });
@@ -110,8 +119,8 @@ describe('withPage', () => {
     expect((error as Error).name).toBe('TimeoutError');
   });
 
-  it('rejects with ExportFailed when the browser is killed mid-run, instead of waiting on the dead page', async () => {
-    const victim = await launchBrowser({ executablePath: CHROMIUM });
+  it.concurrent('rejects with ExportFailed when the browser is killed mid-run, instead of waiting on the dead page', async () => {
+    const victim = victims[0]!;
     try {
       const error = await rejectedDeckError(
         withPage(victim, async (page) => {
@@ -127,8 +136,8 @@ describe('withPage', () => {
     }
   });
 
-  it('rejects with ExportFailed when the browser dies while fn waits on something that will never come', async () => {
-    const victim = await launchBrowser({ executablePath: CHROMIUM });
+  it.concurrent('rejects with ExportFailed when the browser dies while fn waits on something that will never come', async () => {
+    const victim = victims[1]!;
     try {
       const error = await rejectedDeckError(
         withPage(victim, async (page) => {
@@ -158,7 +167,18 @@ describe('withPage', () => {
 });
 
 describe('withBrowser', () => {
-  it('closes the browser it launched when fn throws', async () => {
+  it('reuses a running browser and leaves it open', async () => {
+    const result = await withBrowser({ browser: shared }, async (browser) => {
+      expect(browser).toBe(shared);
+      return 42;
+    });
+    expect(result).toBe(42);
+    expect(shared.connected).toBe(true);
+    await expect(withBrowser({ browser: shared }, async () => Promise.reject(new Error('x')))).rejects.toThrow('x');
+    expect(shared.connected).toBe(true);
+  });
+
+  it.concurrent('closes the browser it launched when fn throws', async () => {
     let used: Browser | undefined;
     const boom = new Error('boom');
     await expect(
@@ -172,23 +192,7 @@ describe('withBrowser', () => {
     expect(used?.connected).toBe(false);
   });
 
-  it('returns what fn returns, finding the browser through the given search options', async () => {
-    const version = await withBrowser({ find: { flag: CHROMIUM } }, (browser) => browser.version());
-    expect(version).toMatch(/Chrom/);
-  });
-
-  it('reuses a running browser and leaves it open', async () => {
-    const result = await withBrowser({ browser: shared }, async (browser) => {
-      expect(browser).toBe(shared);
-      return 42;
-    });
-    expect(result).toBe(42);
-    expect(shared.connected).toBe(true);
-    await expect(withBrowser({ browser: shared }, async () => Promise.reject(new Error('x')))).rejects.toThrow('x');
-    expect(shared.connected).toBe(true);
-  });
-
-  it('rejects with ExportFailed when its browser is killed mid-run', async () => {
+  it.concurrent('rejects with ExportFailed when its browser is killed mid-run', async () => {
     const error = await rejectedDeckError(
       withBrowser({ executablePath: CHROMIUM }, async (browser) => {
         const page = await browser.newPage();
