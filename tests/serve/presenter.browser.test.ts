@@ -118,8 +118,7 @@ describe('presenting the default talk from /presenter (Chromium)', () => {
     const audience = await browser.newPage();
     const presenter = await browser.newPage();
     try {
-      await openAudience(audience);
-      await openPresenter(presenter);
+      await Promise.all([openAudience(audience), openPresenter(presenter)]);
       const count = await presenter.evaluate(() => window.deckServe!.driver!.view.count);
       const seen = new Set<string>();
       let verticals = 0;
@@ -151,8 +150,7 @@ describe('presenting the default talk from /presenter (Chromium)', () => {
     const audience = await browser.newPage();
     const presenter = await browser.newPage();
     try {
-      await openAudience(audience);
-      await openPresenter(presenter);
+      await Promise.all([openAudience(audience), openPresenter(presenter)]);
       const cover = () =>
         audience.evaluate(() => (document.getElementById('deck-serve-screen') as HTMLElement | null)?.dataset.mode ?? 'none');
       await presenter.keyboard.press('b');
@@ -401,33 +399,39 @@ describe('presenting the default talk from /presenter (Chromium)', () => {
   });
 
   it('screenshots: /presenter at 1280×800 and 1920×1080 and /remote at 390×844 fit without overflow', async () => {
-    const page = await browser.newPage();
+    // Three pages side by side: none of them moves the talk, so they load at the same time.
+    const [large, small, phone] = await Promise.all([browser.newPage(), browser.newPage(), browser.newPage()]);
     try {
-      for (const size of [
-        { width: 1280, height: 800 },
-        { width: 1920, height: 1080 },
-      ]) {
+      const presenterBox = async (page: Page, size: { width: number; height: number }) => {
         await openPresenter(page, size);
-        const box = await page.evaluate(() => ({
+        return page.evaluate(() => ({
           scroll: document.documentElement.scrollHeight <= innerHeight && document.documentElement.scrollWidth <= innerWidth,
           next: document.getElementById('next')!.getBoundingClientRect().bottom <= innerHeight,
           notes: document.getElementById('notes')!.getBoundingClientRect().height,
         }));
+      };
+      const remoteBox = async (page: Page) => {
+        await page.setViewport({ width: 390, height: 844, isMobile: true, hasTouch: true });
+        await page.goto(server.remoteUrl);
+        await page.waitForFunction(() => (window.deckServe?.driver?.view.count ?? 0) > 0, { polling: 50 });
+        return page.evaluate(() => ({
+          fits: document.documentElement.scrollWidth <= innerWidth,
+          next: document.getElementById('next')!.getBoundingClientRect().bottom <= innerHeight,
+          notes: document.getElementById('notes')!.getBoundingClientRect().height,
+        }));
+      };
+      const [boxes, remote] = await Promise.all([
+        Promise.all([presenterBox(small, { width: 1280, height: 800 }), presenterBox(large, { width: 1920, height: 1080 })]),
+        remoteBox(phone),
+      ]);
+      for (const box of boxes) {
         expect(box.scroll && box.next).toBe(true);
         expect(box.notes).toBeGreaterThan(150);
       }
-      await page.setViewport({ width: 390, height: 844, isMobile: true, hasTouch: true });
-      await page.goto(server.remoteUrl);
-      await page.waitForFunction(() => (window.deckServe?.driver?.view.count ?? 0) > 0, { polling: 50 });
-      const remote = await page.evaluate(() => ({
-        fits: document.documentElement.scrollWidth <= innerWidth,
-        next: document.getElementById('next')!.getBoundingClientRect().bottom <= innerHeight,
-        notes: document.getElementById('notes')!.getBoundingClientRect().height,
-      }));
       expect(remote).toMatchObject({ fits: true, next: true });
       expect(remote.notes).toBeGreaterThan(200);
     } finally {
-      await page.close();
+      await Promise.all([large, small, phone].map((page) => page.close()));
     }
   });
 
