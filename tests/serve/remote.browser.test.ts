@@ -44,6 +44,21 @@ afterAll(async () => {
 const cover = (page: Page) =>
   page.evaluate(() => (document.getElementById('deck-serve-screen') as HTMLElement | null)?.dataset.mode ?? 'slides');
 
+async function openAudience(page: Page): Promise<void> {
+  await page.setViewport({ width: 1280, height: 720 });
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.Reveal?.isReady() && window.deckServe?.connected, { polling: 50 });
+}
+
+/** The remote on a phone-sized touch screen, once it drives (it knows the deck and holds the token). */
+async function openRemote(page: Page): Promise<void> {
+  await page.setViewport({ width: 390, height: 844, hasTouch: true, isMobile: true, deviceScaleFactor: 1 });
+  await page.goto(server.remoteUrl);
+  await page.waitForFunction(() => (window.deckServe?.driver?.view.count ?? 0) > 0 && window.deckServe?.driver?.view.presenter, {
+    polling: 50,
+  });
+}
+
 /** A finger from (x0, y) to (x1, y) on the remote. */
 async function swipe(page: Page, x0: number, x1: number, y: number): Promise<void> {
   await page.touchscreen.touchStart(x0, y);
@@ -54,19 +69,11 @@ async function swipe(page: Page, x0: number, x1: number, y: number): Promise<voi
 
 describe('the phone remote (Chromium, 390×844 touch screen)', () => {
   it('Next, previous, swipes and clicker keys move every audience page; Black blacks them out and back', async () => {
+    // Opened in this order, the remote last: the tab in front, which takes the keys and touches.
     const audiences = [await browser.newPage(), await browser.newPage()];
     const remote = await browser.newPage();
     try {
-      for (const audience of audiences) {
-        await audience.setViewport({ width: 1280, height: 720 });
-        await audience.goto(server.url);
-        await audience.waitForFunction(() => window.Reveal?.isReady() && window.deckServe?.connected, { polling: 50 });
-      }
-      await remote.setViewport({ width: 390, height: 844, hasTouch: true, isMobile: true, deviceScaleFactor: 1 });
-      await remote.goto(server.remoteUrl);
-      await remote.waitForFunction(() => (window.deckServe?.driver?.view.count ?? 0) > 0 && window.deckServe?.driver?.view.presenter, {
-        polling: 50,
-      });
+      await Promise.all([...audiences.map(openAudience), openRemote(remote)]);
       // Every audience page there, and the remote knows it too (the audience may hear of a move first; a person taps
       // again only after the remote shows where the room is). Linear index: title 0, Steps 1 (steps f + 2), stack 2–3.
       const everyone = async (want: Indices) => {
@@ -132,9 +139,7 @@ describe('the phone remote (Chromium, 390×844 touch screen)', () => {
     const audience = await browser.newPage();
     const remote = await browser.newPage();
     try {
-      await audience.setViewport({ width: 1280, height: 720 });
-      await audience.goto(server.url);
-      await audience.waitForFunction(() => window.Reveal?.isReady() && window.deckServe?.connected, { polling: 50 });
+      const audienceOpened = openAudience(audience);
       // Every move the remote sends, counted where it leaves the page.
       await remote.evaluateOnNewDocument(() => {
         const counter = { moves: 0 };
@@ -145,11 +150,7 @@ describe('the phone remote (Chromium, 390×844 touch screen)', () => {
           return send.call(this, data);
         };
       });
-      await remote.setViewport({ width: 390, height: 844, hasTouch: true, isMobile: true, deviceScaleFactor: 1 });
-      await remote.goto(server.remoteUrl);
-      await remote.waitForFunction(() => (window.deckServe?.driver?.view.count ?? 0) > 0 && window.deckServe?.driver?.view.presenter, {
-        polling: 50,
-      });
+      await Promise.all([audienceOpened, openRemote(remote)]);
       await remote.evaluate(() => window.deckServe!.driver!.move('first'));
       await waitForIndices(audience, { h: 0, v: 0, f: -1 });
       const moves = () => remote.evaluate(() => (window as unknown as { deckTestMoves: { moves: number } }).deckTestMoves.moves);

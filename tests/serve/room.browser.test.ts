@@ -72,9 +72,11 @@ describe('black and white pressed fast (Chromium)', () => {
     const presenter = await browser.newPage();
     const remote = await browser.newPage();
     try {
-      await openDeck(audience, server.url);
-      await openDriven(presenter, server.presenterUrl, { width: 1280, height: 800 });
-      await openDriven(remote, server.remoteUrl, { width: 390, height: 844 });
+      await Promise.all([
+        openDeck(audience, server.url),
+        openDriven(presenter, server.presenterUrl, { width: 1280, height: 800 }),
+        openDriven(remote, server.remoteUrl, { width: 390, height: 844 }),
+      ]);
       const settled = (page: Page, mode: string) =>
         page.waitForFunction((m) => window.deckServe!.driver!.view.screen === m, { polling: 20 }, mode);
       // Every audience cover the audience page shows, in order.
@@ -121,15 +123,18 @@ describe('black and white pressed fast (Chromium)', () => {
 
 describe('the server stops and comes back (Chromium)', () => {
   it('offline, moves are refused and every driving page says so; on reconnect everyone is back on the presenter’s slide', async () => {
+    // Opened one after the other, as before: which tab is in front (the last opened) decides where keys go.
     const audience = await browser.newPage();
     const presenter = await browser.newPage();
     const remote = await browser.newPage();
     const presenterDeck = await browser.newPage();
     try {
-      await openDeck(audience, server.url);
-      await openDeck(presenterDeck, server.presenterDeckUrl);
-      await openDriven(presenter, server.presenterUrl, { width: 1280, height: 800 });
-      await openDriven(remote, server.remoteUrl, { width: 390, height: 844 });
+      await Promise.all([
+        openDeck(audience, server.url),
+        openDeck(presenterDeck, server.presenterDeckUrl),
+        openDriven(presenter, server.presenterUrl, { width: 1280, height: 800 }),
+        openDriven(remote, server.remoteUrl, { width: 390, height: 844 }),
+      ]);
       await presenter.evaluate(() => window.deckServe!.driver!.move({ slide: 3 }));
       const talk = await presenter.evaluate(() => window.deckServe!.driver!.slides()[2]!.position);
       const third = { h: talk.h, v: talk.v, f: -1 };
