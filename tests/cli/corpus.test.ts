@@ -15,7 +15,7 @@ import { KATEX_CSS, vendorAssets } from '../../src/render/vendor.js';
 import type { Page } from 'puppeteer-core';
 import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
 import { openDeck } from '../helpers/deck-page.js';
-import { ensureCompiled, OUT, ROOT, runCli } from './run.js';
+import { type CliResult, ensureCompiled, OUT, pool, ROOT, runCli } from './run.js';
 
 const DECKS = join(ROOT, 'tests', 'fixtures', 'decks');
 const WORK = join(OUT, 'corpus');
@@ -80,6 +80,8 @@ const corpus: Record<string, Expected> = {
 
 const built = new Map<string, BuildResult>();
 let browser: Browser;
+/** `deck build` of a folder deck and of a single-file deck through the real CLI, started in beforeAll. */
+let cliBuilds: Promise<[CliResult, CliResult]>;
 
 beforeAll(async () => {
   rmSync(WORK, { recursive: true, force: true });
@@ -93,6 +95,12 @@ beforeAll(async () => {
     }),
   ]);
   browser = chromium;
+  // Two processes of their own: they run while the browser tests below do.
+  cliBuilds = Promise.all([
+    runCli(['build', join(DECKS, 'nested'), '-o', join(WORK, 'cli-nested')]),
+    runCli(['build', join(DECKS, 'reveal-md', 'talk.md'), '-o', join(WORK, 'cli-reveal-md')]),
+  ]);
+  cliBuilds.catch(() => undefined);
 }, 120_000);
 
 afterAll(async () => {
@@ -125,9 +133,11 @@ describe.each(Object.entries(corpus))('%s', (name, expected) => {
   });
 });
 
-describe('in the browser', () => {
+// Each test opens pages of its own.
+describe.concurrent('in the browser', () => {
   it('every corpus deck loads offline with no errors and reveal.js counts its slides', async () => {
-    for (const [name, expected] of Object.entries(corpus)) {
+    // Three decks at a time, each in a page of its own.
+    await pool(Object.entries(corpus), 3, async ([name, expected]) => {
       const page = await browser.newPage();
       try {
         await offline(page);
@@ -138,7 +148,7 @@ describe('in the browser', () => {
       } finally {
         await page.close();
       }
-    }
+    });
   });
 
   it('highlights code: reveal.js\'s highlight plugin marks up <code class="js"> and numbers lines', async () => {
@@ -260,10 +270,7 @@ describe('math (unit)', () => {
 
 describe('through the real CLI', () => {
   it('builds a folder deck and a single-file deck with `node bin/deck.js build`', async () => {
-    const [folder, single] = await Promise.all([
-      runCli(['build', join(DECKS, 'nested'), '-o', join(WORK, 'cli-nested')]),
-      runCli(['build', join(DECKS, 'reveal-md', 'talk.md'), '-o', join(WORK, 'cli-reveal-md')]),
-    ]);
+    const [folder, single] = await cliBuilds;
     expect(folder.code, folder.stderr).toBe(0);
     expect(folder.stdout).toMatch(/built 5 slides/);
     expect(existsSync(join(WORK, 'cli-nested', '02-part-two', 'images', 'square.svg'))).toBe(true);

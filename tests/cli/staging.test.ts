@@ -36,7 +36,8 @@ beforeAll(async () => {
   expect(readdirSync(FIRST_EXPORT).sort()).toEqual(['assets', 'deck.pdf', 'handout.pdf', 'index.html']);
 }, 120_000);
 
-describe('a failed export or build leaves the output folder as it was', () => {
+// Each test has folders of its own, and each CLI run is a process of its own: they run at once.
+describe.concurrent('a failed export or build leaves the output folder as it was', () => {
   it('export failing its checks: no index.html, assets or PDFs of the failed deck', async () => {
     const out = await previousExport('checks');
     const before = hashTree(out);
