@@ -10,6 +10,7 @@ import { createMemoryLogger } from '../../src/core/log.js';
 import { rejectedDeckError } from '../helpers/deck-error.js';
 import { defaultDeckPdf } from '../helpers/default-deck-pdf.js';
 import { emptyFolder } from '../helpers/temp-folder.js';
+import { workAhead } from '../helpers/work-ahead.js';
 
 const OUT = resolve('tests/.out/export');
 const FIXTURES = resolve('tests/fixtures/export');
@@ -17,6 +18,62 @@ const FIXTURES = resolve('tests/fixtures/export');
 let browser: Browser;
 let main: ExportPdfResult;
 let small: ExportPdfResult;
+/** What the export of the overflowing deck with strict checks off logged. */
+const lenientLog = createMemoryLogger();
+const LAYOUTS = [
+  ['3up', 2],
+  ['6up', 1],
+  ['notes', 5],
+] as const;
+
+/** The exports the tests read (each its own output folder), by name, in the order of the tests. */
+const EXPORTS: Record<string, () => Promise<ExportPdfResult>> = {
+  fragments: () =>
+    exportPdf(join(FIXTURES, 'small'), {
+      outDir: join(OUT, 'small-fragments'),
+      browser,
+      handout: false,
+      flags: { pdf: { fragments: true } },
+    }),
+  ...Object.fromEntries(
+    LAYOUTS.map(([layout]) => [
+      layout,
+      () =>
+        exportPdf(join(FIXTURES, 'small'), {
+          outDir: join(OUT, `small-${layout}`),
+          browser,
+          slides: false,
+          handout: layout,
+          flags: { pdf: { paper: 'letter' } },
+        }),
+    ]),
+  ),
+  overflow: () => exportPdf(join(FIXTURES, 'overflow'), { outDir: join(OUT, 'overflow'), browser }),
+  'overflow-lenient': () =>
+    exportPdf(join(FIXTURES, 'overflow'), {
+      outDir: join(OUT, 'overflow-lenient'),
+      browser,
+      logger: lenientLog,
+      flags: { pdf: { strict: false } },
+    }),
+  remote: () => exportPdf(join(FIXTURES, 'remote'), { outDir: join(OUT, 'remote'), browser }),
+  glyphs: () => exportPdf(join(FIXTURES, 'glyphs'), { outDir: join(OUT, 'glyphs'), browser, handout: false }),
+};
+/** The exports, three at a time in pages of the file's browser, from beforeAll on. */
+const exported = workAhead(Object.keys(EXPORTS), 3, (name) => EXPORTS[name]!());
+
+/** A good export, then two that fail (its checks, its time limit) into the same folder; the PDFs as they were after the good one. */
+async function failOverGoodExport(): Promise<{ out: string; good: ExportPdfResult; before: Buffer[] }> {
+  const out = join(OUT, 'keep');
+  const good = await exportPdf(join(FIXTURES, 'small'), { outDir: out, browser, handout: '6up' });
+  const before = [readFileSync(good.slides!.path), readFileSync(good.handout!.path)];
+  // Same folder, a deck whose export fails its checks.
+  await rejectedDeckError(exportPdf(join(FIXTURES, 'overflow'), { outDir: out, browser }));
+  await rejectedDeckError(exportPdf(join(FIXTURES, 'small'), { outDir: out, browser, flags: { pdf: { timeout: 1 } } }));
+  return { out, good, before };
+}
+/** failOverGoodExport, started in beforeAll beside the other exports. */
+let failedOverGood: ReturnType<typeof failOverGoodExport>;
 
 async function pdfTexts(file: string): Promise<string[]> {
   const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), verbosity: 0 }).promise;
@@ -52,6 +109,9 @@ const pageCount = (file: string) => Number(/Pages:\s+(\d+)/.exec(pdfinfo(file))?
 beforeAll(async () => {
   emptyFolder(OUT);
   browser = await startChromium();
+  exported.start();
+  failedOverGood = failOverGoodExport();
+  failedOverGood.catch(() => undefined);
   // The default deck's slides and notes handout, as `deck pdf slides` writes them: exported once for the run.
   [main, small] = await Promise.all([
     defaultDeckPdf('gpt', browser),
@@ -94,14 +154,12 @@ describe('deck.pdf of the default deck', () => {
     expect(info).toMatch(/Tagged:\s+yes/);
     const doc = await getDocument({ data: new Uint8Array(readFileSync(main.slides!.path)), verbosity: 0 }).promise;
     expect((await doc.getMetadata()).info).toMatchObject({ Language: c.lang });
-    await doc.destroy();
     // Links stay clickable: the references slide's link is a URI annotation on its page.
-    const linkDoc = await getDocument({ data: new Uint8Array(readFileSync(main.slides!.path)), verbosity: 0 }).promise;
     const urls: string[] = [];
-    for (let i = 1; i <= linkDoc.numPages; i++) {
-      for (const a of await (await linkDoc.getPage(i)).getAnnotations()) if (a.subtype === 'Link' && a.url) urls.push(a.url);
+    for (let i = 1; i <= doc.numPages; i++) {
+      for (const a of await (await doc.getPage(i)).getAnnotations()) if (a.subtype === 'Link' && a.url) urls.push(a.url);
     }
-    await linkDoc.destroy();
+    await doc.destroy();
     const linked = main.deck.slides.flatMap((slide) => [...slide.html.matchAll(/href="(https?:[^"]+)"/g)].map((m) => m[1]!));
     expect(linked.length).toBeGreaterThan(0);
     for (const url of linked) expect(urls).toContain(url.replace(/&amp;/g, '&'));
@@ -137,12 +195,7 @@ describe('fragments', () => {
   });
 
   it('--fragments: a page per fragment step, except the slide that opts out', async () => {
-    const result = await exportPdf(join(FIXTURES, 'small'), {
-      outDir: join(OUT, 'small-fragments'),
-      browser,
-      handout: false,
-      flags: { pdf: { fragments: true } },
-    });
+    const result = await exported.of('fragments');
     // slide 1: 2 steps → 3 pages; slide 2 opts out → 1; slides 3, 4 → 1 each; slide 5: 1 step → 2.
     expect(pageCount(result.slides!.path)).toBe(8);
     const texts = await pdfTexts(result.slides!.path);
@@ -158,18 +211,8 @@ describe('handout layouts', () => {
     expect(pageCount(small.handout!.path)).toBe(3);
   });
 
-  it.each([
-    ['3up', 2],
-    ['6up', 1],
-    ['notes', 5],
-  ] as const)('%s has the right page count, on letter paper too', async (layout, pages) => {
-    const result = await exportPdf(join(FIXTURES, 'small'), {
-      outDir: join(OUT, `small-${layout}`),
-      browser,
-      slides: false,
-      handout: layout,
-      flags: { pdf: { paper: 'letter' } },
-    });
+  it.each(LAYOUTS)('%s has the right page count, on letter paper too', async (layout, pages) => {
+    const result = await exported.of(layout);
     expect(result.slides).toBeUndefined();
     expect(pageCount(result.handout!.path)).toBe(pages);
     expect(pdfinfo(result.handout!.path)).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);
@@ -182,7 +225,7 @@ describe('handout layouts', () => {
 describe('export checks and failures', () => {
   it('fails strict on an overflowing slide, naming file, slide and title, and writes nothing', async () => {
     const out = join(OUT, 'overflow');
-    const error = await rejectedDeckError(exportPdf(join(FIXTURES, 'overflow'), { outDir: out, browser }));
+    const error = await rejectedDeckError(exported.of('overflow'));
     expect(error.code).toBe(ErrorCode.ExportFailed);
     expect(error.message).toMatch(/01\.md:\d+: slide 2 “Far too long”: \d+ list items \(from “\w+”\) (fall|reach) below the slide/);
     expect(error.message).not.toContain('“Fits”');
@@ -190,44 +233,35 @@ describe('export checks and failures', () => {
   });
 
   it('only warns with strict off, and writes the PDFs', async () => {
-    const log = createMemoryLogger();
-    const result = await exportPdf(join(FIXTURES, 'overflow'), {
-      outDir: join(OUT, 'overflow-lenient'),
-      browser,
-      logger: log,
-      flags: { pdf: { strict: false } },
-    });
+    const result = await exported.of('overflow-lenient');
     expect(result.problems.map((p) => p.kind)).toEqual(['overflow']);
-    expect(log.lines.some((l) => l.level === 'warn' && l.message.includes('slide 2 “Far too long”'))).toBe(true);
+    expect(lenientLog.lines.some((l) => l.level === 'warn' && l.message.includes('slide 2 “Far too long”'))).toBe(true);
     expect(pageCount(result.slides!.path)).toBe(2);
   });
 
   it('blocks a remote stylesheet (never fetched) and reports it', async () => {
-    const error = await rejectedDeckError(exportPdf(join(FIXTURES, 'remote'), { outDir: join(OUT, 'remote'), browser }));
+    const error = await rejectedDeckError(exported.of('remote'));
     expect(error.message).toContain('https://example.invalid/x.css');
     expect(error.message).toContain('blocked-request');
   });
 
   it('reports text that no installed font can draw', async () => {
-    const error = await rejectedDeckError(exportPdf(join(FIXTURES, 'glyphs'), { outDir: join(OUT, 'glyphs'), browser, handout: false }));
+    const error = await rejectedDeckError(exported.of('glyphs'));
     expect(error.message).toMatch(/slide 1 “Linear A”: no installed font has “𐘀” U\+10600/);
     // The Chinese default deck had no such problem (it exported strictly above).
     expect(main.problems).toEqual([]);
   });
 
   it('a failed export leaves the previous PDFs byte for byte, and no temporary file', async () => {
-    const out = join(OUT, 'keep');
-    const good = await exportPdf(join(FIXTURES, 'small'), { outDir: out, browser, handout: '6up' });
-    const before = [readFileSync(good.slides!.path), readFileSync(good.handout!.path)];
-    // Same folder, a deck whose export fails its checks.
-    await rejectedDeckError(exportPdf(join(FIXTURES, 'overflow'), { outDir: out, browser }));
-    await rejectedDeckError(exportPdf(join(FIXTURES, 'small'), { outDir: out, browser, flags: { pdf: { timeout: 1 } } }));
+    const { out, good, before } = await failedOverGood;
     expect(readFileSync(good.slides!.path).equals(before[0]!)).toBe(true);
     expect(readFileSync(good.handout!.path).equals(before[1]!)).toBe(true);
     expect(readdirSync(out).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
   it('a tiny timeout fails cleanly with a Timeout error and leaves the browser usable', async () => {
+    // Alone in the browser: no export of the tests above still has a page open.
+    await Promise.allSettled([failedOverGood, ...Object.keys(EXPORTS).map((name) => exported.of(name))]);
     const error = await rejectedDeckError(
       exportPdf(join(FIXTURES, 'small'), { outDir: join(OUT, 'timeout'), browser, flags: { pdf: { timeout: 5 } } }),
     );
