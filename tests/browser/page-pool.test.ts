@@ -8,13 +8,15 @@ import { createPagePool } from '../../src/browser/page-pool.js';
 import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
 
 let browser: Browser;
+/** A second Chromium, untouched until the firstTab test: launched beside the first instead of in that test. */
+let fresh: Browser;
 
 beforeAll(async () => {
-  browser = await startChromium();
+  [browser, fresh] = await Promise.all([startChromium(), startChromium()]);
 }, 60_000);
 
 afterAll(async () => {
-  if (browser) await closeBrowser(browser);
+  await Promise.all([browser, fresh].filter(Boolean).map((each) => closeBrowser(each)));
 });
 
 describe('page pool', () => {
@@ -69,30 +71,25 @@ describe('page pool', () => {
   });
 
   it('with firstTab, the first job prints in the tab a fresh browser started with; one beside it opens its own', async () => {
-    const fresh = await startChromium();
-    try {
-      // A browser of its own (the shared one has no starting tab); a loaded machine may attach that tab after the
-      // launch returns, so wait for it rather than read pages().
-      const tab = await (await fresh.waitForTarget((target) => target.type() === 'page')).page();
-      const pool = createPagePool({ firstTab: true });
-      // Two jobs at once: the first takes the first tab, the other opens a page of its own.
-      let release = () => {};
-      const gate = new Promise<void>((resolve) => (release = resolve));
-      const first = pool.use(fresh, async (page) => {
-        await page.setContent('<p>in the first tab</p>');
-        await gate;
-        return page;
-      });
-      const second = pool.use(fresh, async (page) => page);
-      const other = await second;
-      release();
-      const used = await first;
-      expect(used).toBe(tab);
-      expect(other).not.toBe(tab);
-      expect(pool.opened).toBe(2);
-      expect(await used.evaluate(() => document.body.textContent)).toBe('in the first tab');
-    } finally {
-      await closeBrowser(fresh);
-    }
+    // A browser of its own (the shared one has no starting tab); a loaded machine may attach that tab after the
+    // launch returns, so wait for it rather than read pages().
+    const tab = await (await fresh.waitForTarget((target) => target.type() === 'page')).page();
+    const pool = createPagePool({ firstTab: true });
+    // Two jobs at once: the first takes the first tab, the other opens a page of its own.
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const first = pool.use(fresh, async (page) => {
+      await page.setContent('<p>in the first tab</p>');
+      await gate;
+      return page;
+    });
+    const second = pool.use(fresh, async (page) => page);
+    const other = await second;
+    release();
+    const used = await first;
+    expect(used).toBe(tab);
+    expect(other).not.toBe(tab);
+    expect(pool.opened).toBe(2);
+    expect(await used.evaluate(() => document.body.textContent)).toBe('in the first tab');
   }, 60_000);
 });

@@ -99,28 +99,38 @@ function socket(port: number, headers: { host?: string; origin?: string }): Prom
 describe('deck serve refuses other host names', () => {
   const TOKEN = 'host-test-token-1234';
   let server: ServerHandle;
+  /** The Chromium of the rebinding test, launched beside the server. */
+  let rebound: Browser;
   let routeCalls = 0;
 
+  // The resolver rule plays the attacker's DNS: evil.example now points at this machine.
+  const launchRebound = async () =>
+    launchBrowser({ executablePath: (await findBrowser({})).path, extraArgs: ['--host-resolver-rules=MAP evil.example 127.0.0.1'] });
+
   beforeAll(async () => {
-    server = await startServer({
-      deck: FIXTURE,
-      port: 0,
-      watch: false,
-      logger: createMemoryLogger(),
-      token: TOKEN,
-      allowedHosts: ['deck.test'],
-      routes: [
-        (_req, res, url) => {
-          if (url.pathname !== '/_test/post') return false;
-          routeCalls++;
-          res.writeHead(204).end();
-          return true;
-        },
-      ],
-    });
+    [server, rebound] = await Promise.all([
+      startServer({
+        deck: FIXTURE,
+        port: 0,
+        watch: false,
+        logger: createMemoryLogger(),
+        token: TOKEN,
+        allowedHosts: ['deck.test'],
+        routes: [
+          (_req, res, url) => {
+            if (url.pathname !== '/_test/post') return false;
+            routeCalls++;
+            res.writeHead(204).end();
+            return true;
+          },
+        ],
+      }),
+      launchRebound(),
+    ]);
   });
   afterAll(async () => {
     await server?.close();
+    if (rebound) await closeBrowser(rebound);
   });
 
   it('answers 403 without the deck or its notes on every route for a foreign Host', async () => {
@@ -163,28 +173,18 @@ describe('deck serve refuses other host names', () => {
   });
 
   it('keeps a rebound name out in a real Chromium', async () => {
-    const found = await findBrowser({});
-    // The resolver rule plays the attacker's DNS: evil.example now points at this machine.
-    const browser: Browser = await launchBrowser({
-      executablePath: found.path,
-      extraArgs: ['--host-resolver-rules=MAP evil.example 127.0.0.1'],
-    });
-    try {
-      const page = await browser.newPage();
-      const response = await page.goto(`http://evil.example:${server.port}/`);
-      expect(response?.status()).toBe(403);
-      expect(await page.content()).not.toContain('Body notes.');
-      // The page's own WebSocket (a string: the test file's `WebSocket` is the ws package).
-      const socketResult = await page.evaluate(`new Promise((resolve) => {
-        const ws = new WebSocket('ws://evil.example:${server.port}/_deck/ws');
-        ws.onopen = () => resolve('open');
-        ws.onerror = () => resolve('refused');
-      })`);
-      expect(socketResult).toBe('refused');
-      const own = await page.goto(`http://localhost:${server.port}/`);
-      expect(own?.status()).toBe(200);
-    } finally {
-      await closeBrowser(browser);
-    }
+    const page = await rebound.newPage();
+    const response = await page.goto(`http://evil.example:${server.port}/`);
+    expect(response?.status()).toBe(403);
+    expect(await page.content()).not.toContain('Body notes.');
+    // The page's own WebSocket (a string: the test file's `WebSocket` is the ws package).
+    const socketResult = await page.evaluate(`new Promise((resolve) => {
+      const ws = new WebSocket('ws://evil.example:${server.port}/_deck/ws');
+      ws.onopen = () => resolve('open');
+      ws.onerror = () => resolve('refused');
+    })`);
+    expect(socketResult).toBe('refused');
+    const own = await page.goto(`http://localhost:${server.port}/`);
+    expect(own?.status()).toBe(200);
   });
 });
