@@ -37,15 +37,40 @@ function titleText(xml: string): string {
 /** A new deck folder in this file's work folder, holding `files`. */
 const deckFolder = (files: Record<string, string | Buffer>) => writeFolder(mkdtempSync(join(work, 'deck-')), files);
 
+/** The default deck's deck.pptx converted to PDF by LibreOffice Impress (the PDF's path), if it is installed. */
+async function convertWithLibreOffice(pptx: string, signal: AbortSignal): Promise<{ soffice?: string; pdf: string }> {
+  const soffice = ['soffice', 'libreoffice'].find((name) => spawnSync('which', [name]).status === 0);
+  const out = join(work, 'lo');
+  const pdf = join(out, 'deck.pdf');
+  if (!soffice) return { pdf };
+  const profile = join(work, 'lo-profile');
+  // Awaited, not run synchronously, and bounded only by a generous limit: on a loaded machine the conversion took
+  // over two minutes (a 120 s bound on the process failed the test there).
+  await promisify(execFile)(
+    soffice,
+    [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, pptx],
+    { timeout: LIBREOFFICE_LIMIT_MS, signal },
+  );
+  return { soffice, pdf };
+}
+/** convertWithLibreOffice, started in beforeAll: LibreOffice converts while the tests below use Chromium. */
+let converted: ReturnType<typeof convertWithLibreOffice>;
+/** Stops the conversion when the file ends first (a run of some of its tests). */
+const stopConverting = new AbortController();
+
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'deck-pptx-test-'));
   browser = await startChromium();
   main = await exportPptx('slides', { outDir: join(work, 'main'), browser });
+  converted = convertWithLibreOffice(main.path, stopConverting.signal);
+  converted.catch(() => undefined);
   zip = await JSZip.loadAsync(readFileSync(main.path));
 });
 
 afterAll(async () => {
   await closeBrowser(browser);
+  stopConverting.abort();
+  await converted?.catch(() => undefined);
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -124,23 +149,11 @@ describe('deck pptx on the default deck', () => {
   it(
     'opens in LibreOffice Impress, which converts it to a PDF with a page per slide and the same text',
     async () => {
-      const soffice = ['soffice', 'libreoffice'].find((name) => spawnSync('which', [name]).status === 0);
+      const { soffice, pdf } = await converted;
       expect(
         soffice,
         'LibreOffice is not installed: run `bash scripts/bootstrap.sh --test` (as root) to install libreoffice-impress',
       ).toBeDefined();
-      const out = join(work, 'lo');
-      const profile = join(work, 'lo-profile');
-      // Awaited, not run synchronously, and bounded only by the test's generous limit: on a loaded machine the
-      // conversion took over two minutes (a 120 s bound on the process failed the test there).
-      await promisify(execFile)(
-        soffice!,
-        [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, main.path],
-        {
-          timeout: LIBREOFFICE_LIMIT_MS,
-        },
-      );
-      const pdf = join(out, 'deck.pdf');
       expect(existsSync(pdf)).toBe(true);
       const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
       expect(pages).toBe(main.deck.slides.length);
