@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDeckError, ErrorCode } from '../../src/core/errors.js';
 import { exportPng, imageName, type ExportPngResult } from '../../src/export/png/export.js';
-import { runCli } from '../cli/run.js';
+import { type CliResult, runCli } from '../cli/run.js';
 import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
 import { defaultDeckPdf } from '../helpers/default-deck-pdf.js';
 import { imageSize } from '../helpers/image-size.js';
@@ -14,9 +14,58 @@ let browser: Browser;
 let work: string;
 let main: ExportPngResult;
 
+/** A new deck folder in this file's work folder holding talk.md (and `files`). */
+function deckWith(talk: string, files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(work, 'deck-'));
+  writeFileSync(join(dir, 'talk.md'), talk);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+/** An export, then one with --fragments --scale 2 --jpeg into the same folder: what the folder held after each. */
+async function exportTwice(): Promise<{ out: string; first: string[]; second: ExportPngResult }> {
+  const dir = deckWith(
+    '# Title\n\n---\n\n## Steps\n\n- one <!-- .element: class="fragment" -->\n- two <!-- .element: class="fragment" -->\n',
+  );
+  const out = join(dir, 'out');
+  await exportPng(dir, { outDir: out, browser });
+  const first = readdirSync(out).sort();
+  return { out, first, second: await exportPng(dir, { outDir: out, browser, fragments: true, scale: 2, jpeg: true }) };
+}
+
+/** A deck with an image that is not one: the folder and the export's error. */
+async function exportUnreadable(): Promise<{ dir: string; error: unknown }> {
+  const dir = deckWith('# Title\n\n---\n\n## Picture\n\n![a chart](chart.png)\n', { 'chart.png': 'this is not a PNG' });
+  const error = await exportPng(dir, { outDir: join(dir, 'out'), browser }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  return { dir, error };
+}
+
+/** `deck build` of a deck with a url, then `deck png`, then `deck build` again: what each build printed or wrote. */
+async function buildPngBuild(): Promise<{ before: CliResult; htmlBefore: string; after: CliResult; htmlAfter: string }> {
+  const dir = deckWith('---\ntitle: 分享\nurl: https://example.org/talks/share\n---\n\n# 分享\n');
+  const out = join(dir, 'out');
+  const before = await runCli(['build', dir, '-o', out]);
+  const htmlBefore = readFileSync(join(out, 'index.html'), 'utf8');
+  await exportPng(dir, { outDir: out, browser });
+  const after = await runCli(['build', dir, '-o', out]);
+  return { before, htmlBefore, after, htmlAfter: readFileSync(join(out, 'index.html'), 'utf8') };
+}
+
+/** The sequences above, started together from beforeAll (each test awaits its own). */
+let exportedTwice: ReturnType<typeof exportTwice>;
+let unreadable: ReturnType<typeof exportUnreadable>;
+let builtAround: ReturnType<typeof buildPngBuild>;
+
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'deck-png-test-'));
   browser = await startChromium();
+  exportedTwice = exportTwice();
+  unreadable = exportUnreadable();
+  builtAround = buildPngBuild();
+  for (const started of [exportedTwice, unreadable, builtAround]) started.catch(() => undefined);
   main = await exportPng('slides', { outDir: join(work, 'main'), browser });
 });
 
@@ -97,15 +146,8 @@ describe('deck png', () => {
   });
 
   it('--fragments --scale 2 --jpeg gives a 2560×1440 JPEG per fragment step and removes images of the earlier export', async () => {
-    const dir = mkdtempSync(join(work, 'deck-'));
-    writeFileSync(
-      join(dir, 'talk.md'),
-      '# Title\n\n---\n\n## Steps\n\n- one <!-- .element: class="fragment" -->\n- two <!-- .element: class="fragment" -->\n',
-    );
-    const out = join(dir, 'out');
-    await exportPng(dir, { outDir: out, browser });
-    expect(readdirSync(out).sort()).toEqual(['001.png', '002.png', 'thumbnail.png']);
-    const result = await exportPng(dir, { outDir: out, browser, fragments: true, scale: 2, jpeg: true });
+    const { out, first: firstNames, second: result } = await exportedTwice;
+    expect(firstNames).toEqual(['001.png', '002.png', 'thumbnail.png']);
     expect(readdirSync(out).sort()).toEqual(['001-0.jpg', '002-0.jpg', '002-1.jpg', '002-2.jpg', 'thumbnail.png']);
     expect(result.files).toHaveLength(4);
     const first = readFileSync(join(out, '002-0.jpg'));
@@ -116,30 +158,18 @@ describe('deck png', () => {
   });
 
   it('fails on an image that cannot be read and writes nothing', async () => {
-    const dir = mkdtempSync(join(work, 'deck-'));
-    writeFileSync(join(dir, 'talk.md'), '# Title\n\n---\n\n## Picture\n\n![a chart](chart.png)\n');
-    writeFileSync(join(dir, 'chart.png'), 'this is not a PNG');
-    const out = join(dir, 'out');
-    const error = await exportPng(dir, { outDir: out, browser }).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
+    const { dir, error } = await unreadable;
     expect(isDeckError(error) && error.code).toBe(ErrorCode.ExportFailed);
     expect((error as Error).message).toMatch(/talk\.md:7: slide 2 “Picture”: the image “chart\.png” cannot be read/);
     expect(readdirSync(dir)).not.toContain('out');
   });
 
   it('gives deck build the thumbnail for og:image when the deck has a url', async () => {
-    const dir = mkdtempSync(join(work, 'deck-'));
-    writeFileSync(join(dir, 'talk.md'), '---\ntitle: 分享\nurl: https://example.org/talks/share\n---\n\n# 分享\n');
-    const out = join(dir, 'out');
-    const before = await runCli(['build', dir, '-o', out]);
+    const { before, htmlBefore, after, htmlAfter: html } = await builtAround;
     expect(before.code).toBe(0);
-    expect(readFileSync(join(out, 'index.html'), 'utf8')).not.toContain('og:image');
+    expect(htmlBefore).not.toContain('og:image');
     expect(before.stdout + before.stderr).toContain('deck png');
-    await exportPng(dir, { outDir: out, browser });
-    expect((await runCli(['build', dir, '-o', out])).code).toBe(0);
-    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(after.code).toBe(0);
     expect(html).toContain('<meta property="og:image" content="https://example.org/talks/share/thumbnail.png">');
     expect(html).toContain('<meta property="og:title" content="分享">');
   });

@@ -10,6 +10,7 @@ import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.j
 import { rejectedDeckError } from '../helpers/deck-error.js';
 import { indicesOf, waitForIndices } from '../helpers/reveal-indices.js';
 import { writeFolder } from '../helpers/temp-folder.js';
+import { workAhead } from '../helpers/work-ahead.js';
 
 let browser: Browser;
 let work: string;
@@ -40,10 +41,26 @@ async function openDeck(page: Page, url: string): Promise<void> {
 /** A new deck folder in this file's work folder, holding `files`. */
 const deckFolder = (files: Record<string, string | Buffer>) => writeFolder(mkdtempSync(join(work, 'deck-')), files);
 
+/** The decks the tests below build, by name; each is written into deckDir(name) and built into its `out`. */
+const DECKS: Record<string, Record<string, string>> = {
+  moon: { 'talk.md': '---\ntheme: moon\n---\n\n# Moon title\n\nSome body text\n' },
+  'missing-font': {
+    'talk.md': '---\ntheme: ./odd.css\n---\n\n# 標題\n\nText\n',
+    'odd.css':
+      '@import "../../../node_modules/reveal.js/dist/theme/white.css";\n.reveal {\n  font-family: "Nowhere Sans Pro", sans-serif;\n}\n',
+  },
+  'unreadable-image': { 'talk.md': '# Title\n\n---\n\n## Picture\n\n![a chart](chart.png)\n', 'chart.png': 'not a PNG' },
+};
+const deckDir = (name: string) => join(work, 'decks', name);
+/** Their builds, three at a time from beforeAll on: the browser lays them out while the tests above run. */
+const built = workAhead(Object.keys(DECKS), 3, (name) => buildSingleFile(deckDir(name), { outDir: join(deckDir(name), 'out'), browser }));
+
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'deck-single-test-'));
+  for (const [name, files] of Object.entries(DECKS)) writeFolder(deckDir(name), files);
   browser = await startChromium();
   main = await buildSingleFile('slides', { outDir: join(work, 'main'), browser });
+  built.start();
 });
 
 afterAll(async () => {
@@ -197,8 +214,7 @@ describe('the single file’s presenter window: the timing plan', () => {
 
 describe('deck build --single-file with a reveal.js theme whose fonts come from @fontsource', () => {
   it('carries the theme’s web fonts, and Chromium draws the text with them from file:// with no request out', async () => {
-    const dir = deckFolder({ 'talk.md': '---\ntheme: moon\n---\n\n# Moon title\n\nSome body text\n' });
-    const result = await buildSingleFile(dir, { outDir: join(dir, 'out'), browser });
+    const result = await built.of('moon');
     const page = await browser.newPage();
     try {
       const requests = await recordRequests(page);
@@ -221,13 +237,8 @@ describe('deck build --single-file with a reveal.js theme whose fonts come from 
 
 describe('deck build --single-file on bad input', () => {
   it('fails when the font the theme asks for is not installed, naming the theme file and line, and writes nothing', async () => {
-    const dir = deckFolder({
-      'talk.md': '---\ntheme: ./odd.css\n---\n\n# 標題\n\nText\n',
-      'odd.css':
-        '@import "../../../node_modules/reveal.js/dist/theme/white.css";\n.reveal {\n  font-family: "Nowhere Sans Pro", sans-serif;\n}\n',
-    });
-    const out = join(dir, 'out');
-    const error = await rejectedDeckError(buildSingleFile(dir, { outDir: out, browser }));
+    const out = join(deckDir('missing-font'), 'out');
+    const error = await rejectedDeckError(built.of('missing-font'));
     expect(error.code).toBe(ErrorCode.BadInput);
     expect(error.message).toContain('Nowhere Sans Pro');
     expect(error.file).toMatch(/odd\.css$/);
@@ -237,9 +248,8 @@ describe('deck build --single-file on bad input', () => {
   });
 
   it('fails on an image that cannot be read, naming the slide file and line', async () => {
-    const dir = deckFolder({ 'talk.md': '# Title\n\n---\n\n## Picture\n\n![a chart](chart.png)\n', 'chart.png': 'not a PNG' });
-    const out = join(dir, 'out');
-    const error = await rejectedDeckError(buildSingleFile(dir, { outDir: out, browser }));
+    const out = join(deckDir('unreadable-image'), 'out');
+    const error = await rejectedDeckError(built.of('unreadable-image'));
     expect(error.code).toBe(ErrorCode.BadInput);
     expect(error.message).toContain('chart.png');
     expect(error.file).toMatch(/talk\.md$/);
