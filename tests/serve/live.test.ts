@@ -50,20 +50,23 @@ describe('live reload in Chromium', () => {
     expect(html).not.toMatch(/Opening notes|Notes for the steps|class="notes"|data-notes/);
     expect((await rawGet(server.port, '/_deck/notes.json')).status).toBe(403);
     expect((await rawGet(server.port, `/_deck/notes.json?token=${TOKEN}x`)).status).toBe(403);
-    await withPage(browser, async (page) => {
-      await openDeck(page);
-      expect(await page.evaluate(() => document.querySelectorAll('aside.notes').length)).toBe(0);
-    });
-    await withPage(browser, async (page) => {
-      await openDeck(page, `?token=${TOKEN}`);
-      await page.waitForFunction(() => document.querySelectorAll('aside.notes').length === 3);
-      const plugin = await page.evaluate(() => ({
-        registered: typeof (window as any).RevealNotes === 'function',
-        active: window.Reveal.hasPlugin('notes'),
-        text: document.querySelector('aside.notes')?.textContent,
-      }));
-      expect(plugin).toEqual({ registered: true, active: true, text: 'Opening notes.' });
-    });
+    // The audience page and the presenter's deck, side by side.
+    await Promise.all([
+      withPage(browser, async (page) => {
+        await openDeck(page);
+        expect(await page.evaluate(() => document.querySelectorAll('aside.notes').length)).toBe(0);
+      }),
+      withPage(browser, async (page) => {
+        await openDeck(page, `?token=${TOKEN}`);
+        await page.waitForFunction(() => document.querySelectorAll('aside.notes').length === 3);
+        const plugin = await page.evaluate(() => ({
+          registered: typeof (window as any).RevealNotes === 'function',
+          active: window.Reveal.hasPlugin('notes'),
+          text: document.querySelector('aside.notes')?.textContent,
+        }));
+        expect(plugin).toEqual({ registered: true, active: true, text: 'Opening notes.' });
+      }),
+    ]);
   });
 
   it('shows an edited slide on the same slide, in place or after a full reload', async () => {
@@ -107,11 +110,14 @@ describe('live reload in Chromium', () => {
       await openDeck(audience);
       await audience.evaluate(() => window.Reveal.slide(2, 0));
       await withPage(browser, async (presenterDeck) => {
-        await openDeck(presenterDeck, `?token=${TOKEN}`);
         await withPage(browser, async (view) => {
-          await view.setViewport({ width: 1280, height: 800 });
-          await view.goto(server.presenterUrl);
-          await view.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('presenting'));
+          // The presenter's deck and the presenter view load side by side.
+          const openView = async () => {
+            await view.setViewport({ width: 1280, height: 800 });
+            await view.goto(server.presenterUrl);
+            await view.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('presenting'));
+          };
+          await Promise.all([openDeck(presenterDeck, `?token=${TOKEN}`), openView()]);
           const good = readFileSync(join(deck.dir, '00-intro.md'), 'utf8');
           writeFileSync(join(deck.dir, '00-intro.md'), good.replace('lang: en', 'lang: [en, "unclosed'));
           // A background tab runs no animation frames: wait on DOM mutations, not on rAF polling.
@@ -148,12 +154,17 @@ describe('live reload in Chromium', () => {
 
   it('drives audience pages from the presenter page and from the presenter’s deck', async () => {
     await withPage(browser, async (audience) => {
-      await openDeck(audience);
+      const audienceOpened = openDeck(audience);
+      // A rejection is the test's once awaited below, not an unhandled one meanwhile.
+      audienceOpened.catch(() => {});
       await withPage(browser, async (presenter) => {
-        await presenter.setViewport({ width: 1400, height: 850 });
-        await presenter.goto(`${server.presenterUrl}`);
-        await presenter.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('presenting'));
-        await presenter.waitForFunction(() => document.getElementById('position')?.textContent === '1 / 5');
+        const openPresenter = async () => {
+          await presenter.setViewport({ width: 1400, height: 850 });
+          await presenter.goto(`${server.presenterUrl}`);
+          await presenter.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('presenting'));
+          await presenter.waitForFunction(() => document.getElementById('position')?.textContent === '1 / 5');
+        };
+        await Promise.all([audienceOpened, openPresenter()]);
         await presenter.click('#next');
         await presenter.click('#next');
         await audience.bringToFront();
