@@ -17,7 +17,8 @@ beforeAll(async () => {
   mkdirSync(WORK, { recursive: true });
 }, 180_000);
 
-describe('deck build --single-file --browser --timeout', () => {
+// Three processes of their own, each with its own output folder: they run at once.
+describe.concurrent('deck build --single-file --browser --timeout', () => {
   it('builds with the browser --browser names', async () => {
     const chromium = (await findBrowser({})).path;
     const out = join(WORK, 'given-browser');

@@ -113,45 +113,48 @@ afterAll(async () => {
   await browser?.close();
 });
 
-for (const theme of THEMES) {
-  describe(`contrast (${theme})`, () => {
-    it('every text on every slide of the default deck passes WCAG AA', async () => {
-      const page = await openDeck(browser, await buildDefaultDeck(theme));
-      try {
-        const failures: string[] = [];
-        let measured = 0;
-        for (const { h, v } of await slideIndices(page)) {
-          await showSlide(page, h, v);
-          measured++;
-          for (const f of await measureContrast(page, '.reveal .slides section.present:not(.stack)')) {
-            failures.push(`slide ${measured} "${f.text}": ${f.ratio}:1 < ${f.needed}:1 (${f.color} on ${f.background})`);
+// Each test reads pages of its own: the four run at once.
+describe.concurrent('WCAG AA', () => {
+  for (const theme of THEMES) {
+    describe(`contrast (${theme})`, () => {
+      it('every text on every slide of the default deck passes WCAG AA', async () => {
+        const page = await openDeck(browser, await buildDefaultDeck(theme));
+        try {
+          const failures: string[] = [];
+          let measured = 0;
+          for (const { h, v } of await slideIndices(page)) {
+            await showSlide(page, h, v);
+            measured++;
+            for (const f of await measureContrast(page, '.reveal .slides section.present:not(.stack)')) {
+              failures.push(`slide ${measured} "${f.text}": ${f.ratio}:1 < ${f.needed}:1 (${f.color} on ${f.background})`);
+            }
           }
+          expect(measured).toBeGreaterThan(20);
+          expect(failures).toEqual([]);
+        } finally {
+          await page.close();
         }
-        expect(measured).toBeGreaterThan(20);
-        expect(failures).toEqual([]);
-      } finally {
-        await page.close();
-      }
-    });
+      });
 
-    it('every code token of the deck init sample is at least 4.5:1 on the code background', async () => {
-      const out = mkdtempSync(join(tmpdir(), `deck-contrast-${theme}-`));
-      const { rendered } = await buildDeck(INIT_SAMPLE, { flags: { theme } });
-      const page = await openDeck(browser, await writeRendered(out, rendered));
-      try {
-        const where = await page.evaluate(() => {
-          const reveal = (window as unknown as { Reveal: { getIndices(s: Element): { h: number; v?: number } } }).Reveal;
-          const { h, v } = reveal.getIndices(document.querySelector('pre code.hljs')!.closest('section:not(.stack)')!);
-          return { h, v: v ?? 0 };
-        });
-        await showSlide(page, where.h, where.v);
-        const tokens = await page.$$eval('pre code.hljs span[class^="hljs-"]', (spans) => spans.length);
-        expect(tokens, 'the sample has highlighted code').toBeGreaterThan(3);
-        // Code is read closely whatever its size: every token is held to 4.5:1.
-        expect(await measureContrast(page, 'pre code.hljs', true)).toEqual([]);
-      } finally {
-        await page.close();
-      }
+      it('every code token of the deck init sample is at least 4.5:1 on the code background', async () => {
+        const out = mkdtempSync(join(tmpdir(), `deck-contrast-${theme}-`));
+        const { rendered } = await buildDeck(INIT_SAMPLE, { flags: { theme } });
+        const page = await openDeck(browser, await writeRendered(out, rendered));
+        try {
+          const where = await page.evaluate(() => {
+            const reveal = (window as unknown as { Reveal: { getIndices(s: Element): { h: number; v?: number } } }).Reveal;
+            const { h, v } = reveal.getIndices(document.querySelector('pre code.hljs')!.closest('section:not(.stack)')!);
+            return { h, v: v ?? 0 };
+          });
+          await showSlide(page, where.h, where.v);
+          const tokens = await page.$$eval('pre code.hljs span[class^="hljs-"]', (spans) => spans.length);
+          expect(tokens, 'the sample has highlighted code').toBeGreaterThan(3);
+          // Code is read closely whatever its size: every token is held to 4.5:1.
+          expect(await measureContrast(page, 'pre code.hljs', true)).toEqual([]);
+        } finally {
+          await page.close();
+        }
+      });
     });
-  });
-}
+  }
+});

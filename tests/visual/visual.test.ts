@@ -47,7 +47,8 @@ const pages = new Map<string, Page>();
 
 beforeAll(async () => {
   browser = await startChromium();
-  for (const theme of Object.keys(CASES)) pages.set(theme, await openDeck(browser, await buildDefaultDeck(theme), 0.5));
+  // Both themes' pages open at once.
+  await Promise.all(Object.keys(CASES).map(async (theme) => pages.set(theme, await openDeck(browser, await buildDefaultDeck(theme), 0.5))));
 });
 
 afterAll(async () => {
