@@ -47,10 +47,13 @@ describe('the default deck', () => {
   let url: string;
 
   beforeAll(async () => {
+    // Chromium starts while the deck builds.
+    const starting = startChromium();
+    starting.catch(() => undefined);
     built = await buildDeck(slidesDir);
     const out = mkdtempSync(join(tmpdir(), 'deck-default-'));
     url = pathToFileURL(await writeRendered(out, built.rendered)).href;
-    browser = await startChromium();
+    browser = await starting;
   });
   afterAll(async () => closeBrowser(browser));
 
@@ -80,7 +83,8 @@ describe('the default deck', () => {
     expect(missing).toEqual([]);
   });
 
-  it('loads from file:// with no console error and reveal.js sees every slide', async () => {
+  // Each in a page of its own, at once with the other.
+  it.concurrent('loads from file:// with no console error and reveal.js sees every slide', async () => {
     await withPage(browser, async (page) => {
       const { errors } = await openDeck(page, url);
       const total = await page.evaluate(() => (window as unknown as { Reveal: { getTotalSlides(): number } }).Reveal.getTotalSlides());
@@ -93,7 +97,8 @@ describe('the default deck', () => {
     });
   });
 
-  it('draws the Chinese text with a Traditional Chinese font', async () => {
+  // Each in a page of its own, at once with the other.
+  it.concurrent('draws the Chinese text with a Traditional Chinese font', async () => {
     await withPage(browser, async (page) => {
       await openDeck(page, url);
       const cdp = await page.createCDPSession();

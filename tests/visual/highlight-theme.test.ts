@@ -71,7 +71,8 @@ async function codeColours(theme: string, frontMatter: string): Promise<CodeColo
   }
 }
 
-describe.each(THEMES)('code in %s', (theme) => {
+// Each test builds and opens a deck of its own: the four run at once.
+describe.concurrent.each(THEMES)('code in %s', (theme) => {
   it('takes the highlight.js style the deck names (github)', async () => {
     expect(await codeColours(theme, 'highlightTheme: github\n')).toEqual(GITHUB);
   });
