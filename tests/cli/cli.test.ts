@@ -101,7 +101,8 @@ describe.concurrent('colour', () => {
   });
 });
 
-describe('exit codes', () => {
+// Concurrent like its neighbours, so the file's suites form one group that runs at once.
+describe.concurrent('exit codes', () => {
   it('maps every error code to its documented status', () => {
     expect(exitCodeFor(ErrorCode.BadInput)).toBe(2);
     expect(exitCodeFor(ErrorCode.BadConfig)).toBe(2);

@@ -21,11 +21,15 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => void> {
   const out = mkdtempSync(join(tmpdir(), 'deck-default-build-'));
   const slides = join(import.meta.dirname, '..', '..', 'slides');
-  const built: Record<string, string> = {};
-  for (const theme of DEFAULT_DECK_THEMES) {
-    const { rendered } = await buildDeck(slides, { flags: { theme } });
-    built[theme] = await writeRendered(join(out, theme), rendered);
-  }
+  // Both themes at once: the run's files wait for this setup.
+  const built = Object.fromEntries(
+    await Promise.all(
+      DEFAULT_DECK_THEMES.map(async (theme) => {
+        const { rendered } = await buildDeck(slides, { flags: { theme } });
+        return [theme, await writeRendered(join(out, theme), rendered)] as const;
+      }),
+    ),
+  );
   project.provide('defaultDeck', built);
   return () => rmSync(out, { recursive: true, force: true });
 }
