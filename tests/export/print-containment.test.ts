@@ -1,0 +1,71 @@
+/**
+ * The containment the export puts on reveal.js's print pages (src/export/page/print-containment.ts) is there
+ * for speed only: in a real Chromium, on the default deck's print view (images, charts, tables, every layout),
+ * every page and every element on it keeps its box and its size, while Chromium reports the pages contained;
+ * releasing it (before the handout) leaves them as reveal.js made them.
+ */
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CONTAINMENT_STYLE_ID, containPrintPages, releasePrintPages } from '../../src/export/page/print-containment.js';
+import { installReadyHook, waitForPdfReady } from '../../src/export/page/print-view.js';
+import { closeBrowser, startChromium } from '../helpers/chromium.js';
+
+interface PageState {
+  /** Computed `contain` of every print page. */
+  contain: string[];
+  /** Every element's box on every page, as "tag left top width height scrollWidth scrollHeight". */
+  boxes: string[];
+}
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await startChromium();
+  page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 720 });
+  await page.evaluateOnNewDocument(installReadyHook);
+  const url = `${pathToFileURL(inject('defaultDeck').gpt!).href}?print-pdf&margin=0&pdfMaxPagesPerSlide=1&showNotes=false`;
+  await page.goto(url, { waitUntil: 'load' });
+  await page.evaluate(waitForPdfReady);
+}, 120_000);
+
+afterAll(async () => {
+  if (browser) await closeBrowser(browser);
+});
+
+function state(): Promise<PageState> {
+  return page.evaluate(() => {
+    const pages = Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides > .pdf-page'));
+    const boxes: string[] = [];
+    for (const pdfPage of pages) {
+      for (const element of [pdfPage, ...Array.from(pdfPage.querySelectorAll('*'))]) {
+        const { left, top, width, height } = element.getBoundingClientRect();
+        boxes.push([element.tagName, left, top, width, height, element.scrollWidth, element.scrollHeight].join(' '));
+      }
+    }
+    return { contain: pages.map((pdfPage) => getComputedStyle(pdfPage).contain), boxes };
+  });
+}
+
+describe('print page containment', () => {
+  it('contains every page and moves no box on any of them; released, the pages are as reveal.js made them', async () => {
+    const before = await state();
+    expect(before.contain.length).toBeGreaterThan(20);
+    expect(new Set(before.contain)).toEqual(new Set(['none']));
+    expect(before.boxes.length).toBeGreaterThan(before.contain.length * 5);
+
+    await page.evaluate(containPrintPages, CONTAINMENT_STYLE_ID);
+    await page.evaluate(containPrintPages, CONTAINMENT_STYLE_ID); // twice: still one style element
+    const contained = await state();
+    expect(new Set(contained.contain)).toEqual(new Set(['size layout paint']));
+    expect(await page.evaluate((id) => document.querySelectorAll(`#${id}`).length, CONTAINMENT_STYLE_ID)).toBe(1);
+    expect(contained.boxes).toEqual(before.boxes);
+
+    await page.evaluate(releasePrintPages, CONTAINMENT_STYLE_ID);
+    const released = await state();
+    expect(new Set(released.contain)).toEqual(new Set(['none']));
+    expect(released.boxes).toEqual(before.boxes);
+  });
+});
