@@ -19,6 +19,7 @@ import type { Browser } from 'puppeteer-core';
 import { DeckError, ErrorCode } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import { clearStaleTempDirs, markOwned } from '../core/owned-temp.js';
+import { mergeFeatureSwitches } from './features.js';
 import { pipeTransport } from './pipe-transport.js';
 import { spawnChromium, type ChromiumProcess } from './spawn.js';
 import { withTimeout } from './timeout.js';
@@ -94,6 +95,15 @@ export const BROWSER_FLAGS: readonly string[] = [
   '--hide-scrollbars',
 ];
 
+/**
+ * Browser-window features that Chromium 156 starts with even headless: the omnibox's WebUI popups, preloaded
+ * into a renderer of their own (`--top-chrome-webui`, about 150 MB, a few hundred JavaScript modules parsed)
+ * while our page loads on the same cores. A headless export has no omnibox. Turning both off took that renderer
+ * away and cut Chromium's CPU time for a 9-slide export to 0.60x (8 alternating rounds; README "Speed");
+ * tests/browser/session.test.ts checks that no such renderer starts.
+ */
+export const IDLE_UI_FEATURES: readonly string[] = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
+
 /** The flags to launch with. The sandbox cannot run as root, so only then is it turned off. */
 export function browserArgs(options: { root: boolean; extraArgs?: string[] }): string[] {
   return [...(options.root ? ['--no-sandbox'] : []), ...BROWSER_FLAGS, ...(options.extraArgs ?? [])];
@@ -163,13 +173,14 @@ export async function launchBrowser(options: LaunchBrowserOptions): Promise<Brow
   const { executablePath, logger } = options;
   const timeoutMs = options.timeoutMs ?? 30_000;
   const profile = mkdtempSync(join(tmpdir(), PROFILE_PREFIX));
-  const args = [
+  const args = mergeFeatureSwitches([
     ...AUTOMATION_FLAGS,
+    `--disable-features=${IDLE_UI_FEATURES.join(',')}`,
     ...browserArgs({ root: process.getuid?.() === 0, extraArgs: options.extraArgs }),
     '--remote-debugging-pipe',
     `--user-data-dir=${profile}`,
     'about:blank',
-  ];
+  ]);
   logger?.debug(`launching ${executablePath} ${args.join(' ')}`);
   const started = Date.now();
   const chromium = spawnChromium(executablePath, args);

@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'puppeteer-core';
-import { BROWSER_FLAGS, launchBrowser } from '../../src/browser/launch.js';
+import { AUTOMATION_FLAGS, BROWSER_FLAGS, IDLE_UI_FEATURES, launchBrowser } from '../../src/browser/launch.js';
 import { withBrowser, withPage } from '../../src/browser/session.js';
 import { withTimeout } from '../../src/browser/timeout.js';
 import { ErrorCode } from '../../src/core/errors.js';
@@ -54,6 +54,38 @@ describe('launchBrowser', () => {
     expect(version).toMatch(/Chrom/);
     expect(profile).not.toBe('');
     expect(existsSync(profile)).toBe(false);
+  });
+
+  it('starts no omnibox WebUI renderer, and keeps Puppeteer’s disabled features in the one --disable-features', async () => {
+    const args = shared.process()?.spawnargs ?? [];
+    const disabled = args.filter((arg) => arg.startsWith('--disable-features='));
+    expect(disabled).toHaveLength(1);
+    const features = disabled[0]!.slice('--disable-features='.length).split(',');
+    const puppeteers = AUTOMATION_FLAGS.find((flag) => flag.startsWith('--disable-features='))!
+      .slice('--disable-features='.length)
+      .split(',');
+    for (const feature of [...puppeteers, ...IDLE_UI_FEATURES]) expect(features).toContain(feature);
+
+    // Chromium 156 preloads the omnibox popup into a `--top-chrome-webui` renderer by the time a page has loaded
+    // and printed; with the features off there is none. Processes of this browser are found by its profile (the
+    // zygote's children rewrite their command line into one space-separated string, so it is read as text).
+    const profile = args.find((arg) => arg.startsWith('--user-data-dir='))!;
+    await withPage(shared, async (page) => {
+      await page.setContent('<p>你好</p>');
+      await page.pdf();
+    });
+    const commandLines = readdirSync('/proc')
+      .filter((name) => /^\d+$/.test(name))
+      .map((pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+        } catch {
+          return '';
+        }
+      })
+      .filter((command) => command.includes(`${profile} `));
+    expect(commandLines.filter((command) => command.includes('--type=renderer')).length).toBeGreaterThan(0);
+    expect(commandLines.filter((command) => command.includes('--top-chrome-webui'))).toEqual([]);
   });
 
   it('writes page.screenshot and page.pdf to a path, as puppeteer.launch would', async () => {
