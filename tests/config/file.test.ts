@@ -73,6 +73,13 @@ describe('parseConfigText', () => {
     expect([error.file, error.line, error.hint]).toEqual(['deck.config.json', 4, 'allowed values: "A4", "letter"']);
   });
 
+  it('a JSON key written with an escape has no line, rather than a wrong one', () => {
+    const text = '{\n  "title": "T",\n  "\\u0077idth": 1024\n}\n';
+    const layer = parseConfigText(text, 'deck.config.json');
+    expect(layer.values).toEqual({ title: 'T', width: 1024 });
+    expect(layer.lines).toEqual({ title: 2 });
+  });
+
   it('knows the line of each key of a YAML config, nested ones too', () => {
     const text = '# talk settings\ntitle: T\n\npdf:\n  paper: letter\n  handout: 2up\ntiming:\n  minSeconds: 5\n';
     expect(parseConfigText(text, 'deck.config.yaml').lines).toEqual({

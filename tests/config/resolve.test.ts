@@ -255,10 +255,12 @@ describe('values as other tools and hand-written files give them', () => {
       hash: false,
       center: true,
     });
+    expect(one({ controls: ' true ' }).controls).toBe(true);
     for (const controls of ['no', 'falsey', 'not true', 'yes']) expect(() => one({ controls }), controls).toThrow(DeckError);
     expect(one({ slideNumber: 'FALSE' }).slideNumber).toBe(false);
     expect(one({ slideNumber: 'True' }).slideNumber).toBe(true);
     expect(one({ slideNumber: 'c/t' }).slideNumber).toBe('c/t');
+    for (const slideNumber of ['untrue', 'falsely', 'is true']) expect(() => one({ slideNumber }), slideNumber).toThrow(DeckError);
   });
 
   it('splits comma keywords, dropping empty ones', () => {

@@ -3,6 +3,7 @@
  * reused pid is told apart, and on a doubt the process counts as alive (nothing of a live run is removed).
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { currentProcess, isRunning, type ProcessProbe, systemProbe } from '../../src/core/process-identity.js';
 
@@ -24,6 +25,8 @@ describe('isRunning', () => {
     expect(isRunning({ pid: process.pid }, probe)).toBe(true);
     expect(isRunning({ pid: process.pid, start: 'boot:5' }, probe)).toBe(true);
     expect(isRunning({ pid: process.pid, start: 'boot:4' }, probe)).toBe(false);
+    // This process runs whatever a probe says of its pid: its own folders are never taken for a dead run's.
+    expect(isRunning({ pid: process.pid }, probeOf({}))).toBe(true);
   });
 
   it('a pid whose start cannot be read now counts as running', () => {
@@ -54,5 +57,22 @@ describe('the system probe', () => {
 
   it('tells two processes apart by start', () => {
     expect(systemProbe.startOf(process.pid)).not.toBe(systemProbe.startOf(1));
+  });
+
+  it('on Linux, a stamp is the boot’s id and the start in clock ticks: a later process has a later one', async () => {
+    const boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    const stamp = new RegExp(`^${boot}:(\\d+)$`);
+    const mine = systemProbe.startOf(process.pid) ?? '';
+    expect(mine).toMatch(stamp);
+    const child = spawn('sleep', ['30'], { stdio: 'ignore' });
+    try {
+      await new Promise((resolve) => child.once('spawn', resolve));
+      const theirs = systemProbe.startOf(child.pid!) ?? '';
+      expect(theirs).toMatch(stamp);
+      expect(systemProbe.startOf(child.pid!)).toBe(theirs);
+      expect(Number(stamp.exec(theirs)?.[1])).toBeGreaterThan(Number(stamp.exec(mine)?.[1]));
+    } finally {
+      child.kill();
+    }
   });
 });
