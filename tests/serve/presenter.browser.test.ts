@@ -302,6 +302,8 @@ describe('presenting the default talk from /presenter (Chromium)', () => {
       control.send({ type: 'timer', action: 'reset' });
       control.send({ type: 'timer', action: 'start' });
       await vi.waitFor(() => expect(server.talk.clock.startedAt).not.toBeNull(), { timeout: 10_000 });
+      // S goes to the tab in front: make sure that is the deck (a run under load hung here once, no popup opened).
+      await deck.bringToFront();
       const popup = new Promise<Page>((resolve) => deck.once('popup', (page) => resolve(page!)));
       await deck.keyboard.press('s');
       const speaker = await popup;
