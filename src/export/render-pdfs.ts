@@ -16,7 +16,7 @@ import { handoutCss, headerFooter } from './handout/css.js';
 import { handoutGeometry, MARGIN_MM, slideScale, type HandoutLayout, type Paper } from './handout/layout.js';
 import { findMissingGlyphs, type MissingGlyphs } from './page/glyphs.js';
 import { buildHandout, type HandoutSpec } from './page/handout.js';
-import { CONTAINMENT_STYLE_ID, containPrintPages, releasePrintPages } from './page/print-containment.js';
+import { CONTAINED_ATTRIBUTE, containPrintPages, releasePrintPages } from './page/print-containment.js';
 import {
   finishPrintView,
   installReadyHook,
@@ -116,7 +116,7 @@ function printViewPass(options: PrintViewOptions, size: { width: number; height:
     const ready = performance.now();
     const layout = (${finishPrintView.toString()})(${JSON.stringify(options)});
     ${fit ? `(${fitSlides.toString()})(${JSON.stringify(fit)});` : ''}
-    (${containPrintPages.toString()})(${JSON.stringify(CONTAINMENT_STYLE_ID)});
+    (${containPrintPages.toString()})(${JSON.stringify(size)}, ${JSON.stringify(CONTAINED_ATTRIBUTE)});
     const laidOut = performance.now();
     const overflow = (${measureOverflow.toString()})(${JSON.stringify(size)});
     const glyphs = (${findMissingGlyphs.toString()})(${JSON.stringify('.reveal .slides > .pdf-page > section')});
@@ -128,7 +128,7 @@ function printViewPass(options: PrintViewOptions, size: { width: number; height:
 /** The handout built in the page and its notes checked for missing glyphs, in one round trip. */
 function handoutPass(spec: HandoutSpec): string {
   return `(() => {
-    (${releasePrintPages.toString()})(${JSON.stringify(CONTAINMENT_STYLE_ID)});
+    (${releasePrintPages.toString()})(${JSON.stringify(CONTAINED_ATTRIBUTE)});
     const sheetHeights = (${buildHandout.toString()})(${JSON.stringify(spec)});
     const glyphs = (${findMissingGlyphs.toString()})(${JSON.stringify('.deck-handout .handout-notes')});
     return { sheetHeights, glyphs };

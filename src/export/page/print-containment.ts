@@ -10,19 +10,32 @@
  * containment would collapse them, so it is taken off before the handout is built.
  */
 
-/** The id of the style element that carries the containment. */
-export const CONTAINMENT_STYLE_ID = 'deck-print-containment';
+/** The attribute that marks a contained page (and the style element that contains them). */
+export const CONTAINED_ATTRIBUTE = 'data-deck-contained';
 
-/** Contain every print page (idempotent). */
-export function containPrintPages(id: string): void {
-  if (document.getElementById(id)) return;
-  const style = document.createElement('style');
-  style.id = id;
-  style.textContent = 'html.reveal-print .reveal .slides > .pdf-page { contain: size layout paint; }';
-  document.head.appendChild(style);
+/**
+ * Contain every print page that fits on its sheet (`size`, CSS px: the slide's size). A page a deck's own CSS
+ * makes taller or wider than the sheet is left as it is: Chromium fails the whole print ("Printing failed")
+ * when a size-contained box does not fit on one sheet, and the export's page-count check reports that page
+ * instead (tests/cli/pdf.test.ts).
+ */
+export function containPrintPages(size: { width: number; height: number }, attribute: string): void {
+  const css = `html.reveal-print .reveal .slides > .pdf-page[${attribute}] { contain: size layout paint; }`;
+  if (!document.querySelector(`style[${attribute}]`)) {
+    const style = document.createElement('style');
+    style.setAttribute(attribute, '');
+    style.textContent = css;
+    document.head.appendChild(style);
+  }
+  for (const page of Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides > .pdf-page'))) {
+    if (page.offsetWidth <= size.width && page.offsetHeight <= size.height) page.setAttribute(attribute, '');
+  }
 }
 
 /** Take the containment off again (before the handout is laid out). */
-export function releasePrintPages(id: string): void {
-  document.getElementById(id)?.remove();
+export function releasePrintPages(attribute: string): void {
+  for (const element of Array.from(document.querySelectorAll(`[${attribute}]`))) {
+    if (element instanceof HTMLStyleElement) element.remove();
+    else element.removeAttribute(attribute);
+  }
 }
