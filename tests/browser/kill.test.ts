@@ -141,92 +141,89 @@ async function killAndCount(child: ChildProcess, tree: readonly Proc[], profile:
   await vi.waitFor(() => expect(usingProfile(profile)).toEqual([]), { timeout: 30_000, interval: 100 });
 }
 
-// The three runs are separate processes, each watched by its own pid and profile: they run side by side.
-describe.concurrent('stopping an export', () => {
-  describe('kill -9 during an export', () => {
-    it('deck pdf: every Chromium process of the killed run exits, and its profile is cleared by the next launch', async () => {
-      const child = run(['pdf', DECK, '-o', join(work, 'out'), '--no-handout']);
-      const tree = await chromiumUnder(child);
-      expect(tree.length).toBeGreaterThan(2);
-      const profile = profileOf(tree);
-      expect(basename(profile).startsWith(PROFILE_PREFIX)).toBe(true);
-      // Marked right after the launch returns (a kill before that leaves an unmarked profile: kept, not ours to judge).
-      await vi.waitFor(() => expect(ownedBy(profile, child.pid!)).toBe(true), { timeout: 30_000, interval: 20 });
-      await killAndCount(child, tree, profile);
-      // Nobody was left to remove it; the next launch does (here, or any other test's launch running meanwhile).
-      await vi.waitFor(
-        async () => {
-          await clearStaleTempDirs(PROFILE_PREFIX, { root: dirname(profile) });
-          expect(existsSync(profile)).toBe(false);
-        },
-        { timeout: 30_000, interval: 200 },
-      );
-    });
-
-    it('deck serve: the Chromium of a PDF export dies with the server, and the serve folders are cleared at the next start', async () => {
-      const child = run(['serve', DECK, '--port', '0', '--no-watch', '--token', 'kill-test-token-1']);
-      let url = '';
-      await vi.waitFor(
-        () => {
-          url = /serving .* at (http:\S+)/.exec(child.output())?.[1] ?? '';
-          expect(url).not.toBe('');
-        },
-        { timeout: 30_000, interval: 50 },
-      );
-      const serveDirs = () =>
-        readdirSync(tmpdir()).filter((name) => name.startsWith(SERVE_PREFIX) && ownedBy(join(tmpdir(), name), child.pid!));
-      const request = fetch(new URL('/_deck/deck.pdf?token=kill-test-token-1', url)).catch(() => undefined);
-      const tree = await chromiumUnder(child);
-      const profile = profileOf(tree);
-      await vi.waitFor(() => expect(ownedBy(profile, child.pid!)).toBe(true), { timeout: 30_000, interval: 20 });
-      await vi.waitFor(() => expect(serveDirs().length).toBeGreaterThan(0), { timeout: 30_000, interval: 50 }); // the PDFs' folder
-      const left = serveDirs().map((name) => join(tmpdir(), name));
-      await killAndCount(child, tree, profile);
-      await request;
-      // The next start clears them; one that a late writer refilled stays marked, and the start after clears it.
-      await vi.waitFor(
-        async () => {
-          await clearStaleTempDirs(SERVE_PREFIX);
-          await clearStaleTempDirs(PROFILE_PREFIX);
-          for (const dir of [...left, profile]) expect(existsSync(dir), dir).toBe(false);
-        },
-        { timeout: 30_000, interval: 200 },
-      );
-    });
+describe('kill -9 during an export', () => {
+  it('deck pdf: every Chromium process of the killed run exits, and its profile is cleared by the next launch', async () => {
+    const child = run(['pdf', DECK, '-o', join(work, 'out'), '--no-handout']);
+    const tree = await chromiumUnder(child);
+    expect(tree.length).toBeGreaterThan(2);
+    const profile = profileOf(tree);
+    expect(basename(profile).startsWith(PROFILE_PREFIX)).toBe(true);
+    // Marked right after the launch returns (a kill before that leaves an unmarked profile: kept, not ours to judge).
+    await vi.waitFor(() => expect(ownedBy(profile, child.pid!)).toBe(true), { timeout: 30_000, interval: 20 });
+    await killAndCount(child, tree, profile);
+    // Nobody was left to remove it; the next launch does (here, or any other test's launch running meanwhile).
+    await vi.waitFor(
+      async () => {
+        await clearStaleTempDirs(PROFILE_PREFIX, { root: dirname(profile) });
+        expect(existsSync(profile)).toBe(false);
+      },
+      { timeout: 30_000, interval: 200 },
+    );
   });
 
-  describe('Ctrl+C during an export', () => {
-    it('deck pdf: closes Chromium and removes its profile, exits 130 in a shell and writes nothing', async () => {
-      const out = join(work, 'interrupted');
-      // A one-file deck that is a named pipe nobody writes to: deck pdf starts Chromium and then waits for its
-      // Markdown for ever, so Ctrl+C always comes in the middle of the export, however fast the machine is.
-      const deck = join(work, 'never-written.md');
-      execFileSync('mkfifo', [deck]);
-      // As at a terminal: a shell runs deck pdf and reports its exit status; Ctrl+C reaches deck pdf.
-      const shell = spawn('bash', ['-c', '"$0" "$@"; echo "exit status $?"', process.execPath, BIN, 'pdf', deck, '-o', out, '--verbose'], {
-        cwd: work,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, NO_COLOR: '1' },
-      });
-      started.push(shell);
-      let output = '';
-      shell.stdout!.on('data', (d) => (output += d));
-      shell.stderr!.on('data', (d) => (output += d));
-      const exited = new Promise((resolve) => shell.once('exit', resolve));
-      // Started and in deck pdf's hands (--verbose says so once the launch has returned to it).
-      await vi.waitFor(() => expect(output).toContain('Chromium started in'), { timeout: 60_000, interval: 50 });
-      const tree = descendants(shell.pid!).filter((p) => /chrom/i.test(p.command));
-      const profile = profileOf(tree);
-      const node = descendants(shell.pid!).find((p) => p.command.includes(BIN));
-      expect(node).toBeDefined();
-      process.kill(node!.pid, 'SIGINT');
-      await exited;
-      expect(output).toMatch(/^exit status 130$/m);
-      expect(existsSync(out)).toBe(false);
-      // Closed by deck pdf itself (its profile removed before it exits), not left for the next run to clear.
-      expect(existsSync(profile)).toBe(false);
-      await vi.waitFor(() => expect(stillRunning(tree).map((p) => p.command.slice(0, 80))).toEqual([]), { timeout: 30_000, interval: 100 });
+  it('deck serve: the Chromium of a PDF export dies with the server, and the serve folders are cleared at the next start', async () => {
+    const child = run(['serve', DECK, '--port', '0', '--no-watch', '--token', 'kill-test-token-1']);
+    let url = '';
+    await vi.waitFor(
+      () => {
+        url = /serving .* at (http:\S+)/.exec(child.output())?.[1] ?? '';
+        expect(url).not.toBe('');
+      },
+      { timeout: 30_000, interval: 50 },
+    );
+    const serveDirs = () =>
+      readdirSync(tmpdir()).filter((name) => name.startsWith(SERVE_PREFIX) && ownedBy(join(tmpdir(), name), child.pid!));
+    const request = fetch(new URL('/_deck/deck.pdf?token=kill-test-token-1', url)).catch(() => undefined);
+    const tree = await chromiumUnder(child);
+    const profile = profileOf(tree);
+    await vi.waitFor(() => expect(ownedBy(profile, child.pid!)).toBe(true), { timeout: 30_000, interval: 20 });
+    await vi.waitFor(() => expect(serveDirs().length).toBeGreaterThan(0), { timeout: 30_000, interval: 50 }); // the PDFs' folder
+    const left = serveDirs().map((name) => join(tmpdir(), name));
+    await killAndCount(child, tree, profile);
+    await request;
+    // The next start clears them; one that a late writer refilled stays marked, and the start after clears it.
+    await vi.waitFor(
+      async () => {
+        await clearStaleTempDirs(SERVE_PREFIX);
+        await clearStaleTempDirs(PROFILE_PREFIX);
+        for (const dir of [...left, profile]) expect(existsSync(dir), dir).toBe(false);
+      },
+      { timeout: 30_000, interval: 200 },
+    );
+  });
+});
+
+describe('Ctrl+C during an export', () => {
+  it('deck pdf: closes Chromium and removes its profile, exits 130 in a shell and writes nothing', async () => {
+    const out = join(work, 'interrupted');
+    // A one-file deck that is a named pipe nobody writes to: deck pdf starts Chromium and then waits for its
+    // Markdown for ever, so Ctrl+C always comes in the middle of the export, however fast the machine is.
+    const deck = join(work, 'never-written.md');
+    execFileSync('mkfifo', [deck]);
+    // As at a terminal: a shell runs deck pdf and reports its exit status; Ctrl+C reaches deck pdf.
+    const shell = spawn('bash', ['-c', '"$0" "$@"; echo "exit status $?"', process.execPath, BIN, 'pdf', deck, '-o', out, '--verbose'], {
+      cwd: work,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
     });
+    started.push(shell);
+    let output = '';
+    shell.stdout!.on('data', (d) => (output += d));
+    shell.stderr!.on('data', (d) => (output += d));
+    const exited = new Promise((resolve) => shell.once('exit', resolve));
+    // Started and in deck pdf's hands (--verbose says so once the launch has returned to it).
+    await vi.waitFor(() => expect(output).toContain('Chromium started in'), { timeout: 60_000, interval: 50 });
+    const tree = descendants(shell.pid!).filter((p) => /chrom/i.test(p.command));
+    const profile = profileOf(tree);
+    const node = descendants(shell.pid!).find((p) => p.command.includes(BIN));
+    expect(node).toBeDefined();
+    process.kill(node!.pid, 'SIGINT');
+    await exited;
+    expect(output).toMatch(/^exit status 130$/m);
+    expect(existsSync(out)).toBe(false);
+    // Closed by deck pdf itself (its profile removed before it exits), not left for the next run to clear.
+    expect(existsSync(profile)).toBe(false);
+    await vi.waitFor(() => expect(stillRunning(tree).map((p) => p.command.slice(0, 80))).toEqual([]), { timeout: 30_000, interval: 100 });
   });
 });
 
