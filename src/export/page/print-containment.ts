@@ -27,9 +27,11 @@ export function containPrintPages(size: { width: number; height: number }, attri
     style.textContent = css;
     document.head.appendChild(style);
   }
-  for (const page of Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides > .pdf-page'))) {
-    if (page.offsetWidth <= size.width && page.offsetHeight <= size.height) page.setAttribute(attribute, '');
-  }
+  const pages = Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides > .pdf-page'));
+  // Every size is read before any page is marked: a mark between two reads would lay the document out again
+  // for the next read, once per page.
+  const fitting = pages.filter((page) => page.offsetWidth <= size.width && page.offsetHeight <= size.height);
+  for (const page of fitting) page.setAttribute(attribute, '');
 }
 
 /** Take the containment off again (before the handout is laid out). */
