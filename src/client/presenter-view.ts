@@ -141,26 +141,32 @@ export function mountPresenterView(createDriver: (onUpdate: (view: DriverView) =
     frame: $<HTMLIFrameElement>('overview-frame'),
     status: $('overview-status'),
     onPick: (number) => {
-      overviewDialog.close();
+      closeOverview();
       driver.move({ slide: number });
     },
-    onClose: () => overviewDialog.close(),
+    onClose: () => closeOverview(),
     isOpen: () => overviewDialog.open,
   });
   const openOverview = () => {
     overviewDialog.showModal();
     overview.show(Math.max(1, driver.view.index + 1));
   };
-  // Closed, the frame gives the keys back to the presenter view (else the next O would go to the hidden frame).
-  overviewDialog.addEventListener('close', () => {
+  // Closed, the frame gives the keys back to the presenter view, at once: the dialog's close event comes a task
+  // later, and an O pressed right after Esc went to the hidden frame meanwhile and never opened the overview.
+  const takeKeysBack = () => {
     if (document.activeElement instanceof HTMLIFrameElement) document.activeElement.blur();
     window.focus();
-  });
+  };
+  function closeOverview(): void {
+    overviewDialog.close();
+    takeKeysBack();
+  }
+  overviewDialog.addEventListener('close', takeKeysBack);
   // Keys while the overview is open and the presenter page (not the frame) has the focus.
   overviewDialog.addEventListener('keydown', (event) => {
     if (event.key === 'o' || event.key === 'O') {
       event.preventDefault();
-      overviewDialog.close();
+      closeOverview();
     } else if (overview.key(event)) event.preventDefault();
   });
 
