@@ -38,7 +38,12 @@ const edit = (file: string, change: (text: string) => string) => {
 async function openDeck(page: Page, query = ''): Promise<void> {
   await page.setViewport({ width: 1280, height: 720 });
   await page.goto(`${server.url}${query}`);
-  await page.waitForFunction(() => window.Reveal?.isReady() && (window as any).deckServe?.connected && (window as any).deckServe.build > 0);
+  // Timer polling, not the default animation frames: with two pages opening side by side, the one not in front runs
+  // no animation frames and would wait forever.
+  await page.waitForFunction(
+    () => window.Reveal?.isReady() && (window as any).deckServe?.connected && (window as any).deckServe.build > 0,
+    { polling: 100 },
+  );
 }
 
 const indices = (page: Page) => page.evaluate(() => JSON.stringify(window.Reveal.getIndices()));
