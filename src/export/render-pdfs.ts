@@ -17,6 +17,7 @@ import { handoutGeometry, MARGIN_MM, slideScale, type HandoutLayout, type Paper 
 import { findMissingGlyphs, type MissingGlyphs } from './page/glyphs.js';
 import { buildHandout, type HandoutSpec } from './page/handout.js';
 import { CONTAINED_ATTRIBUTE, containPrintPages, releasePrintPages } from './page/print-containment.js';
+import { HIDDEN_UNTIL_PRINT, skipScreenFrames } from './page/print-frames.js';
 import {
   finishPrintView,
   installReadyHook,
@@ -148,9 +149,12 @@ export async function renderPdfs(browser: Browser, page: Page, deck: Deck, optio
       onStub: (url) => stubbed.push(url),
       signal: done.signal,
     });
-    const { identifier } = await page.evaluateOnNewDocument(installReadyHook);
+    const installed = await Promise.all([
+      page.evaluateOnNewDocument(installReadyHook),
+      page.evaluateOnNewDocument(skipScreenFrames, HIDDEN_UNTIL_PRINT),
+    ]);
     const result = await printPdfs(browser, page, deck, options, blocked, stubbed);
-    await page.removeScriptToEvaluateOnNewDocument(identifier);
+    await Promise.all(installed.map(({ identifier }) => page.removeScriptToEvaluateOnNewDocument(identifier)));
     return result;
   } finally {
     done.abort();
