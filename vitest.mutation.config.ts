@@ -1,16 +1,14 @@
-// The fast tests Stryker runs against each mutant (`npm run mutation`): no browser, no CLI spawn.
+// The fast tests Stryker runs against each mutant (`npm run mutation`): no browser, no CLI spawn; STRYKER_GROUP
+// narrows them to the tests that reach the group's sources (scripts/mutation-groups.mjs).
 import { defineConfig } from 'vitest/config';
+import { fastTests, mutationGroups } from './scripts/mutation-groups.mjs';
+
+const group = process.env.STRYKER_GROUP;
+const groupTests = group !== undefined && group in mutationGroups ? mutationGroups[group as keyof typeof mutationGroups].tests : undefined;
 
 export default defineConfig({
   test: {
-    include: [
-      'tests/core/**/*.test.ts',
-      'tests/config/**/*.test.ts',
-      'tests/content/**/*.test.ts',
-      'tests/serve/{coalesce,html-diff,listen,protocol,rate-limit,safe-path,token,urls}.test.ts',
-      'tests/rehearse/{recorder,report,record-limits,apply,format,journal,summarize}.test.ts',
-      'tests/export/{requests,slides,checks,pdf-amend}.test.ts',
-    ],
+    include: groupTests ?? fastTests,
     exclude: ['tests/content/reveal-parity.test.ts'],
     testTimeout: 60_000,
   },

@@ -48,6 +48,15 @@ describe('attribute comments as reveal.js’s markdown plugin reads them', () =>
     expect(render('- a\n\n- b\n<!-- .element: class="fragment" -->').html).toContain('<li class="fragment"><p>b</p>');
   });
 
+  it('a blank line holding spaces is blank; blank lines inside the list do not count', () => {
+    expect(applyAttributes('<ul><li>a</li><li>b</li></ul>\n \t \n<!-- .element: class="fragment" -->').html).toBe(
+      '<ul class="fragment"><li>a</li><li>b</li></ul>\n \t \n',
+    );
+    expect(applyAttributes('<ul>\n<li>a</li>\n\n<li>b</li>\n</ul><!-- .element: class="fragment" -->').html).toBe(
+      '<ul>\n<li>a</li>\n\n<li class="fragment">b</li>\n</ul>',
+    );
+  });
+
   it('goes on the nearest element before the comment, the first one included, never one after it', () => {
     expect(render('*x* <!-- .element: class="hl" -->').html).toBe('<p><em class="hl">x</em> </p>\n');
     expect(render('<em>x</em> <!-- .element: class="hl" --><strong>y</strong>').html).toBe(
