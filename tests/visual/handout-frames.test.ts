@@ -20,7 +20,8 @@ import {
 } from '../../src/export/handout/layout.js';
 import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
 import { type Box, greenBoxes, lowestInk, missingSides } from './frames.js';
-import { decodePng, type Image } from './png.js';
+import type { Image } from './png.js';
+import { decodePpm } from './ppm.js';
 
 /** Seven slides on a green background, notes on every other one. */
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'export', 'frames');
@@ -32,14 +33,14 @@ const PAPERS: readonly Paper[] = ['A4', 'letter'];
 let browser: Browser;
 const sheets = new Map<string, Image[]>();
 
-/** Every page of a PDF as an image. */
+/** Every page of a PDF as an image, as raw PPM: PNG's deflate in poppler and inflate here cost more than the checks. */
 function renderPages(pdf: string): Image[] {
-  const dir = mkdtempSync(join(tmpdir(), 'deck-frames-png-'));
-  execFileSync('pdftoppm', ['-png', '-r', String(DPI), pdf, join(dir, 'page')]);
+  const dir = mkdtempSync(join(tmpdir(), 'deck-frames-ppm-'));
+  execFileSync('pdftoppm', ['-r', String(DPI), pdf, join(dir, 'page')]);
   return readdirSync(dir)
-    .filter((name) => name.endsWith('.png'))
+    .filter((name) => name.endsWith('.ppm'))
     .sort()
-    .map((name) => decodePng(readFileSync(join(dir, name))));
+    .map((name) => decodePpm(readFileSync(join(dir, name))));
 }
 
 beforeAll(async () => {
