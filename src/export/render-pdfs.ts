@@ -144,12 +144,9 @@ export async function renderPdfs(browser: Browser, page: Page, deck: Deck, optio
   const stubbed: string[] = [];
   const done = new AbortController();
   try {
-    const blocked = await blockForeignRequests(page, options.outDir, {
-      stubs: options.stubs,
-      onStub: (url) => stubbed.push(url),
-      signal: done.signal,
-    });
-    const installed = await Promise.all([
+    // Three DevTools round trips at once, all answered before the page is opened.
+    const [blocked, ...installed] = await Promise.all([
+      blockForeignRequests(page, options.outDir, { stubs: options.stubs, onStub: (url) => stubbed.push(url), signal: done.signal }),
       page.evaluateOnNewDocument(installReadyHook),
       page.evaluateOnNewDocument(skipScreenFrames, HIDDEN_UNTIL_PRINT),
     ]);

@@ -74,11 +74,16 @@ export function finishPrintView(options: PrintViewOptions): PrintViewLayout {
   for (const section of sections) section.style.setProperty('padding', early.get(section)!, 'important');
   const scale = 1 - Math.min(0.9, Math.max(0, options.margin ?? 0));
   if (scale < 1) {
-    for (const page of Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides > .pdf-page'))) {
+    // Every origin is read before any slide is scaled: a style written between two reads would make the next
+    // read recalculate the document's style, once per slide.
+    const origins = Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides > .pdf-page')).flatMap((page) => {
       const section = page.querySelector<HTMLElement>(':scope > section');
-      if (!section) continue;
+      return section
+        ? [{ section, origin: `${page.clientWidth / 2 - section.offsetLeft}px ${page.clientHeight / 2 - section.offsetTop}px` }]
+        : [];
+    });
+    for (const { section, origin } of origins) {
       // reveal.js's print rules reset transforms with !important.
-      const origin = `${page.clientWidth / 2 - section.offsetLeft}px ${page.clientHeight / 2 - section.offsetTop}px`;
       section.style.setProperty('transform-origin', origin, 'important');
       section.style.setProperty('transform', `scale(${scale})`, 'important');
     }
