@@ -1,15 +1,19 @@
 // The mutants a Stryker run left alive, by file: where, which mutator, original → replacement.
 //   node scripts/mutation-survivors.mjs reports/mutation/core/mutation.json [more mutation.json …] [--all]
+//     [--files <regex>]
 // Prints the score (killed + timed out over everything that ran, as Stryker counts it) per file and in total,
-// then each Survived and NoCoverage mutant; --all also lists the ones killed. Reads the JSON that Stryker's
-// json reporter writes (the mutation-testing-report-schema).
+// then each Survived and NoCoverage mutant; --all also lists the ones killed; --files keeps only the source files
+// whose path matches (a report also carries the files of its incremental base that the run did not mutate).
+// Reads the JSON that Stryker's json reporter writes (the mutation-testing-report-schema).
 import { readFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 const showAll = args.includes('--all');
-const reports = args.filter((arg) => arg !== '--all');
+const filesAt = args.indexOf('--files');
+const only = filesAt === -1 ? undefined : new RegExp(args[filesAt + 1] ?? '');
+const reports = args.filter((arg, index) => arg !== '--all' && (filesAt === -1 || (index !== filesAt && index !== filesAt + 1)));
 if (reports.length === 0) {
-  console.error('usage: node scripts/mutation-survivors.mjs <mutation.json> [more …] [--all]');
+  console.error('usage: node scripts/mutation-survivors.mjs <mutation.json> [more …] [--all] [--files <regex>]');
   process.exit(2);
 }
 
@@ -35,7 +39,8 @@ const total = { detected: 0, undetected: 0, other: 0 };
 for (const report of reports) {
   const { files } = JSON.parse(readFileSync(report, 'utf8'));
   console.log(`# ${report}`);
-  for (const [file, { source, mutants }] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
+  const kept = Object.entries(files).filter(([file]) => only === undefined || only.test(file));
+  for (const [file, { source, mutants }] of kept.sort(([a], [b]) => a.localeCompare(b))) {
     const detected = mutants.filter((m) => DETECTED.has(m.status)).length;
     const undetected = mutants.filter((m) => UNDETECTED.has(m.status)).length;
     total.detected += detected;

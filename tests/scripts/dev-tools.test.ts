@@ -85,18 +85,20 @@ let survivors: Ran;
 let survivorsAll: Ran;
 let noReport: Ran;
 let baselines: Ran;
+let survivorsOther: Ran;
 
 beforeAll(async () => {
   const { rendered } = await buildDeck(join(ROOT, 'tests', 'fixtures', 'decks', 'image-layout'));
   const index = await writeRendered(join(work, 'deck'), rendered);
   const report = join(work, 'mutation.json');
   writeFileSync(report, JSON.stringify(REPORT));
-  [shots, survivors, survivorsAll, noReport, baselines] = await Promise.all([
+  [shots, survivors, survivorsAll, noReport, baselines, survivorsOther] = await Promise.all([
     script('shots.mjs', [index, join(work, 'shots')]),
     script('mutation-survivors.mjs', [report]),
     script('mutation-survivors.mjs', [report, '--all']),
     script('mutation-survivors.mjs', []),
     script('update-visual-baselines.mjs', [], { CI: 'true' }),
+    script('mutation-survivors.mjs', ['--files', '^src/content/', report]),
   ]);
 }, 180_000);
 
@@ -124,6 +126,10 @@ describe('the development scripts', () => {
     expect(survivorsAll.stdout).toContain('  src/core/pick.ts:2:10 Killed ConditionalExpression: a > b → true');
     expect(noReport.code).toBe(2);
     expect(noReport.stderr).toContain('usage: node scripts/mutation-survivors.mjs');
+    // --files keeps only the matching sources: here none, so nothing is listed or counted.
+    expect(survivorsOther.code, survivorsOther.stderr).toBe(0);
+    expect(survivorsOther.stdout).not.toContain('src/core/pick.ts');
+    expect(survivorsOther.stdout).toContain('Total: n/a killed (0 of 0; 0 ignored, compile errors or not run)');
   });
 
   it('node scripts/update-visual-baselines.mjs refuses under CI, rewriting nothing', () => {
