@@ -154,10 +154,10 @@ function draftsOf(
     const applied = applyAttributes(raw.loose);
     drafts.push(draft(applied.html, applied.slide, applied.fragments, split.notes, line));
   }
-  let searchFrom = 0;
+  // Each section's line: the next opening tag in the chunk, in any case (<SECTION> is a section too).
+  const openingTag = /<section[\s>]/gi;
   raw.sections.forEach((section, i) => {
-    const found = chunkText.indexOf('<section', searchFrom);
-    if (found !== -1) searchFrom = found + 1;
+    const found = openingTag.exec(chunkText)?.index ?? -1;
     const inner = applyAttributes(section.html);
     const notes = i === 0 && !raw.loose ? split.notes : '';
     drafts.push(draft(inner.html, { ...section.attributes, ...inner.slide }, inner.fragments, notes, found === -1 ? line : where(found)));

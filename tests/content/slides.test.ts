@@ -30,6 +30,7 @@ describe('slide titles', () => {
       firstHeading('<p>x</p><h2 class="t">GPT-4o <em>and</em>  &amp;\n  friends &lt;3&gt; &quot;ok&quot; it&#39;s</h2><h1>B</h1>'),
     ).toBe('GPT-4o and & friends <3> "ok" it\'s');
     expect(firstHeading('<H3>Upper</H3>')).toBe('Upper');
+    expect(firstHeading('<h2>\n  Spaced out  \n</h2>')).toBe('Spaced out');
   });
 
   it('are undefined without a heading or with an empty one', () => {
@@ -44,6 +45,15 @@ describe('slide titles', () => {
     });
     expect(deck.slides.map((slide) => slide.title)).toEqual(['One', 'Part two', 'Slide 3']);
     expect(deck.sections.map((section) => section.title)).toEqual(['One', 'Part two']);
+  });
+
+  it('take no title or layout from a later file that is not text', async () => {
+    const deck = await deckOf({ '01.md': '# One\n', '02.md': '---\ntitle: [a, b]\nlayout: { name: x }\n---\nno heading\n' });
+    expect(deck.sections.map((section) => section.title)).toEqual(['One', 'Slide 2']);
+    expect(deck.slides.map((slide) => [slide.title, slide.layout])).toEqual([
+      ['One', 'default'],
+      ['Slide 2', 'default'],
+    ]);
   });
 });
 
@@ -100,7 +110,27 @@ describe('a slide’s parts', () => {
   });
 });
 
+describe('slide lines', () => {
+  it('are the line of the slide’s first text, whatever that line holds', async () => {
+    const deck = await deckOf({ '01.md': '# A\n\n---\n\n**Bold**\n\n---\n  \n\t\nplain\n' });
+    expect(deck.slides.map((slide) => slide.line)).toEqual([1, 5, 10]);
+  });
+});
+
 describe('slides written as HTML <section> elements', () => {
+  it('finds each section’s line whatever its first lines hold and however its tag is written', async () => {
+    const deck = await deckOf({
+      '01.md':
+        '# A\n\n---\n\n<section>\n<h2>One</h2>\n</section>\n\n<SECTION>\n<h2>Two</h2>\n</SECTION>\n\n<Section>\n<h2>Three</h2>\n</Section>\n',
+    });
+    expect(deck.slides.map((slide) => [slide.title, slide.line])).toEqual([
+      ['A', 1],
+      ['One', 5],
+      ['Two', 9],
+      ['Three', 13],
+    ]);
+  });
+
   it('makes each a slide at its own line; the chunk’s notes go to the first', async () => {
     const deck = await deckOf({
       '01.md':
@@ -175,6 +205,21 @@ describe('separators', () => {
 });
 
 describe('a slide with a problem', () => {
+  it('a file whose only slide has a problem is a section with no slides, named by its file', async () => {
+    const { deck, problems } = await loadDeckCollecting(folder({ '01.md': '---\nmath: true\n---\n# A\n', '02.md': 'only $\\nope$\n' }));
+    expect(problems.map((problem) => [problem.file, problem.line])).toEqual([['02.md', 1]]);
+    expect(deck!.sections.map((section) => [section.title, section.stacks.length])).toEqual([
+      ['A', 1],
+      ['02.md', 0],
+    ]);
+  });
+
+  it('a slide whose timing is refused is kept, counted as an estimate of 0 s', async () => {
+    const { deck, problems } = await loadDeckCollecting(folder({ '01.md': '# A\n\n---\n\n<!-- .slide: data-timing="abc" -->\n# B\n' }));
+    expect(problems.map((problem) => problem.message)).toEqual(['data-timing="abc" is not a time']);
+    expect(deck!.slides[1]).toMatchObject({ title: 'B', timing: 0, timingSource: 'estimate' });
+  });
+
   it('bad math is reported at the formula’s own line, and the slide is left out of the numbering', async () => {
     const { deck, problems } = await loadDeckCollecting(
       folder({ '01.md': '---\nmath: true\n---\n# A\n\n---\n\n# Bad\n\nfine $x$\n\nthen $\\nope$\n\n---\n\n# C\n' }),

@@ -116,6 +116,9 @@ describe('fences as CommonMark reads them', () => {
 
   it('does not open a fence on a backtick line whose info has a backtick, but does on a tilde one', () => {
     expect(slides('```inline```\n\n---\n\nB')).toEqual([['```inline```'], ['B']]);
+    // A later ``` line opens a fence of its own instead of closing one, so the separator between stays one.
+    expect(scanFences('```inline```\n---\n```\n')).toEqual({ ranges: [], unclosed: [17] });
+    expect(slides('```inline```\n\n---\n\n```\ncode')).toEqual([['```inline```'], ['```\ncode']]);
     expect(scanFences('~~~ a`b\n---\n~~~\n')).toEqual({ ranges: [[0, 16]], unclosed: [] });
   });
 
