@@ -165,8 +165,10 @@ async function exportStaged(input: string, options: ExportPdfOptions, stage: Out
     return { deck, rendered, closing };
   });
   startBuilding();
-  const { deck, rendered, closing } = await exporting;
+  const { deck, rendered: printed, closing } = await exporting;
   timings.close = Math.round(performance.now() - closing);
+  // The PDFs' post-processing ran while the browser closed (or the batch's page moved on).
+  const rendered = await printed.finished;
 
   const { problems } = rendered;
   for (const url of rendered.stubbed) log?.debug(`not loaded in the print page (nothing to do there): ${url}`);

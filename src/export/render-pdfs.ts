@@ -71,6 +71,15 @@ export interface RenderPdfsResult {
   stubbed: string[];
 }
 
+/**
+ * The PDFs printed, the page given back. What is left (each PDF's metadata, outline and page-count check, in
+ * the file) needs no browser, so the caller lets the browser or page go before awaiting it: a lone export's
+ * Chromium shuts down meanwhile, a batch's page prints the next deck. Also rejects when that work fails.
+ */
+export interface PrintedPdfs {
+  finished: Promise<RenderPdfsResult>;
+}
+
 function glyphProblems(
   found: MissingGlyphs[],
   pdf: ExportProblem['pdf'],
@@ -140,7 +149,7 @@ function handoutPass(spec: HandoutSpec): string {
  * Print the deck's PDFs in `page`. The page is left as it was found (no request handler or script of this
  * deck's behind) when this succeeds, so a batch can print its next deck in it (src/browser/page-pool.ts).
  */
-export async function renderPdfs(browser: Browser, page: Page, deck: Deck, options: RenderPdfsOptions): Promise<RenderPdfsResult> {
+export async function renderPdfs(browser: Browser, page: Page, deck: Deck, options: RenderPdfsOptions): Promise<PrintedPdfs> {
   const stubbed: string[] = [];
   const done = new AbortController();
   try {
@@ -150,9 +159,9 @@ export async function renderPdfs(browser: Browser, page: Page, deck: Deck, optio
       page.evaluateOnNewDocument(installReadyHook),
       page.evaluateOnNewDocument(skipScreenFrames, HIDDEN_UNTIL_PRINT),
     ]);
-    const result = await printPdfs(browser, page, deck, options, blocked, stubbed);
+    const printed = await printPdfs(browser, page, deck, options, blocked, stubbed);
     await Promise.all(installed.map(({ identifier }) => page.removeScriptToEvaluateOnNewDocument(identifier)));
-    return result;
+    return printed;
   } finally {
     done.abort();
   }
@@ -165,7 +174,7 @@ async function printPdfs(
   options: RenderPdfsOptions,
   blocked: readonly string[],
   stubbed: string[],
-): Promise<RenderPdfsResult> {
+): Promise<PrintedPdfs> {
   const c = deck.config;
   const size = { width: c.width, height: c.height };
   const timings = options.timings ?? {};
@@ -217,7 +226,14 @@ async function printPdfs(
   // Links to the deck's own files are written relative to the PDF (pdf/local-links.ts), as they pass to disk.
   const stageUrl = new URL('.', pathToFileURL(options.index)).href;
   const meta = metadataOf(deck, options.creator, await producer);
-  const result: RenderPdfsResult = { problems, stubbed };
+  // Each PDF's post-processing runs beside whatever the page does next; the problems keep their order.
+  const found: (ExportProblem[] | Promise<ExportProblem[]>)[] = [problems];
+  const later = (work: Promise<ExportProblem[]>) => {
+    // Awaited in `finished`; until then a failure must not end the program as an unhandled rejection.
+    work.catch(() => undefined);
+    found.push(work);
+  };
+  const result: Omit<RenderPdfsResult, 'problems'> = { stubbed };
 
   if (options.slides) {
     const path = join(options.outDir, 'deck.pdf');
@@ -230,25 +246,27 @@ async function printPdfs(
     lap('deck.pdf');
     const firstPage = new Map<string, number>();
     layout.pages.forEach((id, i) => firstPage.has(id) || firstPage.set(id, i));
-    const amended = await amendPdfFile(
-      path,
-      meta,
-      deckOutline(deck, (slide) => firstPage.get(slide.id)),
-      streamed.toUnicode,
+    const outline = deckOutline(deck, (slide) => firstPage.get(slide.id));
+    const started = performance.now();
+    later(
+      amendPdfFile(path, meta, outline, streamed.toUnicode).then((amended) => {
+        timings['deck.amend'] = Math.round(performance.now() - started);
+        result.deck = { path, pages: amended.pageCount };
+        options.onPages?.(amended.pageCount, 'deck.pdf');
+        const expected = expectedDeckPages(deck);
+        if (amended.pageCount === expected) return [];
+        const steps = expected - deck.slides.length;
+        return [
+          {
+            kind: 'page-count' as const,
+            pdf: 'deck' as const,
+            message: `deck.pdf has ${plural(amended.pageCount, 'page')}, expected ${expected} (${plural(deck.slides.length, 'slide')}${
+              steps > 0 ? ` plus ${plural(steps, 'fragment step')}` : ''
+            })`,
+          },
+        ];
+      }),
     );
-    const expected = expectedDeckPages(deck);
-    if (amended.pageCount !== expected) {
-      problems.push({
-        kind: 'page-count',
-        pdf: 'deck',
-        message: `deck.pdf has ${plural(amended.pageCount, 'page')}, expected ${expected} (${plural(deck.slides.length, 'slide')}${
-          expected > deck.slides.length ? ` plus ${plural(expected - deck.slides.length, 'fragment step')}` : ''
-        })`,
-      });
-    }
-    result.deck = { path, pages: amended.pageCount };
-    lap('deck.amend');
-    options.onPages?.(amended.pageCount, 'deck.pdf');
   }
 
   if (options.handout) {
@@ -267,7 +285,7 @@ async function printPdfs(
     };
     const handoutPage = (await page.evaluate(handoutPass(spec))) as { sheetHeights: number[]; glyphs: MissingGlyphs[] };
     const sheetHeights = handoutPage.sheetHeights;
-    problems.push(...glyphProblems(handoutPage.glyphs, 'handout', slidesById, options.displayRoot));
+    found.push(glyphProblems(handoutPage.glyphs, 'handout', slidesById, options.displayRoot));
     lap('handout.layout');
     const { header, footer } = headerFooter(c.title, c.lang, MARGIN_MM.side);
     const path = join(options.outDir, 'handout.pdf');
@@ -294,26 +312,34 @@ async function printPdfs(
     const sheetPages = sheetHeights.map((px) => Math.max(1, Math.ceil(px / pxPerMm / geometry.contentHeight - 0.001)));
     const sheetStart = sheetPages.map((_, i) => sheetPages.slice(0, i).reduce((a, b) => a + b, 0));
     const slidePage = (slide: Slide) => sheetStart[Math.floor(slide.index / geometry.perSheet)];
-    const amended = await amendPdfFile(path, meta, deckOutline(deck, slidePage), streamed.toUnicode);
-    const expected = sheetPages.reduce((a, b) => a + b, 0);
-    if (amended.pageCount !== expected) {
-      problems.push({
-        kind: 'page-count',
-        pdf: 'handout',
-        message: `handout.pdf (${options.handout}) has ${plural(amended.pageCount, 'page')}, expected ${expected}`,
-      });
-    }
-    result.handout = { path, pages: amended.pageCount, layout: options.handout };
-    lap('handout.amend');
-    options.onPages?.(amended.pageCount, 'handout.pdf');
+    const handout = options.handout;
+    const started = performance.now();
+    later(
+      amendPdfFile(path, meta, deckOutline(deck, slidePage), streamed.toUnicode).then((amended) => {
+        timings['handout.amend'] = Math.round(performance.now() - started);
+        result.handout = { path, pages: amended.pageCount, layout: handout };
+        options.onPages?.(amended.pageCount, 'handout.pdf');
+        const expected = sheetPages.reduce((a, b) => a + b, 0);
+        if (amended.pageCount === expected) return [];
+        return [
+          {
+            kind: 'page-count' as const,
+            pdf: 'handout' as const,
+            message: `handout.pdf (${handout}) has ${plural(amended.pageCount, 'page')}, expected ${expected}`,
+          },
+        ];
+      }),
+    );
   }
 
-  for (const url of blocked) {
-    problems.push({
-      kind: 'blocked-request',
-      pdf: options.slides ? 'deck' : 'handout',
+  found.push(
+    blocked.map((url) => ({
+      kind: 'blocked-request' as const,
+      pdf: options.slides ? ('deck' as const) : ('handout' as const),
       message: `blocked a request outside the deck's files: ${url} (copy the file into the deck, or remove the reference)`,
-    });
-  }
-  return result;
+    })),
+  );
+  const finished = Promise.all(found).then((lists) => ({ ...result, problems: lists.flat() }));
+  finished.catch(() => undefined);
+  return { finished };
 }
