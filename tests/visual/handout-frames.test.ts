@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPagePool } from '../../src/browser/index.js';
 import { exportPdf } from '../../src/export/export.js';
 import {
   expectedSheets,
@@ -31,6 +32,8 @@ const PX_PER_MM = DPI / 25.4;
 const PAPERS: readonly Paper[] = ['A4', 'letter'];
 
 let browser: Browser;
+/** The exports' pages, kept between them as `deck pdf a/ b/` keeps them: one page instead of eight. */
+const pages = createPagePool();
 const sheets = new Map<string, Image[]>();
 
 /** Every page of a PDF as an image, as raw PPM: PNG's deflate in poppler and inflate here cost more than the checks. */
@@ -51,6 +54,7 @@ beforeAll(async () => {
       const result = await exportPdf(FIXTURE, {
         outDir: join(out, `${layout}-${paper}`),
         browser,
+        pages,
         slides: false,
         handout: layout,
         flags: { pdf: { paper } },
@@ -62,6 +66,7 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
+  await pages.close();
   if (browser) await closeBrowser(browser);
 });
 
