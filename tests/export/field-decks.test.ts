@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withPage } from '../../src/browser/index.js';
+import { createPagePool, withPage } from '../../src/browser/index.js';
 import { ErrorCode } from '../../src/core/errors.js';
 import { createMemoryLogger } from '../../src/core/log.js';
 import { exportPdf, type ExportPdfResult } from '../../src/export/index.js';
@@ -21,6 +21,8 @@ import { workAhead } from '../helpers/work-ahead.js';
 const OUT = resolve('tests/.out/export-field');
 const FIXTURES = resolve('tests/fixtures/export/field');
 let browser: Browser;
+/** The exports' pages, kept between them as `deck pdf a/ b/` keeps them (three at a time: three pages, not sixteen). */
+const pages = createPagePool();
 const FIELD_DECKS = [
   'reveal-animate-en',
   'malformed-es',
@@ -35,26 +37,27 @@ const lenientLog = createMemoryLogger();
 
 /** Every export the tests read, by name, in the order of the tests. */
 const EXPORTS: Record<string, () => Promise<ExportPdfResult>> = {
-  math: () => exportPdf(resolve('tests/fixtures/decks/math'), { outDir: join(OUT, 'math'), browser, handout: false }),
-  league: () => exportPdf(join(FIXTURES, 'league'), { outDir: join(OUT, 'league'), browser, handout: false }),
-  'reveal-theme': () => exportPdf(join(FIXTURES, 'reveal-theme'), { outDir: join(OUT, 'reveal-theme'), browser, handout: false }),
-  overflow: () => exportPdf(resolve('tests/fixtures/export/overflow'), { outDir: join(OUT, 'overflow'), browser, handout: false }),
+  math: () => exportPdf(resolve('tests/fixtures/decks/math'), { outDir: join(OUT, 'math'), browser, pages, handout: false }),
+  league: () => exportPdf(join(FIXTURES, 'league'), { outDir: join(OUT, 'league'), browser, pages, handout: false }),
+  'reveal-theme': () => exportPdf(join(FIXTURES, 'reveal-theme'), { outDir: join(OUT, 'reveal-theme'), browser, pages, handout: false }),
+  overflow: () => exportPdf(resolve('tests/fixtures/export/overflow'), { outDir: join(OUT, 'overflow'), browser, pages, handout: false }),
   'overflow-lenient': () =>
     exportPdf(resolve('tests/fixtures/export/overflow'), {
       outDir: join(OUT, 'overflow-lenient'),
       browser,
+      pages,
       handout: false,
       logger: lenientLog,
       flags: { pdf: { strict: false } },
     }),
-  fit: () => exportPdf(join(FIXTURES, 'fit'), { outDir: join(OUT, 'fit'), browser, handout: false }),
-  'too-long': () => exportPdf(join(FIXTURES, 'too-long'), { outDir: join(OUT, 'too-long'), browser, handout: false }),
-  links: () => exportPdf(join(FIXTURES, 'links'), { outDir: join(OUT, 'links'), browser, handout: false }),
-  'local-links': () => exportPdf(join(FIXTURES, 'local-links'), { outDir: join(OUT, 'local-links'), browser }),
+  fit: () => exportPdf(join(FIXTURES, 'fit'), { outDir: join(OUT, 'fit'), browser, pages, handout: false }),
+  'too-long': () => exportPdf(join(FIXTURES, 'too-long'), { outDir: join(OUT, 'too-long'), browser, pages, handout: false }),
+  links: () => exportPdf(join(FIXTURES, 'links'), { outDir: join(OUT, 'links'), browser, pages, handout: false }),
+  'local-links': () => exportPdf(join(FIXTURES, 'local-links'), { outDir: join(OUT, 'local-links'), browser, pages }),
   ...Object.fromEntries(
     FIELD_DECKS.map((name) => [
       `deck-${name}`,
-      () => exportPdf(resolve('tests/fixtures/decks/field', name), { outDir: join(OUT, `deck-${name}`), browser, handout: false }),
+      () => exportPdf(resolve('tests/fixtures/decks/field', name), { outDir: join(OUT, `deck-${name}`), browser, pages, handout: false }),
     ]),
   ),
 };
@@ -68,6 +71,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await pages.close();
   if (browser) await closeBrowser(browser);
 });
 

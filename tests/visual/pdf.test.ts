@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Slide } from '../../src/content/types.js';
+import { createPagePool } from '../../src/browser/index.js';
 import { exportPdf, type ExportPdfResult } from '../../src/export/export.js';
 import type { HandoutLayout, Paper } from '../../src/export/handout/layout.js';
 import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
@@ -86,6 +87,8 @@ const HANDOUTS: { theme: Theme; layout: HandoutLayout; paper: Paper }[] = [
 ];
 
 let browser: Browser;
+/** The handout exports' pages, kept between them (two at a time: two pages instead of ten). */
+const pages = createPagePool();
 const decks = new Map<Theme, ExportPdfResult>();
 const handouts = new Map<string, string>();
 const pngDir = mkdtempSync(join(tmpdir(), 'deck-visual-pdf-'));
@@ -105,6 +108,7 @@ beforeAll(async () => {
     const result = await exportPdf(sample, {
       outDir: join(out, name),
       browser,
+      pages,
       slides: false,
       handout: layout,
       flags: { theme, pdf: { paper, timeout: SHARED_MACHINE_LIMIT_MS } },
@@ -114,6 +118,7 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
+  await pages.close();
   if (browser) await closeBrowser(browser);
 });
 
