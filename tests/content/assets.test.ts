@@ -26,6 +26,7 @@ beforeAll(() => {
     'style.css',
     'css/my style.css',
     'sub/01.md',
+    'img/100%.png',
   ]) {
     mkdirSync(dirname(join(root, file)), { recursive: true });
     writeFileSync(join(root, file), 'x');
@@ -97,6 +98,13 @@ describe('media in a slide', () => {
     expect(found.assets.map((asset) => asset.target)).toEqual(['R&D.png', 'img/photo(1).png']);
   });
 
+  it('takes a name that is not a valid %-escape as written (100%.png)', () => {
+    const found = collect('<img src="img/100%.png">');
+    expect(found.problems).toEqual([]);
+    expect(found.assets).toEqual([{ source: join(root, 'img/100%.png'), target: 'img/100%.png' }]);
+    expect(found.html).toBe('<img src="img/100%25.png">');
+  });
+
   it('leaves URLs, absolute paths, fragments and data: URIs alone', () => {
     const html =
       '<img src="https://example.com/a.png"><img src="//cdn.example.com/a.png"><img src="/abs.png"><img src="data:image/png;base64,AA"><iframe src="#x"></iframe>';
@@ -149,6 +157,13 @@ describe('links to local files', () => {
     expect(found.assets).toEqual([{ source: join(root, 'docs/guide.pdf'), target: 'docs/guide.pdf' }]);
     expect(found.warnings).toEqual([]);
     expect(found.problems).toEqual([]);
+  });
+
+  it('keeps a link to a folder written with a slash as it is, without a warning', () => {
+    const found = collect('<a href="docs/">all</a> <a href="img/">pictures</a>');
+    expect(found.html).toBe('<a href="docs/">all</a> <a href="img/">pictures</a>');
+    expect(found.assets).toEqual([]);
+    expect(found.warnings).toEqual([]);
   });
 
   it('a missing linked file is a warning with its line; the link is kept', () => {

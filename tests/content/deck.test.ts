@@ -115,6 +115,33 @@ describe('what the deck records', () => {
 });
 
 describe('problems across the deck', () => {
+  it('a deck that does not exist is one problem and no deck', async () => {
+    const outcome = await loadDeckCollecting(join(folder('empty-parent', {}), 'nowhere'));
+    expect(outcome.deck).toBeUndefined();
+    expect(outcome.problems.map((problem) => problem.message)).toEqual(['the deck does not exist']);
+  });
+
+  it('a deck whose only file has bad front matter is that problem and a deck with no slides', async () => {
+    const { deck, problems } = await loadDeckCollecting(folder('bad-only-file', { '01.md': '---\ntitle: [\n---\n# A\n' }));
+    expect(problems.map((problem) => problem.file)).toEqual(['01.md']);
+    expect(deck!.slides).toEqual([]);
+  });
+
+  it('a stylesheet given on the command line only, with no config file, is found in the deck', async () => {
+    const dir = folder('flag-css', { '01.md': '# A\n', 'extra.css': 'p {}\n' });
+    const deck = await loadDeck(dir, { flags: { css: ['extra.css'] } });
+    expect(deck.assets.map((asset) => asset.source)).toContain(join(dir, 'extra.css'));
+    const { problems } = await loadDeckCollecting(dir, { flags: { css: ['gone.css'] } });
+    expect(problems.map((problem) => [problem.message, problem.file, problem.line])).toEqual([
+      ['file not found: gone.css', undefined, undefined],
+    ]);
+  });
+
+  it('the data files beside the slides reach the deck', async () => {
+    const deck = await loadDeck(folder('with-data', { '01.md': '# A\n', 'data.yaml': 'year: 2024\n', 'sales.data.json': '{"q1": 5}' }));
+    expect(deck.data).toEqual({ year: 2024, sales: { q1: 5 } });
+  });
+
   it('a missing stylesheet or script is reported at the line of its setting', async () => {
     const dir = folder('includes', {
       'deck.config.yaml': 'title: T\nscripts:\n  - gone.js\n',

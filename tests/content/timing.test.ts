@@ -111,6 +111,12 @@ describe('times', () => {
     expect(parseTime('')).toBeUndefined();
     expect(parseTime('-5')).toBeUndefined();
   });
+
+  it('takes only a number or text: a list or a mapping holding digits is not a time', () => {
+    expect(parseTime([90])).toBeUndefined();
+    expect(parseTime({ seconds: 90 })).toBeUndefined();
+    expect(parseTime(true)).toBeUndefined();
+  });
 });
 
 describe('the plan', () => {
@@ -177,6 +183,19 @@ describe('the plan', () => {
       { seconds: 100, source: 'attribute' },
       { seconds: 20, source: 'estimate' },
     ]);
+  });
+
+  it('reads a duration without a unit as minutes', () => {
+    const slides = [
+      { id: 'a', title: 'A', timing: 30, timingSource: 'estimate' as const },
+      { id: 'b', title: 'B', timing: 30, timingSource: 'estimate' as const },
+    ];
+    const minutes = [
+      { seconds: 60, source: 'duration' },
+      { seconds: 60, source: 'duration' },
+    ];
+    expect(planDeck(slides, { duration: '2' })).toEqual(minutes);
+    expect(planDeck(slides, { duration: '2m' })).toEqual(minutes);
   });
 
   it('puts timings.json beside the slides, or <name>.timings.json beside a one-file deck', () => {
@@ -368,6 +387,10 @@ describe('the applied rehearsal file', () => {
     })();
     expect(bad).toMatchObject({ code: ErrorCode.BadInput, file: 'timings.json', line: 3, hint });
     expect(bad?.message).toMatch(/^not valid JSON: /);
+    // A file cut short: Node's message may give no position, and it is still an error naming the file.
+    expect(() => parseAppliedTimings('{"version": 1, "slides": [', 'cut.json')).toThrow(
+      expect.objectContaining({ code: ErrorCode.BadInput, file: 'cut.json', message: expect.stringMatching(/^not valid JSON: /) }),
+    );
     expect(() => parseAppliedTimings('{"version": 1, "slides": [{"id": "a", "title": "A", "seconds": 0}]}', 't.json')).toThrow(
       /^not a timings file: "slides\.0\.seconds": /,
     );
