@@ -185,6 +185,11 @@ describe('the plan', () => {
     ]);
   });
 
+  it('gives the seconds left by rounding to the earlier slides when their shares are equal', () => {
+    const slides = ['a', 'b', 'c', 'd'].map((id) => ({ id, title: id, timing: 20, timingSource: 'estimate' as const }));
+    expect(planDeck(slides, { duration: '102s' }).map((t) => t.seconds)).toEqual([26, 26, 25, 25]);
+  });
+
   it('reads a duration without a unit as minutes', () => {
     const slides = [
       { id: 'a', title: 'A', timing: 30, timingSource: 'estimate' as const },
@@ -387,6 +392,10 @@ describe('the applied rehearsal file', () => {
     })();
     expect(bad).toMatchObject({ code: ErrorCode.BadInput, file: 'timings.json', line: 3, hint });
     expect(bad?.message).toMatch(/^not valid JSON: /);
+    // The line of the error, not of the file's end.
+    expect(() => parseAppliedTimings('{\n"version": 1,,\n"slides": []\n}\n', 'mid.json')).toThrow(
+      expect.objectContaining({ file: 'mid.json', line: 2 }),
+    );
     // A file cut short: Node's message may give no position, and it is still an error naming the file.
     expect(() => parseAppliedTimings('{"version": 1, "slides": [', 'cut.json')).toThrow(
       expect.objectContaining({ code: ErrorCode.BadInput, file: 'cut.json', message: expect.stringMatching(/^not valid JSON: /) }),
