@@ -90,6 +90,9 @@ describe('createCoalescer', () => {
     const idle = coalescer.idle();
     expect(await settledSoon(idle)).toBe(false);
     expect(held.started()).toBe(1);
+    // Asked while the run is in progress and nothing else is pending: it waits for that run too.
+    const during = coalescer.idle();
+    expect(await settledSoon(during)).toBe(false);
     coalescer.add('b');
     held.releaseAll();
     // The first run is over, the one for 'b' is not.
@@ -97,6 +100,7 @@ describe('createCoalescer', () => {
     expect(held.started()).toBe(2);
     held.releaseAll();
     expect(await settledSoon(idle)).toBe(true);
+    expect(await settledSoon(during)).toBe(true);
     await coalescer.close();
   });
 
