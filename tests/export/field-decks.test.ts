@@ -52,6 +52,7 @@ const EXPORTS: Record<string, () => Promise<ExportPdfResult>> = {
     }),
   fit: () => exportPdf(join(FIXTURES, 'fit'), { outDir: join(OUT, 'fit'), browser, pages, handout: false }),
   'too-long': () => exportPdf(join(FIXTURES, 'too-long'), { outDir: join(OUT, 'too-long'), browser, pages, handout: false }),
+  'center-fit': () => exportPdf(join(FIXTURES, 'center-fit'), { outDir: join(OUT, 'center-fit'), browser, pages, handout: false }),
   links: () => exportPdf(join(FIXTURES, 'links'), { outDir: join(OUT, 'links'), browser, pages, handout: false }),
   'local-links': () => exportPdf(join(FIXTURES, 'local-links'), { outDir: join(OUT, 'local-links'), browser, pages }),
   ...Object.fromEntries(
@@ -115,38 +116,98 @@ function headingBaselines(): { left: number; baseline: number }[] {
   });
 }
 
+/** Where each page's first text starts in the PDF (left and baseline, CSS px of the slide) and its font size. */
+async function printedHeadings(result: ExportPdfResult): Promise<{ left: number; baseline: number; size: number }[]> {
+  const { width, height } = result.deck.config;
+  const doc = await getDocument({ data: new Uint8Array(readFileSync(result.slides!.path)), verbosity: 0 }).promise;
+  const printed: { left: number; baseline: number; size: number }[] = [];
+  for (let number = 1; number <= doc.numPages; number++) {
+    const page = await doc.getPage(number);
+    const viewport = page.getViewport({ scale: 1 });
+    const pxPerPoint = width / viewport.width;
+    expect(viewport.height * pxPerPoint).toBeCloseTo(height, 0);
+    const items = (await page.getTextContent()).items.filter((item) => 'str' in item && item.str.trim() !== '');
+    const first = items[0] as { transform: number[] };
+    printed.push({
+      left: first.transform[4]! * pxPerPoint,
+      baseline: (viewport.height - first.transform[5]!) * pxPerPoint,
+      size: Math.hypot(first.transform[2]!, first.transform[3]!) * pxPerPoint,
+    });
+  }
+  await doc.destroy();
+  return printed;
+}
+
+/** Open the built deck at the slide's size, as a screen shows it, and run `measure` in it. */
+function live<T>(result: ExportPdfResult, measure: () => T): Promise<T> {
+  const { width, height } = result.deck.config;
+  return withPage(browser, async (page) => {
+    await page.setViewport({ width, height });
+    await page.goto(pathToFileURL(result.index).href);
+    await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
+    await page.evaluate(() => document.fonts.ready);
+    return page.evaluate(measure);
+  });
+}
+
+/** Every page's heading starts where the live slide's does, within 2 px. */
+async function expectHeadingsWhereLive(result: ExportPdfResult): Promise<void> {
+  const [onScreen, printed] = await Promise.all([live(result, headingBaselines), printedHeadings(result)]);
+  expect(printed).toHaveLength(onScreen.length);
+  printed.forEach((position, i) => {
+    expect(
+      Math.abs(position.left - onScreen[i]!.left),
+      `slide ${i + 1} left: PDF ${position.left}, live ${onScreen[i]!.left}`,
+    ).toBeLessThan(2);
+    expect(
+      Math.abs(position.baseline - onScreen[i]!.baseline),
+      `slide ${i + 1} baseline: PDF ${position.baseline}, live ${onScreen[i]!.baseline}`,
+    ).toBeLessThan(2);
+  });
+}
+
 describe('the PDF page keeps the live slide’s geometry', () => {
   it('exports a reveal.js theme with a margin under strict checks, each heading where it is on screen', async () => {
     const result = await exported.of('reveal-theme');
     expect(result.problems).toEqual([]);
-    const { width, height } = result.deck.config;
-    const live = await withPage(browser, async (page) => {
-      await page.setViewport({ width, height });
-      await page.goto(pathToFileURL(result.index).href);
-      await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
-      await page.evaluate(() => document.fonts.ready);
-      return page.evaluate(headingBaselines);
+    await expectHeadingsWhereLive(result);
+  });
+
+  it('exports center: true, r-stretch and r-fit-text (reveal-md decks) under strict checks, as the screen shows them', async () => {
+    const result = await exported.of('center-fit');
+    // Centred slides kept inside the page (they reached 32 px past its foot), the stretched picture inside the room
+    // left (it was drawn at the slide's full width, far past the foot).
+    expect(result.problems).toEqual([]);
+    await expectHeadingsWhereLive(result);
+    const screen = await live(result, () => {
+      const reveal = (window as unknown as { Reveal: { slide(h: number): void; getCurrentSlide(): HTMLElement; getScale(): number } })
+        .Reveal;
+      reveal.slide(1);
+      const slide = reveal.getCurrentSlide();
+      const picture = slide.querySelector('img')!.getBoundingClientRect();
+      const below = slide.querySelector('p:last-of-type')!.getBoundingClientRect();
+      const room = slide.getBoundingClientRect();
+      reveal.slide(2);
+      const fitted = document.querySelector<HTMLElement>('.r-fit-text')!;
+      return {
+        picture: { height: picture.height, ratio: picture.width / picture.height, bottom: picture.bottom },
+        belowTop: below.top,
+        belowBottom: below.bottom,
+        slideBottom: room.bottom,
+        fitted: Number.parseFloat(getComputedStyle(fitted).fontSize),
+        scale: reveal.getScale(),
+      };
     });
-    const doc = await getDocument({ data: new Uint8Array(readFileSync(result.slides!.path)), verbosity: 0 }).promise;
-    const printed: { left: number; baseline: number }[] = [];
-    for (let number = 1; number <= doc.numPages; number++) {
-      const page = await doc.getPage(number);
-      const viewport = page.getViewport({ scale: 1 });
-      const pxPerPoint = width / viewport.width;
-      expect(viewport.height * pxPerPoint).toBeCloseTo(height, 0);
-      const items = (await page.getTextContent()).items.filter((item) => 'str' in item && item.str.trim() !== '');
-      const first = items[0] as { transform: number[] };
-      printed.push({ left: first.transform[4]! * pxPerPoint, baseline: (viewport.height - first.transform[5]!) * pxPerPoint });
-    }
-    await doc.destroy();
-    expect(printed).toHaveLength(live.length);
-    printed.forEach((position, i) => {
-      expect(Math.abs(position.left - live[i]!.left), `slide ${i + 1} left: PDF ${position.left}, live ${live[i]!.left}`).toBeLessThan(2);
-      expect(
-        Math.abs(position.baseline - live[i]!.baseline),
-        `slide ${i + 1} baseline: PDF ${position.baseline}, live ${live[i]!.baseline}`,
-      ).toBeLessThan(2);
-    });
+    // The picture takes the height the heading and the two lines leave: far more than its 90 px, less than the slide.
+    expect(screen.picture.height).toBeGreaterThan(300);
+    expect(screen.picture.bottom).toBeLessThanOrEqual(screen.belowTop + 1);
+    expect(screen.belowBottom).toBeLessThanOrEqual(screen.slideBottom);
+    // The fitted heading grew to the slide's width (reveal.js's fitty), far past the theme's heading size.
+    expect(screen.fitted).toBeGreaterThan(90);
+    // The PDF draws it at the size the screen shows it (both scaled by the deck's margin).
+    const printed = await printedHeadings(result);
+    const shown = screen.fitted * screen.scale;
+    expect(Math.abs(printed[2]!.size - shown) / shown, `PDF ${printed[2]!.size} px, live ${shown} px`).toBeLessThan(0.02);
   });
 });
 

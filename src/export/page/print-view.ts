@@ -72,6 +72,8 @@ export function finishPrintView(options: PrintViewOptions): PrintViewLayout {
     root.classList.add(...printClasses);
   }
   for (const section of sections) section.style.setProperty('padding', early.get(section)!, 'important');
+  refitText(sections);
+  recenter(sections);
   const scale = 1 - Math.min(0.9, Math.max(0, options.margin ?? 0));
   if (scale < 1) {
     // Every origin is read before any slide is scaled: a style written between two reads would make the next
@@ -113,6 +115,45 @@ export function finishPrintView(options: PrintViewOptions): PrintViewLayout {
   return {
     pages: Array.from(document.querySelectorAll('.reveal .slides > .pdf-page')).map((page) => page.querySelector('section')?.id ?? ''),
   };
+
+  // Functions inside finishPrintView: the page runs finishPrintView's source alone, without this module.
+
+  /**
+   * reveal.js fits each `r-fit-text` to its parent's width (with fitty) while its print rules have zeroed the slide's
+   * padding, so the text came out wider than on screen by the padding. Fit it again to the padded width, as fitty
+   * does (one step: the width of unwrapped text grows with its font size), within reveal.js's bounds.
+   */
+  function refitText(slides: HTMLElement[]): void {
+    const reveal = (window as unknown as { Reveal?: { getConfig(): { height?: number } } }).Reveal;
+    const max = (reveal?.getConfig().height ?? 700) * 0.8;
+    // Every size is read before any is written: a write between two reads would lay the document out again.
+    const sizes = slides.flatMap((section) =>
+      Array.from(section.querySelectorAll<HTMLElement>('.r-fit-text')).flatMap((element) => {
+        const available = element.parentElement?.clientWidth ?? 0;
+        const width = element.scrollWidth;
+        const size = Number.parseFloat(getComputedStyle(element).fontSize);
+        if (!available || !width || !size) return [];
+        return [{ element, size: Math.min(Math.max(24, (available / width) * size), max) }];
+      }),
+    );
+    for (const { element, size } of sizes) element.style.fontSize = `${size}px`;
+  }
+
+  /**
+   * reveal.js's print view centres a slide vertically (`center: true`, or a slide of class `center`) on its height
+   * without the padding its print rules zero, so with the padding pinned back every such slide reached past the
+   * foot of its page by the padding's difference. Centre it again on its padded height, as the screen shows it.
+   */
+  function recenter(slides: HTMLElement[]): void {
+    const reveal = (window as unknown as { Reveal?: { getConfig(): { center?: boolean } } }).Reveal;
+    const center = reveal?.getConfig().center === true;
+    const tops = slides.flatMap((section) => {
+      const page = section.parentElement;
+      if (!page?.classList.contains('pdf-page') || !(center || section.classList.contains('center'))) return [];
+      return [{ section, top: Math.max((page.clientHeight - section.scrollHeight) / 2, 0) }];
+    });
+    for (const { section, top } of tops) section.style.top = `${top}px`;
+  }
 }
 
 export interface LostContent {
