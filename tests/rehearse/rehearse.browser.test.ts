@@ -384,8 +384,12 @@ describe('a scripted rehearsal', () => {
           return open.length;
         });
         expect(cut).toBeGreaterThan(0);
-        await page.waitForFunction(() => window.deckServe?.connected === false);
-        await page.waitForFunction(() => window.deckServe?.connected === true && window.deckServe.driver?.view.presenter === true);
+        // Timer polling: animation frames stop when the page is not drawn (a loaded machine, a page behind another).
+        await page.waitForFunction(() => window.deckServe?.connected === false, { polling: 50 });
+        await page.waitForFunction(() => window.deckServe?.connected === true && window.deckServe.driver?.view.presenter === true, {
+          polling: 50,
+          timeout: 60_000,
+        });
       };
       await next(); // slide-2
       await next(); // its first fragment
@@ -394,7 +398,9 @@ describe('a scripted rehearsal', () => {
       await reconnect();
       await next(); // slide-3-2
       await reconnect();
-      await page.waitForFunction(() => window.deckServe?.driver?.view.index === 3 && window.deckServe.driver.view.upcoming?.index === 4);
+      await page.waitForFunction(() => window.deckServe?.driver?.view.index === 3 && window.deckServe.driver.view.upcoming?.index === 4, {
+        polling: 50,
+      });
       await page.click('.deck-rehearse-finish');
       const result = await session.done;
       expect(visitsOf(session)).toEqual([
