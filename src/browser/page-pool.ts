@@ -10,9 +10,9 @@
  * behind a newer one never finished (tests/export/batch.test.ts, the deck after a failed one).
  */
 import type { Browser, Page } from 'puppeteer-core';
+import { closePage } from './close-page.js';
 import { failOnCrash } from './crash.js';
 import type { WithPageOptions } from './session.js';
-import { withTimeout } from './timeout.js';
 
 export interface PagePool {
   /** Run `fn` with an idle page of `browser` or a new one, as `withPage` does, but keep the page if it succeeds. */
@@ -21,11 +21,6 @@ export interface PagePool {
   readonly opened: number;
   /** Close the idle pages. */
   close(): Promise<void>;
-}
-
-async function closePage(browser: Browser, page: Page): Promise<void> {
-  // Bounded: a page whose renderer is stuck must not keep us here.
-  if (browser.connected && !page.isClosed()) await withTimeout(page.close(), 5_000, 'closing the page').catch(() => {});
 }
 
 export interface PagePoolOptions {

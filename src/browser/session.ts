@@ -5,11 +5,11 @@
 import type { Browser, Page } from 'puppeteer-core';
 import type { Logger } from '../core/log.js';
 import { closeBrowser } from './close.js';
+import { closePage } from './close-page.js';
 import { failOnCrash } from './crash.js';
 import { findBrowser, type FindBrowserOptions } from './find.js';
 import { launchBrowser } from './launch.js';
 import { onStopSignal } from './signals.js';
-import { withTimeout } from './timeout.js';
 
 export interface WithBrowserOptions {
   /** A browser that is already running, to reuse. It is used as is and never closed here. */
@@ -78,7 +78,7 @@ export async function withPage<T>(browser: Browser, fn: (page: Page) => Promise<
     page.setDefaultNavigationTimeout(timeoutMs);
     return await failOnCrash(browser, () => fn(page), page);
   } finally {
-    // Bounded: a page whose renderer is stuck must not keep us here.
-    if (browser.connected && !page.isClosed()) await withTimeout(page.close(), 5_000, 'closing the page').catch(() => {});
+    // Bounded: a page whose renderer is stuck must not keep us here, nor stay open.
+    await closePage(browser, page);
   }
 }

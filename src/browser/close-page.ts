@@ -1,0 +1,40 @@
+/**
+ * Closing a page without ever throwing or hanging, and without leaving it open. Chromium sometimes drops a close
+ * that arrives while the page is committing a navigation (an export that timed out mid-load): `page.close()` then
+ * waits for ever and the page stays, so after a grace period the close is asked again, from the browser's own
+ * DevTools session, which closes it. Used in `finally` blocks, where an error would hide the real one.
+ */
+import type { Browser, Page } from 'puppeteer-core';
+import { withTimeout } from './timeout.js';
+
+/** How long a first close may take before it is asked again, ms. */
+const FIRST_CLOSE_MS = 2_000;
+/** How long the second close may take, ms: after that the page is left to the browser's own close. */
+const SECOND_CLOSE_MS = 5_000;
+
+/** The page's DevTools target id (puppeteer keeps it on its target without a public getter). */
+function targetIdOf(page: Page): string | undefined {
+  const id = (page.target() as unknown as { _targetId?: unknown })._targetId;
+  return typeof id === 'string' ? id : undefined;
+}
+
+export async function closePage(browser: Browser, page: Page): Promise<void> {
+  if (!browser.connected || page.isClosed()) return;
+  const targetId = targetIdOf(page);
+  const closing = page.close();
+  const closed = await withTimeout(closing, FIRST_CLOSE_MS, 'closing the page').then(
+    () => true,
+    () => false,
+  );
+  if (closed || !browser.connected || targetId === undefined) return;
+  const session = await browser
+    .target()
+    .createCDPSession()
+    .catch(() => undefined);
+  if (!session) return;
+  try {
+    await withTimeout(session.send('Target.closeTarget', { targetId }), SECOND_CLOSE_MS, 'closing the page again').catch(() => {});
+  } finally {
+    await session.detach().catch(() => {});
+  }
+}
