@@ -11,13 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CONTAINED_ATTRIBUTE, containPrintPages, releasePrintPages } from '../../src/export/page/print-containment.js';
 import { installReadyHook, waitForPdfReady } from '../../src/export/page/print-view.js';
 import { closeBrowser, startChromium } from '../helpers/chromium.js';
-
-interface PageState {
-  /** Computed `contain` of every print page. */
-  contain: string[];
-  /** Every element's box on every page, as "tag left top width height scrollWidth scrollHeight". */
-  boxes: string[];
-}
+import { type PrintPageBoxes, printPageBoxes } from '../helpers/print-page-boxes.js';
 
 let browser: Browser;
 let page: Page;
@@ -36,18 +30,9 @@ afterAll(async () => {
   if (browser) await closeBrowser(browser);
 });
 
-function state(): Promise<PageState> {
-  return page.evaluate(() => {
-    const pages = Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides > .pdf-page'));
-    const boxes: string[] = [];
-    for (const pdfPage of pages) {
-      for (const element of [pdfPage, ...Array.from(pdfPage.querySelectorAll('*'))]) {
-        const { left, top, width, height } = element.getBoundingClientRect();
-        boxes.push([element.tagName, left, top, width, height, element.scrollWidth, element.scrollHeight].join(' '));
-      }
-    }
-    return { contain: pages.map((pdfPage) => getComputedStyle(pdfPage).contain), boxes };
-  });
+/** Every print page's containment and every element's box (tests/helpers/print-page-boxes.ts). */
+function state(): Promise<PrintPageBoxes> {
+  return page.evaluate(printPageBoxes);
 }
 
 describe('print page containment', () => {

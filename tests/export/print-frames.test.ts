@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { HIDDEN_UNTIL_PRINT, skipScreenFrames } from '../../src/export/page/print-frames.js';
 import { installReadyHook, waitForPdfReady } from '../../src/export/page/print-view.js';
 import { closeBrowser, startChromium } from '../helpers/chromium.js';
+import { printPageBoxes } from '../helpers/print-page-boxes.js';
 import { useTempFolder } from '../helpers/temp-folder.js';
 
 const PRINT_QUERY = 'print-pdf&margin=0&pdfMaxPagesPerSlide=1&showNotes=false';
@@ -37,19 +38,10 @@ async function printPage(skip: boolean, options: { window?: boolean } = {}): Pro
   return page;
 }
 
-/** Every element's box on every print page, and each page's slide number. */
-function printView(page: Page): Promise<{ numbers: string[]; boxes: string[] }> {
-  return page.evaluate(() => {
-    const pages = Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides > .pdf-page'));
-    const boxes: string[] = [];
-    for (const pdfPage of pages) {
-      for (const element of [pdfPage, ...Array.from(pdfPage.querySelectorAll('*'))]) {
-        const { left, top, width, height } = element.getBoundingClientRect();
-        boxes.push([element.tagName, element.className, left, top, width, height, element.scrollWidth, element.scrollHeight].join(' '));
-      }
-    }
-    return { numbers: pages.map((pdfPage) => pdfPage.querySelector('.slide-number-pdf')?.textContent ?? ''), boxes };
-  });
+/** Every element's box on every print page, and each page's slide number (tests/helpers/print-page-boxes.ts). */
+async function printView(page: Page): Promise<{ numbers: string[]; boxes: string[] }> {
+  const { numbers, boxes } = await page.evaluate(printPageBoxes);
+  return { numbers, boxes };
 }
 
 describe('print page without screen frames', () => {
