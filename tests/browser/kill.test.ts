@@ -68,8 +68,9 @@ function descendants(root: number): Proc[] {
 /** Those of `procs` that still run (same pid and the same start time: not a reused pid). */
 const stillRunning = (procs: readonly Proc[]) => procs.filter((p) => stat(p.pid)?.start === p.start);
 
-function run(args: string[]): ChildProcess & { output: () => string } {
-  const child = spawn(process.execPath, [BIN, ...args], {
+/** Start `command` in the work folder, killed after the file if still running; `output()` is what it printed. */
+function start(command: string, args: string[]): ChildProcess & { output: () => string } {
+  const child = spawn(command, args, {
     cwd: work,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NO_COLOR: '1' },
@@ -80,6 +81,9 @@ function run(args: string[]): ChildProcess & { output: () => string } {
   child.stderr!.on('data', (d) => (output += d));
   return Object.assign(child, { output: () => output });
 }
+
+/** The deck CLI with `args`. */
+const run = (args: string[]) => start(process.execPath, [BIN, ...args]);
 
 /** Wait for Chromium to be running under `child` and rendering (a renderer process); returns its process tree. */
 async function chromiumUnder(child: ChildProcess): Promise<Proc[]> {
@@ -201,25 +205,17 @@ describe('Ctrl+C during an export', () => {
     const deck = join(work, 'never-written.md');
     execFileSync('mkfifo', [deck]);
     // As at a terminal: a shell runs deck pdf and reports its exit status; Ctrl+C reaches deck pdf.
-    const shell = spawn('bash', ['-c', '"$0" "$@"; echo "exit status $?"', process.execPath, BIN, 'pdf', deck, '-o', out, '--verbose'], {
-      cwd: work,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    started.push(shell);
-    let output = '';
-    shell.stdout!.on('data', (d) => (output += d));
-    shell.stderr!.on('data', (d) => (output += d));
+    const shell = start('bash', ['-c', '"$0" "$@"; echo "exit status $?"', process.execPath, BIN, 'pdf', deck, '-o', out, '--verbose']);
     const exited = new Promise((resolve) => shell.once('exit', resolve));
     // Started and in deck pdf's hands (--verbose says so once the launch has returned to it).
-    await vi.waitFor(() => expect(output).toContain('Chromium started in'), { timeout: 60_000, interval: 50 });
+    await vi.waitFor(() => expect(shell.output()).toContain('Chromium started in'), { timeout: 60_000, interval: 50 });
     const tree = descendants(shell.pid!).filter((p) => /chrom/i.test(p.command));
     const profile = profileOf(tree);
     const node = descendants(shell.pid!).find((p) => p.command.includes(BIN));
     expect(node).toBeDefined();
     process.kill(node!.pid, 'SIGINT');
     await exited;
-    expect(output).toMatch(/^exit status 130$/m);
+    expect(shell.output()).toMatch(/^exit status 130$/m);
     expect(existsSync(out)).toBe(false);
     // Closed by deck pdf itself (its profile removed before it exits), not left for the next run to clear.
     expect(existsSync(profile)).toBe(false);
