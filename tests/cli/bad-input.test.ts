@@ -1,11 +1,16 @@
 /**
  * Bad input, through the real CLI (`node bin/deck.js …`): each row gives the command line, the exit status and
- * fragments the message must contain (file and line where there is one). Every run writes to its own output
+ * fragments the message must contain (file and line where there is one). Every row writes to its own output
  * folder, filled beforehand with an old build; a failure must leave it byte for byte as it was.
+ *
+ * The rows of bad decks given as they are (`deck build <deck> -o DIR`) run as one `deck build <deck>… -o DIR`: the
+ * CLI reports every deck's failure, named by its deck, and exits with the status of the first; one run instead of
+ * twenty (each run of the CLI costs about half a CPU second to start). The other rows need a flag, a command or an
+ * exit status of their own, and the single-deck path of the CLI's error report is theirs.
  */
 import { createServer, type Server } from 'node:net';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PORT_ATTEMPTS } from '../../src/serve/listen.js';
 import { ensureCompiled, hashTree, OUT, pool, ROOT, runCli, type CliResult } from './run.js';
@@ -22,6 +27,8 @@ interface Row {
   messages: (string | RegExp)[];
   /** For inputs that must build: the output is expected to change, and the run to be quick. */
   builds?: { slides: number };
+  /** Checked in the one run of all such rows (`args` is `build <deck> -o {out}`); its output folder is DIR/<deck>. */
+  together?: true;
 }
 
 /** How many ports `deck serve` tries from --port on; the serve row takes them all. */
@@ -32,72 +39,84 @@ const rows: Row[] = [
     name: 'malformed YAML front matter',
     args: ['build', bad('front-matter-malformed.md'), '-o', '{out}'],
     exit: 2,
+    together: true,
     messages: ['front-matter-malformed.md:4:', 'front matter is not valid YAML'],
   },
   {
     name: 'unclosed front matter',
     args: ['build', bad('front-matter-unclosed.md'), '-o', '{out}'],
     exit: 2,
+    together: true,
     messages: ['front-matter-unclosed.md:1:', 'front matter is not closed', '`---`'],
   },
   {
     name: 'front matter that is a list, not a mapping',
     args: ['build', bad('front-matter-list.md'), '-o', '{out}'],
     exit: 2,
+    together: true,
     messages: ['front-matter-list.md:2:', 'must be a mapping'],
   },
   {
     name: 'duplicate key in front matter',
     args: ['build', bad('front-matter-duplicate-key.md'), '-o', '{out}'],
     exit: 2,
+    together: true,
     messages: ['front-matter-duplicate-key.md:3:', 'keys must be unique'],
   },
   {
     name: 'unknown config key',
     args: ['build', bad('config-unknown-key'), '-o', '{out}'],
     exit: 2,
+    together: true,
     messages: ['config-unknown-key/deck.config.yaml', 'unknown key "titel"', /allowed keys: title, .*theme/],
   },
   {
     name: 'unknown nested config key',
     args: ['build', bad('config-nested-key'), '-o', '{out}'],
     exit: 2,
+    together: true,
     messages: ['config-nested-key/deck.config.yaml', 'unknown key "pdf.papr"'],
   },
   {
     name: 'mistyped config value',
     args: ['build', bad('config-wrong-type'), '-o', '{out}'],
     exit: 2,
+    together: true,
     messages: ['config-wrong-type/deck.config.yaml', '"width"', 'expected number'],
   },
   {
     name: 'malformed config YAML',
     args: ['build', bad('config-bad-yaml'), '-o', '{out}'],
     exit: 2,
+    together: true,
     messages: ['config-bad-yaml/deck.config.yaml:4:', 'not valid YAML'],
   },
   {
     name: 'malformed config JSON',
     args: ['build', bad('config-bad-json'), '-o', '{out}'],
     exit: 2,
+    together: true,
     messages: ['config-bad-json/deck.config.json', 'not valid JSON'],
   },
   {
     name: 'malformed data file',
     args: ['build', bad('data-bad'), '-o', '{out}'],
     exit: 2,
+    together: true,
     messages: ['data.yaml:3:', 'not valid YAML'],
   },
   {
     name: 'invalid regular expression as separator',
     args: ['build', bad('separator-invalid.md'), '-o', '{out}'],
     exit: 2,
+    together: true,
     messages: ['separator-invalid.md', '"separator": must be a valid regular expression'],
   },
   {
     name: 'unknown layout',
     args: ['build', bad('layout-unknown.md'), '-o', '{out}'],
     exit: 2,
+    together: true,
     messages: ['layout-unknown.md:5:', 'unknown layout "fancy"', /layouts available: .*default/],
   },
   {
@@ -116,48 +135,56 @@ const rows: Row[] = [
     name: 'unknown code highlight theme',
     args: ['build', bad('highlight-theme-unknown.md'), '-o', '{out}'],
     exit: 2,
+    together: true,
     messages: ['unknown highlightTheme "rainbow-unicorn"', 'monokai'],
   },
   {
     name: 'TeX error in a deck with math: true',
     args: ['build', bad('math-error.md'), '-o', '{out}'],
     exit: 2,
+    together: true,
     messages: ['math: ', 'in $\\frac{1$'],
   },
   {
     name: 'empty folder',
     args: ['build', bad('empty-folder'), '-o', '{out}'],
     exit: 2,
+    together: true,
     messages: ['empty-folder: the folder has no Markdown (.md) files'],
   },
   {
     name: 'deck path that does not exist',
     args: ['build', bad('no-such-deck'), '-o', '{out}'],
     exit: 2,
+    together: true,
     messages: ['no-such-deck: the deck does not exist'],
   },
   {
     name: 'binary file (NUL bytes)',
     args: ['build', bad('binary.md'), '-o', '{out}'],
     exit: 2,
+    together: true,
     messages: ['binary.md:4:', 'binary file'],
   },
   {
     name: 'file that is not UTF-8 (Big5)',
     args: ['build', bad('big5.md'), '-o', '{out}'],
     exit: 2,
+    together: true,
     messages: ['big5.md:3:', 'not UTF-8', 'iconv'],
   },
   {
     name: 'missing image',
     args: ['build', bad('image-missing.md'), '-o', '{out}'],
     exit: 2,
+    together: true,
     messages: ['image-missing.md:9:', 'not found: img/nope.png'],
   },
   {
     name: 'missing background image',
     args: ['build', bad('background-missing.md'), '-o', '{out}'],
     exit: 2,
+    together: true,
     messages: ['background-missing.md:5:', 'not found: bg/nope.jpg'],
   },
   {
@@ -250,8 +277,24 @@ function fillOldBuild(out: string): void {
   writeFileSync(join(out, 'assets', 'old.css'), 'body { color: red }\n');
 }
 
-let results: { row: Row; out: string; before: string; result: CliResult }[] = [];
+let results: { row: Row; out: string; before: string; result: CliResult; output: string }[] = [];
 const blockers: Server[] = [];
+
+/** The deck a `together` row builds, and the name the CLI gives it (its folder, or its file without `.md`). */
+const deckOf = (row: Row) => row.args[1]!;
+const nameOf = (row: Row) => basename(deckOf(row), extname(deckOf(row)));
+
+/**
+ * A deck's own report in the output of a run of several: its `error: <name>: …` line and the lines that go on
+ * from it (the hint), up to the next error or warning.
+ */
+function reportOf(output: string, name: string): string {
+  const lines = output.split('\n');
+  const start = lines.findIndex((line) => line.startsWith(`error: ${name}: `));
+  if (start < 0) return '';
+  const end = lines.findIndex((line, i) => i > start && /^(error|warning): /.test(line));
+  return lines.slice(start, end < 0 ? undefined : end).join('\n');
+}
 
 let portBase = 0;
 
@@ -292,24 +335,36 @@ const fill = (text: string, out: string, dir: string) =>
 beforeAll(async () => {
   await ensureCompiled();
   rmSync(WORK, { recursive: true, force: true });
+  const together = join(WORK, 'together');
   const prepared = rows.map((row, index) => {
     const dir = join(WORK, String(index).padStart(2, '0'));
-    const out = join(dir, 'out');
+    const out = row.together ? join(together, nameOf(row)) : join(dir, 'out');
     fillOldBuild(out);
     if (row.builds?.slides === 1000) expect(writeBigDeck(join(dir, 'big.md'))).toBeGreaterThan(5 * 1024 * 1024);
     return { row, dir, out, before: hashTree(out) };
   });
   // The serve row: every port it may fall back to is taken.
   portBase = await takePorts();
-  results = await pool(prepared, 4, async ({ row, dir, out, before }) => ({
-    row,
-    out,
-    before,
-    result: await runCli(
-      row.args.map((a) => fill(a, out, dir)),
-      { timeoutMs: 60_000 },
-    ),
-  }));
+  const jobs: (() => Promise<CliResult>)[] = [
+    () => runCli(['build', ...rows.filter((row) => row.together).map(deckOf), '-o', together], { timeoutMs: 60_000 }),
+    ...prepared
+      .filter(({ row }) => !row.together)
+      .map(
+        ({ row, dir, out }) =>
+          () =>
+            runCli(
+              row.args.map((a) => fill(a, out, dir)),
+              { timeoutMs: 60_000 },
+            ),
+      ),
+  ];
+  const [all, ...alone] = await pool(jobs, 4, (job) => job());
+  let next = 0;
+  results = prepared.map(({ row, out, before }) => {
+    const result = row.together ? all! : alone[next++]!;
+    const output = result.stdout + result.stderr;
+    return { row, out, before, result, output: row.together ? reportOf(result.stderr, nameOf(row)) : output };
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -322,10 +377,23 @@ describe('bad input through the CLI', () => {
     expect(new Set(rows.map((r) => r.name)).size).toBe(rows.length);
   });
 
+  it('the run of several bad decks names each one that failed, and no other, in its summary', () => {
+    const together = results.filter(({ row }) => row.together);
+    const { stdout, stderr } = together[0]!.result;
+    expect(stderr).toContain(`${together.length} of ${together.length} decks failed`);
+    expect(stdout).toContain(`0 of ${together.length} decks built`);
+    for (const { row } of together) expect(stdout, row.name).toMatch(new RegExp(`^\\s*${nameOf(row)}\\s.*failed: `, 'm'));
+    // Each deck's report is its own: no other deck's file in it.
+    for (const { row, output } of together) {
+      for (const other of together)
+        if (other.row !== row) expect(output, row.name).not.toMatch(new RegExp(`\\b${nameOf(other.row)}(\\.md|/|:)`));
+    }
+  });
+
   it.each(rows.map((row, index) => [row.name, index] as const))('%s', (_name, index) => {
-    const { row, out, before, result } = results[index]!;
-    const output = result.stdout + result.stderr;
+    const { row, out, before, result, output } = results[index]!;
     expect(result.signal, output).toBeNull();
+    expect(output, `${row.name}: no report of its own in\n${result.stdout + result.stderr}`).not.toBe('');
     expect(result.code, output).toBe(row.exit);
     for (const fragment of row.messages) {
       if (typeof fragment === 'string') expect(output).toContain(fill(fragment, out, ''));
