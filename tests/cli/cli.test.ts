@@ -19,6 +19,49 @@ const helpOf = (command: string): Promise<CliResult> => {
   return helps.get(command)!;
 };
 
+/** `deck init` of the sample deck, run once: the init test checks it, and the decks' build builds it. */
+const INIT = join(WORK, 'init', 'my-talk');
+let initRun: Promise<CliResult> | undefined;
+const init = (): Promise<CliResult> => (initRun ??= runCli(['init', INIT]));
+
+/** Decks built with no flag: their folder holds slides (and a config file), by the name `deck build` gives them. */
+const FLAGLESS: Record<string, { slide: string; config?: [string, string] }> = {
+  defaults: { slide: '# Only slide\n' },
+  file: { slide: '# Only slide\n', config: ['deck.config.yaml', 'title: From the file\ntheme: white\nlang: en\n'] },
+  front: {
+    slide: '---\ntitle: From front matter\ntheme: black\n---\n\n# Only slide\n',
+    config: ['deck.config.yaml', 'title: From the file\ntheme: white\nlang: en\n'],
+  },
+  'ext-yml': { slide: '# Slide\n', config: ['deck.config.yml', 'title: YML file\n'] },
+  'ext-json': { slide: '# Slide\n', config: ['deck.config.json', '{ "title": "JSON file" }'] },
+};
+const FLAGLESS_OUT = join(WORK, 'flagless');
+
+/**
+ * Every deck built with no flag (those above and the one `deck init` makes), as one `deck build <deck>… -o DIR`
+ * run (each deck into DIR/<name>/, with its own config): one start of the CLI instead of six.
+ */
+let flaglessRun: Promise<CliResult> | undefined;
+const flagless = (): Promise<CliResult> =>
+  (flaglessRun ??= (async () => {
+    const decks = Object.entries(FLAGLESS).map(([name, { slide, config }]) => {
+      const dir = join(WORK, 'decks', name);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, '01.md'), slide);
+      if (config) writeFileSync(join(dir, config[0]), config[1]);
+      return dir;
+    });
+    await init();
+    return runCli(['build', ...decks, INIT, '-o', FLAGLESS_OUT]);
+  })());
+/** index.html of a deck of the flagless run, once the run has built every deck. */
+const flaglessHtml = async (name: string): Promise<string> => {
+  const r = await flagless();
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.stdout).toContain(`${Object.keys(FLAGLESS).length + 1} of ${Object.keys(FLAGLESS).length + 1} decks built`);
+  return readFileSync(join(FLAGLESS_OUT, name, 'index.html'), 'utf8');
+};
+
 beforeAll(async () => {
   await ensureCompiled();
   rmSync(WORK, { recursive: true, force: true });
@@ -136,7 +179,7 @@ describe.concurrent('config precedence: defaults < config file < front matter < 
   };
 
   it('applies each level over the one below', async () => {
-    // One copy of the deck per level, built all at once.
+    // One copy of the deck per level, built all at once: those without flags in the flagless run.
     const level = (name: string, slide: string, config?: string) => {
       const dir = join(deck, name);
       mkdirSync(dir, { recursive: true });
@@ -144,14 +187,14 @@ describe.concurrent('config precedence: defaults < config file < front matter < 
       if (config) writeFileSync(join(dir, 'deck.config.yaml'), config);
       return dir;
     };
-    const plain = '# Only slide\n';
-    const fileConfig = 'title: From the file\ntheme: white\nlang: en\n';
-    const withFront = '---\ntitle: From front matter\ntheme: black\n---\n\n# Only slide\n';
+    const plain = FLAGLESS.defaults!.slide;
+    const fileConfig = FLAGLESS.file!.config![1];
+    const withFront = FLAGLESS.front!.slide;
     writeFileSync(join(WORK, 'other.json'), JSON.stringify({ title: 'Other file', theme: 'serif', lang: 'ja' }));
     const [defaults, file, front, flags, other] = await Promise.all([
-      build(level('defaults', plain), 'p0'),
-      build(level('file', plain, fileConfig), 'p1'),
-      build(level('front', withFront, fileConfig), 'p2'),
+      flaglessHtml('defaults'),
+      flaglessHtml('file'),
+      flaglessHtml('front'),
       build(level('flags', withFront, fileConfig), 'p3', '--theme', 'moon'),
       // --config replaces the file beside the slides.
       build(level('other', plain, fileConfig), 'p4', '--config', join(WORK, 'other.json')),
@@ -164,36 +207,23 @@ describe.concurrent('config precedence: defaults < config file < front matter < 
   });
 
   it('accepts deck.config.yml and deck.config.json beside the slides', async () => {
-    const files = [
-      ['deck.config.yml', 'title: YML file\n'],
-      ['deck.config.json', '{ "title": "JSON file" }'],
-    ] as const;
-    await Promise.all(
-      files.map(async ([name, text]) => {
-        const dir = join(WORK, `ext-${name}`);
-        mkdirSync(dir, { recursive: true });
-        writeFileSync(join(dir, '01.md'), '# Slide\n');
-        writeFileSync(join(dir, name), text);
-        const r = await runCli(['build', dir, '-o', join(dir, 'dist')]);
-        expect(r.code, r.stderr).toBe(0);
-        expect(titleOf(readFileSync(join(dir, 'dist', 'index.html'), 'utf8'))).toBe(name.endsWith('json') ? 'JSON file' : 'YML file');
-      }),
-    );
+    expect(titleOf(await flaglessHtml('ext-yml'))).toBe('YML file');
+    expect(titleOf(await flaglessHtml('ext-json'))).toBe('JSON file');
   });
 });
 
 describe.concurrent('deck init', () => {
   it('scaffolds a deck that builds at once, with every feature the sample promises', async () => {
-    const dir = join(WORK, 'init', 'my-talk');
-    const init = await runCli(['init', dir]);
-    expect(init.code, init.stderr).toBe(0);
-    expect(init.stdout).toContain(`created a sample deck in ${dir}`);
+    const dir = INIT;
+    const made = await init();
+    expect(made.code, made.stderr).toBe(0);
+    expect(made.stdout).toContain(`created a sample deck in ${dir}`);
     for (const file of ['deck.config.yaml', '01-welcome.md', '02-basics.md', '03-more.md', 'images/diagram.svg']) {
       expect(existsSync(join(dir, file)), file).toBe(true);
     }
-    const build = await runCli(['build', dir, '-o', join(dir, 'dist')]);
-    expect(build.code, build.stderr).toBe(0);
-    const html = readFileSync(join(dir, 'dist', 'index.html'), 'utf8');
+    // Built in the flagless run, into its folder my-talk/.
+    const html = await flaglessHtml('my-talk');
+    const build = await flagless();
     expect(html).toContain('<title>My first deck</title>');
     expect(html).toContain('class="stack"'); // vertical slides
     expect(html).toContain('class="fragment"');
@@ -202,8 +232,8 @@ describe.concurrent('deck init', () => {
     expect(html).toContain('data-layout="section"');
     expect(html).toContain('<code data-line-numbers="2" class="js">');
     expect(html).toContain('src="images/diagram.svg"');
-    expect(existsSync(join(dir, 'dist', 'images', 'diagram.svg'))).toBe(true);
-    expect(build.stdout).toMatch(/built 8 slides/);
+    expect(existsSync(join(FLAGLESS_OUT, 'my-talk', 'images', 'diagram.svg'))).toBe(true);
+    expect(build.stdout).toContain(`built 8 slides → ${join(FLAGLESS_OUT, 'my-talk', 'index.html')}`);
   });
 
   it('refuses a folder that is not empty unless --force, and a path that is a file', async () => {
