@@ -4,7 +4,7 @@
  * terminal. Exports run two at a time (each launches Chromium).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Box, pageText, readOutline, readPdfPages } from '../helpers/pdf-pages.js';
@@ -98,7 +98,9 @@ describe('deck pdf: export checks', () => {
     expect(stderr).toMatch(/deck\.pdf has \d+ pages, expected 3 \(3 slides\) \[deck\.pdf, page-count\]/);
     expect(stderr).toContain("blocked a request outside the deck's files: file:///etc/deck-outside.css");
     expect(stderr).not.toContain('“Fits”');
+    // The folder did not exist and still does not; no stage folder is left beside it (src/render/stage.ts).
     expect(existsSync(out('checks'))).toBe(false);
+    expect(readdirSync(WORK).filter((name) => name.includes('.stage-'))).toEqual([]);
   });
 
   it('--no-strict warns about the same problems, writes the PDF and exits 0', () => {
