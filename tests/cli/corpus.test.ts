@@ -80,8 +80,8 @@ const corpus: Record<string, Expected> = {
 
 const built = new Map<string, BuildResult>();
 let browser: Browser;
-/** `deck build` of a folder deck and of a single-file deck through the real CLI, started in beforeAll. */
-let cliBuilds: Promise<[CliResult, CliResult]>;
+/** `deck build` of a folder deck and a single-file deck in one run of the real CLI, started in beforeAll. */
+let cliBuild: Promise<CliResult>;
 
 beforeAll(async () => {
   rmSync(WORK, { recursive: true, force: true });
@@ -95,15 +95,13 @@ beforeAll(async () => {
     }),
   ]);
   browser = chromium;
-  // Two processes of their own: they run while the browser tests below do.
-  cliBuilds = Promise.all([
-    runCli(['build', join(DECKS, 'nested'), '-o', join(WORK, 'cli-nested')]),
-    runCli(['build', join(DECKS, 'reveal-md', 'talk.md'), '-o', join(WORK, 'cli-reveal-md')]),
-  ]);
-  cliBuilds.catch(() => undefined);
+  // A process of its own: it runs while the browser tests below do. Two decks: each into cli/<name>/.
+  cliBuild = runCli(['build', join(DECKS, 'nested'), join(DECKS, 'reveal-md', 'talk.md'), '-o', join(WORK, 'cli')]);
+  cliBuild.catch(() => undefined);
 }, 120_000);
 
 afterAll(async () => {
+  await Promise.allSettled([...opened.values()].map(async (open) => (await open).page.close()));
   if (browser) await closeBrowser(browser);
 });
 
@@ -120,6 +118,24 @@ async function offline(page: Page): Promise<void> {
 }
 
 const pageOf = (name: string) => pathToFileURL(join(WORK, name.replace(/[/.]/g, '-'), 'index.html')).href;
+
+/**
+ * Each corpus deck opened once, offline, in a page of its own, with the errors it logged: the load test opens them
+ * all, and the tests of one deck read its page (a page load costs about half a CPU second). Closed in afterAll.
+ */
+const opened = new Map<string, Promise<{ page: Page; errors: string[] }>>();
+function openedDeck(name: string): Promise<{ page: Page; errors: string[] }> {
+  let open = opened.get(name);
+  if (!open) {
+    open = (async () => {
+      const page = await browser.newPage();
+      await offline(page);
+      return { page, ...(await openDeck(page, pageOf(name))) };
+    })();
+    opened.set(name, open);
+  }
+  return open;
+}
 
 describe.each(Object.entries(corpus))('%s', (name, expected) => {
   it('builds with the expected slides, in order, with their text', () => {
@@ -138,91 +154,73 @@ describe.concurrent('in the browser', () => {
   it('every corpus deck loads offline with no errors and reveal.js counts its slides', async () => {
     // Three decks at a time, each in a page of its own.
     await pool(Object.entries(corpus), 3, async ([name, expected]) => {
-      const page = await browser.newPage();
-      try {
-        await offline(page);
-        const { errors } = await openDeck(page, pageOf(name));
-        const total = await page.evaluate(() => (window as unknown as { Reveal: { getTotalSlides(): number } }).Reveal.getTotalSlides());
-        expect(total, name).toBe(expected.slides);
-        expect(errors, name).toEqual([]);
-      } finally {
-        await page.close();
-      }
+      const { page, errors } = await openedDeck(name);
+      const total = await page.evaluate(() => (window as unknown as { Reveal: { getTotalSlides(): number } }).Reveal.getTotalSlides());
+      expect(total, name).toBe(expected.slides);
+      expect(errors, name).toEqual([]);
     });
   });
 
   it('highlights code: reveal.js\'s highlight plugin marks up <code class="js"> and numbers lines', async () => {
-    const page = await browser.newPage();
-    try {
-      await openDeck(page, pageOf('code/deck.md'));
-      const result = await page.evaluate(() => ({
-        keywords: Array.from(document.querySelectorAll('#slide-1 code.hljs .hljs-keyword')).map((e) => e.textContent),
-        comment: document.querySelector('#slide-1 code .hljs-comment')?.textContent,
-        lineNumbers: document.querySelectorAll('#slide-3 code .hljs-ln-line').length,
-        python: document.querySelector('#slide-3 code')?.classList.contains('hljs'),
-      }));
-      expect(result.keywords).toEqual(expect.arrayContaining(['const', 'function', 'return']));
-      expect(result.comment).toBe('// the answer');
-      expect(result.lineNumbers).toBeGreaterThanOrEqual(3);
-      expect(result.python).toBe(true);
-    } finally {
-      await page.close();
-    }
+    const { page } = await openedDeck('code/deck.md');
+    const result = await page.evaluate(() => ({
+      keywords: Array.from(document.querySelectorAll('#slide-1 code.hljs .hljs-keyword')).map((e) => e.textContent),
+      comment: document.querySelector('#slide-1 code .hljs-comment')?.textContent,
+      lineNumbers: document.querySelectorAll('#slide-3 code .hljs-ln-line').length,
+      python: document.querySelector('#slide-3 code')?.classList.contains('hljs'),
+    }));
+    expect(result.keywords).toEqual(expect.arrayContaining(['const', 'function', 'return']));
+    expect(result.comment).toBe('// the answer');
+    expect(result.lineNumbers).toBeGreaterThanOrEqual(3);
+    expect(result.python).toBe(true);
   });
 
   it('loads images and background images from the output folder', async () => {
-    const page = await browser.newPage();
-    try {
-      await offline(page);
-      await openDeck(page, pageOf('media/deck.md'));
-      const images = await page.evaluate(async () => {
-        const reveal = (window as unknown as { Reveal: { slide(h: number): void } }).Reveal;
-        reveal.slide(1);
-        const local = Array.from(document.querySelectorAll<HTMLImageElement>('img')).filter((img) => !img.src.startsWith('http'));
-        await Promise.all(local.map((img) => img.decode().catch(() => undefined)));
-        const background = document.querySelector<HTMLElement>('.slide-background.present .slide-background-content');
-        return {
-          sizes: local.map((img) => [img.getAttribute('src'), img.naturalWidth]),
-          background: background ? getComputedStyle(background).backgroundImage : '',
-        };
-      });
-      expect(images.sizes).toEqual([
-        ['img/red.png', 160],
-        ['img/with%20space.svg', 200],
-        ['img/with%20space.svg', 200],
-      ]);
-      expect(images.background).toMatch(/url\("file:.*\/backgrounds\/blue\.png"\)/);
-      for (const file of ['img/red.png', 'backgrounds/blue.png', 'img/with space.svg']) {
-        expect(existsSync(join(WORK, 'media-deck-md', file)), file).toBe(true);
-      }
-    } finally {
-      await page.close();
+    // Decoding an image waits for the page to be drawn, and only the tab in front is: this one, once every deck's
+    // page is open (no later page takes its place).
+    await Promise.all(Object.keys(corpus).map(openedDeck));
+    const { page } = await openedDeck('media/deck.md');
+    await page.bringToFront();
+    const images = await page.evaluate(async () => {
+      const reveal = (window as unknown as { Reveal: { slide(h: number): void } }).Reveal;
+      reveal.slide(1);
+      const local = Array.from(document.querySelectorAll<HTMLImageElement>('img')).filter((img) => !img.src.startsWith('http'));
+      await Promise.all(local.map((img) => img.decode().catch(() => undefined)));
+      const background = document.querySelector<HTMLElement>('.slide-background.present .slide-background-content');
+      return {
+        sizes: local.map((img) => [img.getAttribute('src'), img.naturalWidth]),
+        background: background ? getComputedStyle(background).backgroundImage : '',
+      };
+    });
+    expect(images.sizes).toEqual([
+      ['img/red.png', 160],
+      ['img/with%20space.svg', 200],
+      ['img/with%20space.svg', 200],
+    ]);
+    expect(images.background).toMatch(/url\("file:.*\/backgrounds\/blue\.png"\)/);
+    for (const file of ['img/red.png', 'backgrounds/blue.png', 'img/with space.svg']) {
+      expect(existsSync(join(WORK, 'media-deck-md', file)), file).toBe(true);
     }
   });
 
   it('renders math with KaTeX and its fonts, offline', async () => {
-    const page = await browser.newPage();
-    try {
-      const { errors } = await openDeck(page, pageOf('math'));
-      const result = await page.evaluate(async () => {
-        await document.fonts.ready;
-        return {
-          inline: document.querySelectorAll('#slide-1 .math-inline .katex').length,
-          display: document.querySelectorAll('#slide-1 .katex-display').length,
-          fontLoaded: document.fonts.check('16px KaTeX_Main'),
-          katexFamily: Array.from(document.querySelectorAll('.katex')).map((e) => getComputedStyle(e).fontFamily)[0] ?? '',
-          prose: document.querySelector('#slide-2')?.textContent?.includes('costs $5 and $10'),
-        };
-      });
-      expect(result.inline).toBe(2);
-      expect(result.display).toBe(1);
-      expect(result.katexFamily).toContain('KaTeX_Main');
-      expect(result.fontLoaded).toBe(true);
-      expect(result.prose).toBe(true);
-      expect(errors).toEqual([]);
-    } finally {
-      await page.close();
-    }
+    const { page, errors } = await openedDeck('math');
+    const result = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return {
+        inline: document.querySelectorAll('#slide-1 .math-inline .katex').length,
+        display: document.querySelectorAll('#slide-1 .katex-display').length,
+        fontLoaded: document.fonts.check('16px KaTeX_Main'),
+        katexFamily: Array.from(document.querySelectorAll('.katex')).map((e) => getComputedStyle(e).fontFamily)[0] ?? '',
+        prose: document.querySelector('#slide-2')?.textContent?.includes('costs $5 and $10'),
+      };
+    });
+    expect(result.inline).toBe(2);
+    expect(result.display).toBe(1);
+    expect(result.katexFamily).toContain('KaTeX_Main');
+    expect(result.fontLoaded).toBe(true);
+    expect(result.prose).toBe(true);
+    expect(errors).toEqual([]);
   });
 });
 
@@ -270,12 +268,13 @@ describe('math (unit)', () => {
 
 describe('through the real CLI', () => {
   it('builds a folder deck and a single-file deck with `node bin/deck.js build`', async () => {
-    const [folder, single] = await cliBuilds;
-    expect(folder.code, folder.stderr).toBe(0);
-    expect(folder.stdout).toMatch(/built 5 slides/);
-    expect(existsSync(join(WORK, 'cli-nested', '02-part-two', 'images', 'square.svg'))).toBe(true);
-    expect(single.code, single.stderr).toBe(0);
-    const html = readFileSync(join(WORK, 'cli-reveal-md', 'index.html'), 'utf8');
+    const { code, stdout, stderr } = await cliBuild;
+    expect(code, stderr).toBe(0);
+    expect(stdout).toContain(`built 5 slides → ${join(WORK, 'cli', 'nested', 'index.html')}`);
+    expect(stdout).toContain(`built 4 slides → ${join(WORK, 'cli', 'talk', 'index.html')}`);
+    expect(stdout).toContain('2 of 2 decks built');
+    expect(existsSync(join(WORK, 'cli', 'nested', '02-part-two', 'images', 'square.svg'))).toBe(true);
+    const html = readFileSync(join(WORK, 'cli', 'talk', 'index.html'), 'utf8');
     expect(html).toContain('<title>Reveal-md style talk</title>');
     expect(html).toContain('assets/theme/white.css');
     expect(html).toContain('assets/reveal/plugin/highlight/zenburn.css');
