@@ -6,7 +6,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { withPage } from '../../src/browser/index.js';
 import { createMemoryLogger } from '../../src/core/log.js';
 import { startServer, type ServerHandle } from '../../src/serve/index.js';
-import { startChromium } from '../helpers/chromium.js';
+import { closeBrowser, startChromium } from '../helpers/chromium.js';
 import { copyFixture, rawGet } from './helpers.js';
 
 const TOKEN = 'live-test-token-9012';
@@ -25,7 +25,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  if (browser) await closeBrowser(browser);
   await server?.close();
   deck?.remove();
 });

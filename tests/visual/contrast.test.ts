@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startChromium } from '../helpers/chromium.js';
+import { closeBrowser, startChromium } from '../helpers/chromium.js';
 import { buildDeck } from '../../src/render/build.js';
 import { writeRendered } from '../../src/render/write.js';
 import { buildDefaultDeck, openDeck, showSlide, slideIndices, THEMES } from './deck-page.js';
@@ -110,7 +110,7 @@ beforeAll(async () => {
   browser = await startChromium();
 });
 afterAll(async () => {
-  await browser?.close();
+  if (browser) await closeBrowser(browser);
 });
 
 // Each test reads pages of its own: the four run at once.

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startChromium } from '../helpers/chromium.js';
+import { closeBrowser, startChromium } from '../helpers/chromium.js';
 import { buildDeck } from '../../src/render/build.js';
 import { writeRendered } from '../../src/render/write.js';
 import { THEMES } from './deck-page.js';
@@ -43,7 +43,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  if (browser) await closeBrowser(browser);
 });
 
 /** Build a one-slide deck (front matter as given) with a theme, open it, and read the colours of its code. */

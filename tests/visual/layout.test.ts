@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
-import { startChromium } from '../helpers/chromium.js';
+import { closeBrowser, startChromium } from '../helpers/chromium.js';
 import { THEMES, buildDefaultDeck, openDeck, showSlide, slideIndices } from './deck-page.js';
 
 interface Measure {
@@ -160,7 +160,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  if (browser) await closeBrowser(browser);
 });
 
 describe('the measure', () => {

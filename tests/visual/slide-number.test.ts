@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startChromium } from '../helpers/chromium.js';
+import { closeBrowser, startChromium } from '../helpers/chromium.js';
 import { buildDefaultDeck, openDeck, showSlide, THEMES } from './deck-page.js';
 
 /** 30px on a 720px slide is 4.2%: as large as the deck's smallest body text. */
@@ -58,7 +58,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  if (browser) await closeBrowser(browser);
 });
 
 describe.each(THEMES)('live slide numbers in %s', (theme) => {

@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
-import { startChromium } from '../helpers/chromium.js';
+import { closeBrowser, startChromium } from '../helpers/chromium.js';
 import { buildDefaultDeck, openDeck, showSlide } from './deck-page.js';
 import { BASELINES, compareWithBaseline, TOLERANCE, UPDATE } from './baseline.js';
 import { decodePng, diffImages } from './png.js';
@@ -52,7 +52,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  if (browser) await closeBrowser(browser);
 });
 
 async function screenshot(page: Page, selector: string): Promise<Uint8Array> {
