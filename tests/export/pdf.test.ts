@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
 import { exportPdf, type ExportPdfResult } from '../../src/export/index.js';
-import { ErrorCode } from '../../src/core/errors.js';
+import { type DeckError, ErrorCode } from '../../src/core/errors.js';
 import { createMemoryLogger } from '../../src/core/log.js';
 import { rejectedDeckError } from '../helpers/deck-error.js';
 import { defaultDeckPdf } from '../helpers/default-deck-pdf.js';
@@ -48,7 +48,6 @@ const EXPORTS: Record<string, () => Promise<ExportPdfResult>> = {
         }),
     ]),
   ),
-  overflow: () => exportPdf(join(FIXTURES, 'overflow'), { outDir: join(OUT, 'overflow'), browser }),
   'overflow-lenient': () =>
     exportPdf(join(FIXTURES, 'overflow'), {
       outDir: join(OUT, 'overflow-lenient'),
@@ -62,17 +61,29 @@ const EXPORTS: Record<string, () => Promise<ExportPdfResult>> = {
 /** The exports, three at a time in pages of the file's browser, from beforeAll on. */
 const exported = workAhead(Object.keys(EXPORTS), 3, (name) => EXPORTS[name]!());
 
-/** A good export, then two that fail (its checks, its time limit) into the same folder; the PDFs as they were after the good one. */
-async function failOverGoodExport(): Promise<{ out: string; good: ExportPdfResult; before: Buffer[] }> {
-  const out = join(OUT, 'keep');
-  const good = await exportPdf(join(FIXTURES, 'small'), { outDir: out, browser, handout: '6up' });
+/** The small deck with a 2-up handout, into the folder the failing exports below then go to. */
+const KEEP = join(OUT, 'keep');
+
+/**
+ * After the good export of the small deck, two that fail (its checks, its time limit) into the same folder: the
+ * PDFs as they were after the good one, the folder after the failed checks, and that export's error.
+ */
+async function failOverGoodExport(good: ExportPdfResult): Promise<{
+  out: string;
+  good: ExportPdfResult;
+  before: Buffer[];
+  listing: string[];
+  overflow: { error: DeckError; listing: string[] };
+}> {
   const before = [readFileSync(good.slides!.path), readFileSync(good.handout!.path)];
+  const listing = readdirSync(KEEP).sort();
   // Same folder, a deck whose export fails its checks.
-  await rejectedDeckError(exportPdf(join(FIXTURES, 'overflow'), { outDir: out, browser }));
-  await rejectedDeckError(exportPdf(join(FIXTURES, 'small'), { outDir: out, browser, flags: { pdf: { timeout: 1 } } }));
-  return { out, good, before };
+  const error = await rejectedDeckError(exportPdf(join(FIXTURES, 'overflow'), { outDir: KEEP, browser }));
+  const overflow = { error, listing: readdirSync(KEEP).sort() };
+  await rejectedDeckError(exportPdf(join(FIXTURES, 'small'), { outDir: KEEP, browser, flags: { pdf: { timeout: 1 } } }));
+  return { out: KEEP, good, before, listing, overflow };
 }
-/** failOverGoodExport, started in beforeAll beside the other exports. */
+/** failOverGoodExport, started in beforeAll once the good export is done. */
 let failedOverGood: ReturnType<typeof failOverGoodExport>;
 
 async function pdfTexts(file: string): Promise<string[]> {
@@ -110,13 +121,11 @@ beforeAll(async () => {
   emptyFolder(OUT);
   browser = await startChromium();
   exported.start();
-  failedOverGood = failOverGoodExport();
+  const good = exportPdf(join(FIXTURES, 'small'), { outDir: KEEP, browser, handout: '2up' });
+  failedOverGood = good.then(failOverGoodExport);
   failedOverGood.catch(() => undefined);
   // The default deck's slides and notes handout, as `deck pdf slides` writes them: exported once for the run.
-  [main, small] = await Promise.all([
-    defaultDeckPdf('gpt', browser),
-    exportPdf(join(FIXTURES, 'small'), { outDir: join(OUT, 'small'), browser, handout: '2up' }),
-  ]);
+  [main, small] = await Promise.all([defaultDeckPdf('gpt', browser), good]);
 });
 
 afterAll(async () => {
@@ -224,12 +233,16 @@ describe('handout layouts', () => {
 
 describe('export checks and failures', () => {
   it('fails strict on an overflowing slide, naming file, slide and title, and writes nothing', async () => {
-    const out = join(OUT, 'overflow');
-    const error = await rejectedDeckError(exported.of('overflow'));
+    // Exported into the folder of the small deck's good export (the test of the previous PDFs below).
+    const { listing, overflow, good, before } = await failedOverGood;
+    const { error } = overflow;
     expect(error.code).toBe(ErrorCode.ExportFailed);
     expect(error.message).toMatch(/01\.md:\d+: slide 2 “Far too long”: \d+ list items \(from “\w+”\) (fall|reach) below the slide/);
     expect(error.message).not.toContain('“Fits”');
-    expect(existsSync(join(out, 'deck.pdf'))).toBe(false);
+    // Nothing written: the folder holds the files it held, the PDFs unchanged (checked after the next failure too).
+    expect(listing).toEqual(['assets', 'deck.pdf', 'handout.pdf', 'index.html']);
+    expect(overflow.listing).toEqual(listing);
+    expect(readFileSync(good.slides!.path).equals(before[0]!)).toBe(true);
   });
 
   it('only warns with strict off, and writes the PDFs', async () => {
