@@ -1,7 +1,8 @@
 /**
  * `deck pdf` on decks from the field (issue 10): reveal.js themes that import web fonts export offline with the
- * fonts embedded; KaTeX's hidden MathML is not overflow; real overflow says what is lost; `fit` shrinks a slide
- * the same live and in the PDF but never below half size; an author's slide id is a link target in the PDF.
+ * fonts embedded; KaTeX's hidden MathML is not overflow; `fit` shrinks a slide the same live and in the PDF but
+ * never below half size; an author's slide id is a link target in the PDF. Real overflow saying what is lost (and
+ * only warning with strict checks off): tests/export/pdf.test.ts, which exports the same overflowing deck.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -10,8 +11,6 @@ import { pathToFileURL } from 'node:url';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPagePool, withPage } from '../../src/browser/index.js';
-import { ErrorCode } from '../../src/core/errors.js';
-import { createMemoryLogger } from '../../src/core/log.js';
 import { exportPdf, type ExportPdfResult } from '../../src/export/index.js';
 import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
 import { rejectedDeckError } from '../helpers/deck-error.js';
@@ -32,24 +31,12 @@ const FIELD_DECKS = [
   'vscode-reveal-de',
   'quarto-ru',
 ];
-/** What the export of the overflowing deck with strict checks off logged. */
-const lenientLog = createMemoryLogger();
 
 /** Every export the tests read, by name, in the order of the tests. */
 const EXPORTS: Record<string, () => Promise<ExportPdfResult>> = {
   math: () => exportPdf(resolve('tests/fixtures/decks/math'), { outDir: join(OUT, 'math'), browser, pages, handout: false }),
   league: () => exportPdf(join(FIXTURES, 'league'), { outDir: join(OUT, 'league'), browser, pages, handout: false }),
   'reveal-theme': () => exportPdf(join(FIXTURES, 'reveal-theme'), { outDir: join(OUT, 'reveal-theme'), browser, pages, handout: false }),
-  overflow: () => exportPdf(resolve('tests/fixtures/export/overflow'), { outDir: join(OUT, 'overflow'), browser, pages, handout: false }),
-  'overflow-lenient': () =>
-    exportPdf(resolve('tests/fixtures/export/overflow'), {
-      outDir: join(OUT, 'overflow-lenient'),
-      browser,
-      pages,
-      handout: false,
-      logger: lenientLog,
-      flags: { pdf: { strict: false } },
-    }),
   fit: () => exportPdf(join(FIXTURES, 'fit'), { outDir: join(OUT, 'fit'), browser, pages, handout: false }),
   'too-long': () => exportPdf(join(FIXTURES, 'too-long'), { outDir: join(OUT, 'too-long'), browser, pages, handout: false }),
   'center-fit': () => exportPdf(join(FIXTURES, 'center-fit'), { outDir: join(OUT, 'center-fit'), browser, pages, handout: false }),
@@ -208,18 +195,6 @@ describe('the PDF page keeps the live slide’s geometry', () => {
     const printed = await printedHeadings(result);
     const shown = screen.fitted * screen.scale;
     expect(Math.abs(printed[2]!.size - shown) / shown, `PDF ${printed[2]!.size} px, live ${shown} px`).toBeLessThan(0.02);
-  });
-});
-
-describe('real overflow', () => {
-  it('says which blocks are lost, and with --no-strict warns that they are cut off', async () => {
-    const error = await rejectedDeckError(exported.of('overflow'));
-    expect(error.code).toBe(ErrorCode.ExportFailed);
-    expect(error.message).toMatch(/slide 2 “Far too long”: \d+ list items \(from “\w+”\) (fall|reach) below the slide: cut off/);
-    await exported.of('overflow-lenient');
-    expect(lenientLog.lines.filter((line) => line.level === 'warn').map((line) => line.message)).toEqual([
-      expect.stringMatching(/list items .* below the slide: cut off in the PDF and on screen/),
-    ]);
   });
 });
 

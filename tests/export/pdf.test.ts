@@ -237,7 +237,10 @@ describe('export checks and failures', () => {
     const { listing, overflow, good, before } = await failedOverGood;
     const { error } = overflow;
     expect(error.code).toBe(ErrorCode.ExportFailed);
-    expect(error.message).toMatch(/01\.md:\d+: slide 2 “Far too long”: \d+ list items \(from “\w+”\) (fall|reach) below the slide/);
+    // What is lost, and where: the list items below the slide are cut off.
+    expect(error.message).toMatch(
+      /01\.md:\d+: slide 2 “Far too long”: \d+ list items \(from “\w+”\) (fall|reach) below the slide: cut off/,
+    );
     expect(error.message).not.toContain('“Fits”');
     // Nothing written: the folder holds the files it held, the PDFs unchanged (checked after the next failure too).
     expect(listing).toEqual(['assets', 'deck.pdf', 'handout.pdf', 'index.html']);
@@ -249,6 +252,10 @@ describe('export checks and failures', () => {
     const result = await exported.of('overflow-lenient');
     expect(result.problems.map((p) => p.kind)).toEqual(['overflow']);
     expect(lenientLog.lines.some((l) => l.level === 'warn' && l.message.includes('slide 2 “Far too long”'))).toBe(true);
+    // One warning, saying the items are cut off.
+    expect(lenientLog.lines.filter((line) => line.level === 'warn').map((line) => line.message)).toEqual([
+      expect.stringMatching(/list items .* below the slide: cut off in the PDF and on screen/),
+    ]);
     expect(pageCount(result.slides!.path)).toBe(2);
   });
 
