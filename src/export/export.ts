@@ -104,7 +104,7 @@ async function exportStaged(input: string, options: ExportPdfOptions, stage: Out
     const { deck, rendered } = await buildDeck(input, options);
     const staged = await writeRenderedFiles(stage.dir, rendered);
     timings.build = Math.round(performance.now() - started);
-    return { deck, staged, html: rendered.html };
+    return { deck, staged };
   });
   // Settled-ness is observed below; this only keeps a build failure during the launch from being "unhandled".
   building.catch(() => undefined);
@@ -113,7 +113,7 @@ async function exportStaged(input: string, options: ExportPdfOptions, stage: Out
 
   const exporting = withExportBrowser(options, launchTimeoutMs, building, async (browser) => {
     timings.launch = Math.round(performance.now() - started);
-    const [{ deck, staged, html }, { renderPdfs }, { idlePlugins }] = await Promise.all([
+    const [{ deck, staged }, { renderPdfs }, { idlePlugins }] = await Promise.all([
       building,
       import('./render-pdfs.js'),
       import('./idle-plugins.js'),
@@ -141,7 +141,7 @@ async function exportStaged(input: string, options: ExportPdfOptions, stage: Out
           renderPdfs(browser, page, deck, {
             outDir: stage.dir,
             index: staged,
-            stubs: idlePlugins(stage.dir, html),
+            stubs: idlePlugins(stage.dir),
             slides,
             handout,
             paper: pdf.paper,

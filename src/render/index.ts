@@ -8,4 +8,5 @@ export { formatCount, formatDate, translate } from './helpers.js';
 export type { RenderedDeck, OutputFile } from './output.js';
 export { packageRoot, revealDistDir } from './paths.js';
 export { PLUGIN_SCRIPTS } from './vendor.js';
+export { hasCodeBlocks } from './code-blocks.js';
 export { linkPreviewTags, withLinkPreview } from './link-preview.js';

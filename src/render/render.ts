@@ -6,6 +6,7 @@ import type { OutputFile, RenderedDeck } from './output.js';
 import { runTemplate, type TemplateSet } from './templates.js';
 import type { ResolvedTheme } from './theme.js';
 import { vendorAssets } from './vendor.js';
+import { hasCodeBlocks } from './code-blocks.js';
 import { FIT_FLOOR, fitScript } from './fit.js';
 import { join } from 'node:path';
 import { builtinThemesDir } from './paths.js';
@@ -95,7 +96,12 @@ export function renderDeck(deck: Deck, templates: TemplateSet, theme: ResolvedTh
   const stacks = deck.sections.flatMap((section) =>
     section.stacks.map((stack) => ({ vertical: stack.length > 1, slides: stack.map(renderSlide) })),
   );
-  const vendor = vendorAssets(deck.config.highlightTheme, { math: deck.config.math, origin: deck.settingOrigins.highlightTheme });
+  const code = stacks.some((stack) => stack.slides.some((slide) => hasCodeBlocks(slide.html) || hasCodeBlocks(slide.notesHtml)));
+  const vendor = vendorAssets(deck.config.highlightTheme, {
+    math: deck.config.math,
+    origin: deck.settingOrigins.highlightTheme,
+    highlight: code,
+  });
   const files: OutputFile[] = [
     ...vendor.files,
     { source: join(builtinThemesDir(), '_layouts.css'), target: 'assets/theme/layouts.css' },

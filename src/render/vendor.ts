@@ -20,15 +20,17 @@ const REVEAL_FILES = [
   ['reveal.css', 'assets/reveal/reveal.css'],
   ['reveal.js', 'assets/reveal/reveal.js'],
   ['plugin/notes.js', PLUGIN_SCRIPTS.notes.target],
-  ['plugin/highlight.js', PLUGIN_SCRIPTS.highlight.target],
 ] as const;
 
-type VendorUrl = 'resetCss' | 'revealCss' | 'revealJs' | 'notesJs' | 'highlightJs' | 'highlightCss';
+type VendorUrl = 'resetCss' | 'revealCss' | 'revealJs' | 'notesJs';
 
 export interface VendorAssets {
   readonly files: OutputFile[];
-  /** URLs (relative to index.html) the page template links; `katexCss` only when the deck uses math. */
-  readonly urls: Record<VendorUrl, string> & { katexCss?: string };
+  /**
+   * URLs (relative to index.html) the page template links; `katexCss` only when the deck uses math,
+   * `highlightJs` and `highlightCss` only when it has code blocks.
+   */
+  readonly urls: Record<VendorUrl, string> & { katexCss?: string; highlightJs?: string; highlightCss?: string };
 }
 
 export interface VendorOptions {
@@ -36,6 +38,8 @@ export interface VendorOptions {
   math?: boolean;
   /** Where the highlightTheme setting was written, for the error when it names no theme. */
   origin?: { file?: string; line?: number };
+  /** The deck has code blocks (src/render/code-blocks.ts): copy and link the highlight plugin and its theme. */
+  highlight?: boolean;
 }
 
 /** Where KaTeX's CSS goes in the output; its fonts go in assets/katex/fonts/, as the CSS expects. */
@@ -114,11 +118,14 @@ export function highlightStylesheet(highlightTheme: string, origin?: { file?: st
 export function vendorAssets(highlightTheme: string, options: VendorOptions = {}): VendorAssets {
   const dist = revealDistDir();
   const files: OutputFile[] = REVEAL_FILES.map(([from, target]) => ({ source: join(dist, from), target }));
+  // An unknown highlightTheme is an error whether or not the deck has code yet.
   const source = highlightStylesheet(highlightTheme, options.origin, dist);
   const highlightCss = source.startsWith(dist)
     ? `assets/reveal/plugin/highlight/${highlightTheme}.css`
     : `assets/highlight/${highlightTheme}.css`;
-  files.push({ source, target: highlightCss });
+  if (options.highlight) {
+    files.push({ source: join(dist, 'plugin/highlight.js'), target: PLUGIN_SCRIPTS.highlight.target }, { source, target: highlightCss });
+  }
   if (options.math) files.push(...katexAssets());
   return {
     files,
@@ -127,8 +134,7 @@ export function vendorAssets(highlightTheme: string, options: VendorOptions = {}
       revealCss: REVEAL_FILES[1][1],
       revealJs: REVEAL_FILES[2][1],
       notesJs: REVEAL_FILES[3][1],
-      highlightJs: REVEAL_FILES[4][1],
-      highlightCss,
+      ...(options.highlight ? { highlightJs: PLUGIN_SCRIPTS.highlight.target, highlightCss } : {}),
       ...(options.math ? { katexCss: KATEX_CSS } : {}),
     },
   };

@@ -1,16 +1,17 @@
 /**
- * The export's print page skips reveal.js plugins with nothing to do there (src/export/idle-plugins.ts): the
- * speaker notes always, code highlighting when no slide has a code block. The PDFs stay what they were: code is
- * still coloured as in the live deck, and the user's index.html keeps both plugins.
+ * The export's print page skips the reveal.js plugin with nothing to do there (src/export/idle-plugins.ts): the
+ * speaker notes. Code highlighting is in the page, the user's index.html included, only when a slide has a code
+ * block (src/render/code-blocks.ts): a deck without code loads no highlight script at all, and one with code is
+ * coloured in the live deck and in the PDF alike.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../src/core/log.js';
-import { idlePlugins, needsHighlight } from '../../src/export/idle-plugins.js';
+import { idlePlugins } from '../../src/export/idle-plugins.js';
 import { exportPdf, type ExportPdfResult } from '../../src/export/index.js';
 import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
 
@@ -85,20 +86,14 @@ const skipped = (logger: ReturnType<typeof createMemoryLogger>) =>
     .map((line) => line.message.slice(line.message.indexOf('assets/')));
 
 describe('idle plugins in the print page', () => {
-  it('a code block needs highlighting, inline code does not', () => {
-    expect(needsHighlight('<pre><code class="js">x</code></pre>')).toBe(true);
-    expect(needsHighlight('<PRE class="x">text</PRE>')).toBe(true);
-    expect(needsHighlight('<p>Inline <code>code</code> only, <preview> is no pre</p>')).toBe(false);
+  it('the speaker notes plugin is answered with an empty one', () => {
     const out = join(tmpdir(), 'x');
-    expect([...idlePlugins(out, '<p><code>a</code></p>').keys()]).toEqual([
-      pathToFileURL(join(out, NOTES)).href,
-      pathToFileURL(join(out, HIGHLIGHT)).href,
-    ]);
-    expect([...idlePlugins(out, '<pre><code>a</code></pre>').keys()]).toEqual([pathToFileURL(join(out, NOTES)).href]);
+    expect([...idlePlugins(out).keys()]).toEqual([pathToFileURL(join(out, NOTES)).href]);
   });
 
-  it('without code blocks: neither plugin is loaded, and the PDFs have every slide', async () => {
-    expect(skipped(logs.plain).sort()).toEqual([HIGHLIGHT, NOTES]);
+  it('without code blocks: the notes plugin is skipped, no highlight plugin is in the page, and the PDFs have every slide', async () => {
+    expect(skipped(logs.plain)).toEqual([NOTES]);
+    expect(readFileSync(plain.index, 'utf8')).not.toContain('highlight');
     expect(plain.slides?.pages).toBe(3);
     const pages = await textColours(plain.slides!.path);
     // Each slide's text and its slide number.
@@ -126,12 +121,39 @@ describe('idle plugins in the print page', () => {
     }
   });
 
-  it('the user’s index.html keeps both plugins', () => {
+  it('the user’s index.html keeps the notes plugin, and links and copies the highlight plugin only with code', () => {
     for (const result of [plain, code]) {
       const html = readFileSync(result.index, 'utf8');
       expect(html).toContain(`src="${NOTES}"`);
-      expect(html).toContain(`src="${HIGHLIGHT}"`);
-      expect(readFileSync(join(result.index, '..', HIGHLIGHT), 'utf8').length).toBeGreaterThan(100_000);
+    }
+    const withCode = readFileSync(code.index, 'utf8');
+    expect(withCode).toContain(`src="${HIGHLIGHT}"`);
+    expect(withCode).toContain('plugins: [RevealNotes, RevealHighlight]');
+    expect(readFileSync(join(code.index, '..', HIGHLIGHT), 'utf8').length).toBeGreaterThan(100_000);
+    expect(readFileSync(join(code.index, '..', 'assets/reveal/plugin/highlight/monokai.css'), 'utf8')).toContain('.hljs');
+    const plainHtml = readFileSync(plain.index, 'utf8');
+    expect(plainHtml).not.toContain(HIGHLIGHT);
+    expect(plainHtml).toContain('plugins: [RevealNotes]');
+    expect(existsSync(join(plain.index, '..', HIGHLIGHT))).toBe(false);
+    expect(existsSync(join(plain.index, '..', 'assets/reveal/plugin/highlight'))).toBe(false);
+  });
+
+  it('in Chromium, the deck without code requests no highlight script and starts without the plugin', async () => {
+    const page = await browser.newPage();
+    try {
+      const requested: string[] = [];
+      page.on('request', (request) => requested.push(request.url()));
+      await page.goto(pathToFileURL(plain.index).href, { waitUntil: 'load' });
+      await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady(), { polling: 100 });
+      expect(requested.some((url) => url.endsWith('/assets/reveal/reveal.js'))).toBe(true);
+      expect(requested.filter((url) => url.includes('highlight'))).toEqual([]);
+      const plugins = await page.evaluate(() => {
+        const reveal = (window as unknown as { Reveal: { hasPlugin(id: string): boolean } }).Reveal;
+        return { notes: reveal.hasPlugin('notes'), highlight: reveal.hasPlugin('highlight') };
+      });
+      expect(plugins).toEqual({ notes: true, highlight: false });
+    } finally {
+      await page.close();
     }
   });
 });

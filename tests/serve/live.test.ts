@@ -97,6 +97,32 @@ describe('live reload in Chromium', () => {
     });
   });
 
+  it('loads the highlight plugin only once the deck has code: the edit adding the first code block reloads the page, and the code is coloured', async () => {
+    await withPage(browser, async (page) => {
+      const scripts: string[] = [];
+      page.on('request', (request) => scripts.push(new URL(request.url()).pathname));
+      await openDeck(page);
+      expect(await page.evaluate(() => typeof (window as any).RevealHighlight)).toBe('undefined');
+      expect(scripts.filter((path) => path.includes('highlight'))).toEqual([]);
+      await page.evaluate(() => ((window as any).marker = 'kept'));
+      const body = readFileSync(join(deck.dir, '01-body.md'), 'utf8');
+      edit('01-body.md', (t) => t.replace('Thanks.', 'Thanks.\n\n```js\nconst answer = 42;\n```'));
+      await page.waitForFunction(() => window.Reveal?.isReady() && document.querySelector('code.hljs .hljs-keyword') !== null, {
+        polling: 200,
+      });
+      // A full reload: the page's head now links the plugin and its stylesheet.
+      expect(await page.evaluate(() => (window as any).marker)).toBeUndefined();
+      expect(await page.evaluate(() => window.Reveal.hasPlugin('highlight'))).toBe(true);
+      expect(scripts).toContain('/assets/reveal/plugin/highlight.js');
+      // The deck as the next tests know it (slides with code are never swapped in place): back without code.
+      writeFileSync(join(deck.dir, '01-body.md'), body);
+      await page.waitForFunction(() => window.Reveal?.isReady() && !document.querySelector('pre') && !(window as any).RevealHighlight, {
+        polling: 200,
+      });
+      await server.idle();
+    });
+  });
+
   it('swaps an edited theme stylesheet without reloading', async () => {
     await withPage(browser, async (page) => {
       await openDeck(page);
