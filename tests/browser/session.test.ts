@@ -8,22 +8,23 @@ import { AUTOMATION_FLAGS, BROWSER_FLAGS, IDLE_UI_FEATURES, launchBrowser } from
 import { withBrowser, withPage } from '../../src/browser/session.js';
 import { withTimeout } from '../../src/browser/timeout.js';
 import { ErrorCode } from '../../src/core/errors.js';
+import { closeBrowser, startChromium } from '../helpers/chromium.js';
 import { rejectedDeckError } from '../helpers/deck-error.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 
+/** The vitest worker's Chromium (tests/helpers/chromium.ts), launched by launchBrowser with our flags. */
 let shared: Browser;
-/** Browsers the withPage tests kill mid-run, one each: launched with the shared one, side by side. */
+/** Browsers the withPage tests kill mid-run, one each: launched side by side. */
 let victims: Browser[] = [];
 
 beforeAll(async () => {
-  const launched = await Promise.all([0, 1, 2].map(() => launchBrowser({ executablePath: CHROMIUM })));
-  shared = launched[0]!;
-  victims = launched.slice(1);
+  [shared, ...victims] = await Promise.all([startChromium(), ...[0, 1].map(() => launchBrowser({ executablePath: CHROMIUM }))]);
 });
 
 afterAll(async () => {
-  await Promise.all([shared, ...victims].map((browser) => browser?.close().catch(() => {})));
+  await Promise.all(victims.map((browser) => browser.close().catch(() => {})));
+  if (shared) await closeBrowser(shared);
 });
 
 const never = () => new Promise<never>(() => {});
