@@ -1,8 +1,9 @@
 /** Finding, launching and safely using a headless Chromium. */
 export { findBrowser, installHint, systemBrowserPaths, BROWSER_COMMANDS } from './find.js';
 export type { BrowserSource, FindBrowserOptions, FoundBrowser } from './find.js';
-export { launchBrowser, browserArgs, BROWSER_FLAGS } from './launch.js';
-export type { LaunchBrowserOptions } from './launch.js';
+export { connectChromium, launchBrowser, browserArgs, BROWSER_FLAGS } from './launch.js';
+export type { ConnectBrowserOptions, LaunchBrowserOptions } from './launch.js';
+export { startChromium, startFoundChromium, type StartedChromium } from './start.js';
 export { withBrowser, withPage } from './session.js';
 export type { WithBrowserOptions, WithPageOptions } from './session.js';
 export { withTimeout } from './timeout.js';

@@ -1,39 +1,30 @@
 /**
- * Starting a headless Chromium and connecting puppeteer-core to it. This is on the hot path of every PDF export,
- * so the process is spawned first, synchronously, and puppeteer-core (about half a second of module loading) is
- * loaded while Chromium starts; `puppeteer.launch` would load it all before spawning anything.
+ * Connecting puppeteer-core to a Chromium we started (start.ts), and launching one (start, then connect). This is
+ * on the hot path of every PDF export, so the process is spawned first, synchronously, and puppeteer-core (about
+ * half a second of module loading) is loaded while Chromium starts; `puppeteer.launch` would load it all before
+ * spawning anything. `deck pdf` starts Chromium even earlier, first thing in its action, and connects here later.
  *
  * Chromium talks to us over a pipe (`--remote-debugging-pipe`), not a port: when our process dies, even by
  * `kill -9`, the pipe closes and Chromium with all its helper processes quits (tests/browser/kill.test.ts counts
- * them). The profile is a fresh temporary `--user-data-dir`, marked with our pid and start time
- * (src/core/owned-temp.ts) so that the next launch clears it if we are killed outright, and removed once the
- * browser process has exited, whether it was closed or crashed; `browser.close()` resolves only after that
- * removal (tests/browser/session.test.ts). No signal handlers are installed here: `withBrowser` handles
- * signals without exiting for the program.
+ * them). Its temporary profile is removed once the browser process has exited, whether it was closed or crashed;
+ * `browser.close()` resolves only after that removal (tests/browser/session.test.ts). No signal handlers are
+ * installed here: `withBrowser` handles signals without exiting for the program.
  */
-import { mkdtempSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { DeckError, ErrorCode } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
-import { clearStaleTempDirs, markOwned } from '../core/owned-temp.js';
-import { mergeFeatureSwitches } from './features.js';
 import { pipeTransport } from './pipe-transport.js';
-import { spawnChromium, type ChromiumProcess } from './spawn.js';
+import type { ChromiumProcess } from './spawn.js';
+import { startChromium, type StartedChromium } from './start.js';
 import { withTimeout } from './timeout.js';
 
-/** The prefix of our Chromium profile folders in the temporary folder (the one puppeteer-core uses). */
-export const PROFILE_PREFIX = 'puppeteer_dev_chrome_profile-';
+export { AUTOMATION_FLAGS, BROWSER_FLAGS, IDLE_UI_FEATURES, browserArgs } from './flags.js';
+export { PROFILE_PREFIX } from './start.js';
 
-export interface LaunchBrowserOptions {
-  executablePath: string;
+export interface ConnectBrowserOptions {
   /** How long the browser may take to start, in ms. Default 30 000. */
   timeoutMs?: number;
   logger?: Logger;
-  /** More command-line flags, appended after ours. */
-  extraArgs?: string[];
   /**
    * The longest one DevTools command may take, in ms (printing a 1000-slide deck is one command). Default
    * Puppeteer's 180 000; an export with a longer --timeout raises it to that.
@@ -41,72 +32,10 @@ export interface LaunchBrowserOptions {
   protocolTimeoutMs?: number;
 }
 
-/**
- * The flags `puppeteer.launch({ headless: true })` of puppeteer-core 24 passes (ChromeLauncher.defaultArgs), so
- * the browser behaves as it did when Puppeteer launched it: no background work, tagged PDFs with an outline, sRGB.
- */
-export const AUTOMATION_FLAGS: readonly string[] = [
-  '--allow-pre-commit-input',
-  '--disable-background-networking',
-  '--disable-background-timer-throttling',
-  '--disable-backgrounding-occluded-windows',
-  '--disable-breakpad',
-  '--disable-client-side-phishing-detection',
-  '--disable-component-extensions-with-background-pages',
-  '--disable-crash-reporter',
-  '--disable-default-apps',
-  '--disable-dev-shm-usage',
-  '--disable-hang-monitor',
-  '--disable-infobars',
-  '--disable-ipc-flooding-protection',
-  '--disable-popup-blocking',
-  '--disable-prompt-on-repost',
-  '--disable-renderer-backgrounding',
-  '--disable-search-engine-choice-screen',
-  '--disable-sync',
-  '--enable-automation',
-  '--export-tagged-pdf',
-  '--force-color-profile=srgb',
-  '--generate-pdf-document-outline',
-  '--metrics-recording-only',
-  '--no-first-run',
-  '--password-store=basic',
-  '--use-mock-keychain',
-  '--disable-features=Translate,AcceptCHFrame,MediaRouter,OptimizationHints,WebUIReloadButton,ProcessPerSiteUpToMainFrameThreshold,IsolateSandboxedIframes',
-  '--enable-features=PdfOopif',
-  '--headless=new',
-  '--hide-scrollbars',
-  '--mute-audio',
-  '--disable-extensions',
-];
-
-/** Flags for every launch, besides Puppeteer's own defaults (which already include some of these). */
-export const BROWSER_FLAGS: readonly string[] = [
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-extensions',
-  '--mute-audio',
-  '--font-render-hinting=none',
-  '--hide-scrollbars',
-];
-
-/**
- * Browser-window features that Chromium 156 starts with even headless: the omnibox's WebUI popups, preloaded
- * into a renderer of their own (`--top-chrome-webui`, about 150 MB, a few hundred JavaScript modules parsed)
- * while our page loads on the same cores. A headless export has no omnibox. Turning both off took that renderer
- * away and cut Chromium's CPU time for a 9-slide export to 0.60x (8 alternating rounds; README "Speed");
- * tests/browser/session.test.ts checks that no such renderer starts.
- */
-export const IDLE_UI_FEATURES: readonly string[] = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
-
-/** The flags to launch with. The sandbox cannot run as root, so only then is it turned off. */
-export function browserArgs(options: { root: boolean; extraArgs?: string[] }): string[] {
-  return [...(options.root ? ['--no-sandbox'] : []), ...BROWSER_FLAGS, ...(options.extraArgs ?? [])];
+export interface LaunchBrowserOptions extends ConnectBrowserOptions {
+  executablePath: string;
+  /** More command-line flags, appended after ours. */
+  extraArgs?: string[];
 }
 
 /**
@@ -169,34 +98,15 @@ function adopt(browser: Browser, chromium: ChromiumProcess, removed: Promise<voi
   return browser;
 }
 
-export async function launchBrowser(options: LaunchBrowserOptions): Promise<Browser> {
-  const { executablePath, logger } = options;
+/**
+ * Connect to a Chromium started by `startChromium`. From then on the returned browser owns it: `close()` ends it
+ * and removes its profile. When it cannot be reached (it exited, or did not answer in time), it is discarded and
+ * the error is `DeckError(BrowserNotFound)` with the reason Chromium gave.
+ */
+export async function connectChromium(started: StartedChromium, options: ConnectBrowserOptions = {}): Promise<Browser> {
+  const { executablePath, chromium } = started;
+  const logger = options.logger;
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const profile = mkdtempSync(join(tmpdir(), PROFILE_PREFIX));
-  const args = mergeFeatureSwitches([
-    ...AUTOMATION_FLAGS,
-    `--disable-features=${IDLE_UI_FEATURES.join(',')}`,
-    ...browserArgs({ root: process.getuid?.() === 0, extraArgs: options.extraArgs }),
-    '--remote-debugging-pipe',
-    `--user-data-dir=${profile}`,
-    'about:blank',
-  ]);
-  logger?.debug(`launching ${executablePath} ${args.join(' ')}`);
-  const started = Date.now();
-  const chromium = spawnChromium(executablePath, args);
-  // While Chromium starts: mark the profile ours, clear those of killed runs, load puppeteer-core.
-  const marked = markOwned(profile).catch((error: Error) => logger?.debug(`cannot mark the profile ${profile}: ${error.message}`));
-  const housekeeping = Promise.all([
-    marked,
-    clearStaleTempDirs(PROFILE_PREFIX).then((stale) => {
-      if (stale.length > 0) logger?.debug(`removed ${stale.length} Chromium profile(s) left by killed runs`);
-    }),
-  ]);
-  // Whatever happens from here on, the profile goes once Chromium has exited (and the mark is written, so that
-  // writing it cannot leave a folder behind).
-  const removed = Promise.all([chromium.exited, marked]).then(() =>
-    rm(profile, { recursive: true, force: true, maxRetries: 5 }).catch(() => {}),
-  );
   try {
     const puppeteer = await loadPuppeteer();
     const connecting = puppeteer.connect({
@@ -210,12 +120,11 @@ export async function launchBrowser(options: LaunchBrowserOptions): Promise<Brow
       timeoutMs,
       'starting Chromium',
     )) as unknown as Browser;
-    await housekeeping;
-    logger?.debug(`Chromium started in ${Date.now() - started} ms (pid ${chromium.child.pid ?? '?'})`);
-    return adopt(browser, chromium, removed);
+    await started.housekeeping;
+    logger?.debug(`Chromium started in ${Math.round(performance.now() - started.spawnedAt)} ms (pid ${chromium.child.pid ?? '?'})`);
+    return adopt(browser, chromium, started.removed);
   } catch (error) {
-    chromium.kill();
-    await Promise.all([removed, housekeeping]);
+    await started.discard();
     throw new DeckError(
       ErrorCode.BrowserNotFound,
       `Chromium at ${executablePath} would not start: ${launchFailureReason(chromium, error, timeoutMs)}`,
@@ -225,4 +134,8 @@ export async function launchBrowser(options: LaunchBrowserOptions): Promise<Brow
       },
     );
   }
+}
+
+export async function launchBrowser(options: LaunchBrowserOptions): Promise<Browser> {
+  return connectChromium(startChromium(options), options);
 }

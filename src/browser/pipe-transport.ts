@@ -46,7 +46,11 @@ export function pipeTransport(toBrowser: Writable, fromBrowser: Readable): PipeT
     if (start < chunk.length) pending.push(chunk.subarray(start));
   }
   fromBrowser.on('data', onData);
-  fromBrowser.once('close', () => transport.onclose?.());
+  // A Chromium started early (start.ts) may have exited before anyone connects: its pipe is closed already and
+  // 'close' will not come again. Puppeteer must still hear of it (it sets `onclose` after this returns), or its
+  // first command waits for an answer for the whole protocol timeout and keeps the program alive.
+  if (fromBrowser.closed || fromBrowser.destroyed) setImmediate(() => transport.onclose?.());
+  else fromBrowser.once('close', () => transport.onclose?.());
   // A write to a browser that has just died fails with EPIPE; the close above reports it.
   toBrowser.on('error', () => {});
   fromBrowser.on('error', () => {});

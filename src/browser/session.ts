@@ -8,12 +8,20 @@ import { closeBrowser } from './close.js';
 import { closePage } from './close-page.js';
 import { failOnCrash } from './crash.js';
 import { findBrowser, type FindBrowserOptions } from './find.js';
-import { launchBrowser } from './launch.js';
+import { connectChromium, launchBrowser } from './launch.js';
 import { onStopSignal } from './signals.js';
+import type { StartedChromium } from './start.js';
 
 export interface WithBrowserOptions {
   /** A browser that is already running, to reuse. It is used as is and never closed here. */
   browser?: Browser;
+  /**
+   * A Chromium started beforehand (`startChromium`, `startFoundChromium`), still starting or ready: connected to
+   * here and used as a launched one, with no search and no launch. Afterwards it is killed, but its exit and the
+   * removal of its profile are not waited for here (the kernel takes 50-300 ms to tear a Chromium down): the
+   * starter awaits them (`started.discard()`) before it exits, while its caller goes on with the PDFs.
+   */
+  started?: StartedChromium;
   /** Launch this executable instead of searching. */
   executablePath?: string;
   /** How to search when neither `browser` nor `executablePath` is given (`--browser` is `find.flag`). */
@@ -28,8 +36,8 @@ export interface WithBrowserOptions {
 }
 
 /**
- * Run `fn` with a browser: the given one, or one found and launched for the purpose. A launched browser is
- * always closed afterwards, also when `fn` throws, and on SIGINT/SIGTERM while `fn` runs (then the signal is
+ * Run `fn` with a browser: the given one, or one found and launched (or `started`) for the purpose. A launched
+ * browser is always closed afterwards, also when `fn` throws, and on SIGINT/SIGTERM while `fn` runs (then the signal is
  * re-raised, see `onStopSignal`). If the browser disconnects while `fn` runs, rejects with
  * `DeckError(ExportFailed)`.
  */
@@ -39,25 +47,30 @@ export async function withBrowser<T>(options: WithBrowserOptions, fn: (browser: 
     const reused = options.browser;
     return failOnCrash(reused, () => fn(reused));
   }
-  let executablePath = options.executablePath;
-  if (!executablePath) {
-    const found = await findBrowser(options.find);
-    logger?.debug(`using ${found.path} (found via ${found.source})`);
-    executablePath = found.path;
+  const connect = { timeoutMs: options.timeoutMs, logger, protocolTimeoutMs: options.protocolTimeoutMs };
+  let browser: Browser;
+  if (options.started) {
+    browser = await connectChromium(options.started, connect);
+  } else {
+    let executablePath = options.executablePath;
+    if (!executablePath) {
+      const found = await findBrowser(options.find);
+      logger?.debug(`using ${found.path} (found via ${found.source})`);
+      executablePath = found.path;
+    }
+    browser = await launchBrowser({ ...connect, executablePath, extraArgs: options.extraArgs });
   }
-  const browser = await launchBrowser({
-    executablePath,
-    timeoutMs: options.timeoutMs,
-    logger,
-    extraArgs: options.extraArgs,
-    protocolTimeoutMs: options.protocolTimeoutMs,
-  });
   const stopListening = onStopSignal(() => closeBrowser(browser, { logger }), { logger });
   try {
     return await failOnCrash(browser, () => fn(browser));
   } finally {
     stopListening();
-    await closeBrowser(browser, { logger });
+    if (options.started) {
+      options.started.chromium.kill();
+      void browser.disconnect().catch(() => {});
+    } else {
+      await closeBrowser(browser, { logger });
+    }
   }
 }
 
