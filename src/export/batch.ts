@@ -4,7 +4,7 @@
  * one of `jobs` pages kept open from deck to deck. One deck's failure is recorded and the others go on.
  */
 import type { Browser } from 'puppeteer-core';
-import { closeBrowser, createPagePool, findBrowser, launchBrowser, onStopSignal } from '../browser/index.js';
+import { closeBrowser, connectChromium, createPagePool, findBrowser, launchBrowser, onStopSignal } from '../browser/index.js';
 import { runPool } from '../core/pool.js';
 import { exportPdf, type ExportPdfOptions, type ExportPdfResult } from './export.js';
 
@@ -19,6 +19,7 @@ export type BatchOutcome =
   | { readonly ok: true; readonly deck: BatchDeck; readonly ms: number; readonly result: ExportPdfResult }
   | { readonly ok: false; readonly deck: BatchDeck; readonly ms: number; readonly error: unknown };
 
+/** `started`: a Chromium the caller started early (src/browser/start.ts), connected to instead of launching one. */
 export interface ExportBatchOptions extends Omit<ExportPdfOptions, 'outDir' | 'browser' | 'pages' | 'onProgress'> {
   /** Decks exported at the same time (pages open in the one browser). */
   jobs: number;
@@ -28,14 +29,16 @@ export interface ExportBatchOptions extends Omit<ExportPdfOptions, 'outDir' | 'b
 
 /** Export every deck; resolves with one outcome per deck, in input order, whether each succeeded or failed. */
 export async function exportBatch(decks: readonly BatchDeck[], options: ExportBatchOptions): Promise<BatchOutcome[]> {
-  const { jobs, onDeck, ...common } = options;
+  const { jobs, onDeck, started, ...common } = options;
   const timeoutMs = Math.max(30_000, options.flags?.pdf?.timeout ?? 0);
-  const launching: Promise<Browser> = findBrowser(options.find).then((found) => {
-    options.logger?.debug(`using ${found.path} (found via ${found.source})`);
-    // One DevTools command prints a whole deck: it may take as long as an export may.
-    const protocolTimeoutMs = Math.max(180_000, options.flags?.pdf?.timeout ?? 0);
-    return launchBrowser({ executablePath: found.path, timeoutMs, protocolTimeoutMs, logger: options.logger });
-  });
+  // One DevTools command prints a whole deck: it may take as long as an export may.
+  const protocolTimeoutMs = Math.max(180_000, options.flags?.pdf?.timeout ?? 0);
+  const launching: Promise<Browser> = started
+    ? connectChromium(started, { timeoutMs, protocolTimeoutMs, logger: options.logger })
+    : findBrowser(options.find).then((found) => {
+        options.logger?.debug(`using ${found.path} (found via ${found.source})`);
+        return launchBrowser({ executablePath: found.path, timeoutMs, protocolTimeoutMs, logger: options.logger });
+      });
   // Each deck observes a failed launch itself (after its own build, whose error says more).
   launching.catch(() => undefined);
   // At most `jobs` pages, each printing one deck after another (a failed deck's page is replaced).

@@ -7,7 +7,15 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Browser } from 'puppeteer-core';
-import { createPagePool, withBrowser, withPage, withTimeout, type FindBrowserOptions, type PagePool } from '../browser/index.js';
+import {
+  createPagePool,
+  withBrowser,
+  withPage,
+  withTimeout,
+  type FindBrowserOptions,
+  type PagePool,
+  type StartedChromium,
+} from '../browser/index.js';
 import type { Deck } from '../content/types.js';
 import { DeckError, ErrorCode } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
@@ -29,6 +37,11 @@ export interface ExportPdfOptions extends BuildOptions {
    * builds meanwhile. It is not closed here. Without it, one is found and launched.
    */
   browser?: Browser | Promise<Browser>;
+  /**
+   * A Chromium the caller started before loading the export (`deck pdf` does, src/browser/start.ts), used when no
+   * `browser` is given: connected to here, and closed here as a launched one.
+   */
+  started?: StartedChromium;
   /** Pages to print in, kept between the decks of a batch (batch.ts); without it, one page is opened and closed. */
   pages?: PagePool;
   /** How to find a browser (`--browser` is `find.flag`). */
@@ -71,7 +84,11 @@ async function withExportBrowser<T>(
     const browser = await options.browser;
     // One DevTools command prints the whole deck: it may take as long as the export may.
     const protocolTimeoutMs = Math.max(180_000, options.flags?.pdf?.timeout ?? 0);
-    return await withBrowser({ browser, find: options.find, timeoutMs: launchTimeoutMs, protocolTimeoutMs, logger: options.logger }, fn);
+    const started = browser ? undefined : options.started;
+    return await withBrowser(
+      { browser, started, find: options.find, timeoutMs: launchTimeoutMs, protocolTimeoutMs, logger: options.logger },
+      fn,
+    );
   } catch (error) {
     // A build error (the user's input) explains more than a browser error that happened meanwhile.
     await pending;
@@ -130,7 +147,7 @@ async function exportStaged(input: string, options: ExportPdfOptions, stage: Out
     const displayRoot = fromCwd.startsWith('..') ? deck.root : fromCwd || '.';
     const opening = performance.now();
     let closing = 0;
-    // A browser launched for this export alone prints in the tab it started with (nothing more to open).
+    // A browser started for this export alone prints in the tab it started with (nothing more to open).
     const pages = options.pages ?? (options.browser ? undefined : createPagePool({ firstTab: true }));
     const inPage = pages ? pages.use.bind(pages) : withPage;
     const rendered = await inPage(

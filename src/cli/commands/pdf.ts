@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import type { StartedChromium } from '../../browser/index.js';
 import type { PartialConfig } from '../../config/schema.js';
 import { isDeckError } from '../../core/errors.js';
 import type { Logger } from '../../core/log.js';
@@ -44,8 +45,9 @@ function pdfFlags(options: PdfOptions): PartialConfig {
   return Object.keys(pdf).length > 0 ? { ...flags, pdf } : flags;
 }
 
-function exportOptions(options: PdfOptions, log: Logger) {
+function exportOptions(options: PdfOptions, log: Logger, started: StartedChromium | undefined) {
   return {
+    started,
     flags: pdfFlags(options),
     configFile: options.config,
     templates: options.templates,
@@ -56,13 +58,23 @@ function exportOptions(options: PdfOptions, log: Logger) {
   };
 }
 
-async function exportOne(target: DeckTarget, options: PdfOptions, log: Logger, startup: number): Promise<void> {
+async function exportOne(
+  target: DeckTarget,
+  options: PdfOptions,
+  log: Logger,
+  startup: number,
+  started: StartedChromium | undefined,
+): Promise<void> {
   const loading = performance.now();
   const { exportPdf } = await import('../../export/export.js');
   const modules = Math.round(performance.now() - loading);
   const bar = log.interactive ? (await import('../../export/progress-bar.js')).createProgressBar() : undefined;
   try {
-    const result = await exportPdf(target.input, { ...exportOptions(options, log), outDir: target.outDir, onProgress: bar?.update });
+    const result = await exportPdf(target.input, {
+      ...exportOptions(options, log, started),
+      outDir: target.outDir,
+      onProgress: bar?.update,
+    });
     bar?.stop();
     for (const warning of result.deck.warnings) log.warn(formatWarning(warning));
     const made = [
@@ -85,7 +97,12 @@ function oneLine(error: unknown): string {
   return problem && first.endsWith(':') ? problem.slice(2) : first;
 }
 
-async function exportSeveral(targets: DeckTarget[], options: PdfOptions, log: Logger): Promise<void> {
+async function exportSeveral(
+  targets: DeckTarget[],
+  options: PdfOptions,
+  log: Logger,
+  chromium: StartedChromium | undefined,
+): Promise<void> {
   const { exportBatch } = await import('../../export/batch.js');
   const jobs = options.jobs ?? defaultJobs();
   log.info(`exporting ${targets.length} decks, ${jobs} at a time, in one browser`);
@@ -93,7 +110,7 @@ async function exportSeveral(targets: DeckTarget[], options: PdfOptions, log: Lo
   const started = performance.now();
   let finished = 0;
   const outcomes = await exportBatch(targets, {
-    ...exportOptions(options, log),
+    ...exportOptions(options, log, chromium),
     jobs,
     onDeck: (event) => {
       if (event.type === 'start') return;
@@ -164,8 +181,25 @@ export function registerPdf(program: Command): void {
     .action(async (deckArgs: string[], options: PdfOptions) => {
       const startup = Math.round(performance.now());
       const log = loggerFor(options);
-      const targets = deckTargets(await expandDecks(deckArgs), options.out);
-      if (targets.length === 1) await exportOne(targets[0]!, options, log, startup);
-      else await exportSeveral(targets, options, log);
+      // Chromium first, before the export and the renderer load: its start-up, the longest wait before the page
+      // can load, runs while they load and the deck builds. The export connects to it and closes it.
+      const [{ startFoundChromium }, { onStopSignal }] = await Promise.all([
+        import('../../browser/start.js'),
+        import('../../browser/signals.js'),
+      ]);
+      // Listening before Chromium starts: from its first moment on, Ctrl+C ends it and removes its profile before
+      // the run ends (the export's own session does the same once it has connected).
+      let started: StartedChromium | undefined;
+      const stopListening = onStopSignal(async () => await started?.discard(), { logger: log });
+      started = await startFoundChromium({ flag: options.browser }, log);
+      try {
+        const targets = deckTargets(await expandDecks(deckArgs), options.out);
+        if (targets.length === 1) await exportOne(targets[0]!, options, log, startup, started);
+        else await exportSeveral(targets, options, log, started);
+      } finally {
+        stopListening();
+        // Closed already when an export connected to it; ended here when the command failed before that.
+        await started?.discard();
+      }
     });
 }
