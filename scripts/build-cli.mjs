@@ -14,6 +14,26 @@ const outdir = join(root, 'lib', 'cli-bundle');
 const staging = `${outdir}.${process.pid}.tmp`;
 rmSync(staging, { recursive: true, force: true });
 
+/**
+ * zod's `z` namespace re-exports all of its 48 message locales (about 340 kB, a quarter of the chunk every
+ * build and export loads and parses); it uses English unless told otherwise, and nothing here sets another.
+ * Its locale index is replaced by one that exports English alone.
+ */
+const englishOnlyZod = {
+  name: 'english-only-zod',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${join('node_modules', 'zod')}`)
+        ? { path: join(dirname(args.importer), '..', 'locales', 'en-only.js'), namespace: 'zod-en' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-en' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(join(dirname(args.path), 'en.js'))};`,
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
 const result = await build({
   entryPoints: { main: join(root, 'src', 'cli', 'main.ts') },
   outdir: staging,
@@ -29,6 +49,7 @@ const result = await build({
   // subset-font's WebAssembly loaders find their .wasm files next to their own scripts (__dirname).
   external: ['subset-font'],
   legalComments: 'none',
+  plugins: [englishOnlyZod],
   logLevel: 'warning',
   metafile: process.argv.includes('--meta'),
 });
