@@ -48,6 +48,16 @@ function runCommand(file: string, args: string[], cwd: string): Promise<CliResul
 
 const out = (name: string) => join(WORK, name);
 
+/** A PDF's pages and outline, read once for the tests that look at the same file (pdfjs parses it each time). */
+const readings = new Map<string, Promise<unknown>>();
+function readOnce<T>(kind: string, file: string, read: (file: string) => Promise<T>): Promise<T> {
+  const key = `${kind}:${file}`;
+  if (!readings.has(key)) readings.set(key, read(file));
+  return readings.get(key) as Promise<T>;
+}
+const pdfPages = (file: string) => readOnce('pages', file, readPdfPages);
+const pdfOutline = (file: string) => readOnce('outline', file, readOutline);
+
 /** Every run of this file, two at a time; each test reads the ones it is about. */
 let runs: Record<
   'checks' | 'lenient' | 'flags' | 'config' | 'noBrowser' | 'twoUp' | 'defaults' | 'configLenient' | 'configTimeout',
@@ -227,7 +237,7 @@ describe('deck pdf: handouts as printed', () => {
     '$layout: the deck title at the top of every page, "page / pages" at the bottom, each slide numbered on its sheet',
     async ({ layout, file, sheets }) => {
       expect(runs.twoUp.code, runs.twoUp.stderr).toBe(0);
-      const pages = await readPdfPages(file());
+      const pages = await pdfPages(file());
       expect(pages, layout).toHaveLength(sheets.length);
       pages.forEach((page, i) => {
         const top = page.texts.filter((t) => t.y > page.height - 18 * MM);
@@ -253,7 +263,7 @@ describe('deck pdf: handouts as printed', () => {
   it.each(cases)(
     '$layout: ruled lines for the audience’s notes ($rules the slides), inside the printable area',
     async ({ file, sheets, rules }) => {
-      const pages = await readPdfPages(file());
+      const pages = await pdfPages(file());
       pages.forEach((page, i) => {
         const inside = (box: Box) =>
           box.left >= 15 * MM - 1 && box.right <= page.width - 15 * MM + 1 && box.bottom >= 16 * MM && box.top <= page.height - 18 * MM;
@@ -291,7 +301,7 @@ describe('deck pdf: bookmarks', () => {
     expect(runs.flags.code).toBe(0);
     const file = join(out('flags'), 'deck.pdf');
     // --fragments: slide 1 takes pages 1–3, slide 2 page 4, slides 3 and 4 pages 5 and 6, slide 5 pages 7–8.
-    expect(await readOutline(file)).toEqual([
+    expect(await pdfOutline(file)).toEqual([
       {
         title: SMALL_TITLE,
         page: 1,
@@ -311,8 +321,8 @@ describe('deck pdf: bookmarks', () => {
       },
     ]);
     // And the page each slide's entry opens shows that slide's title.
-    const pages = await readPdfPages(file);
-    for (const section of await readOutline(file)) {
+    const pages = await pdfPages(file);
+    for (const section of await pdfOutline(file)) {
       for (const slide of section.children) expect(pageText(pages[slide.page - 1]!)).toContain(slide.title);
     }
   });
