@@ -26,14 +26,16 @@ interface RevealState {
 let browser: Browser;
 const states = new Map<string, RevealState>();
 
-/** Build a copy of the small deck with this config file, open it at slide 3 and read reveal.js's state. */
-async function buildAndRead(name: string, config: string | undefined): Promise<RevealState> {
-  const deck = join(WORK, name, 'deck');
+/** A copy of the small deck named `name`, with this config file. */
+function configuredCopy(name: string, config: string | undefined): string {
+  const deck = join(WORK, 'decks', name);
   cpSync(SMALL, deck, { recursive: true });
   if (config !== undefined) writeFileSync(join(deck, 'deck.config.yaml'), config);
-  const out = join(WORK, name, 'dist');
-  const result = await runCli(['build', deck, '-o', out, '-q']);
-  expect(result.code, result.stderr).toBe(0);
+  return deck;
+}
+
+/** Open a built deck at slide 3 and read reveal.js's state. */
+async function readState(out: string): Promise<RevealState> {
   const page = await browser.newPage();
   try {
     await openDeck(page, `${pathToFileURL(join(out, 'index.html')).href}#/2`);
@@ -69,7 +71,10 @@ beforeAll(async () => {
       'transition: zoom\ncontrols: false\nprogress: false\nslideNumber: h.v\nhash: false\ncenter: true\nmargin: 0.2\nwidth: 1024\nheight: 768\n',
     ],
   ];
-  const results = await pool(cases, 2, ([name, config]) => buildAndRead(name, config));
+  // Both decks in one `deck build a b -o DIR` (each into DIR/<name>/, with its own config file).
+  const built = await runCli(['build', ...cases.map(([name, config]) => configuredCopy(name, config)), '-o', join(WORK, 'dist'), '-q']);
+  expect(built.code, built.stderr).toBe(0);
+  const results = await pool(cases, 2, ([name]) => readState(join(WORK, 'dist', name)));
   cases.forEach(([name], i) => states.set(name, results[i]!));
 }, 180_000);
 
