@@ -11,6 +11,7 @@ import { registerPng } from './commands/png.js';
 import { registerPptx } from './commands/pptx.js';
 import { registerRehearse } from './commands/rehearse.js';
 import { registerServe } from './commands/serve.js';
+import { outliveClosedPipes } from './closed-pipe.js';
 import { ExitCode, ExitError, exitCodeFor } from './exit-codes.js';
 import { colorsFor, examples } from './options.js';
 
@@ -63,6 +64,7 @@ export function createProgram(): Command {
 
 /** Run the CLI: the only place that reads argv and decides the exit status. */
 export async function main(argv: string[] = process.argv): Promise<number> {
+  outliveClosedPipes(process.stdout, process.stderr);
   const program = createProgram();
   try {
     await program.parseAsync(argv);
