@@ -31,6 +31,7 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 
 /** Pages that need the presenter token, and the file each one is. */
 const TOKEN_PAGES: Readonly<Record<string, string>> = { '/presenter': 'presenter.html', '/remote': 'remote.html' };
+const TOKEN_FILES: ReadonlySet<string> = new Set(Object.values(TOKEN_PAGES));
 
 function plain(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers });
@@ -83,7 +84,9 @@ export function createRequestHandler(options: RequestHandlerOptions): (req: Inco
     if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'method not allowed', { Allow: 'GET, HEAD' });
     if (url.pathname === '/_deck/ws') return plain(res, 426, 'this is the WebSocket endpoint', { Upgrade: 'websocket' });
     if (url.pathname.startsWith('/_deck/')) {
-      const asset = await options.assets(url.pathname.slice('/_deck/'.length));
+      // The token pages are served only under their own paths, with the token (not as /_deck/presenter.html).
+      const name = url.pathname.slice('/_deck/'.length);
+      const asset = TOKEN_FILES.has(name) ? undefined : await options.assets(name);
       return asset ? sendAsset(req, res, asset) : notFound(req, res);
     }
     const page = TOKEN_PAGES[url.pathname.replace(/\.html$/, '')];

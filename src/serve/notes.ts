@@ -23,11 +23,27 @@ const DATA_NOTES = /\sdata-notes\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/i;
 
 export function splitNotes(html: string): SplitNotes {
   const root = parse(html, { comment: true });
-  const slides = root.querySelectorAll('.slides section').filter((section) => !section.querySelector('section'));
+  const sections = root.querySelectorAll('.slides section');
+  const slides = sections.filter((section) => !section.querySelector('section'));
   /** Source ranges to cut out, by start (an element reached twice is cut once). */
   const cuts = new Map<number, number>();
+  // A vertical stack's own notes (outside its slides) are cut too, and given to the stack's first slide.
+  const stackNotes = new Map<HTMLElement, string[]>();
+  for (const stack of sections.filter((section) => !slides.includes(section))) {
+    const first = slides.find((slide) => isInside(slide, stack));
+    if (!first) continue;
+    const parts = stackNotes.get(first) ?? [];
+    const spoken = stack.getAttribute('data-notes');
+    if (spoken !== undefined) parts.push(`<p>${escapeHtml(spoken)}</p>`);
+    for (const aside of stack.querySelectorAll('aside.notes')) {
+      if (closestSection(aside) !== stack) continue;
+      parts.push(aside.innerHTML);
+      cuts.set(aside.range[0], aside.range[1]);
+    }
+    stackNotes.set(first, parts);
+  }
   const notes = slides.map((slide): SlideNotes => {
-    const parts: string[] = [];
+    const parts: string[] = [...(stackNotes.get(slide) ?? [])];
     const spoken = slide.getAttribute('data-notes');
     if (spoken !== undefined) parts.push(`<p>${escapeHtml(spoken)}</p>`);
     const fragments = slide.querySelectorAll('.fragment');
@@ -36,17 +52,23 @@ export function splitNotes(html: string): SplitNotes {
       parts.push(fragment === -1 ? aside.innerHTML : `<div data-step="${fragment + 1}">${aside.innerHTML}</div>`);
       cuts.set(aside.range[0], aside.range[1]);
     }
-    for (const element of [slide, ...slide.querySelectorAll('[data-notes]')]) {
-      const start = element.range[0];
-      const tag = /^<[^>]*>/.exec(html.slice(start))?.[0] ?? '';
-      const attribute = DATA_NOTES.exec(tag);
-      if (attribute) cuts.set(start + attribute.index, start + attribute.index + attribute[0].length);
-    }
     return { id: slide.id ?? '', html: parts.join('\n').trim() };
   });
+  for (const element of root.querySelectorAll('.slides [data-notes]')) {
+    const start = element.range[0];
+    const tag = /^<[^>]*>/.exec(html.slice(start))?.[0] ?? '';
+    const attribute = DATA_NOTES.exec(tag);
+    if (attribute) cuts.set(start + attribute.index, start + attribute.index + attribute[0].length);
+  }
   let out = html;
   for (const [start, end] of [...cuts].sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + out.slice(end);
   return { html: out, notes };
+}
+
+/** The nearest section around an element. */
+function closestSection(node: HTMLElement): HTMLElement | undefined {
+  for (let at = node.parentNode; at; at = at.parentNode) if (at.rawTagName?.toLowerCase() === 'section') return at;
+  return undefined;
 }
 
 function isInside(node: HTMLElement, ancestor: HTMLElement): boolean {

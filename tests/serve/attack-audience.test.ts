@@ -1,0 +1,182 @@
+/**
+ * Attacks on `deck serve` by someone holding only the audience URL, over real HTTP and WebSocket: nothing the
+ * audience can reach carries the speaker notes or the token, the deck folder's own files stay private, and the
+ * token pages are not reachable under another path.
+ */
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { createMemoryLogger } from '../../src/core/log.js';
+import { startServer, type ServerHandle } from '../../src/serve/index.js';
+import { rawGet } from './helpers.js';
+
+const TOKEN = 'attack-token-5678';
+let root: string;
+let server: ServerHandle;
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'deck-attack-'));
+  const deck = join(root, 'deck');
+  mkdirSync(join(deck, '.git'), { recursive: true });
+  writeFileSync(join(deck, '01-intro.md'), '# Intro\n\nHello\n\nNote: NOTE-LEAF-ONE\n');
+  // A vertical stack written as raw sections, with notes of the stack itself (outside its slides).
+  writeFileSync(
+    join(deck, '02-stack.md'),
+    [
+      '<section data-notes="NOTE-STACK-ATTR">',
+      '<aside class="notes">NOTE-STACK-ASIDE</aside>',
+      '<section>',
+      '',
+      '# Stack A',
+      '',
+      '</section>',
+      '<section>',
+      '',
+      '# Stack B',
+      '',
+      '<aside class="notes">NOTE-LEAF-B</aside>',
+      '',
+      '</section>',
+      '</section>',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(join(deck, '.env'), 'SECRET=DOTFILE-SECRET\n');
+  writeFileSync(join(deck, '.git', 'config'), '[core] DOTFILE-SECRET\n');
+  writeFileSync(join(deck, 'deck.config.yaml'), 'title: Attack deck\n');
+  writeFileSync(join(root, 'outside.txt'), 'OUTSIDE-SECRET\n');
+  // A link to a file outside the deck that no slide names: never copied, never served.
+  symlinkSync(join(root, 'outside.txt'), join(deck, 'unused.png'));
+  server = await startServer({ deck, port: 0, watch: false, logger: createMemoryLogger(), token: TOKEN });
+}, 60_000);
+
+afterAll(async () => {
+  await server?.close();
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+/** A GET with the Host header given as is (the DNS-rebinding and odd-spelling probes). */
+function getWithHost(port: number, path: string, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, headers: { Host: host } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Opening the sync socket with these headers: the HTTP status of a refusal, or 101. */
+function upgradeStatus(port: number, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/_deck/ws`, { headers });
+    ws.on('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      ws.terminate();
+    });
+    ws.on('upgrade', () => {
+      resolve(101);
+      ws.terminate();
+    });
+    ws.on('error', () => {});
+  });
+}
+
+describe('what the audience can reach', () => {
+  it('a vertical stack’s own notes are cut from the audience page and go to its first slide for the token holders', async () => {
+    const page = await rawGet(server.port, '/');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Stack A');
+    expect(page.body).not.toMatch(/NOTE-/);
+    expect(page.body).not.toContain('data-notes');
+    expect(page.body).not.toContain(TOKEN);
+
+    const denied = await rawGet(server.port, '/_deck/notes.json');
+    expect(denied.status).toBe(403);
+    const notes = await rawGet(server.port, `/_deck/notes.json?token=${TOKEN}`);
+    const slides = (JSON.parse(notes.body) as { slides: { html: string }[] }).slides.map((s) => s.html);
+    expect(slides).toHaveLength(3);
+    expect(slides[0]).toContain('NOTE-LEAF-ONE');
+    expect(slides[1]).toContain('NOTE-STACK-ATTR');
+    expect(slides[1]).toContain('NOTE-STACK-ASIDE');
+    expect(slides[2]).toContain('NOTE-LEAF-B');
+    expect(slides[2]).not.toContain('NOTE-STACK');
+  });
+
+  it('the presenter view and the remote are served only under their own paths, with the token', async () => {
+    for (const name of ['presenter', 'remote']) {
+      expect((await rawGet(server.port, `/_deck/${name}.html`)).status).toBe(404);
+      expect((await rawGet(server.port, `/_deck/${name}.html?token=${TOKEN}`)).status).toBe(404);
+      expect((await rawGet(server.port, `/${name}`)).status).toBe(403);
+      expect((await rawGet(server.port, `/${name}?token=${TOKEN}`)).status).toBe(200);
+    }
+    // Their styles and scripts carry nothing private and stay public.
+    expect((await rawGet(server.port, '/_deck/presenter.css')).status).toBe(200);
+    expect((await rawGet(server.port, '/_deck/presenter.js')).status).toBe(200);
+  });
+
+  it('the deck folder’s own files, dot-files and an unused link out of it are not served', async () => {
+    for (const path of ['/.env', '/.git/config', '/01-intro.md', '/deck.config.yaml', '/unused.png', '/_deck/client.js.map']) {
+      const response = await rawGet(server.port, path);
+      expect(response.status, path).toBe(404);
+      expect(response.body, path).not.toMatch(/SECRET/);
+    }
+  });
+
+  it('no encoding of a path climbs out of the served folder', async () => {
+    const paths = [
+      '/../outside.txt',
+      '/%2e%2e/outside.txt',
+      '/%2E%2E%2Foutside.txt',
+      '/%252e%252e/outside.txt',
+      '/%c0%ae%c0%ae/outside.txt',
+      '/..%5coutside.txt',
+      '/index.html%00.png',
+      '//etc/passwd',
+      '/assets/../../outside.txt',
+      'http://evil.example/',
+    ];
+    for (const path of paths) {
+      const response = await rawGet(server.port, path);
+      expect(response.status, path).toBe(404);
+      expect(response.body, path).not.toMatch(/SECRET|root:/);
+    }
+  });
+
+  it('odd spellings of this machine are its own, other names are refused', async () => {
+    const port = server.port;
+    for (const host of [
+      `127.0.0.1.:${port}`,
+      `127.1:${port}`,
+      `0x7f.0.0.1:${port}`,
+      `LOCALHOST:${port}`,
+      `localhost.:${port}`,
+      `[::1]:${port}`,
+    ]) {
+      expect(await getWithHost(port, '/', host), host).toBe(200);
+    }
+    for (const host of [`evil.example:${port}`, `127.0.0.1:${port}@evil.example`, '127.0.0.1', `[::ffff:7f00:1]:${port}`, `evil.example`]) {
+      expect(await getWithHost(port, '/', host), host).toBe(403);
+    }
+  });
+
+  it('the sync socket refuses a foreign or null Origin and a foreign Host, and never negotiates compression', async () => {
+    const port = server.port;
+    expect(await upgradeStatus(port, { Origin: 'http://evil.example' })).toBe(403);
+    expect(await upgradeStatus(port, { Origin: 'null' })).toBe(403);
+    expect(await upgradeStatus(port, { Host: `evil.example:${port}` })).toBe(403);
+    const extensions = await new Promise<string | undefined>((resolve) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${port}/_deck/ws`, { perMessageDeflate: true });
+      ws.on('upgrade', (res) => {
+        resolve(res.headers['sec-websocket-extensions'] as string | undefined);
+        ws.terminate();
+      });
+      ws.on('error', () => {});
+    });
+    expect(extensions).toBeUndefined();
+  });
+});
