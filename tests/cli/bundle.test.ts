@@ -4,7 +4,7 @@
  * what they make is whole. Every command's own behaviour through the bundle is in the other tests/cli files.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -81,5 +81,23 @@ describe('the bundled CLI', () => {
     const info = execFileSync('pdfinfo', [join(out, 'deck.pdf')], { encoding: 'utf8' });
     expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBe(6);
     expect(execFileSync('pdftotext', [join(out, 'deck.pdf'), '-'], { encoding: 'utf8' })).toMatch(/\S/);
+  });
+
+  it("holds zod's English messages and none of its other 47 locales (a quarter of the chunk every build parses)", async () => {
+    const dir = join(ROOT, 'lib', 'cli-bundle');
+    const locales = new Set<string>();
+    for (const file of readdirSync(dir).filter((name) => name.endsWith('.js'))) {
+      // esbuild names each bundled module in a comment above its code.
+      for (const match of readFileSync(join(dir, file), 'utf8').matchAll(/node_modules\/zod\/v4\/locales\/([\w-]+)\.js/g))
+        locales.add(match[1]!);
+    }
+    expect([...locales].filter((name) => name !== 'en-only').sort()).toEqual(['en']);
+    // And zod still speaks: a bad setting is reported in its English words, through the bundle.
+    const deck = join(WORK, 'bad-setting');
+    mkdirSync(deck, { recursive: true });
+    writeFileSync(join(deck, 'a.md'), '---\nwidth: wide\n---\n# A\n');
+    const result = await runCli(['build', deck, '-o', join(WORK, 'bad-setting-out')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('a.md:2: invalid settings: "width": Invalid input: expected number, received string');
   });
 });
