@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
 import sirv from 'sirv';
 import type { Logger } from '../core/log.js';
 import type { ClientAsset } from './assets.js';
@@ -95,6 +96,13 @@ export function createRequestHandler(options: RequestHandlerOptions): (req: Inco
       const asset = await options.assets(page);
       return asset ? sendAsset(req, res, asset) : notFound(req, res);
     }
+    // sirv pipes a file stream into the response and never closes it if the client goes away mid-answer: the
+    // stream would sit paused, holding its file open for good (any audience page could leak descriptors).
+    res.once('pipe', (source: Readable) => {
+      res.once('close', () => {
+        if (!res.writableFinished) source.destroy();
+      });
+    });
     files(req, res);
   };
 

@@ -1,0 +1,75 @@
+/**
+ * Resource attacks a device on the network (or any audience page) can make on `deck serve` over real HTTP:
+ * downloads of a big file of the deck dropped half way must not leave the file open in the server.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createMemoryLogger } from '../../src/core/log.js';
+import { startServer, type ServerHandle } from '../../src/serve/index.js';
+
+let root: string;
+let server: ServerHandle;
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'deck-attack-res-'));
+  const deck = join(root, 'deck');
+  mkdirSync(deck);
+  // Bigger than what the kernel's socket buffers take in, so the server's file stream has to wait for the reader.
+  writeFileSync(join(deck, 'clip.bin'), Buffer.alloc(48 * 1024 * 1024, 1));
+  writeFileSync(join(deck, 'slides.md'), '# A clip\n\n<video src="clip.bin"></video>\n');
+  server = await startServer({ deck, port: 0, watch: false, logger: createMemoryLogger(), token: 'attack-token-5678' });
+}, 60_000);
+
+afterAll(async () => {
+  await server?.close();
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+/** This process's open descriptors on files whose path ends so (the server runs in this process). */
+function openFiles(ending: string): number {
+  let count = 0;
+  for (const fd of readdirSync('/proc/self/fd')) {
+    try {
+      if (readlinkSync(`/proc/self/fd/${fd}`).endsWith(ending)) count++;
+    } catch {
+      // closed meanwhile
+    }
+  }
+  return count;
+}
+
+describe('resource attacks', () => {
+  it('a download dropped half way closes the file it was reading (no descriptor is left behind)', async () => {
+    const before = openFiles('/clip.bin');
+    const sockets: Socket[] = [];
+    const firstBytes: Promise<void>[] = [];
+    for (let i = 0; i < 20; i++) {
+      const socket = connect(server.port, '127.0.0.1');
+      socket.on('error', () => {});
+      firstBytes.push(
+        new Promise((resolve) =>
+          socket.once('data', () => {
+            socket.pause();
+            resolve();
+          }),
+        ),
+      );
+      socket.write(`GET /clip.bin HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n\r\n`);
+      sockets.push(socket);
+    }
+    // Every answer has started, and then nobody reads: each request holds the file open while it waits.
+    await Promise.all(firstBytes);
+    await vi.waitFor(() => expect(openFiles('/clip.bin') - before).toBe(20), { timeout: 20_000, interval: 50 });
+    for (const socket of sockets) socket.destroy();
+    await vi.waitFor(() => expect(openFiles('/clip.bin')).toBe(before), { timeout: 20_000, interval: 50 });
+  });
+
+  it('a download read to its end still gets the whole file', async () => {
+    const response = await fetch(`http://127.0.0.1:${server.port}/clip.bin`);
+    expect(response.status).toBe(200);
+    expect((await response.arrayBuffer()).byteLength).toBe(48 * 1024 * 1024);
+  });
+});
