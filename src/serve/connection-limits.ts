@@ -4,7 +4,9 @@
  * a connection that has not finished a request (or, once upgraded, said a valid hello) is "idle" and is closed
  * after `idleMs`; connections are capped in total and per address, and at a cap the oldest idle connection of
  * the busiest address makes room, so a real client still gets in while an attacker holds many sockets. A
- * connection with a request in progress, or a WebSocket that said hello, is never evicted.
+ * connection with a request in progress, or a WebSocket that said hello, is never evicted, but one whose answer
+ * has not moved for `stallMs` because its client stopped reading it is closed (a reader that never reads held its
+ * socket and the file being sent for good).
  * Tested in tests/serve/connection-limits.test.ts; the heavy attacks are in scripts/bench/attacks.mjs.
  */
 import { readFileSync } from 'node:fs';
@@ -20,6 +22,8 @@ export interface ConnectionLimits {
   readonly maxPerAddress: number;
   /** How long a connection may stay idle: no full request headers yet, nothing asked since the last answer, or no hello. */
   readonly idleMs: number;
+  /** How long an answer may wait for its client to read it (nothing taken from a full send buffer); default 30 s. */
+  readonly stallMs?: number;
 }
 
 /** File descriptors this process may open (the soft limit), where the system says; else the common default. */
@@ -40,7 +44,7 @@ export function openFileLimit(read: (path: string) => string = (path) => readFil
 /** Defaults: leave a quarter of the descriptors (and at least 64) for files, watchers and Chromium. */
 export function defaultConnectionLimits(fileLimit = openFileLimit()): ConnectionLimits {
   const maxConnections = Math.max(32, Math.min(10_000, Math.floor(fileLimit * 0.75) - 64));
-  return { maxConnections, maxPerAddress: Math.min(maxConnections, 512), idleMs: 10_000 };
+  return { maxConnections, maxPerAddress: Math.min(maxConnections, 512), idleMs: 10_000, stallMs: 30_000 };
 }
 
 type State = 'idle' | 'busy' | 'live';
@@ -51,6 +55,8 @@ interface Tracked {
   state: State;
   /** When it became idle (performance.now()). */
   since: number;
+  /** When its answer last moved: the request came, or the send buffer drained. */
+  movedAt: number;
 }
 
 export interface ConnectionGuard {
@@ -105,7 +111,10 @@ export function guardConnections(
     if (group.size >= limits.maxPerAddress) {
       const victim = oldestIdle(address);
       if (!victim) {
-        drop({ socket, address, state: 'idle', since: now() }, `more than ${limits.maxPerAddress} connections from one address`);
+        drop(
+          { socket, address, state: 'idle', since: now(), movedAt: now() },
+          `more than ${limits.maxPerAddress} connections from one address`,
+        );
         return;
       }
       drop(victim, `more than ${limits.maxPerAddress} connections from one address`);
@@ -113,12 +122,13 @@ export function guardConnections(
     if (tracked.size >= limits.maxConnections) {
       const victim = oldestIdle() ?? oldestIdle(address);
       if (!victim) {
-        drop({ socket, address, state: 'idle', since: now() }, `more than ${limits.maxConnections} connections`);
+        drop({ socket, address, state: 'idle', since: now(), movedAt: now() }, `more than ${limits.maxConnections} connections`);
         return;
       }
       drop(victim, `more than ${limits.maxConnections} connections`);
     }
-    const entry: Tracked = { socket, address, state: 'idle', since: now() };
+    const entry: Tracked = { socket, address, state: 'idle', since: now(), movedAt: now() };
+    socket.on('drain', () => (entry.movedAt = now()));
     tracked.set(socket, entry);
     byAddress.set(address, group.add(entry));
     socket.once('close', () => {
@@ -131,6 +141,7 @@ export function guardConnections(
     const entry = tracked.get(req.socket);
     if (!entry) return;
     entry.state = 'busy';
+    entry.movedAt = now();
     res.once('close', () => {
       if (entry.state === 'busy') idle(entry);
     });
@@ -144,7 +155,11 @@ export function guardConnections(
   const sweep = setInterval(
     () => {
       const limit = now() - limits.idleMs;
-      for (const entry of tracked.values()) if (entry.state === 'idle' && entry.since < limit) drop(entry, 'idle too long');
+      const stalled = now() - (limits.stallMs ?? 30_000);
+      for (const entry of tracked.values()) {
+        if (entry.state === 'idle' && entry.since < limit) drop(entry, 'idle too long');
+        else if (entry.state === 'busy' && entry.socket.writableNeedDrain && entry.movedAt < stalled) drop(entry, 'not reading its answer');
+      }
     },
     Math.min(1_000, limits.idleMs),
   );
