@@ -3,7 +3,7 @@
  * audience can reach carries the speaker notes or the token, the deck folder's own files stay private, and the
  * token pages are not reachable under another path.
  */
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,10 +47,13 @@ beforeAll(async () => {
   writeFileSync(join(deck, '.env'), 'SECRET=DOTFILE-SECRET\n');
   writeFileSync(join(deck, '.git', 'config'), '[core] DOTFILE-SECRET\n');
   writeFileSync(join(deck, 'deck.config.yaml'), 'title: Attack deck\n');
+  writeFileSync(join(deck, 'timings.json'), '{"version":1,"slides":[]}');
+  mkdirSync(join(deck, 'rehearsals'));
+  writeFileSync(join(deck, 'rehearsals', 'talk.journal.ndjson'), '{"DOTFILE-SECRET":1}\n');
   writeFileSync(join(root, 'outside.txt'), 'OUTSIDE-SECRET\n');
   // A link to a file outside the deck that no slide names: never copied, never served.
   symlinkSync(join(root, 'outside.txt'), join(deck, 'unused.png'));
-  server = await startServer({ deck, port: 0, watch: false, logger: createMemoryLogger(), token: TOKEN });
+  server = await startServer({ deck, port: 0, watch: false, logger: createMemoryLogger(), token: TOKEN, outDir: join(root, 'out') });
 }, 60_000);
 
 afterAll(async () => {
@@ -94,6 +97,14 @@ describe('what the audience can reach', () => {
     expect(page.body).not.toMatch(/NOTE-/);
     expect(page.body).not.toContain('data-notes');
     expect(page.body).not.toContain(TOKEN);
+    // The build kept with -o is the audience's: no notes, no token, in any file.
+    for (const name of readdirSync(join(root, 'out'), { recursive: true, encoding: 'utf8' })) {
+      const path = join(root, 'out', name);
+      if (!statSync(path).isFile()) continue;
+      const text = readFileSync(path, 'utf8');
+      expect(text, name).not.toMatch(/NOTE-(LEAF|STACK)/);
+      expect(text, name).not.toContain(TOKEN);
+    }
 
     const denied = await rawGet(server.port, '/_deck/notes.json');
     expect(denied.status).toBe(403);
@@ -120,7 +131,8 @@ describe('what the audience can reach', () => {
   });
 
   it('the deck folder’s own files, dot-files and an unused link out of it are not served', async () => {
-    for (const path of ['/.env', '/.git/config', '/01-intro.md', '/deck.config.yaml', '/unused.png', '/_deck/client.js.map']) {
+    const paths = ['/.env', '/.git/config', '/01-intro.md', '/deck.config.yaml', '/timings.json', '/rehearsals/talk.journal.ndjson'];
+    for (const path of [...paths, '/unused.png', '/_deck/client.js.map']) {
       const response = await rawGet(server.port, path);
       expect(response.status, path).toBe(404);
       expect(response.body, path).not.toMatch(/SECRET/);
@@ -144,6 +156,32 @@ describe('what the audience can reach', () => {
       const response = await rawGet(server.port, path);
       expect(response.status, path).toBe(404);
       expect(response.body, path).not.toMatch(/SECRET|root:/);
+    }
+  });
+
+  it('the token is read from the URL only, and no answer carries CORS headers or lets another site frame or refer', async () => {
+    const asked = (path: string, headers: Record<string, string>) =>
+      new Promise<{ status: number; headers: Record<string, unknown> }>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port: server.port, path, headers }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    expect((await asked('/_deck/notes.json', { Cookie: `token=${TOKEN}` })).status).toBe(403);
+    expect((await asked('/presenter', { Cookie: `token=${TOKEN}` })).status).toBe(403);
+    for (const path of ['/', `/presenter?token=${TOKEN}`, `/_deck/notes.json?token=${TOKEN}`, '/_deck/client.js', '/nothing']) {
+      const response = await asked(path, { Origin: 'http://evil.example' });
+      expect(
+        Object.keys(response.headers).filter((name) => name.startsWith('access-control-')),
+        path,
+      ).toEqual([]);
+      expect(response.headers['referrer-policy'], path).toBe('no-referrer');
+      expect(response.headers['x-content-type-options'], path).toBe('nosniff');
+      expect(response.headers['cache-control'], path).toBe('no-store');
+      expect(response.headers['x-frame-options'], path).toBe('SAMEORIGIN');
+      expect(response.headers['content-security-policy'], path).toContain("frame-ancestors 'self'");
     }
   });
 
