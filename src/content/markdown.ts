@@ -1,6 +1,8 @@
 import { Marked, type Tokens } from 'marked';
 import { isDeckError } from '../core/errors.js';
+import { fencedDivs } from './fenced-divs.js';
 import { mathExtension } from './math.js';
+import { pandocInline } from './pandoc-inline.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
@@ -15,7 +17,8 @@ export interface MarkdownOptions {
 
 /**
  * A Markdown renderer configured like reveal.js's markdown plugin: whitespace between blocks kept (so attribute
- * comments can tell a blank line), code blocks marked up for the highlight plugin; TeX math when asked for.
+ * comments can tell a blank line), code blocks marked up for the highlight plugin; Pandoc's fenced divs, pauses,
+ * spans and heading attributes (src/content/fenced-divs.ts, src/content/pandoc-inline.ts); TeX math when asked for.
  */
 export function createMarkdown(options: MarkdownOptions = {}): Marked {
   const markdown = new Marked({
@@ -37,6 +40,7 @@ export function createMarkdown(options: MarkdownOptions = {}): Marked {
       },
     },
   });
+  markdown.use(fencedDivs(), pandocInline());
   if (options.math) markdown.use(mathExtension());
   return markdown;
 }
@@ -46,9 +50,10 @@ export function createMarkdown(options: MarkdownOptions = {}): Marked {
  * block (list, heading, quote, code, rule, table), no hard break, no autolink. Such text renders to plain
  * paragraphs, as marked renders it (up to white space a browser ignores); speaker notes are mostly like this, and
  * skipping marked for them halves the build of a large deck. A line starting with `:` is left to marked too: GFM
- * reads `a` over `:-` as a one-column table with no pipe at all (tests/content/markdown.test.ts keeps the cases).
+ * reads `a` over `:-` as a one-column table with no pipe at all (tests/content/markdown.test.ts keeps the cases), and
+ * opens Pandoc's fenced divs; a Pandoc pause (`. . .`) is marked's too.
  */
-const MARKUP = /[\\`*_[\]<>!|~&$#=]|:\/\/|www\.| {2}\r?\n|^[ \t]*([-+:]|\d+[.)])|^( {4}| *\t)|\r/m;
+const MARKUP = /[\\`*_[\]<>!|~&$#=]|:\/\/|www\.| {2}\r?\n|^[ \t]*([-+:]|\d+[.)])|^( {4}| *\t)|\r|^ {0,3}\. \. \.[ \t]*$/m;
 
 export function isPlainText(text: string): boolean {
   return !MARKUP.test(text);

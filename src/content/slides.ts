@@ -92,7 +92,14 @@ interface Draft {
   fragments: number;
 }
 
-const NOTES_ASIDE = /<aside\b[^>]*class="[^"]*\bnotes\b[^"]*"[^>]*>([\s\S]*?)<\/aside>/i;
+const NOTES_ASIDE = /<aside\b[^>]*class="[^"]*\bnotes\b[^"]*"[^>]*>([\s\S]*?)<\/aside>/gi;
+
+/** The text of notes HTML, for what reads notes as text (the single file's font subset, the PowerPoint notes). */
+const plainText = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]!)
+    .trim();
 
 /** Turn one chunk into drafts: normally one; one per raw top-level <section> when it is made of them. */
 function draftsOf(
@@ -130,12 +137,15 @@ function draftsOf(
     }
     let body = collectAssets(html, { ...assetContext, line: draftLine }, ctx.assets);
     let notesHtml = notes ? renderMarkdown(ctx.markdown, notes).trim() : '';
-    const aside = notesHtml ? undefined : NOTES_ASIDE.exec(body);
-    if (aside) {
-      body = body.replace(aside[0], '');
-      notesHtml = aside[1]!.trim();
+    let ownNotes = notes;
+    if (!notesHtml) {
+      // Every <aside class="notes"> (Pandoc's `::: notes` divs among them) is the slide's notes, in order.
+      const asides = [...body.matchAll(NOTES_ASIDE)];
+      body = body.replace(NOTES_ASIDE, '');
+      notesHtml = asides.map((aside) => aside[1]!.trim()).join('\n');
+      ownNotes = asides.map((aside) => plainText(aside[1]!)).join('\n\n');
     }
-    return { line: draftLine, html: body.trim(), markdown: '', notes, notesHtml, attributes: ownAttributes, fragments };
+    return { line: draftLine, html: body.trim(), markdown: '', notes: ownNotes, notesHtml, attributes: ownAttributes, fragments };
   };
   const rendered = renderMarkdown(ctx.markdown, split.body);
   const raw = canStack ? rawSections(rendered) : undefined;

@@ -18,13 +18,15 @@ describe('separators set in a file', () => {
     const deck = await loadDeck(dir);
     expect(deck.slides.map((slide) => [slide.title, slide.notes])).toEqual([
       ['One', 'reveal notes'],
-      ['Two', ''],
+      ['Two', 'not notes here'],
       ['Three', 'pandoc notes\n:::'],
       ['Four', ''],
       ['Five', 'default again'],
       ['Six', ''],
     ]);
-    expect(deck.slides[1]!.html).toContain('not notes here');
+    // With reveal.js's own separator a `::: notes` div is still Pandoc's notes (src/content/fenced-divs.ts); a
+    // notesSeparator that matches its first line is reveal.js's split, as the plugin makes it, closing `:::` and all.
+    expect(deck.slides[1]!.html).not.toContain('not notes here');
     expect(deck.slides[3]!.html).toContain('Note: stays text');
     expect(deck.slides.map((slide) => [slide.file, slide.index, slide.h])).toEqual([
       ['01-reveal.md', 0, 0],

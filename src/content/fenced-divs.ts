@@ -1,0 +1,98 @@
+import type { MarkedExtension, Token, Tokens } from 'marked';
+import { fragmentItems } from './incremental.js';
+import { attributeHtml, parseDivHead, type PandocAttributes } from './pandoc-attributes.js';
+import { wrapPauses } from './pauses.js';
+
+/**
+ * Pandoc's fenced divs (`::: name` or `::: {#id .class key=value}` … `:::`, nested with longer or equal fences),
+ * written as `pandoc -t revealjs` writes them: `notes` is the slide's `<aside class="notes">` (content takes it
+ * off the slide into the speaker notes), `incremental` makes its lists' items fragments, `columns` / `column`
+ * sit side by side, and any other div is a `<div>` with its id, classes and attributes (`.fragment` included).
+ * A fence that is never closed is not a div: its lines stay text, as in Pandoc.
+ */
+export interface FencedDivToken extends Tokens.Generic {
+  type: 'fencedDiv';
+  raw: string;
+  attributes: PandocAttributes;
+  tokens: Token[];
+}
+
+const OPEN = /^ {0,3}:{3,}[ \t]*(\{[^}\n]*\}|[^\s{}:]+)[ \t]*:*[ \t]*$/;
+const CLOSE = /^ {0,3}:{3,}[ \t]*$/;
+const CODE_FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/** Length of the div at the start of `src` through its closing line, or undefined when it is never closed. */
+function divLength(src: string): number | undefined {
+  const line = /^.*(?:\r?\n|$)/gm;
+  let depth = 0;
+  let code: string | undefined;
+  let match: RegExpExecArray | null;
+  while ((match = line.exec(src)) !== null && match[0] !== '') {
+    const text = match[0].replace(/\r?\n$/, '');
+    const fence = CODE_FENCE.exec(text);
+    if (code) {
+      if (fence && fence[1]![0] === code[0] && fence[1]!.length >= code.length && text.trim() === fence[1]) code = undefined;
+    } else if (fence && depth > 0) code = fence[1];
+    else if (OPEN.test(text)) depth++;
+    else if (CLOSE.test(text) && depth > 0 && --depth === 0) return match.index + match[0].length;
+    if (depth === 0) return undefined;
+  }
+  return undefined;
+}
+
+export const fragmentDiv = (tokens: Token[]): FencedDivToken => ({
+  type: 'fencedDiv',
+  raw: '',
+  attributes: { classes: ['fragment'], attributes: {} },
+  tokens,
+});
+
+/** Flex so the columns sit side by side in the slide and in the PDF alike; a `width` is the column's basis. */
+const COLUMNS_STYLE = 'display:flex;gap:1em;align-items:flex-start;text-align:left';
+const columnStyle = (width: string | undefined) => (width ? `flex:0 1 ${width};min-width:0` : 'flex:1 1 0;min-width:0');
+
+export function fencedDivs(): MarkedExtension {
+  return {
+    extensions: [
+      {
+        name: 'fencedDiv',
+        level: 'block',
+        start: (src: string) => /^ {0,3}:{3,}/m.exec(src)?.index,
+        tokenizer(src: string): FencedDivToken | undefined {
+          const firstLine = /^.*/.exec(src)![0];
+          const open = OPEN.exec(firstLine);
+          if (!open) return undefined;
+          const attributes = parseDivHead(open[1]!);
+          const length = divLength(src);
+          if (!attributes || length === undefined) return undefined;
+          const raw = src.slice(0, length);
+          // The lines between the opening and the closing fence.
+          const inner = raw
+            .slice(firstLine.length)
+            .replace(/^\r?\n/, '')
+            .replace(/[^\n]*(?:\r?\n)?$/, '');
+          const tokens = this.lexer.blockTokens(inner, []);
+          return { type: 'fencedDiv', raw, attributes, tokens: wrapPauses(tokens, fragmentDiv) };
+        },
+        renderer(token) {
+          const { attributes, tokens } = token as FencedDivToken;
+          const classes = attributes.classes;
+          const incremental = classes.includes('incremental');
+          const inner = tokens
+            .map((child) => (incremental && child.type === 'list' ? fragmentItems(this.parser.parse([child])) : this.parser.parse([child])))
+            .join('');
+          if (classes.includes('notes')) return `<aside class="notes">\n${inner}</aside>\n`;
+          const own = { ...attributes, classes: classes.filter((name) => name !== 'incremental' && name !== 'nonincremental') };
+          let extra: Record<string, string> = {};
+          if (classes.includes('columns')) extra = { style: COLUMNS_STYLE };
+          else if (classes.includes('column')) {
+            const { width, ...rest } = own.attributes;
+            own.attributes = rest;
+            extra = { style: columnStyle(width) };
+          }
+          return `<div${attributeHtml(own, extra)}>\n${inner}</div>\n`;
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,81 @@
+import type { MarkedExtension, Token, Tokens } from 'marked';
+import { fragmentItems } from './incremental.js';
+import { attributeHtml, parsePandocAttributes, type PandocAttributes } from './pandoc-attributes.js';
+import { fragmentDiv } from './fenced-divs.js';
+import { wrapPauses } from './pauses.js';
+
+/**
+ * Pandoc's attributes on text, headings and quotes, as `pandoc -t revealjs` writes them: `[text]{.fragment}` is a
+ * `<span>` with those attributes; `# Title {#id .smaller background-image="a.png"}` on a slide heading (level 1 or
+ * 2) moves them to the slide's `<section>` (through a `<!-- .slide: -->` comment, which content already applies);
+ * a blockquote that is only a list is Pandoc's incremental list; pauses (`. . .`) at the top of a slide.
+ */
+interface SpanToken extends Tokens.Generic {
+  type: 'pandocSpan';
+  attributes: PandocAttributes;
+  tokens: Token[];
+}
+
+interface AttributesToken extends Tokens.Generic {
+  type: 'pandocAttributes';
+  attributes: PandocAttributes;
+}
+
+const SPAN = /^\[((?:\\.|[^\\[\]])*)\]\{([^}\n]*)\}/;
+/** An attribute list that ends the text: only a heading's is read, elsewhere it stays as written. */
+const TRAILING = /^[ \t]*\{([^}\n]*)\}[ \t]*$/;
+
+/** `.slide:` comment values are read up to the next `"`, so a quote in a value is written as an entity. */
+const slideComment = (attributes: PandocAttributes) =>
+  `<!-- .slide:${attributeHtml(attributes).replace(/="([^"]*)"/g, (_, value: string) => `="${value.replace(/&quot;/g, '&#34;')}"`)} -->`;
+
+export function pandocInline(): MarkedExtension {
+  return {
+    extensions: [
+      {
+        name: 'pandocSpan',
+        level: 'inline',
+        start: (src: string) => (src.includes('[') ? src.indexOf('[') : undefined),
+        tokenizer(src: string): SpanToken | undefined {
+          const match = SPAN.exec(src);
+          const attributes = match ? parsePandocAttributes(match[2]!) : undefined;
+          if (!match || !attributes) return undefined;
+          return { type: 'pandocSpan', raw: match[0], attributes, tokens: this.lexer.inlineTokens(match[1]!) };
+        },
+        renderer(token) {
+          const span = token as SpanToken;
+          return `<span${attributeHtml(span.attributes)}>${this.parser.parseInline(span.tokens)}</span>`;
+        },
+      },
+      {
+        name: 'pandocAttributes',
+        level: 'inline',
+        start: (src: string) => /[ \t]*\{[^}\n]*\}[ \t]*$/.exec(src)?.index,
+        tokenizer(src: string): AttributesToken | undefined {
+          const match = TRAILING.exec(src);
+          const attributes = match ? parsePandocAttributes(match[1]!) : undefined;
+          return match && attributes ? { type: 'pandocAttributes', raw: match[0], attributes } : undefined;
+        },
+        renderer: (token) => token.raw.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!),
+      },
+    ],
+    renderer: {
+      heading({ tokens, depth }: Tokens.Heading) {
+        const last = tokens[tokens.length - 1];
+        if (last?.type !== 'pandocAttributes') return false;
+        const { attributes } = last as AttributesToken;
+        const text = this.parser.parseInline(tokens.slice(0, -1)).trimEnd();
+        if (depth > 2) return `<h${depth}${attributeHtml(attributes)}>${text}</h${depth}>\n`;
+        return `<h${depth}>${text}</h${depth}>\n${slideComment(attributes)}\n`;
+      },
+      blockquote({ tokens }: Tokens.Blockquote) {
+        const blocks = tokens.filter((token) => token.type !== 'space');
+        if (blocks.length !== 1 || blocks[0]!.type !== 'list') return false;
+        return fragmentItems(this.parser.parse(blocks));
+      },
+    },
+    hooks: {
+      processAllTokens: (tokens) => wrapPauses(tokens, fragmentDiv),
+    },
+  };
+}
