@@ -6,7 +6,7 @@
  * the busiest address makes room, so a real client still gets in while an attacker holds many sockets. A
  * connection with a request in progress, or a WebSocket that said hello, is never evicted, but one whose answer
  * has not moved for `stallMs` because its client stopped reading it is closed (a reader that never reads held its
- * socket and the file being sent for good).
+ * socket and the file being sent for good), and so is one with more than `maxPipelined` requests waiting.
  * Tested in tests/serve/connection-limits.test.ts; the heavy attacks are in scripts/bench/attacks.mjs.
  */
 import { readFileSync } from 'node:fs';
@@ -24,6 +24,8 @@ export interface ConnectionLimits {
   readonly idleMs: number;
   /** How long an answer may wait for its client to read it (nothing taken from a full send buffer); default 30 s. */
   readonly stallMs?: number;
+  /** Requests one connection may have waiting for their answers at once (pipelined); default 16. */
+  readonly maxPipelined?: number;
 }
 
 /** File descriptors this process may open (the soft limit), where the system says; else the common default. */
@@ -57,6 +59,8 @@ interface Tracked {
   since: number;
   /** When its answer last moved: the request came, or the send buffer drained. */
   movedAt: number;
+  /** Requests on it not yet answered (pipelined ones wait behind the first). */
+  pending: number;
 }
 
 export interface ConnectionGuard {
@@ -112,7 +116,7 @@ export function guardConnections(
       const victim = oldestIdle(address);
       if (!victim) {
         drop(
-          { socket, address, state: 'idle', since: now(), movedAt: now() },
+          { socket, address, state: 'idle', since: now(), movedAt: now(), pending: 0 },
           `more than ${limits.maxPerAddress} connections from one address`,
         );
         return;
@@ -122,12 +126,15 @@ export function guardConnections(
     if (tracked.size >= limits.maxConnections) {
       const victim = oldestIdle() ?? oldestIdle(address);
       if (!victim) {
-        drop({ socket, address, state: 'idle', since: now(), movedAt: now() }, `more than ${limits.maxConnections} connections`);
+        drop(
+          { socket, address, state: 'idle', since: now(), movedAt: now(), pending: 0 },
+          `more than ${limits.maxConnections} connections`,
+        );
         return;
       }
       drop(victim, `more than ${limits.maxConnections} connections`);
     }
-    const entry: Tracked = { socket, address, state: 'idle', since: now(), movedAt: now() };
+    const entry: Tracked = { socket, address, state: 'idle', since: now(), movedAt: now(), pending: 0 };
     socket.on('drain', () => (entry.movedAt = now()));
     tracked.set(socket, entry);
     byAddress.set(address, group.add(entry));
@@ -142,9 +149,13 @@ export function guardConnections(
     if (!entry) return;
     entry.state = 'busy';
     entry.movedAt = now();
+    entry.pending++;
     res.once('close', () => {
-      if (entry.state === 'busy') idle(entry);
+      entry.pending--;
+      if (entry.state === 'busy' && entry.pending === 0) idle(entry);
     });
+    // Browsers never pipeline; thousands of requests in one write each opened a file before any answer went out.
+    if (entry.pending > (limits.maxPipelined ?? 16)) drop(entry, 'too many requests at once on one connection');
   };
   // An upgraded socket waits for its hello: idle (evictable) until `live`.
   const onUpgrade = (req: { socket: Socket }) => {

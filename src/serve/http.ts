@@ -75,6 +75,7 @@ export function createRequestHandler(options: RequestHandlerOptions): (req: Inco
   const files = sirv(options.outDir, { dev: true, dotfiles: false, etag: false, onNoMatch: notFound });
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (req.socket.destroyed) return;
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     if (refuseForeign(req, res, options.hosts)) return;
     const raw = req.url ?? '/';
@@ -99,10 +100,11 @@ export function createRequestHandler(options: RequestHandlerOptions): (req: Inco
     // sirv pipes a file stream into the response and never closes it if the client goes away mid-answer: the
     // stream would sit paused, holding its file open for good (any audience page could leak descriptors).
     res.once('pipe', (source: Readable) => {
-      res.once('close', () => {
-        if (!res.writableFinished) source.destroy();
-      });
+      if (res.closed) source.destroy();
+      else res.once('close', () => !res.writableFinished && source.destroy());
     });
+    // A connection closed meanwhile (its client left, or src/serve/connection-limits.ts cut it): open no file for it.
+    if (req.socket.destroyed) return;
     files(req, res);
   };
 

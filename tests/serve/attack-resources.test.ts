@@ -1,7 +1,8 @@
 /**
  * Resource attacks a device on the network (or any audience page) can make on `deck serve` over real HTTP:
  * downloads of a big file of the deck dropped half way must not leave the file open in the server, and a client
- * that stops reading its answer is cut off (it held its socket and the file for good).
+ * that stops reading its answer is cut off (it held its socket and the file for good), and thousands of requests
+ * pipelined in one write do not open thousands of files.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
@@ -98,6 +99,28 @@ describe('resource attacks', () => {
     for (const socket of sockets) socket.resume();
     await Promise.all(ended);
     for (const bytes of received) expect(bytes).toBeLessThan(48 * 1024 * 1024);
+  });
+
+  it('a connection that pipelines thousands of requests is cut off, and no file is opened for the requests behind', async () => {
+    const port = server.port;
+    const before = openFiles('/index.html');
+    let most = 0;
+    const sample = setInterval(() => (most = Math.max(most, openFiles('/index.html') - before)), 1);
+    const socket = connect(port, '127.0.0.1');
+    let text = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => (text += chunk));
+    socket.on('error', () => {});
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    socket.write(`GET /index.html HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`.repeat(4000));
+    await closed;
+    clearInterval(sample);
+    const answered = text.match(/HTTP\/1\.1 200/g)?.length ?? 0;
+    expect(answered).toBeLessThan(100);
+    expect(most).toBeLessThanOrEqual(64);
+    await vi.waitFor(() => expect(openFiles('/index.html')).toBe(before), { timeout: 20_000, interval: 50 });
+    // The server still answers everyone else.
+    expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(200);
   });
 
   it('a download read to its end still gets the whole file', async () => {
