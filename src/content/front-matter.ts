@@ -1,6 +1,7 @@
 import { parseDocument } from 'yaml';
 import { yamlKeyLines } from '../config/key-lines.js';
 import { DeckError, ErrorCode } from '../core/errors.js';
+import { parseTitleBlock } from './title-block.js';
 
 export interface FrontMatter {
   data: Record<string, unknown>;
@@ -15,10 +16,16 @@ export interface FrontMatter {
 const OPEN = /^---[ \t]*\r?\n/;
 const CLOSE = /^(---|\.\.\.)[ \t]*(\r?\n|$)/m;
 
-/** Split YAML front matter (between `---` lines at the very top) from the body and parse it. */
+/** Split YAML front matter (between `---` lines at the very top), or a Pandoc title block, from the body and parse it. */
 export function parseFrontMatter(text: string, file: string): FrontMatter {
   const open = OPEN.exec(text);
-  if (!open) return { data: {}, body: text, bodyLine: 1, keyLines: {} };
+  if (!open) {
+    // Pandoc's `% title` block stands for the front matter (src/content/title-block.ts).
+    const block = parseTitleBlock(text);
+    if (!block) return { data: {}, body: text, bodyLine: 1, keyLines: {} };
+    const bodyLine = text.slice(0, block.length).split('\n').length;
+    return { data: block.data, body: text.slice(block.length), bodyLine, keyLines: block.keyLines };
+  }
   const rest = text.slice(open[0].length);
   const close = CLOSE.exec(rest);
   if (!close) {

@@ -50,7 +50,13 @@ const corpus: Record<string, Expected> = {
   },
   folder: { slides: 4, titles: ['Folder deck', 'Middle file', 'Middle file, again', 'Tenth file'], last: [3, 0] },
   nested: { slides: 5, titles: ['Nested folders', 'Part one', 'Part one, A', 'Part one, B', 'Part two, C'], last: [4, 0] },
-  'pandoc/title-block.md': { slides: 2, titles: ['First', 'Second'], last: [1, 0], text: ['% Pandoc title block'] },
+  'pandoc/title-block.md': {
+    slides: 2,
+    titles: ['First', 'Second'],
+    last: [1, 0],
+    // Pandoc's `% title` block is the deck's title, author and date, not slide text.
+    text: ['<title>Pandoc title block</title>', '<meta name="author" content="Someone">'],
+  },
   'pandoc/talk.md': {
     slides: 5,
     titles: ['Introduction', 'What Pandoc decks look like', 'A slide with code', 'Conclusion', 'Thanks'],

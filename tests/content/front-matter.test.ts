@@ -82,3 +82,25 @@ describe('parseFrontMatter: lines and refusals', () => {
     }
   });
 });
+
+describe("Pandoc's % title block", () => {
+  it('is read as title, author and date, with the body after it', () => {
+    const fm = parseFrontMatter('% Pandoc title block\n% Someone\n% 2024-05-13\n\n# First\n', 'talk.md');
+    expect(fm.data).toEqual({ title: 'Pandoc title block', author: 'Someone', date: '2024-05-13' });
+    expect(fm.body).toBe('\n# First\n');
+    expect(fm.bodyLine).toBe(4);
+    expect(fm.keyLines).toEqual({ title: 1, author: 2, date: 3 });
+  });
+
+  it("continues a field on indented lines, splits authors at ';', and leaves out a bare %", () => {
+    const fm = parseFrontMatter('% A long\r\n  title\r\n%\r\n% May 2024\r\n# Body\r\n', 'talk.md');
+    expect(fm.data).toEqual({ title: 'A long title', date: 'May 2024' });
+    expect(fm.bodyLine).toBe(5);
+    expect(parseFrontMatter('% T\n% Ann; Bob\n  Cy\n', 't.md').data).toEqual({ title: 'T', author: ['Ann', 'Bob', 'Cy'] });
+  });
+
+  it('is not read after the first line, nor when YAML comes first', () => {
+    expect(parseFrontMatter('# A\n% not a title\n', 'a.md').data).toEqual({});
+    expect(parseFrontMatter('---\ntitle: Y\n---\n% body text\n', 'a.md').data).toEqual({ title: 'Y' });
+  });
+});
