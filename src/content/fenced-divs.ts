@@ -40,6 +40,27 @@ function divLength(src: string): number | undefined {
   return undefined;
 }
 
+/**
+ * Offsets of the opening lines of divs that are never closed in `text` (outside fenced code): Pandoc and this
+ * show their lines as text, which is rarely what the author meant, so content warns with the line.
+ */
+export function unclosedDivs(text: string): number[] {
+  const line = /^.*(?:\r?\n|$)/gm;
+  const open: number[] = [];
+  let code: string | undefined;
+  let match: RegExpExecArray | null;
+  while ((match = line.exec(text)) !== null && match[0] !== '') {
+    const content = match[0].replace(/\r?\n$/, '');
+    const fence = CODE_FENCE.exec(content);
+    if (code) {
+      if (fence && fence[1]![0] === code[0] && fence[1]!.length >= code.length && content.trim() === fence[1]) code = undefined;
+    } else if (fence) code = fence[1];
+    else if (OPEN.test(content)) open.push(match.index);
+    else if (CLOSE.test(content)) open.pop();
+  }
+  return open;
+}
+
 export const fragmentDiv = (tokens: Token[]): FencedDivToken => ({
   type: 'fencedDiv',
   raw: '',

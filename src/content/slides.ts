@@ -1,6 +1,7 @@
 import type { Marked } from 'marked';
 import type { DeckConfig } from '../config/schema.js';
 import { DeckError, ErrorCode } from '../core/errors.js';
+import { unclosedDivs } from './fenced-divs.js';
 import { MathError } from './math.js';
 import { collecting } from '../core/problems.js';
 import type { DeckWarning } from '../core/warnings.js';
@@ -119,6 +120,13 @@ function draftsOf(
       file: input.name,
       line: where(split.extraMarkers[1]!),
       message: `${split.extraMarkers.length} notes markers in one slide (lines ${split.extraMarkers.map(where).join(', ')}): as in reveal.js, all of it stays on the slide and it has no notes; keep one per slide`,
+    });
+  }
+  for (const offset of unclosedDivs(chunkText)) {
+    ctx.warnings.push({
+      file: input.name,
+      line: where(offset),
+      message: 'this fenced div (:::) is never closed on its slide: its lines show as text, as in Pandoc; close it with a line of only :::',
     });
   }
   const assetContext: AssetContext = {

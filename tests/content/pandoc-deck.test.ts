@@ -6,8 +6,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDeck } from '../../src/content/deck.js';
+import { useTempFolder } from '../helpers/temp-folder.js';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/decks/pandoc-features/talk.md');
+const { folder } = useTempFolder('deck-pandoc-');
 
 describe('a Pandoc deck', async () => {
   const deck = await loadDeck(FIXTURE);
@@ -37,5 +39,17 @@ describe('a Pandoc deck', async () => {
     expect(lists!.attributes['data-background-image']).toBe('dot.png');
     expect(JSON.stringify(deck.assets)).toContain('dot.png');
     expect(columns!.html).toContain('<div class="columns"');
+  });
+
+  it('builds without a warning, and warns with file and line of a div never closed on its slide', async () => {
+    expect(deck.warnings).toEqual([]);
+    const dir = folder('unclosed', {
+      'talk.md': '# One\n\n::: notes\nForgot to close\n\n---\n\n# Two\n\n```\n::: not a div in code\n```\n\n::: {.box}\nClosed\n:::\n',
+    });
+    const unclosed = await loadDeck(dir);
+    expect(unclosed.warnings.map((warning) => [warning.file, warning.line])).toEqual([['talk.md', 3]]);
+    expect(unclosed.warnings[0]!.message).toMatch(/never closed/);
+    expect(unclosed.slides[0]!.html).toContain('::: notes');
+    expect(unclosed.slides[1]!.html).toContain('<div class="box">');
   });
 });
