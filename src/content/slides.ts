@@ -9,6 +9,7 @@ import { applyAttributes } from './attributes.js';
 import { collectAssets, collectAttributeAssets, SLIDE_FILE_ATTRIBUTE, type AssetContext } from './assets.js';
 import { renderMarkdown } from './markdown.js';
 import { LineIndex } from './lines.js';
+import { takeOwnNotes } from './own-notes.js';
 import { rawSections } from './sections.js';
 import { scanFences, splitNotes, splitSlides } from './split.js';
 import { countVisuals, slideTiming } from './timing.js';
@@ -93,8 +94,6 @@ interface Draft {
   fragments: number;
 }
 
-const NOTES_ASIDE = /<aside\b[^>]*class="[^"]*\bnotes\b[^"]*"[^>]*>([\s\S]*?)<\/aside>/gi;
-
 /** The text of notes HTML, for what reads notes as text (the single file's font subset, the PowerPoint notes). */
 const plainText = (html: string) =>
   html
@@ -147,11 +146,11 @@ function draftsOf(
     let notesHtml = notes ? renderMarkdown(ctx.markdown, notes).trim() : '';
     let ownNotes = notes;
     if (!notesHtml) {
-      // Every <aside class="notes"> (Pandoc's `::: notes` divs among them) is the slide's notes, in order.
-      const asides = [...body.matchAll(NOTES_ASIDE)];
-      body = body.replace(NOTES_ASIDE, '');
-      notesHtml = asides.map((aside) => aside[1]!.trim()).join('\n');
-      ownNotes = asides.map((aside) => plainText(aside[1]!)).join('\n\n');
+      // Every <aside class="notes"> of the slide itself (Pandoc's `::: notes` divs among them) is its notes, in order.
+      const own = takeOwnNotes(body);
+      body = own.html;
+      notesHtml = own.asides.join('\n');
+      ownNotes = own.asides.map(plainText).join('\n\n');
     }
     return { line: draftLine, html: body.trim(), markdown: '', notes: ownNotes, notesHtml, attributes: ownAttributes, fragments };
   };

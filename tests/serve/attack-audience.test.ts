@@ -22,8 +22,8 @@ beforeAll(async () => {
   const deck = join(root, 'deck');
   mkdirSync(join(deck, '.git'), { recursive: true });
   writeFileSync(join(deck, '01-intro.md'), '# Intro\n\nHello\n\nNote: NOTE-LEAF-ONE\n');
-  // Sections inside a raw section: the build makes one slide of them (its notes, every aside of it, at its level);
-  // reveal.js calls that slide a stack and counts the sections in it as its slides (getSlides()).
+  // Sections inside a raw section: the build makes one slide of them (its notes: the asides at its own level);
+  // reveal.js calls that slide a stack and counts the sections in it as its slides (getSlides()), each with its notes.
   writeFileSync(
     join(deck, '02-stack.md'),
     [
@@ -112,10 +112,13 @@ describe('what the audience can reach', () => {
     const notes = await rawGet(server.port, `/_deck/notes.json?token=${TOKEN}`);
     const slides = (JSON.parse(notes.body) as { slides: { html: string }[] }).slides.map((s) => s.html);
     // One entry per slide reveal.js counts (getSlides(): sections holding no section); the notes of a section
-    // holding others go to the first of them.
+    // holding others go to the first of them, and each inner section keeps its own.
     expect(slides).toHaveLength(3);
     expect(slides[0]).toContain('NOTE-LEAF-ONE');
-    for (const note of ['NOTE-STACK-ATTR', 'NOTE-STACK-ASIDE', 'NOTE-LEAF-B']) expect(slides[1]).toContain(note);
+    for (const note of ['NOTE-STACK-ATTR', 'NOTE-STACK-ASIDE']) expect(slides[1]).toContain(note);
+    expect(slides[1]).not.toMatch(/NOTE-(LEAF|INNER)/);
+    expect(slides[2]).toContain('NOTE-INNER-ATTR');
+    expect(slides[2]).not.toContain('NOTE-STACK');
   });
 
   it('the presenter view and the remote are served only under their own paths, with the token', async () => {
