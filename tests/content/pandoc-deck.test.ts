@@ -52,4 +52,12 @@ describe('a Pandoc deck', async () => {
     expect(unclosed.slides[0]!.html).toContain('::: notes');
     expect(unclosed.slides[1]!.html).toContain('<div class="box">');
   });
+
+  it('takes every notes div of a slide into its notes, in order', async () => {
+    const dir = folder('two-notes', { 'talk.md': '# One\n\n::: notes\nFirst\n:::\n\nOn the slide\n\n::: notes\nSecond\n:::\n' });
+    const [slide] = (await loadDeck(dir)).slides;
+    expect(slide!.notesHtml).toBe('<p>First</p>\n<p>Second</p>');
+    expect(slide!.html).toContain('On the slide');
+    expect(slide!.html).not.toMatch(/First|Second/);
+  });
 });
