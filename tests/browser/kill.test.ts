@@ -14,6 +14,7 @@ import { PROFILE_PREFIX } from '../../src/browser/launch.js';
 import { clearStaleTempDirs, OWNER_FILE } from '../../src/core/owned-temp.js';
 import { SERVE_PREFIX } from '../../src/serve/server.js';
 import { BIN, ROOT } from '../cli/run.js';
+import { processesNaming } from '../helpers/processes.js';
 
 const DECK = join(ROOT, 'tests/fixtures/export/small');
 const work = mkdtempSync(join(tmpdir(), 'deck-kill-test-'));
@@ -110,15 +111,7 @@ function profileOf(tree: readonly Proc[]): string {
  * started after the tree was read too, and those whose command line does not say).
  */
 function usingProfile(profile: string): string[] {
-  const found: string[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const command = readFileSync(`/proc/${name}/cmdline`, 'utf8').replaceAll('\0', ' ');
-      if (command.includes(profile) || holdsFileIn(name, profile)) found.push(`${name} ${command.slice(0, 80)}`);
-    } catch {}
-  }
-  return found;
+  return processesNaming(profile, { also: (pid) => holdsFileIn(pid, profile), width: 80 });
 }
 
 /** Whether process `pid` has a file under `dir` open (false when its descriptors cannot be read: gone, or not ours). */

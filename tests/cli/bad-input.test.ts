@@ -13,7 +13,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PORT_ATTEMPTS } from '../../src/serve/listen.js';
-import { ensureCompiled, hashTree, OUT, pool, ROOT, runCli, type CliResult } from './run.js';
+import { ensureCompiled, hashTree, OUT, pool, ROOT, reportOf, runCli, type CliResult } from './run.js';
 
 const _BAD = join(ROOT, 'tests', 'fixtures', 'bad');
 const WORK = join(OUT, 'bad-input');
@@ -283,18 +283,6 @@ const blockers: Server[] = [];
 /** The deck a `together` row builds, and the name the CLI gives it (its folder, or its file without `.md`). */
 const deckOf = (row: Row) => row.args[1]!;
 const nameOf = (row: Row) => basename(deckOf(row), extname(deckOf(row)));
-
-/**
- * A deck's own report in the output of a run of several: its `error: <name>: …` line and the lines that go on
- * from it (the hint), up to the next error or warning.
- */
-function reportOf(output: string, name: string): string {
-  const lines = output.split('\n');
-  const start = lines.findIndex((line) => line.startsWith(`error: ${name}: `));
-  if (start < 0) return '';
-  const end = lines.findIndex((line, i) => i > start && /^(error|warning): /.test(line));
-  return lines.slice(start, end < 0 ? undefined : end).join('\n');
-}
 
 let portBase = 0;
 

@@ -7,7 +7,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type CliResult, ensureCompiled, hashTree, OUT, ROOT, runCli } from './run.js';
+import { type CliResult, ensureCompiled, hashTree, OUT, ROOT, reportOf, runCli } from './run.js';
 
 const WORK = join(OUT, 'cli-field');
 const field = (name: string) => join(ROOT, 'tests/fixtures/decks/field', name);
@@ -18,15 +18,6 @@ let failing: CliResult;
 const ONE = join(WORK, 'one.md');
 const MANY_OUT = join(WORK, 'failing', 'many-problems');
 let manyBefore = '';
-
-/** A deck's own report in a run of several: its `error: <name>: …` line and the lines that go on from it. */
-function reportOf(output: string, name: string): string {
-  const lines = output.split('\n');
-  const start = lines.findIndex((line) => line.startsWith(`error: ${name}: `));
-  if (start < 0) return '';
-  const end = lines.findIndex((line, i) => i > start && /^(error|warning): /.test(line));
-  return lines.slice(start, end < 0 ? undefined : end).join('\n');
-}
 
 beforeAll(async () => {
   await ensureCompiled();

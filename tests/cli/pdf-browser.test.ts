@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { PROFILE_PREFIX } from '../../src/browser/start.js';
+import { processesNaming } from '../helpers/processes.js';
 import { BIN, ROOT, runCli } from './run.js';
 
 const DECK = join(ROOT, 'tests/fixtures/export/small');
@@ -30,19 +31,6 @@ function privateTmp(name: string): string {
 
 function profilesIn(tmp: string): string[] {
   return readdirSync(tmp).filter((name) => name.startsWith(PROFILE_PREFIX));
-}
-
-/** Processes whose command line names `text` (a Chromium names its profile, in the run's TMPDIR). */
-function processesNaming(text: string): string[] {
-  const found: string[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const command = readFileSync(`/proc/${name}/cmdline`, 'utf8').replaceAll('\0', ' ');
-      if (command.includes(text)) found.push(`${name} ${command.slice(0, 100)}`);
-    } catch {}
-  }
-  return found;
 }
 
 async function expectNothingLeft(tmp: string, output = ''): Promise<void> {

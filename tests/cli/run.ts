@@ -194,3 +194,15 @@ export async function ensureCompiled(): Promise<void> {
     }
   }
 }
+
+/**
+ * A deck's own report in the output of a run of several: its `error: <name>: …` line and the lines that go on
+ * from it (the hint), up to the next error or warning.
+ */
+export function reportOf(output: string, name: string): string {
+  const lines = output.split('\n');
+  const start = lines.findIndex((line) => line.startsWith(`error: ${name}: `));
+  if (start < 0) return '';
+  const end = lines.findIndex((line, i) => i > start && /^(error|warning): /.test(line));
+  return lines.slice(start, end < 0 ? undefined : end).join('\n');
+}
