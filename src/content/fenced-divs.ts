@@ -21,20 +21,39 @@ const OPEN = /^ {0,3}:{3,}[ \t]*(\{[^}\n]*\}|[^\s{}:]+)[ \t]*:*[ \t]*$/;
 const CLOSE = /^ {0,3}:{3,}[ \t]*$/;
 const CODE_FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
-/** Length of the div at the start of `src` through its closing line, or undefined when it is never closed. */
-function divLength(src: string): number | undefined {
+interface Line {
+  text: string;
+  /** Offsets of the line's start and of the next line's start. */
+  index: number;
+  end: number;
+  /** Fenced code, the fences' own lines included: a `:::` there is code, not a div. */
+  code: boolean;
+}
+
+/** The lines of `text`, each with its offsets and whether it is fenced code. */
+function* linesOf(text: string): Generator<Line> {
   const line = /^.*(?:\r?\n|$)/gm;
-  let depth = 0;
   let code: string | undefined;
   let match: RegExpExecArray | null;
-  while ((match = line.exec(src)) !== null && match[0] !== '') {
-    const text = match[0].replace(/\r?\n$/, '');
-    const fence = CODE_FENCE.exec(text);
+  while ((match = line.exec(text)) !== null && match[0] !== '') {
+    const content = match[0].replace(/\r?\n$/, '');
+    const fence = CODE_FENCE.exec(content);
+    const wasCode = code !== undefined;
     if (code) {
-      if (fence && fence[1]![0] === code[0] && fence[1]!.length >= code.length && text.trim() === fence[1]) code = undefined;
-    } else if (fence && depth > 0) code = fence[1];
-    else if (OPEN.test(text)) depth++;
-    else if (CLOSE.test(text) && depth > 0 && --depth === 0) return match.index + match[0].length;
+      if (fence && fence[1]![0] === code[0] && fence[1]!.length >= code.length && content.trim() === fence[1]) code = undefined;
+    } else if (fence) code = fence[1];
+    yield { text: content, index: match.index, end: match.index + match[0].length, code: wasCode || code !== undefined };
+  }
+}
+
+/** Length of the div at the start of `src` through its closing line, or undefined when it is never closed. */
+function divLength(src: string): number | undefined {
+  let depth = 0;
+  for (const line of linesOf(src)) {
+    if (!line.code) {
+      if (OPEN.test(line.text)) depth++;
+      else if (CLOSE.test(line.text) && depth > 0 && --depth === 0) return line.end;
+    }
     if (depth === 0) return undefined;
   }
   return undefined;
@@ -45,18 +64,11 @@ function divLength(src: string): number | undefined {
  * show their lines as text, which is rarely what the author meant, so content warns with the line.
  */
 export function unclosedDivs(text: string): number[] {
-  const line = /^.*(?:\r?\n|$)/gm;
   const open: number[] = [];
-  let code: string | undefined;
-  let match: RegExpExecArray | null;
-  while ((match = line.exec(text)) !== null && match[0] !== '') {
-    const content = match[0].replace(/\r?\n$/, '');
-    const fence = CODE_FENCE.exec(content);
-    if (code) {
-      if (fence && fence[1]![0] === code[0] && fence[1]!.length >= code.length && content.trim() === fence[1]) code = undefined;
-    } else if (fence) code = fence[1];
-    else if (OPEN.test(content)) open.push(match.index);
-    else if (CLOSE.test(content)) open.pop();
+  for (const line of linesOf(text)) {
+    if (line.code) continue;
+    if (OPEN.test(line.text)) open.push(line.index);
+    else if (CLOSE.test(line.text)) open.pop();
   }
   return open;
 }
