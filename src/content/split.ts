@@ -122,11 +122,24 @@ export interface NotesSplit {
  * a slide with exactly one marker has notes; with two or more, everything stays on the slide.
  */
 export function splitNotes(text: string, notesSeparator: string): NotesSplit {
-  const matches = matchesOutsideCode(text, notesSeparator, 'mgi');
+  // A marker on Pandoc's `::: notes` line (the old advice `'^::: *notes'`) is not a split: the div is the notes,
+  // its closing fence not among them and text after it still on the slide (src/content/fenced-divs.ts).
+  const matches = matchesOutsideCode(text, notesSeparator, 'mgi').filter((match) => !opensPandocNotes(text, match.index));
   if (matches.length === 0) return { body: text, notes: '', extraMarkers: [] };
   if (matches.length > 1) {
     return { body: text, notes: '', extraMarkers: matches.map((match) => match.index + /^\s*/.exec(match[0])![0].length) };
   }
   const match = matches[0]!;
   return { body: text.slice(0, match.index), notes: text.slice(match.index + match[0].length).trim(), extraMarkers: [] };
+}
+
+/** Pandoc's notes div opening on the line at `offset`: `::: notes`, `::: {.notes}` (any number of colons). */
+const PANDOC_NOTES = /^[ \t]*:{3,}[ \t]*(?:notes|\{[^}\n]*\.notes\b[^}\n]*\})[ \t]*:*[ \t]*$/;
+
+function opensPandocNotes(text: string, offset: number): boolean {
+  const from = text.slice(offset).search(/\S/);
+  if (from < 0) return false;
+  const start = offset + from;
+  const end = text.indexOf('\n', start);
+  return PANDOC_NOTES.test(text.slice(start, end < 0 ? undefined : end).replace(/\r$/, ''));
 }

@@ -12,20 +12,19 @@ describe('separators set in a file', () => {
     const dir = folder('per-file', {
       '01-reveal.md': '# One\n\nNote: reveal notes\n\n---\n\n# Two\n\n::: notes\nnot notes here\n:::\n',
       '02-pandoc.md':
-        "---\nnotesSeparator: '^::: *notes'\nseparator: '^===$'\n---\n# Three\n\n::: notes\npandoc notes\n:::\n\n===\n\n# Four\n\nNote: stays text\n",
+        "---\nnotesSeparator: '^Speaker:'\nseparator: '^===$'\n---\n# Three\n\nSpeaker: own notes\n\n===\n\n# Four\n\nNote: stays text\n",
       '03-again.md': '# Five\n\nNote: default again\n\n---\n\n# Six\n',
     });
     const deck = await loadDeck(dir);
     expect(deck.slides.map((slide) => [slide.title, slide.notes])).toEqual([
       ['One', 'reveal notes'],
       ['Two', 'not notes here'],
-      ['Three', 'pandoc notes\n:::'],
+      ['Three', 'own notes'],
       ['Four', ''],
       ['Five', 'default again'],
       ['Six', ''],
     ]);
-    // With reveal.js's own separator a `::: notes` div is still Pandoc's notes (src/content/fenced-divs.ts); a
-    // notesSeparator that matches its first line is reveal.js's split, as the plugin makes it, closing `:::` and all.
+    // With reveal.js's own separator a `::: notes` div is still Pandoc's notes (src/content/fenced-divs.ts).
     expect(deck.slides[1]!.html).not.toContain('not notes here');
     expect(deck.slides[3]!.html).toContain('Note: stays text');
     expect(deck.slides.map((slide) => [slide.file, slide.index, slide.h])).toEqual([
@@ -36,6 +35,22 @@ describe('separators set in a file', () => {
       ['03-again.md', 4, 4],
       ['03-again.md', 5, 5],
     ]);
+  });
+
+  it("a notesSeparator on Pandoc's `::: notes` line (the old advice) leaves the div to be Pandoc's notes", async () => {
+    const dir = folder('pandoc-separator', {
+      '01.md': "---\nnotesSeparator: '^::: *notes'\n---\n# One\n\n::: notes\nSay one.\n:::\n\nAfter one.\n",
+      '02.md': "---\nnotesSeparator: '^::: *\\{\\.notes\\}'\n---\n# Two\n\n::: {.notes}\nSay two.\n:::\n",
+      '03.md': "---\nnotesSeparator: '^Speaker:'\n---\n# Three\n\nSpeaker: said\n:::\n",
+    });
+    const deck = await loadDeck(dir);
+    expect(deck.slides.map((slide) => [slide.title, slide.notes])).toEqual([
+      ['One', 'Say one.'],
+      ['Two', 'Say two.'],
+      ['Three', 'said\n:::'],
+    ]);
+    expect(deck.slides[0]!.html).toContain('After one.');
+    for (const slide of deck.slides.slice(0, 2)) expect(slide.html).not.toMatch(/:::|Say/);
   });
 
   it('a first file sets them for the whole deck, and the config file for every file', async () => {
