@@ -1,7 +1,9 @@
 import type { MarkedExtension, Token, Tokens } from 'marked';
 import { fragmentItems } from './incremental.js';
-import { attributeHtml, parseDivHead, type PandocAttributes } from './pandoc-attributes.js';
+import { closesDiv, divOpening, opensDiv } from './div-fences.js';
+import { attributeHtml, type PandocAttributes } from './pandoc-attributes.js';
 import { wrapPauses } from './pauses.js';
+import { scanFences } from './split.js';
 
 /**
  * Pandoc's fenced divs (`::: name` or `::: {#id .class key=value}` … `:::`, nested with longer or equal fences),
@@ -17,10 +19,6 @@ export interface FencedDivToken extends Tokens.Generic {
   tokens: Token[];
 }
 
-const OPEN = /^ {0,3}:{3,}[ \t]*(\{[^}\n]*\}|[^\s{}:]+)[ \t]*:*[ \t]*$/;
-const CLOSE = /^ {0,3}:{3,}[ \t]*$/;
-const CODE_FENCE = /^ {0,3}(`{3,}|~{3,})/;
-
 interface Line {
   text: string;
   /** Offsets of the line's start and of the next line's start. */
@@ -30,19 +28,19 @@ interface Line {
   code: boolean;
 }
 
-/** The lines of `text`, each with its offsets and whether it is fenced code. */
+/**
+ * The lines of `text`, each with its offsets and whether it is fenced code (src/content/split.ts's scanFences; a
+ * fence never closed is code to the end, as Markdown reads it).
+ */
 function* linesOf(text: string): Generator<Line> {
+  const { ranges, unclosed } = scanFences(text);
+  const codeFrom = Math.min(Infinity, ...unclosed);
   const line = /^.*(?:\r?\n|$)/gm;
-  let code: string | undefined;
   let match: RegExpExecArray | null;
   while ((match = line.exec(text)) !== null && match[0] !== '') {
-    const content = match[0].replace(/\r?\n$/, '');
-    const fence = CODE_FENCE.exec(content);
-    const wasCode = code !== undefined;
-    if (code) {
-      if (fence && fence[1]![0] === code[0] && fence[1]!.length >= code.length && content.trim() === fence[1]) code = undefined;
-    } else if (fence) code = fence[1];
-    yield { text: content, index: match.index, end: match.index + match[0].length, code: wasCode || code !== undefined };
+    const index = match.index;
+    const code = index >= codeFrom || ranges.some(([start, end]) => index >= start && index < end);
+    yield { text: match[0].replace(/\r?\n$/, ''), index, end: index + match[0].length, code };
   }
 }
 
@@ -51,8 +49,8 @@ function divLength(src: string): number | undefined {
   let depth = 0;
   for (const line of linesOf(src)) {
     if (!line.code) {
-      if (OPEN.test(line.text)) depth++;
-      else if (CLOSE.test(line.text) && depth > 0 && --depth === 0) return line.end;
+      if (opensDiv(line.text)) depth++;
+      else if (closesDiv(line.text) && depth > 0 && --depth === 0) return line.end;
     }
     if (depth === 0) return undefined;
   }
@@ -67,8 +65,8 @@ export function unclosedDivs(text: string): number[] {
   const open: number[] = [];
   for (const line of linesOf(text)) {
     if (line.code) continue;
-    if (OPEN.test(line.text)) open.push(line.index);
-    else if (CLOSE.test(line.text)) open.pop();
+    if (opensDiv(line.text)) open.push(line.index);
+    else if (closesDiv(line.text)) open.pop();
   }
   return open;
 }
@@ -93,9 +91,7 @@ export function fencedDivs(): MarkedExtension {
         start: (src: string) => /^ {0,3}:{3,}/m.exec(src)?.index,
         tokenizer(src: string): FencedDivToken | undefined {
           const firstLine = /^.*/.exec(src)![0];
-          const open = OPEN.exec(firstLine);
-          if (!open) return undefined;
-          const attributes = parseDivHead(open[1]!);
+          const attributes = divOpening(firstLine);
           const length = divLength(src);
           if (!attributes || length === undefined) return undefined;
           const raw = src.slice(0, length);

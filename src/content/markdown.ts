@@ -1,11 +1,11 @@
 import { Marked, type Tokens } from 'marked';
 import { isDeckError } from '../core/errors.js';
+import { escapeHtml } from './escape.js';
 import { fencedDivs } from './fenced-divs.js';
 import { mathExtension } from './math.js';
 import { pandocInline } from './pandoc-inline.js';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+export { escapeHtml };
 
 /** reveal.js's code fence syntax for line highlights: ```js [1-2|3] or ```js [5: 1-2]. */
 const LINE_NUMBERS = /\[\s*((\d*):)?\s*([\s\d,|-]*)\]/;

@@ -1,4 +1,5 @@
 import type { MarkedExtension, Token, Tokens } from 'marked';
+import { escapeHtml } from './escape.js';
 import { fragmentItems } from './incremental.js';
 import { attributeHtml, parsePandocAttributes, type PandocAttributes } from './pandoc-attributes.js';
 import { fragmentDiv } from './fenced-divs.js';
@@ -56,7 +57,7 @@ export function pandocInline(): MarkedExtension {
           const attributes = match ? parsePandocAttributes(match[1]!) : undefined;
           return match && attributes ? { type: 'pandocAttributes', raw: match[0], attributes } : undefined;
         },
-        renderer: (token) => token.raw.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!),
+        renderer: (token) => escapeHtml(token.raw),
       },
     ],
     renderer: {

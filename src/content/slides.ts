@@ -17,15 +17,18 @@ import type { Asset, Section, Slide } from './types.js';
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
 
+/** The text of some HTML: tags dropped, marked's entities decoded (headings; notes for what reads them as text). */
+const plainText = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]!)
+    .trim();
+
 /** Plain text of the first heading in the HTML, or undefined. */
 export function firstHeading(html: string): string | undefined {
   const match = /<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/i.exec(html);
   if (!match) return undefined;
-  const text = match[2]!
-    .replace(/<[^>]+>/g, '')
-    .replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]!)
-    .replace(/\s+/g, ' ')
-    .trim();
+  const text = plainText(match[2]!).replace(/\s+/g, ' ');
   return text || undefined;
 }
 
@@ -93,13 +96,6 @@ interface Draft {
   attributes: Record<string, string>;
   fragments: number;
 }
-
-/** The text of notes HTML, for what reads notes as text (the single file's font subset, the PowerPoint notes). */
-const plainText = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, '')
-    .replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]!)
-    .trim();
 
 /** Turn one chunk into drafts: normally one; one per raw top-level <section> when it is made of them. */
 function draftsOf(

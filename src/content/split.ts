@@ -4,6 +4,7 @@
  * closes the current stack, a vertical one extends it. Unlike the plugin, a separator inside a closed fenced code
  * block is not a separator.
  */
+import { opensNotesDiv } from './div-fences.js';
 
 export interface Chunk {
   readonly text: string;
@@ -133,13 +134,11 @@ export function splitNotes(text: string, notesSeparator: string): NotesSplit {
   return { body: text.slice(0, match.index), notes: text.slice(match.index + match[0].length).trim(), extraMarkers: [] };
 }
 
-/** Pandoc's notes div opening on the line at `offset`: `::: notes`, `::: {.notes}` (any number of colons). */
-const PANDOC_NOTES = /^[ \t]*:{3,}[ \t]*(?:notes|\{[^}\n]*\.notes\b[^}\n]*\})[ \t]*:*[ \t]*$/;
-
+/** The line at `offset` (after the blank lines a separator match may start with) opens Pandoc's notes div. */
 function opensPandocNotes(text: string, offset: number): boolean {
   const from = text.slice(offset).search(/\S/);
   if (from < 0) return false;
-  const start = offset + from;
+  const start = text.lastIndexOf('\n', offset + from) + 1;
   const end = text.indexOf('\n', start);
-  return PANDOC_NOTES.test(text.slice(start, end < 0 ? undefined : end).replace(/\r$/, ''));
+  return opensNotesDiv(text.slice(start, end < 0 ? undefined : end).replace(/\r$/, ''));
 }
