@@ -22,6 +22,17 @@ export interface ConfigLayer {
 }
 
 const SETTINGS = Object.keys(configSchema.shape);
+/** Other tools' spellings of settings, read as this tool's: Pandoc's `slide-level: 2` is `slideLevel: 2`. */
+const ALIASES: Record<string, string> = { 'slide-level': 'slideLevel' };
+
+/** The layer with aliased keys renamed, their lines too (a bad `slide-level` is reported on its own line). */
+function unaliased(layer: ConfigLayer): ConfigLayer {
+  if (!Object.keys(layer.values).some((key) => key in ALIASES)) return layer;
+  const rename = (key: string) => ALIASES[key] ?? key;
+  const values = Object.fromEntries(Object.entries(layer.values).map(([key, value]) => [rename(key), value]));
+  const lines = layer.lines && Object.fromEntries(Object.entries(layer.lines).map(([key, line]) => [rename(key), line]));
+  return { ...layer, values, lines };
+}
 /** revealOptions that are deck settings too: lifted out, so the PDF and the checks use the author's values. */
 const LIFTED = ['width', 'height', 'margin', 'transition', 'controls', 'progress', 'slideNumber', 'hash', 'center'];
 
@@ -145,7 +156,8 @@ const MAX_PASSES = 4;
  * problem (added to `problems`) and is left out, so the rest of the layer still applies and one run reports
  * them all.
  */
-export function checkLayer(layer: ConfigLayer, warnings: DeckWarning[], problems: DeckError[]): PartialConfig {
+export function checkLayer(given: ConfigLayer, warnings: DeckWarning[], problems: DeckError[]): PartialConfig {
+  const layer = unaliased(given);
   const values = structuredClone(prepareLayer(layer, warnings, problems));
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const result = partialConfigSchema.safeParse(values);
@@ -210,5 +222,9 @@ export function resolveConfig(layers: ConfigLayer[], warnings: DeckWarning[] = [
 /** Pick only the keys that are deck settings out of a front matter block (the rest is section data). */
 export function configKeysOf(values: Record<string, unknown>): Record<string, unknown> {
   const keys = new Set(Object.keys(configSchema.shape));
-  return Object.fromEntries(Object.entries(values).filter(([key]) => keys.has(key)));
+  return Object.fromEntries(
+    Object.entries(values)
+      .map(([key, value]) => [ALIASES[key] ?? key, value] as const)
+      .filter(([key]) => keys.has(key)),
+  );
 }

@@ -98,6 +98,14 @@ export const configSchema = z
     scripts: paths,
     /** Options passed on to Reveal.initialize as they are (reveal-md's `revealOptions:`). */
     revealOptions: z.record(z.string(), z.unknown()),
+    /** Pandoc's `incremental` (its `-i`): every list's items step one by one, except in `::: nonincremental`. */
+    incremental: flag,
+    /**
+     * Pandoc's `slide-level`: headings of this level start slides, higher ones section title slides (each section a
+     * vertical stack), lower ones stay in their slide; 0 splits at horizontal rules only. Unset: Pandoc's default,
+     * for a Pandoc-style deck (src/content/pandoc-slides.ts).
+     */
+    slideLevel: numeric(z.number().int().min(0).max(6)).optional(),
     /** Scale a slide whose content overflows down to fit (at least to FIT_FLOOR); a slide can set data-fit. */
     fit: flag,
     /** Deck-wide talk length, e.g. "20m", "1h", "90s" (used by the timing plan). */

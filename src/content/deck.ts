@@ -88,13 +88,15 @@ export function parseDeckCollecting(
   const warnings: DeckWarning[] = [];
   const config = resolveConfig(layers, warnings, problems);
 
-  const markdown = createMarkdown({ math: config.math });
+  const markdown = createMarkdown({ math: config.math, incremental: config.incremental });
+  // Speaker notes never step: in an incremental deck their lists are rendered without it.
+  const notesMarkdown = config.incremental ? createMarkdown({ math: config.math }) : markdown;
   const assets = new Map<string, Asset>();
   const built: Section[] = [];
   let h = 0;
   let index = 0;
   for (const input of inputs) {
-    const section = buildSection(input, { config, markdown, root: sources.root, assets, h, index, warnings, problems });
+    const section = buildSection(input, { config, markdown, notesMarkdown, root: sources.root, assets, h, index, warnings, problems });
     built.push(section);
     h += section.stacks.length;
     index += section.stacks.reduce((n, stack) => n + stack.length, 0);

@@ -1,5 +1,4 @@
 import type { MarkedExtension, Token, Tokens } from 'marked';
-import { fragmentItems } from './incremental.js';
 import { closesDiv, divOpening, opensDiv } from './div-fences.js';
 import { attributeHtml, type PandocAttributes } from './pandoc-attributes.js';
 import { wrapPauses } from './pauses.js';
@@ -8,7 +7,7 @@ import { scanFences } from './split.js';
 /**
  * Pandoc's fenced divs (`::: name` or `::: {#id .class key=value}` … `:::`, nested with longer or equal fences),
  * written as `pandoc -t revealjs` writes them: `notes` is the slide's `<aside class="notes">` (content takes it
- * off the slide into the speaker notes), `incremental` makes its lists' items fragments, `columns` / `column`
+ * off the slide into the speaker notes), `incremental` / `nonincremental` decide whether its lists step (src/content/incremental.ts), `columns` / `column`
  * sit side by side, and any other div is a `<div>` with its id, classes and attributes (`.fragment` included).
  * A fence that is never closed is not a div: its lines stay text, as in Pandoc.
  */
@@ -106,10 +105,8 @@ export function fencedDivs(): MarkedExtension {
         renderer(token) {
           const { attributes, tokens } = token as FencedDivToken;
           const classes = attributes.classes;
-          const incremental = classes.includes('incremental');
-          const inner = tokens
-            .map((child) => (incremental && child.type === 'list' ? fragmentItems(this.parser.parse([child])) : this.parser.parse([child])))
-            .join('');
+          // Lists are already marked to step or not (src/content/incremental.ts); the list renderer does it.
+          const inner = this.parser.parse(tokens);
           if (classes.includes('notes')) return `<aside class="notes">\n${inner}</aside>\n`;
           const own = { ...attributes, classes: classes.filter((name) => name !== 'incremental' && name !== 'nonincremental') };
           let extra: Record<string, string> = {};

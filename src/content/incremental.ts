@@ -1,12 +1,20 @@
+import type { Token, Tokens } from 'marked';
 import { parse, type HTMLElement, type Node as HtmlNode } from 'node-html-parser';
 
 /**
- * Pandoc's incremental lists: the items of a list in `::: incremental`, or of a list that is all of a blockquote
- * (`> - item`), appear one by one. Pandoc marks each item of the list itself (not of lists nested in its items)
- * with `class="fragment"`; so does this.
+ * Pandoc's incremental lists, as `pandoc -t revealjs` (2.17) writes them: a list's items appear one by one when
+ * the deck is incremental (`incremental: true`, Pandoc's `-i`) or the list is in `::: incremental`, and not in
+ * `::: nonincremental`; the innermost div decides. A blockquote that is only a list (`> - item`) toggles: it steps
+ * in a deck or div that does not, and not in one that does. Lists nested in items follow their list, speaker notes
+ * never step. Pandoc marks each item with `class="fragment"`; so does this.
  */
+
+/** A list token marked by markIncremental: its own items are fragments when `incremental` is true. */
+export type MarkedList = Tokens.List & { incremental?: boolean };
+
 const isElement = (node: HtmlNode): node is HTMLElement => node.nodeType === 1;
 
+/** The list HTML with each of the list's own items (not those of lists nested in them) a fragment. */
 export function fragmentItems(listHtml: string): string {
   const root = parse(listHtml, { comment: true, voidTag: { closingSlash: false } });
   for (const list of root.childNodes.filter(isElement)) {
@@ -14,4 +22,32 @@ export function fragmentItems(listHtml: string): string {
     for (const item of list.childNodes.filter(isElement)) if (item.tagName === 'LI') item.classList.add('fragment');
   }
   return root.toString();
+}
+
+/** The one list a blockquote holds and nothing else, or undefined. */
+export function quotedList(quote: Tokens.Blockquote): Tokens.List | undefined {
+  const blocks = quote.tokens.filter((token) => token.type !== 'space');
+  return blocks.length === 1 && blocks[0]!.type === 'list' ? (blocks[0] as Tokens.List) : undefined;
+}
+
+/** The classes of a fenced div token (src/content/fenced-divs.ts), or undefined for any other token. */
+const divClasses = (token: Token): readonly string[] | undefined =>
+  token.type === 'fencedDiv' ? (token as Token & { attributes: { classes: string[] } }).attributes.classes : undefined;
+
+/** Mark every list in `tokens` incremental or not, by the deck's setting (`incremental`) and the divs around it. */
+export function markIncremental(tokens: readonly Token[], incremental: boolean): void {
+  for (const token of tokens) {
+    const classes = divClasses(token);
+    if (token.type === 'list') {
+      (token as MarkedList).incremental = incremental;
+      for (const item of (token as Tokens.List).items) markIncremental(item.tokens, incremental);
+    } else if (token.type === 'blockquote' && quotedList(token as Tokens.Blockquote)) {
+      markIncremental([quotedList(token as Tokens.Blockquote)!], !incremental);
+    } else if (classes) {
+      const off = classes.includes('notes') || classes.includes('nonincremental');
+      markIncremental((token as Tokens.Generic).tokens ?? [], !off && (classes.includes('incremental') || incremental));
+    } else if (token.type === 'blockquote') {
+      markIncremental((token as Tokens.Blockquote).tokens, incremental);
+    }
+  }
 }

@@ -13,6 +13,8 @@ const LINE_NUMBERS = /\[\s*((\d*):)?\s*([\s\d,|-]*)\]/;
 export interface MarkdownOptions {
   /** Render `$…$` and `$$…$$` TeX with KaTeX (the deck's `math` setting). */
   math?: boolean;
+  /** Every list steps item by item, as Pandoc's `incremental` (the deck's `incremental` setting). */
+  incremental?: boolean;
 }
 
 /**
@@ -40,7 +42,7 @@ export function createMarkdown(options: MarkdownOptions = {}): Marked {
       },
     },
   });
-  markdown.use(fencedDivs(), pandocInline());
+  markdown.use(fencedDivs(), pandocInline({ incremental: options.incremental }));
   if (options.math) markdown.use(mathExtension());
   return markdown;
 }

@@ -1,6 +1,6 @@
 import type { MarkedExtension, Token, Tokens } from 'marked';
 import { escapeHtml } from './escape.js';
-import { fragmentItems } from './incremental.js';
+import { fragmentItems, markIncremental, quotedList, type MarkedList } from './incremental.js';
 import { attributeHtml, parsePandocAttributes, type PandocAttributes } from './pandoc-attributes.js';
 import { fragmentDiv } from './fenced-divs.js';
 import { wrapPauses } from './pauses.js';
@@ -9,8 +9,14 @@ import { wrapPauses } from './pauses.js';
  * Pandoc's attributes on text, headings and quotes, as `pandoc -t revealjs` writes them: `[text]{.fragment}` is a
  * `<span>` with those attributes; `# Title {#id .smaller background-image="a.png"}` on a slide heading (level 1 or
  * 2) moves them to the slide's `<section>` (through a `<!-- .slide: -->` comment, which content already applies);
- * a blockquote that is only a list is Pandoc's incremental list; pauses (`. . .`) at the top of a slide.
+ * lists step item by item as Pandoc's incremental lists do (src/content/incremental.ts); pauses (`. . .`) at the
+ * top of a slide.
  */
+export interface PandocInlineOptions {
+  /** The deck's `incremental` setting (Pandoc's `-i`): every list steps, except where a div or quote says not. */
+  incremental?: boolean;
+}
+
 interface SpanToken extends Tokens.Generic {
   type: 'pandocSpan';
   attributes: PandocAttributes;
@@ -30,7 +36,7 @@ const TRAILING = /^[ \t]*\{([^}\n]*)\}[ \t]*$/;
 const slideComment = (attributes: PandocAttributes) =>
   `<!-- .slide:${attributeHtml(attributes).replace(/="([^"]*)"/g, (_, value: string) => `="${value.replace(/&quot;/g, '&#34;')}"`)} -->`;
 
-export function pandocInline(): MarkedExtension {
+export function pandocInline(options: PandocInlineOptions = {}): MarkedExtension {
   return {
     extensions: [
       {
@@ -69,14 +75,22 @@ export function pandocInline(): MarkedExtension {
         if (depth > 2) return `<h${depth}${attributeHtml(attributes)}>${text}</h${depth}>\n`;
         return `<h${depth}>${text}</h${depth}>\n${slideComment(attributes)}\n`;
       },
-      blockquote({ tokens }: Tokens.Blockquote) {
-        const blocks = tokens.filter((token) => token.type !== 'space');
-        if (blocks.length !== 1 || blocks[0]!.type !== 'list') return false;
-        return fragmentItems(this.parser.parse(blocks));
+      // Pandoc writes a blockquote that is only a list as the list alone; markIncremental has decided its steps.
+      blockquote(quote: Tokens.Blockquote) {
+        const list = quotedList(quote);
+        return list ? this.parser.parse([list]) : false;
+      },
+      list(list: MarkedList) {
+        if (!list.incremental) return false;
+        return fragmentItems(this.parser.parse([{ ...list, incremental: false } as MarkedList]));
       },
     },
     hooks: {
-      processAllTokens: (tokens) => wrapPauses(tokens, fragmentDiv),
+      processAllTokens(tokens) {
+        const wrapped = wrapPauses(tokens, fragmentDiv);
+        markIncremental(wrapped, options.incremental ?? false);
+        return wrapped;
+      },
     },
   };
 }

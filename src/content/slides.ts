@@ -49,6 +49,8 @@ export interface SectionInput {
 export interface SectionContext {
   config: Readonly<DeckConfig>;
   markdown: Marked;
+  /** The Markdown of speaker notes: the slides' without `incremental` (notes never step). */
+  notesMarkdown?: Marked;
   root: string;
   assets: Map<string, Asset>;
   /** Index of the first horizontal slide of this section in the whole deck, and of its first slide. */
@@ -139,7 +141,7 @@ function draftsOf(
       if (SLIDE_FILE_ATTRIBUTE.test(key)) ownAttributes[key] = collectAttributeAssets(key, value, assetContext, ctx.assets);
     }
     let body = collectAssets(html, { ...assetContext, line: draftLine }, ctx.assets);
-    let notesHtml = notes ? renderMarkdown(ctx.markdown, notes).trim() : '';
+    let notesHtml = notes ? renderMarkdown(ctx.notesMarkdown ?? ctx.markdown, notes).trim() : '';
     let ownNotes = notes;
     if (!notesHtml) {
       // Every <aside class="notes"> of the slide itself (Pandoc's `::: notes` divs among them) is its notes, in order.

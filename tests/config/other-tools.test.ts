@@ -15,7 +15,7 @@ import { thrownDeckError } from '../helpers/deck-error.js';
 const field = (name: string) => join(import.meta.dirname, '../fixtures/decks/field', name);
 
 describe('options as other tools write them', () => {
-  it('reads Pandoc string booleans, author lists and comma keywords; passes top-level reveal.js options on', async () => {
+  it('reads Pandoc string booleans, author lists, comma keywords and incremental; passes top-level reveal.js options on', async () => {
     const deck = await loadDeck(field('pandoc-ko/talk.md'));
     expect(deck.config.controls).toBe(false);
     expect(deck.config.progress).toBe(true);
@@ -23,10 +23,8 @@ describe('options as other tools write them', () => {
     expect(deck.config.author).toBe('김철수, 이영희');
     expect(deck.config.keywords).toEqual(['발표', '예제']);
     expect(deck.config.revealOptions).toEqual({ loop: 'false' });
-    expect(deck.warnings.map((w) => [w.line, w.message.split(' is ')[0]])).toEqual([
-      [11, '"incremental"'],
-      [12, '"revealjs-url"'],
-    ]);
+    expect(deck.config.incremental).toBe(true);
+    expect(deck.warnings.map((w) => [w.line, w.message.split(' is ')[0]])).toEqual([[12, '"revealjs-url"']]);
     expect(deck.warnings[0]!.message).toContain('Pandoc');
   });
 

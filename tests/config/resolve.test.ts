@@ -279,3 +279,41 @@ describe('values as other tools and hand-written files give them', () => {
     expect(error.message).toBe('invalid settings: "notesSeparator": must be a valid regular expression');
   });
 });
+
+describe("Pandoc's incremental and slide-level", () => {
+  it('are settings, layered like the others: deck config < front matter < flags', () => {
+    const warnings: DeckWarning[] = [];
+    const config = resolveConfig(
+      [
+        { source: 'deck.config.yaml', values: { incremental: true, 'slide-level': 3 } },
+        { source: 'talk.md', values: { incremental: 'false', 'slide-level': '2' }, kind: 'front-matter' },
+      ],
+      warnings,
+    );
+    expect([config.incremental, config.slideLevel]).toEqual([false, 2]);
+    expect(
+      resolveConfig([
+        { source: 'talk.md', values: { incremental: 'false' } },
+        { source: 'command line', values: { incremental: true }, kind: 'flags' },
+      ]).incremental,
+    ).toBe(true);
+    expect(resolveConfig([{ source: 'deck.config.yaml', values: { slideLevel: 0 } }]).slideLevel).toBe(0);
+    expect(warnings).toEqual([]);
+  });
+
+  it('a bad slide-level is reported on its own line with what it takes; other Pandoc-only keys still warn', () => {
+    const problems: DeckError[] = [];
+    const warnings: DeckWarning[] = [];
+    resolveConfig(
+      [{ source: 'talk.md', values: { 'slide-level': 7, toc: true }, lines: { 'slide-level': 4, toc: 5 }, kind: 'front-matter' }],
+      warnings,
+      problems,
+    );
+    expect(problems.map((problem) => [problem.file, problem.line, problem.message])).toEqual([
+      ['talk.md', 4, expect.stringContaining('"slideLevel"')],
+    ]);
+    expect(warnings).toEqual([
+      { file: 'talk.md', line: 5, message: '"toc" is a Pandoc setting that this tool does not support; it is ignored' },
+    ]);
+  });
+});

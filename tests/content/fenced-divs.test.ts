@@ -28,11 +28,33 @@ describe('fenced divs', () => {
     expect(render('::: {.fragment}\nLater\n:::\n')).toBe('<div class="fragment"><p>Later</p></div>');
   });
 
-  it("`::: incremental` makes its lists' own items fragments; `::: nonincremental` leaves them", () => {
+  it("`::: incremental` makes its lists' items fragments, nested lists' too (Pandoc 2.17); `::: nonincremental` leaves them", () => {
     expect(render('::: incremental\n- a\n- b\n  - nested\n:::\n')).toBe(
-      '<div><ul><li class="fragment">a</li><li class="fragment">b<ul><li>nested</li></ul></li></ul></div>',
+      '<div><ul><li class="fragment">a</li><li class="fragment">b<ul><li class="fragment">nested</li></ul></li></ul></div>',
     );
     expect(render('::: nonincremental\n- a\n- b\n:::\n')).toBe('<div><ul><li>a</li><li>b</li></ul></div>');
+  });
+
+  it('`incremental: true` steps every list (in columns too) but those in `::: nonincremental` and the notes; a quoted list toggles', () => {
+    const incremental = (text: string) =>
+      renderMarkdown(createMarkdown({ incremental: true }), text)
+        .replace(/>\s+</g, '><')
+        .trim();
+    // What pandoc -i -t revealjs (2.17) writes for the same Markdown.
+    expect(incremental('- a\n  - a1\n- b\n\n1. one\n')).toBe(
+      '<ul><li class="fragment">a<ul><li class="fragment">a1</li></ul></li><li class="fragment">b</li></ul>' +
+        '<ol><li class="fragment">one</li></ol>',
+    );
+    expect(incremental(':::: columns\n::: column\n- c1\n:::\n::::\n\n::: notes\n- n\n:::\n')).toBe(
+      '<div class="columns" style="display:flex;gap:1em;align-items:flex-start;text-align:left">' +
+        '<div class="column" style="flex:1 1 0;min-width:0"><ul><li class="fragment">c1</li></ul></div></div>' +
+        '<aside class="notes"><ul><li>n</li></ul></aside>',
+    );
+    expect(incremental('::: nonincremental\n- x\n\n::: incremental\n- y\n:::\n\n> - z\n:::\n\n> - q\n')).toBe(
+      '<div><ul><li>x</li></ul><div><ul><li class="fragment">y</li></ul></div><ul><li class="fragment">z</li></ul></div>' +
+        '<ul><li>q</li></ul>',
+    );
+    expect(incremental('> Quote\n>\n> - a\n')).toBe('<blockquote><p>Quote</p><ul><li class="fragment">a</li></ul></blockquote>');
   });
 
   it('a div that is never closed, or a fence line with nothing after it, stays text', () => {

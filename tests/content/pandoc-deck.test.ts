@@ -53,6 +53,19 @@ describe('a Pandoc deck', async () => {
     expect(unclosed.slides[1]!.html).toContain('<div class="box">');
   });
 
+  it('with incremental: true steps every list but those in ::: nonincremental, and never the notes', async () => {
+    const dir = folder('incremental', {
+      'deck.config.yaml': 'incremental: true\n',
+      'talk.md': '# One\n\n- a\n- b\n\n::: nonincremental\n- c\n:::\n\n> - d\n\nNote:\n- said\n- aloud\n',
+    });
+    const [slide] = (await loadDeck(dir)).slides;
+    expect(slide!.fragments).toBe(2);
+    expect(slide!.html.replace(/>\s+</g, '><')).toContain('<ul><li class="fragment">a</li><li class="fragment">b</li></ul>');
+    expect(slide!.notesHtml).not.toContain('fragment');
+    const off = folder('incremental-off', { 'talk.md': '---\nincremental: false\n---\n# One\n\n- a\n- b\n' });
+    expect((await loadDeck(off)).slides[0]!.fragments).toBe(0);
+  });
+
   it('takes every notes div of a slide into its notes, in order', async () => {
     const dir = folder('two-notes', { 'talk.md': '# One\n\n::: notes\nFirst\n:::\n\nOn the slide\n\n::: notes\nSecond\n:::\n' });
     const [slide] = (await loadDeck(dir)).slides;

@@ -163,13 +163,26 @@ const pandocNotesDiv: Difference = {
   apply: (theirs) => ({ ...theirs, leaves: theirs.leaves.map((leaf) => ({ ...leaf, notes: leaf.notes.replace(/\s*:::$/, '') })) }),
 };
 
+/**
+ * Pandoc's `incremental: true`: the plugin does not know the setting and shows each list at once; here every list
+ * item is a fragment, as `pandoc -i` writes it. `items` is each slide's number of list items (its new fragments).
+ */
+const incrementalDeck = (items: number[]): Difference => ({
+  readme: "Pandoc's `incremental: true`",
+  apply: (theirs) => ({ ...theirs, leaves: theirs.leaves.map((leaf, i) => ({ ...leaf, fragments: leaf.fragments + (items[i] ?? 0) })) }),
+});
+
 const ROWS: Row[] = [
   { name: 'parity fixture (reveal.js markdown plugin syntax)', file: 'content/parity.md' },
   { name: 'reveal.js with HTML <section> slides, ids, data-src (English)', file: 'decks/field/reveal-animate-en/deck.md' },
   { name: 'malformed fences and doubled notes markers (Spanish)', file: 'decks/field/malformed-es/deck.md' },
   { name: 'reveal-md, CRLF, own separators (Japanese)', file: 'decks/field/reveal-md-ja/slides.md' },
   { name: 'reveal-md, CRLF, code and a vertical stack (English)', file: 'decks/field/reveal-md-crlf-en/slides.md' },
-  { name: 'Pandoc, ::: notes (Korean)', file: 'decks/field/pandoc-ko/talk.md', differences: [pandocNotesDiv] },
+  {
+    name: 'Pandoc, ::: notes, incremental: true (Korean)',
+    file: 'decks/field/pandoc-ko/talk.md',
+    differences: [pandocNotesDiv, incrementalDeck([0, 2])],
+  },
   { name: 'vscode-reveal, fragments, images, code, notes (German)', file: 'decks/field/vscode-reveal-de/präsentation.md' },
   {
     name: 'Quarto-like, a slide per heading, {.notes}, math (Russian)',

@@ -24,6 +24,7 @@ export const EXPECTED_DEFAULTS = {
   css: [],
   scripts: [],
   revealOptions: {},
+  incremental: false,
   fit: false,
   timing: { cjkCharsPerMinute: 250, wordsPerMinute: 140, minSeconds: 15, secondsPerStep: 2, secondsPerVisual: 8 },
   pdf: { fragments: false, handout: 'notes', paper: 'A4', timeout: 60_000, strict: true },
