@@ -5,17 +5,21 @@
  * to (Reveal.getTotalSlides, the horizontal slides and each one's vertical slides), and each slide's text, notes,
  * background and fragments. The plugin gets the text through a JS string, CR LF kept (a <textarea> in HTML would
  * turn CR LF into LF). A deck that differs must say how in its row: the README's list of intentional differences.
+ *
+ * The work is two page loads in all, not two a row: every row's plugin deck is its own reveal.js instance (each with
+ * its own markdown plugin, the way reveal.js runs several decks on one page) on one page, and our built decks are
+ * opened one after another in one tab.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withPage } from '../../src/browser/index.js';
 import { parseFrontMatter } from '../../src/content/front-matter.js';
 import { buildDeck, revealDistDir, writeRendered } from '../../src/render/index.js';
 import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
-import { workAhead } from '../helpers/work-ahead.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures');
 
@@ -52,15 +56,19 @@ interface Row {
   differences?: Difference[];
 }
 
-/** Runs in the page: what reveal.js can navigate to, and each slide's content. */
-function readDeck(): Reading {
+/**
+ * Runs in the page: what reveal.js can navigate to, and each slide's content. `instance` is the index of a plugin
+ * deck on the plugin page (revealPluginPage), null for the page's own `Reveal` (our built deck).
+ */
+function readDeck(instance: number | null): Reading {
   type RevealApi = {
     getSlides(): HTMLElement[];
     getIndices(slide: HTMLElement): { h: number; v?: number };
     getTotalSlides(): number;
     getHorizontalSlides(): HTMLElement[];
   };
-  const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
+  const page = window as unknown as { Reveal: RevealApi; pluginDecks: RevealApi[] };
+  const reveal = instance === null ? page.Reveal : page.pluginDecks[instance]!;
   const norm = (s: string) =>
     s
       .replace(/\s+/g, ' ')
@@ -98,29 +106,59 @@ interface Separators {
   notesSeparator: string;
 }
 
-/** A page with reveal.js, its markdown and highlight plugins, and the Markdown handed over as a JS string. */
-function revealPluginPage(dir: string, name: string, markdown: string, separators: Separators): string {
+/** One deck for the plugin: its Markdown, handed over as a JS string, and the separators it is split with. */
+interface PluginDeck {
+  markdown: string;
+  separators: Separators;
+}
+
+/**
+ * A page with reveal.js, its markdown and highlight plugins, and one reveal.js instance per deck (embedded, each
+ * in its own .reveal element with its own plugins), in `window.pluginDecks` in the order given.
+ */
+function revealPluginPage(dir: string, name: string, decks: readonly PluginDeck[]): string {
   const dist = pathToFileURL(revealDistDir()).href;
-  const html = `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="${dist}/reveal.css"></head>
-<body><div class="reveal"><div class="slides"></div></div>
+  const html = `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="${dist}/reveal.css">
+<style>.reveal { width: 960px; height: 700px; }</style></head>
+<body>
 <script src="${dist}/reveal.js"></script><script src="${dist}/plugin/markdown.js"></script><script src="${dist}/plugin/highlight.js"></script>
 <script>
-const separators = ${JSON.stringify(separators)};
-const section = document.createElement('section');
-section.setAttribute('data-markdown', '');
-section.setAttribute('data-separator', separators.separator);
-section.setAttribute('data-separator-vertical', separators.verticalSeparator);
-section.setAttribute('data-separator-notes', separators.notesSeparator);
-const template = document.createElement('script');
-template.type = 'text/template';
-template.textContent = ${JSON.stringify(markdown).replace(/</g, '\\u003c')};
-section.appendChild(template);
-document.querySelector('.slides').appendChild(section);
-Reveal.initialize({ plugins: [RevealMarkdown, RevealHighlight], hash: false, transition: 'none' });
+window.pluginDecks = ${JSON.stringify(decks).replace(/</g, '\\u003c')}.map(({ markdown, separators }) => {
+  const root = document.createElement('div');
+  root.className = 'reveal';
+  root.innerHTML = '<div class="slides"></div>';
+  const section = document.createElement('section');
+  section.setAttribute('data-markdown', '');
+  section.setAttribute('data-separator', separators.separator);
+  section.setAttribute('data-separator-vertical', separators.verticalSeparator);
+  section.setAttribute('data-separator-notes', separators.notesSeparator);
+  const template = document.createElement('script');
+  template.type = 'text/template';
+  template.textContent = markdown;
+  section.appendChild(template);
+  root.firstChild.appendChild(section);
+  document.body.appendChild(root);
+  const deck = new Reveal(root, { embedded: true, keyboard: false, plugins: [RevealMarkdown, RevealHighlight], hash: false, transition: 'none' });
+  deck.initialize();
+  return deck;
+});
 </script></body></html>`;
   const file = join(dir, `${name}.plugin.html`);
   writeFileSync(file, html);
   return pathToFileURL(file).href;
+}
+
+/** Open `url` in `page`, wait until every reveal.js deck on it is ready, and read `instances` (readDeck). */
+async function readPage(page: Page, url: string, instances: readonly (number | null)[]): Promise<Reading[]> {
+  await page.goto(url);
+  await page.waitForFunction(() => {
+    const ready = (deck?: { isReady(): boolean }) => deck?.isReady() === true;
+    const { Reveal, pluginDecks } = window as unknown as { Reveal?: { isReady(): boolean }; pluginDecks?: { isReady(): boolean }[] };
+    return pluginDecks ? pluginDecks.every(ready) : ready(Reveal);
+  });
+  const readings: Reading[] = [];
+  for (const instance of instances) readings.push(await page.evaluate(readDeck, instance));
+  return readings;
 }
 
 /**
@@ -198,70 +236,106 @@ const ROWS: Row[] = [
   { name: 'reveal.js theme with a margin', file: 'export/field/reveal-theme/deck.md' },
 ];
 
+/** Markdown whose separator only matches with the CR kept: two slides if the plugin is handed CR LF as written. */
+const CRLF_PROBE: PluginDeck = {
+  markdown: '# A\r\n\r\n---\r\n\r\n# B\r\n',
+  separators: { separator: '\\r\\n---\\r\\n', verticalSeparator: '^$x', notesSeparator: '^notes?:' },
+};
+
+/** A row built: our deck's index.html, and the Markdown and separators the plugin gets. */
+interface Built {
+  index: string;
+  plugin: PluginDeck;
+}
+
+/** A promise whose failure is left to whoever awaits it (a row's test), not reported as unhandled. */
+function kept<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
 describe('parity with reveal.js markdown plugin, deck by deck', () => {
   let browser: Browser;
   let dir: string;
-  const load = (url: string) =>
-    withPage(browser, async (page) => {
-      await page.goto(url);
-      await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
-      return page.evaluate(readDeck);
-    });
-
   let readme: string;
+  /** Each row's build, started in beforeAll. */
+  let builds: Map<Row, Promise<Built>>;
+  /** Each row's reading of our deck, the decks opened one after another in one tab. */
+  let ours: Map<Row, Promise<Reading>>;
+  /** The plugin's reading of every row that built, and of the CR LF probe, from one page. */
+  let theirs: Promise<{ rows: Map<Row, Reading>; probe: Reading }>;
 
-  /** Each row's two readings, ours and the plugin's, taken three rows at a time from beforeAll on. */
-  const readings = workAhead(ROWS, 3, async (row) => {
+  const build = async (row: Row): Promise<Built> => {
     const file = join(FIXTURES, row.file);
     const { deck, rendered } = await buildDeck(file, { flags: { hash: false, transition: 'none' } });
-    const name = row.file.replace(/[^\w.-]+/g, '_');
-    const index = await writeRendered(join(dir, name), rendered);
-    const text = readFileSync(file, 'utf8');
-    const body = parseFrontMatter(text, row.file).body;
+    const index = await writeRendered(join(dir, row.file.replace(/[^\w.-]+/g, '_')), rendered);
     const { separator, verticalSeparator, notesSeparator } = deck.config;
-    const [ours, theirs] = await Promise.all([
-      load(pathToFileURL(index).href),
-      load(revealPluginPage(dir, name, body, { separator, verticalSeparator, notesSeparator })),
-    ]);
-    return { ours, theirs };
-  });
+    const markdown = parseFrontMatter(readFileSync(file, 'utf8'), row.file).body;
+    return { index, plugin: { markdown, separators: { separator, verticalSeparator, notesSeparator } } };
+  };
+
+  const readOurs = (): Map<Row, Promise<Reading>> => {
+    const readings = new Map<Row, { resolve(reading: Reading): void; reject(error: unknown): void }>();
+    const promises = new Map(
+      ROWS.map((row) => [row, kept(new Promise<Reading>((resolve, reject) => readings.set(row, { resolve, reject })))]),
+    );
+    const tab = withPage(browser, async (page) => {
+      for (const row of ROWS) {
+        const reading = readings.get(row)!;
+        await builds
+          .get(row)!
+          .then(async ({ index }) => (await readPage(page, pathToFileURL(index).href, [null]))[0]!)
+          .then(reading.resolve, reading.reject);
+      }
+    });
+    // A tab that could not be opened fails every row still waiting (a settled promise ignores the second call).
+    tab.catch((error: unknown) => {
+      for (const reading of readings.values()) reading.reject(error);
+    });
+    return promises;
+  };
+
+  const readTheirs = async (): Promise<{ rows: Map<Row, Reading>; probe: Reading }> => {
+    const settled = await Promise.allSettled(ROWS.map((row) => builds.get(row)!));
+    const built = ROWS.flatMap((row, i) => {
+      const outcome = settled[i]!;
+      return outcome.status === 'fulfilled' ? [{ row, plugin: outcome.value.plugin }] : [];
+    });
+    const url = revealPluginPage(dir, 'plugin-decks', [...built.map(({ plugin }) => plugin), CRLF_PROBE]);
+    const readings = await withPage(browser, (page) => readPage(page, url, [...built.map((_, i) => i), built.length]));
+    return { rows: new Map(built.map(({ row }, i) => [row, readings[i]!])), probe: readings[built.length]! };
+  };
 
   beforeAll(async () => {
     readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
     browser = await startChromium();
     dir = mkdtempSync(join(tmpdir(), 'deck-parity-'));
-    readings.start();
+    builds = new Map(ROWS.map((row) => [row, kept(build(row))]));
+    ours = readOurs();
+    theirs = kept(readTheirs());
   });
 
   afterAll(async () => closeBrowser(browser));
 
   it.each(ROWS)('$name', async (row) => {
-    const { ours, theirs } = await readings.of(row);
-    expect(theirs.total, 'the plugin shows slides').toBeGreaterThan(0);
-    const expected = (row.differences ?? []).reduce((reading, difference) => difference.apply(reading), theirs);
-    if (row.differences?.length) expect(expected, 'the documented difference is there').not.toEqual(theirs);
+    await builds.get(row);
+    const ourReading = await ours.get(row)!;
+    const theirReading = (await theirs).rows.get(row)!;
+    expect(theirReading.total, 'the plugin shows slides').toBeGreaterThan(0);
+    const expected = (row.differences ?? []).reduce((reading, difference) => difference.apply(reading), theirReading);
+    if (row.differences?.length) expect(expected, 'the documented difference is there').not.toEqual(theirReading);
     for (const difference of row.differences ?? []) expect(readme).toContain(difference.readme);
-    expect(ours.total).toBe(expected.total);
-    expect(ours.stacks).toEqual(expected.stacks);
-    expect(ours.leaves.map(({ h, v }) => [h, v])).toEqual(expected.leaves.map(({ h, v }) => [h, v]));
-    expect(ours.leaves.map((leaf) => leaf.text)).toEqual(expected.leaves.map((leaf) => leaf.text));
-    expect(ours.leaves.map((leaf) => leaf.notes)).toEqual(expected.leaves.map((leaf) => leaf.notes));
-    expect(ours.leaves.map((leaf) => leaf.background)).toEqual(expected.leaves.map((leaf) => leaf.background));
-    expect(ours.leaves.map((leaf) => leaf.fragments)).toEqual(expected.leaves.map((leaf) => leaf.fragments));
+    expect(ourReading.total).toBe(expected.total);
+    expect(ourReading.stacks).toEqual(expected.stacks);
+    expect(ourReading.leaves.map(({ h, v }) => [h, v])).toEqual(expected.leaves.map(({ h, v }) => [h, v]));
+    expect(ourReading.leaves.map((leaf) => leaf.text)).toEqual(expected.leaves.map((leaf) => leaf.text));
+    expect(ourReading.leaves.map((leaf) => leaf.notes)).toEqual(expected.leaves.map((leaf) => leaf.notes));
+    expect(ourReading.leaves.map((leaf) => leaf.background)).toEqual(expected.leaves.map((leaf) => leaf.background));
+    expect(ourReading.leaves.map((leaf) => leaf.fragments)).toEqual(expected.leaves.map((leaf) => leaf.fragments));
   });
 
   it('counts CR LF text as CR LF in the plugin (the harness does not normalise it away)', async () => {
-    const probe = await withPage(browser, async (page) => {
-      await page.goto(
-        revealPluginPage(dir, 'crlf-probe', '# A\r\n\r\n---\r\n\r\n# B\r\n', {
-          separator: '\\r\\n---\\r\\n',
-          verticalSeparator: '^$x',
-          notesSeparator: '^notes?:',
-        }),
-      );
-      await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
-      return page.evaluate(readDeck);
-    });
+    const { probe } = await theirs;
     // The separator only matches with the CR kept: two slides.
     expect(probe.total).toBe(2);
   });
