@@ -50,7 +50,8 @@ if [ ! -f lib/cli/main.js ] || [ -n "$(find src -newer lib/cli/main.js -name '*.
   touch lib/cli/main.js
 fi
 # (npm ci rebuilds the bundle itself, through package.json's prepare: new packages get bundled.)
-if [ ! -f lib/cli-bundle/main.js ] || [ -n "$(find src scripts/build-cli.mjs -newer lib/cli-bundle/main.js \( -name '*.ts' -o -name '*.mjs' \) -not -path 'src/client/*' -print -quit)" ]; then
+# The bundle holds templates/ compiled (src/render/precompile.ts): an edited template is bundled again too.
+if [ ! -f lib/cli-bundle/main.js ] || [ -n "$(find src scripts/build-cli.mjs templates -newer lib/cli-bundle/main.js \( -name '*.ts' -o -name '*.mjs' -o -name '*.hbs' \) -not -path 'src/client/*' -print -quit)" ]; then
   say "bundling the CLI (esbuild)"
   node scripts/build-cli.mjs
 fi

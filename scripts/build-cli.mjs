@@ -5,7 +5,7 @@
 // commands that need it. tsc still compiles src/ to lib/ for the tests that import lib/; type-checking is tsc's job.
 import { renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,6 +34,21 @@ const englishOnlyZod = {
   },
 };
 
+/**
+ * The built-in templates compiled ahead of time (src/render/precompile.ts, from tsc's lib/, which `npm run build`
+ * and the bootstrap make first): the bundle's src/render/precompiled-templates.ts holds them, so a build parses and
+ * compiles none of them (a user's --templates still are, at run time).
+ */
+const precompiledTemplates = {
+  name: 'precompiled-templates',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]render[\\/]precompiled-templates\.ts$/ }, async () => {
+      const { precompiledTemplatesModule } = await import(pathToFileURL(join(root, 'lib', 'render', 'precompile.js')).href);
+      return { contents: await precompiledTemplatesModule(join(root, 'templates')), loader: 'js' };
+    });
+  },
+};
+
 const result = await build({
   entryPoints: { main: join(root, 'src', 'cli', 'main.ts') },
   outdir: staging,
@@ -49,7 +64,7 @@ const result = await build({
   // subset-font's WebAssembly loaders find their .wasm files next to their own scripts (__dirname).
   external: ['subset-font'],
   legalComments: 'none',
-  plugins: [englishOnlyZod],
+  plugins: [englishOnlyZod, precompiledTemplates],
   logLevel: 'warning',
   metafile: process.argv.includes('--meta'),
 });

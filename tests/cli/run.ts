@@ -67,11 +67,14 @@ export function hashTree(dir: string): string {
   return hash.digest('hex');
 }
 
-function newestSource(dir: string): number {
+function newestSource(dir: string, extension = '.ts'): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : entry.name.endsWith('.ts') ? statSync(path).mtimeMs : 0);
+    newest = Math.max(
+      newest,
+      entry.isDirectory() ? newestSource(path, extension) : entry.name.endsWith(extension) ? statSync(path).mtimeMs : 0,
+    );
   }
   return newest;
 }
@@ -83,7 +86,9 @@ const BUNDLER = join(ROOT, 'scripts', 'build-cli.mjs');
 function isStale(): boolean {
   try {
     const built = Math.min(statSync(join(ROOT, 'lib', 'cli', 'main.js')).mtimeMs, statSync(BUNDLE).mtimeMs);
-    return Math.max(newestSource(join(ROOT, 'src')), statSync(BUNDLER).mtimeMs) > built;
+    // The bundle also holds templates/ compiled (src/render/precompile.ts).
+    const sources = Math.max(newestSource(join(ROOT, 'src')), newestSource(join(ROOT, 'templates'), '.hbs'));
+    return Math.max(sources, statSync(BUNDLER).mtimeMs) > built;
   } catch {
     return true;
   }
