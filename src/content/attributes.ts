@@ -1,4 +1,4 @@
-import { parse, type HTMLElement, type Node as HtmlNode } from 'node-html-parser';
+import { parse, TextNode, type HTMLElement, type Node as HtmlNode } from 'node-html-parser';
 
 /**
  * `<!-- .element: ... -->` and `<!-- .slide: ... -->` comments, applied as reveal.js's markdown plugin applies
@@ -7,6 +7,12 @@ import { parse, type HTMLElement, type Node as HtmlNode } from 'node-html-parser
  */
 export const ELEMENT_ATTRIBUTES = '\\.element\\s*?(.+?)$';
 export const SLIDE_ATTRIBUTES = '\\.slide:\\s*?(\\S.+?)$';
+/**
+ * Pandoc's slide-heading attributes (src/content/pandoc-inline.ts) travel in a comment of their own whose values are
+ * HTML-escaped (so a `"`, `&` or `-->` in one cannot end it) and decoded here: a reveal.js `.slide:` value is taken
+ * as written, entities and all, as the plugin takes it.
+ */
+export const PANDOC_SLIDE_ATTRIBUTES = '\\.pandoc-slide:\\s*?(\\S.+?)$';
 const ATTRIBUTE = /([^"= ]+?)="([^"]+?)"|(data-[^"= ]+?)(?=[" ])/gm;
 
 const ELEMENT_NODE = 1;
@@ -19,7 +25,9 @@ interface Target {
 
 const isElement = (node: HtmlNode | undefined): node is HTMLElement => node?.nodeType === ELEMENT_NODE;
 
-function apply(comment: HtmlNode, target: Target | undefined, pattern: string): boolean {
+const decoded = (value: string) => (value.includes('&') ? new TextNode(value).text : value);
+
+function apply(comment: HtmlNode, target: Target | undefined, pattern: string, decode = false): boolean {
   if (!target) return false;
   const regex = new RegExp(pattern, 'mg');
   const value = comment.rawText;
@@ -30,7 +38,7 @@ function apply(comment: HtmlNode, target: Target | undefined, pattern: string): 
   let attr: RegExpExecArray | null;
   ATTRIBUTE.lastIndex = 0;
   while ((attr = ATTRIBUTE.exec(attributes)) !== null) {
-    if (attr[2]) target.setAttribute(attr[1]!, attr[2]);
+    if (attr[2]) target.setAttribute(attr[1]!, decode ? decoded(attr[2]) : attr[2]);
     else target.setAttribute(attr[3]!, '');
   }
   return true;
@@ -59,7 +67,8 @@ function walk(slide: Target, node: HtmlNode, previous: Target | undefined, previ
       const items = list.childNodes.filter(isElement);
       chosen = items[items.length - 1] ?? chosen;
     }
-    if (!apply(node, chosen, ELEMENT_ATTRIBUTES)) apply(node, slide, SLIDE_ATTRIBUTES);
+    if (!apply(node, chosen, ELEMENT_ATTRIBUTES) && !apply(node, slide, PANDOC_SLIDE_ATTRIBUTES, true))
+      apply(node, slide, SLIDE_ATTRIBUTES);
   }
 }
 

@@ -4,6 +4,7 @@ import type { PartialConfig } from '../config/schema.js';
 import { readDataFiles } from './data.js';
 import { parseFrontMatter } from './front-matter.js';
 import { createMarkdown } from './markdown.js';
+import { pandocStyle } from './pandoc-style.js';
 import { buildSection, type SectionInput } from './slides.js';
 import { readSources, type Sources } from './sources.js';
 import { isTimingSettings, planDeck, readAppliedTimings, timingsFileFor, type AppliedTimings } from './timing.js';
@@ -88,15 +89,29 @@ export function parseDeckCollecting(
   const warnings: DeckWarning[] = [];
   const config = resolveConfig(layers, warnings, problems);
 
-  const markdown = createMarkdown({ math: config.math, incremental: config.incremental });
+  const pandoc = pandocStyle(config, inputs, fileLayer?.values);
+  // Slide headings (to the slide level, at least ##) give their attributes to their slide, as in Pandoc.
+  const slideHeadings = Math.max(2, pandoc?.slideLevel ?? 2);
+  const markdown = createMarkdown({ math: config.math, incremental: config.incremental, slideHeadings });
   // Speaker notes never step: in an incremental deck their lists are rendered without it.
-  const notesMarkdown = config.incremental ? createMarkdown({ math: config.math }) : markdown;
+  const notesMarkdown = config.incremental ? createMarkdown({ math: config.math, slideHeadings }) : markdown;
   const assets = new Map<string, Asset>();
   const built: Section[] = [];
   let h = 0;
   let index = 0;
   for (const input of inputs) {
-    const section = buildSection(input, { config, markdown, notesMarkdown, root: sources.root, assets, h, index, warnings, problems });
+    const section = buildSection(input, {
+      config,
+      markdown,
+      notesMarkdown,
+      pandoc,
+      root: sources.root,
+      assets,
+      h,
+      index,
+      warnings,
+      problems,
+    });
     built.push(section);
     h += section.stacks.length;
     index += section.stacks.reduce((n, stack) => n + stack.length, 0);

@@ -70,6 +70,13 @@ export function unclosedDivs(text: string): number[] {
   return open;
 }
 
+/** Whether `text` has a Pandoc fenced div that closes (outside fenced code): a sign the deck is written for Pandoc. */
+export function hasFencedDiv(text: string): boolean {
+  if (!text.includes(':::')) return false;
+  for (const line of linesOf(text)) if (!line.code && divOpening(line.text) && divLength(text.slice(line.index)) !== undefined) return true;
+  return false;
+}
+
 export const fragmentDiv = (tokens: Token[]): FencedDivToken => ({
   type: 'fencedDiv',
   raw: '',

@@ -15,6 +15,8 @@ export interface MarkdownOptions {
   math?: boolean;
   /** Every list steps item by item, as Pandoc's `incremental` (the deck's `incremental` setting). */
   incremental?: boolean;
+  /** Headings to this level are slide headings: their Pandoc attributes go to the slide (default 2). */
+  slideHeadings?: number;
 }
 
 /**
@@ -42,7 +44,7 @@ export function createMarkdown(options: MarkdownOptions = {}): Marked {
       },
     },
   });
-  markdown.use(fencedDivs(), pandocInline({ incremental: options.incremental }));
+  markdown.use(fencedDivs(), pandocInline({ incremental: options.incremental, slideHeadings: options.slideHeadings }));
   if (options.math) markdown.use(mathExtension());
   return markdown;
 }

@@ -3,6 +3,7 @@
  * HTML writer writes them: a key that is not an HTML attribute gets a `data-` prefix (`background-image` becomes
  * `data-background-image`, as on Pandoc's reveal.js `<section>`), and a column's `width` becomes its style.
  */
+import { TextNode } from 'node-html-parser';
 
 export interface PandocAttributes {
   id?: string;
@@ -28,7 +29,9 @@ export function parsePandocAttributes(text: string): PandocAttributes | undefine
     else if (match[2]) result.classes.push(match[2]);
     else {
       const key = match[3]!;
-      const value = (match[4] ?? match[5] ?? match[6] ?? '').replace(/\\(.)/g, '$1');
+      // Pandoc reads entities in a value (`x&amp;y` is x&y); a bare `&` stays itself.
+      const raw = (match[4] ?? match[5] ?? match[6] ?? '').replace(/\\(.)/g, '$1');
+      const value = raw.includes('&') ? new TextNode(raw).text : raw;
       result.attributes[HTML_ATTRIBUTES.has(key) || key.startsWith('data-') ? key : `data-${key}`] = value;
     }
   }

@@ -8,13 +8,15 @@ import { wrapPauses } from './pauses.js';
 /**
  * Pandoc's attributes on text, headings and quotes, as `pandoc -t revealjs` writes them: `[text]{.fragment}` is a
  * `<span>` with those attributes; `# Title {#id .smaller background-image="a.png"}` on a slide heading (level 1 or
- * 2) moves them to the slide's `<section>` (through a `<!-- .slide: -->` comment, which content already applies);
+ * 2) moves them to the slide's `<section>` (through a `<!-- .pandoc-slide: -->` comment, which content applies);
  * lists step item by item as Pandoc's incremental lists do (src/content/incremental.ts); pauses (`. . .`) at the
  * top of a slide.
  */
 export interface PandocInlineOptions {
   /** The deck's `incremental` setting (Pandoc's `-i`): every list steps, except where a div or quote says not. */
   incremental?: boolean;
+  /** Headings to this level start slides: their attributes go to the slide's <section>. Default 2 (# and ##). */
+  slideHeadings?: number;
 }
 
 interface SpanToken extends Tokens.Generic {
@@ -32,9 +34,8 @@ const SPAN = /^\[((?:\\.|[^\\[\]])*)\]\{([^}\n]*)\}/;
 /** An attribute list that ends the text: only a heading's is read, elsewhere it stays as written. */
 const TRAILING = /^[ \t]*\{([^}\n]*)\}[ \t]*$/;
 
-/** `.slide:` comment values are read up to the next `"`, so a quote in a value is written as an entity. */
-const slideComment = (attributes: PandocAttributes) =>
-  `<!-- .slide:${attributeHtml(attributes).replace(/="([^"]*)"/g, (_, value: string) => `="${value.replace(/&quot;/g, '&#34;')}"`)} -->`;
+/** The heading's attributes for its slide, escaped: content decodes them (src/content/attributes.ts). */
+const slideComment = (attributes: PandocAttributes) => `<!-- .pandoc-slide:${attributeHtml(attributes)} -->`;
 
 export function pandocInline(options: PandocInlineOptions = {}): MarkedExtension {
   return {
@@ -72,7 +73,7 @@ export function pandocInline(options: PandocInlineOptions = {}): MarkedExtension
         if (last?.type !== 'pandocAttributes') return false;
         const { attributes } = last as AttributesToken;
         const text = this.parser.parseInline(tokens.slice(0, -1)).trimEnd();
-        if (depth > 2) return `<h${depth}${attributeHtml(attributes)}>${text}</h${depth}>\n`;
+        if (depth > (options.slideHeadings ?? 2)) return `<h${depth}${attributeHtml(attributes)}>${text}</h${depth}>\n`;
         return `<h${depth}>${text}</h${depth}>\n${slideComment(attributes)}\n`;
       },
       // Pandoc writes a blockquote that is only a list as the list alone; markIncremental has decided its steps.

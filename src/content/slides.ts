@@ -10,6 +10,8 @@ import { collectAssets, collectAttributeAssets, SLIDE_FILE_ATTRIBUTE, type Asset
 import { renderMarkdown } from './markdown.js';
 import { LineIndex } from './lines.js';
 import { takeOwnNotes } from './own-notes.js';
+import { splitPandocSlides } from './pandoc-slides.js';
+import type { PandocSlides } from './pandoc-style.js';
 import { rawSections } from './sections.js';
 import { scanFences, splitNotes, splitSlides } from './split.js';
 import { countVisuals, slideTiming } from './timing.js';
@@ -51,6 +53,8 @@ export interface SectionContext {
   markdown: Marked;
   /** The Markdown of speaker notes: the slides' without `incremental` (notes never step). */
   notesMarkdown?: Marked;
+  /** How headings split a Pandoc-style deck (src/content/pandoc-style.ts); undefined for any other deck. */
+  pandoc?: PandocSlides;
   root: string;
   assets: Map<string, Asset>;
   /** Index of the first horizontal slide of this section in the whole deck, and of its first slide. */
@@ -208,7 +212,12 @@ export function buildSection(input: SectionInput, ctx: SectionContext): Section 
       message: 'this code fence is never closed: it ends at the next slide separator, as in reveal.js; close it with a line of only ```',
     });
   }
-  const chunks = splitSlides(input.body, separators);
+  // A file with separators of its own is split by them alone, unless the deck sets Pandoc's slide level.
+  const ownSeparators = separators.separator !== ctx.config.separator || separators.verticalSeparator !== ctx.config.verticalSeparator;
+  const chunks =
+    ctx.pandoc && (ctx.pandoc.explicit || !ownSeparators)
+      ? splitPandocSlides(input.body, { ...separators, ...ctx.pandoc })
+      : splitSlides(input.body, separators);
   const sectionTitle = typeof input.data.title === 'string' ? input.data.title : undefined;
   // A slide with a problem (bad math, a bad attribute value) is left out so the build goes on to find the rest.
   const draftStacks = chunks

@@ -12,25 +12,29 @@ import { buildDeck, writeRendered } from '../../src/render/index.js';
 import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/decks/pandoc-features/talk.md');
+const LEVELS = join(import.meta.dirname, '../fixtures/decks/pandoc-levels/talk.md');
 
 interface RevealApi {
   isReady(): boolean;
   slide(h: number, v?: number, f?: number): void;
   availableFragments(): { prev: boolean; next: boolean };
   getSlides(): HTMLElement[];
+  getHorizontalSlides(): HTMLElement[];
+  getIndices(slide: HTMLElement): { h: number; v?: number };
 }
 
 describe('a Pandoc deck in Chromium', () => {
   let browser: Browser;
   let url: string;
+  let levelsUrl: string;
 
   beforeAll(async () => {
-    const [started, { rendered }] = await Promise.all([
-      startChromium(),
-      buildDeck(FIXTURE, { flags: { hash: false, transition: 'none' } }),
-    ]);
+    const flags = { flags: { hash: false, transition: 'none' as const } };
+    const [started, { rendered }, levels] = await Promise.all([startChromium(), buildDeck(FIXTURE, flags), buildDeck(LEVELS, flags)]);
     browser = started;
-    url = pathToFileURL(await writeRendered(mkdtempSync(join(tmpdir(), 'deck-pandoc-')), rendered)).href;
+    const dir = mkdtempSync(join(tmpdir(), 'deck-pandoc-'));
+    url = pathToFileURL(await writeRendered(join(dir, 'features'), rendered)).href;
+    levelsUrl = pathToFileURL(await writeRendered(join(dir, 'levels'), levels.rendered)).href;
   });
 
   afterAll(async () => closeBrowser(browser));
@@ -67,5 +71,53 @@ describe('a Pandoc deck in Chromium', () => {
     expect(reading.steps).toEqual([2, 4, 2, 0]);
     expect(reading.hidden).toEqual(reading.steps);
     expect(reading.next).toBe(true);
+  });
+
+  it('makes # sections vertical stacks of their ## slides, as pandoc -t revealjs nests them, every list stepping but the exceptions', async () => {
+    const reading = await withPage(browser, async (page) => {
+      await page.setViewport({ width: 1280, height: 720 });
+      await page.goto(levelsUrl);
+      await page.waitForFunction(() => (window as unknown as { Reveal?: RevealApi }).Reveal?.isReady());
+      return page.evaluate(() => {
+        const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
+        const slides = reveal.getSlides().map((slide) => {
+          const { h, v } = reveal.getIndices(slide);
+          reveal.slide(h, v ?? 0, -1);
+          const hidden = [...slide.querySelectorAll('.fragment')].filter((element) => !element.classList.contains('visible')).length;
+          const heading = slide.querySelector('h1, h2')?.textContent?.trim() ?? '';
+          // Nothing past the slide's bottom edge: the tallest slide still fits.
+          const bottom = Math.max(...[...slide.querySelectorAll('*')].map((element) => element.getBoundingClientRect().bottom));
+          return {
+            h,
+            v: v ?? 0,
+            heading,
+            fragments: slide.querySelectorAll('.fragment').length,
+            hidden,
+            fits: bottom <= slide.getBoundingClientRect().bottom + 1,
+          };
+        });
+        const first = reveal.getSlides()[0]!;
+        return {
+          stacks: reveal.getHorizontalSlides().map((stack) => stack.querySelectorAll(':scope > section').length),
+          slides,
+          section: { id: first.id, title: first.getAttribute('title'), background: first.getAttribute('data-background-color') },
+        };
+      });
+    });
+    // pandoc -i -t revealjs: <section>(why, sections-are-stacks, lists-step-one-by-one, untitled)</section>
+    // <section>(exceptions, at-once, deeper-headings-stay)</section>; 2 and 3 items step, the rest at once.
+    expect(reading.stacks).toEqual([4, 3]);
+    expect(reading.slides.map(({ h, v, heading, fragments }) => [h, v, heading, fragments])).toEqual([
+      [0, 0, 'Why levels', 0],
+      [0, 1, 'Sections are stacks', 2],
+      [0, 2, 'Lists step one by one', 3],
+      [0, 3, '', 0],
+      [1, 0, 'Exceptions', 0],
+      [1, 1, 'At once', 0],
+      [1, 2, 'Deeper headings stay', 0],
+    ]);
+    expect(reading.slides.map((slide) => slide.hidden)).toEqual(reading.slides.map((slide) => slide.fragments));
+    expect(reading.slides.every((slide) => slide.fits)).toBe(true);
+    expect(reading.section).toEqual({ id: 'why', title: 'Levels & stacks', background: '#f4f1e8' });
   });
 });

@@ -1,5 +1,6 @@
 /** Pandoc's spans, heading attributes and blockquoted lists in Markdown. */
 import { describe, expect, it } from 'vitest';
+import { applyAttributes } from '../../src/content/attributes.js';
 import { createMarkdown, renderMarkdown } from '../../src/content/markdown.js';
 
 const render = (text: string) => renderMarkdown(createMarkdown(), text).replace(/>\s+</g, '><').trim();
@@ -13,10 +14,25 @@ describe('Pandoc inline syntax', () => {
 
   it("a slide heading's attributes go to the slide (a .slide: comment); a deeper heading keeps its own", () => {
     expect(render('## Title {#intro .smaller background-image="a.png"}')).toBe(
-      '<h2>Title</h2><!-- .slide: id="intro" class="smaller" data-background-image="a.png" -->',
+      '<h2>Title</h2><!-- .pandoc-slide: id="intro" class="smaller" data-background-image="a.png" -->',
     );
     expect(render('### Small {.red}')).toBe('<h3 class="red">Small</h3>');
     expect(render('## Set {1, 2}')).toBe('<h2>Set {1, 2}</h2>');
+  });
+
+  it('a slide heading\'s values with & < > " reach the slide as written, entities read as Pandoc reads them', () => {
+    // pandoc -t revealjs: <section title="a &amp; b &lt; c" data-x="x&amp;y" data-q="say &quot;hi&quot;" …>
+    const html = render('## T {title="a & b < c" data-x="x&amp;y" data-q="say \\"hi\\"" background-image="R&D.png"}');
+    expect(applyAttributes(html).slide).toEqual({
+      title: 'a & b < c',
+      'data-x': 'x&y',
+      'data-q': 'say "hi"',
+      'data-background-image': 'R&D.png',
+    });
+    // The same on a span and a div: one escape, entities decoded first.
+    expect(render('[s]{title="a & b" data-x="x&amp;y"}')).toBe('<p><span title="a &amp; b" data-x="x&amp;y">s</span></p>');
+    // A reveal.js .slide: comment is still taken as written, as the plugin takes it.
+    expect(applyAttributes('<!-- .slide: title="a &amp; b" -->').slide).toEqual({ title: 'a &amp; b' });
   });
 
   it('a blockquote that is only a list is an incremental list; any other blockquote stays one', () => {

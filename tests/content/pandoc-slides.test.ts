@@ -1,0 +1,161 @@
+/**
+ * Pandoc's slide levels: which decks are Pandoc-style, their default slide level, and the slides, stacks and titles
+ * `pandoc -t revealjs` (2.17) makes of their headings and rules. Each expected layout was read from Pandoc's output
+ * for the same Markdown (its <section> nesting), written out here so Pandoc is not needed to run the tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../src/config/resolve.js';
+import { parseDeck } from '../../src/content/deck.js';
+import { defaultSlideLevel } from '../../src/content/pandoc-slides.js';
+import { pandocStyle } from '../../src/content/pandoc-style.js';
+import type { Sources } from '../../src/content/sources.js';
+
+const SEPARATORS = { separator: '\\r?\\n---\\r?\\n', verticalSeparator: '\\r?\\n----\\r?\\n' };
+
+/** A one-file deck from `text`; each slide as [h, v, title]. */
+function layout(text: string, files: Record<string, string> = {}): [number, number, string][] {
+  const all = { 'talk.md': text, ...files };
+  const sources: Sources = {
+    root: '/deck',
+    input: '/deck',
+    files: Object.entries(all).map(([name, fileText]) => ({ path: `/deck/${name}`, name, text: fileText })),
+  };
+  return parseDeck(sources, undefined).slides.map((slide) => [slide.h, slide.v, slide.title]);
+}
+
+describe('Pandoc slide levels', () => {
+  it('default: the highest level of a heading followed at once by content (not a heading, rule or the end)', () => {
+    expect(defaultSlideLevel(['# A\n\n## a1\n\nx\n'], SEPARATORS)).toBe(2);
+    expect(defaultSlideLevel(['# A\n\nContent A\n\n## a1\n\nmore\n'], SEPARATORS)).toBe(1);
+    expect(defaultSlideLevel(['# A\n\n---\n\n## a1\n\n### deep\n\nx\n'], SEPARATORS)).toBe(3);
+    expect(defaultSlideLevel(['# Title\n\n## Subtitle\n'], SEPARATORS)).toBe(6);
+    // A heading in code, in speaker notes or after text in a div is not one of the deck's headings; one that starts
+    // a div is (Pandoc makes the div a slide).
+    expect(defaultSlideLevel(['```\n# code\ntext\n```\n\n::: notes\n# note\n\ntext\n:::\n\n## B\n\nx\n'], SEPARATORS)).toBe(2);
+    expect(defaultSlideLevel(['## A\n\nx\n\n::: box\ntext\n\n# In\n\ny\n:::\n'], SEPARATORS)).toBe(2);
+    expect(defaultSlideLevel(['## A\n\nx\n\n::: box\n# Big\n\ntext\n:::\n'], SEPARATORS)).toBe(1);
+    expect(defaultSlideLevel(['# A\n\n## a\n', '# B\n\nx\n'], SEPARATORS)).toBe(1);
+  });
+
+  it('# sections with ## slides are vertical stacks; content under # stays on its title slide; a rule starts an untitled slide', () => {
+    // pandoc -t revealjs: <section><section #section-a title-slide/><section #slide-one/>…</section></section>…
+    const text =
+      '::: notes\nPandoc deck\n:::\n\n# Section A\n\n## Slide one\n\nText one\n\n## Slide two\n\nText two\n\n---\n\nAfter rule\n\n' +
+      '# Section B {#sb}\n\n## Slide three\n\n- item\n';
+    expect(layout(text)).toEqual([
+      [0, 0, 'Slide 1'],
+      [1, 0, 'Section A'],
+      [1, 1, 'Slide one'],
+      [1, 2, 'Slide two'],
+      [1, 3, 'Slide 5'],
+      [2, 0, 'Section B'],
+      [2, 1, 'Slide three'],
+    ]);
+  });
+
+  it('a slide level of 1 makes every # a slide (## in it), 3 nests ## title slides in the # stack, 0 splits at rules only', () => {
+    const text = '% Title block\n\n# Only A\n\nContent A\n\n## Sub a\n\nmore\n\n# Only B\n\n## Sub b\n\nx\n';
+    expect(layout(text)).toEqual([
+      [0, 0, 'Only A'],
+      [1, 0, 'Only B'],
+    ]);
+    expect(layout(`---\nslide-level: 2\n---\n${text.replace('% Title block\n', '')}`)).toEqual([
+      [0, 0, 'Only A'],
+      [0, 1, 'Sub a'],
+      [1, 0, 'Only B'],
+      [1, 1, 'Sub b'],
+    ]);
+    const three = '---\nslide-level: 3\n---\n# A\n\n## a1\n\nx\n\n### a11 {#a11 .small}\n\nq\n\n#### deep {.x}\n\nz\n';
+    const sources: Sources = { root: '/deck', input: '/deck', files: [{ path: '/deck/t.md', name: 't.md', text: three }] };
+    // The slide heading's attributes go to its slide at slide level 3; a deeper heading keeps its own.
+    const deep = parseDeck(sources, undefined).slides[2]!;
+    expect([deep.id, deep.attributes.class]).toEqual(['a11', 'small']);
+    expect(deep.html).toContain('<h4 class="x">deep</h4>');
+    expect(layout(three)).toEqual([
+      [0, 0, 'A'],
+      [0, 1, 'a1'],
+      [0, 2, 'a11'],
+    ]);
+    expect(layout('---\nslide-level: 0\n---\n# A\n\nx\n\n## B\n\ny\n\n---\n\n# C\n\nz\n')).toEqual([
+      [0, 0, 'A'],
+      [1, 0, 'C'],
+    ]);
+  });
+
+  it('with no # heading the top level forms the stacks: ## sections of ### slides (slide level 3)', () => {
+    expect(layout('%\n\n## B\n\n### b1\n\nx\n\n### b2\n\ny\n\n## C\n\n### c1\n\nz\n')).toEqual([
+      [0, 0, 'B'],
+      [0, 1, 'b1'],
+      [0, 2, 'b2'],
+      [1, 0, 'C'],
+      [1, 1, 'c1'],
+    ]);
+  });
+
+  it('keeps each slide on its own file line, a heading in code or inside a div in its slide; a div starting with one is a slide', () => {
+    const text =
+      '%\n\n# A\n\n## One\n\n```\n## not a slide\n```\n\n::: {.box}\ntext\n\n## not one\n:::\n\n' +
+      '::: {.box}\n## Boxed\n\ny\n:::\n\n## Two\n\nx\n';
+    const sources: Sources = { root: '/deck', input: '/deck', files: [{ path: '/deck/t.md', name: 't.md', text }] };
+    const deck = parseDeck(sources, undefined);
+    expect(deck.slides.map((slide) => [slide.h, slide.v, slide.title, slide.line])).toEqual([
+      [0, 0, 'A', 3],
+      [0, 1, 'One', 5],
+      [0, 2, 'Boxed', 17],
+      [0, 3, 'Two', 23],
+    ]);
+    expect(deck.slides[1]!.html).toContain('not one');
+    const raw = '%\n\n# Raw\n\n<section>\n\n## In A\n\n</section>\n<section>\n\n## In B\n\n</section>\n\n## After\n\nx\n';
+    expect(layout(raw)).toEqual([
+      [0, 0, 'Raw'],
+      [0, 1, 'After'],
+    ]);
+    expect(deck.slides[2]!.html).toMatch(/<div class="box">\s*<h2>Boxed<\/h2>/);
+  });
+
+  it('reveal.js and reveal-md decks are not Pandoc-style: their headings never split a slide', () => {
+    const plain = '# A\n\n## a1\n\nx\n\n## a2\n\ny\n';
+    expect(layout(plain)).toEqual([[0, 0, 'A']]);
+    expect(layout(`${plain}\n---\n\n# B\n\nNote: said\n`)).toEqual([
+      [0, 0, 'A'],
+      [1, 0, 'B'],
+    ]);
+    const config = resolveConfig([]);
+    expect(pandocStyle(config, [{ text: plain, body: plain, data: {} }])).toBeUndefined();
+    // Own separators: the author chose how to split (unless the deck sets slide-level).
+    const own = resolveConfig([{ source: 'talk.md', values: { separator: '^\\n\\n\\n' } }]);
+    expect(pandocStyle(own, [{ text: '::: notes\nx\n:::\n', body: '::: notes\nx\n:::\n', data: {} }])).toBeUndefined();
+  });
+
+  it('recognises Pandoc by slide-level, a Pandoc or Quarto key, a % title block, a fenced div or a pause', () => {
+    const config = resolveConfig([]);
+    const body = '# A\n\nx\n\n## B\n\ny\n';
+    const style = (text: string, data: Record<string, unknown> = {}, fileValues: Record<string, unknown> = {}) =>
+      pandocStyle(config, [{ text, body: text, data }], fileValues);
+    expect(style(body, { toc: true })).toEqual({ slideLevel: 1, topLevel: 1, explicit: false });
+    expect(style(body, {}, { incremental: true })?.slideLevel).toBe(1);
+    // Quarto's revealjs format has slide level 2.
+    expect(style(body, { format: 'revealjs' })).toEqual({ slideLevel: 2, topLevel: 1, explicit: false });
+    expect(style(`${body}\n. . .\n\nz\n`)?.slideLevel).toBe(1);
+    expect(style(`${body}\n::: {.box}\nz\n:::\n`)?.slideLevel).toBe(1);
+    // A div that never closes, a pause or ::: in code: not Pandoc's.
+    expect(style(`${body}\n::: box\nz\n`)).toBeUndefined();
+    expect(style(`${body}\n\`\`\`\n. . .\n::: x\n:::\n\`\`\`\n`)).toBeUndefined();
+    const set = resolveConfig([{ source: 'talk.md', values: { 'slide-level': 2, separator: '^\\n\\n\\n' } }]);
+    expect(pandocStyle(set, [{ text: body, body, data: {} }])).toEqual({ slideLevel: 2, topLevel: 1, explicit: true });
+  });
+
+  it('a later file starts its own stack; a file with separators of its own keeps them', () => {
+    expect(layout('%\n\n# A\n\n## a1\n\nx\n', { 'z.md': '## b1\n\ny\n\n## b2\n\nz\n' })).toEqual([
+      [0, 0, 'A'],
+      [0, 1, 'a1'],
+      [1, 0, 'b1'],
+      [2, 0, 'b2'],
+    ]);
+    expect(layout('%\n\n# A\n\n## a1\n\nx\n', { 'z.md': '---\nseparator: "^===$"\n---\n## b1\n\ny\n\n## b2\n\nz\n' })).toEqual([
+      [0, 0, 'A'],
+      [0, 1, 'a1'],
+      [1, 0, 'b1'],
+    ]);
+  });
+});
