@@ -1,8 +1,9 @@
 /**
  * The PDFs as `deck pdf` writes them: key pages of the default deck's deck.pdf in both themes, and the first
- * sheet of every handout layout on A4 and letter (of a short copy of the talk, writeSample), rendered by poppler
- * (pdftoppm) and compared with the committed tests/visual/baseline/{pdf,handout}-*.png; and the slide numbers in
- * deck.pdf, measured with pdfjs against the page height.
+ * sheet of every handout layout on A4 and letter (of a short copy of the talk, writeSample; the notes handout on A4
+ * is the one the run's shared export of the whole talk wrote), rendered by poppler (pdftoppm) and compared with the
+ * committed tests/visual/baseline/{pdf,handout}-*.png; and the slide numbers in deck.pdf, measured with pdfjs
+ * against the page height.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -59,16 +60,26 @@ const DECK_PAGES: Record<Theme, Record<string, (slide: Slide) => boolean>> = {
   },
 };
 
-/** The talk's opening files whole, and the model sections cut to their model card (their front matter feeds the charts). */
-const SAMPLE_FILES = ['00-title.md', '01-what-is-gpt.md', '02-overview.md'];
+/** The talk's opening files whole; the overview cut to its first two slides (timeline and growth chart). */
+const SAMPLE_FILES = ['00-title.md', '01-what-is-gpt.md'];
+const SAMPLE_OVERVIEW = { file: '02-overview.md', slides: 2 };
+/** The model sections cut to their front matter, which feeds the agenda, the title's strip and the charts. */
 const SAMPLE_MODELS = ['03-gpt-1.md', '04-gpt-2.md', '05-gpt-3.md', '06-instructgpt.md', '07-gpt-4.md', '08-gpt-4o.md'];
+/** The talk's first slides, which the first sheet of every layout shows (6-up holds the most). */
+const FIRST_SHEET_SLIDES = 6;
 
-/** A short copy of the talk (14 slides): a handout's look needs a few sheets of real slides, not all 32. */
+/**
+ * A short copy of the talk (12 slides): the first sheet of a handout shows at most its first six slides, as the
+ * whole talk has them (the rest, one slide per model section, only keeps the agenda and the charts whole).
+ */
 function writeSample(dir: string): void {
   for (const file of SAMPLE_FILES) copyFileSync(join(SLIDES_DIR, file), join(dir, file));
+  // A file's front matter and its slides, split at the `---` lines.
+  const parts = readFileSync(join(SLIDES_DIR, SAMPLE_OVERVIEW.file), 'utf8').split(/\n---\n/);
+  writeFileSync(join(dir, SAMPLE_OVERVIEW.file), `${parts.slice(0, SAMPLE_OVERVIEW.slides + 1).join('\n---\n')}\n`);
   for (const file of SAMPLE_MODELS) {
-    const [frontMatter, card] = readFileSync(join(SLIDES_DIR, file), 'utf8').split(/\n---\n/);
-    writeFileSync(join(dir, file), `${frontMatter}\n---\n${card}\n`);
+    const [frontMatter] = readFileSync(join(SLIDES_DIR, file), 'utf8').split(/\n---\n/);
+    writeFileSync(join(dir, file), `${frontMatter}\n---\n`);
   }
 }
 
@@ -86,7 +97,12 @@ const HANDOUTS: { theme: Theme; layout: HandoutLayout; paper: Paper }[] = [
   { theme: 'gpt-dark', layout: 'notes', paper: 'letter' },
 ];
 
+/** The handout `deck pdf slides` writes (the notes on A4): the run's shared export of the whole talk has it. */
+const SHARED_HANDOUT = 'gpt-notes-A4';
+
 let browser: Browser;
+/** The sample's slides, to check they begin as the talk does. */
+let sampleSlides: readonly Slide[] = [];
 /** The handout exports' pages, kept between them (two at a time: two pages instead of ten). */
 const pages = createPagePool();
 const decks = new Map<Theme, ExportPdfResult>();
@@ -98,12 +114,14 @@ beforeAll(async () => {
   const out = mkdtempSync(join(tmpdir(), 'deck-visual-pdf-out-'));
   // The default deck's slides in each theme, as `deck pdf slides --theme <theme>` writes them: exported once for the run.
   for (const theme of ['gpt', 'gpt-dark'] as const) decks.set(theme, await defaultDeckPdf(theme, browser));
+  handouts.set(SHARED_HANDOUT, decks.get('gpt')!.handout!.path);
   const sample = mkdtempSync(join(tmpdir(), 'deck-visual-sample-'));
   writeSample(sample);
   // Two at a time, each in a page of its own: a page waits on the browser for much of its export. Each export
   // then shares the machine, so its own time limit is a generous one for a hung export (60 s, the default, ran
   // out at a load of 40 with three at a time); the time is not what these tests check.
-  await pool(HANDOUTS, 2, async ({ theme, layout, paper }) => {
+  const exports = HANDOUTS.filter(({ theme, layout, paper }) => `${theme}-${layout}-${paper}` !== SHARED_HANDOUT);
+  await pool(exports, 2, async ({ theme, layout, paper }) => {
     const name = `${theme}-${layout}-${paper}`;
     const result = await exportPdf(sample, {
       outDir: join(out, name),
@@ -114,6 +132,7 @@ beforeAll(async () => {
       flags: { theme, pdf: { paper, timeout: SHARED_MACHINE_LIMIT_MS } },
     });
     handouts.set(name, result.handout!.path);
+    sampleSlides = result.deck.slides;
   });
 }, 600_000);
 
@@ -170,6 +189,15 @@ if (!UPDATE)
   });
 
 describe('handout.pdf', () => {
+  it('the sample’s first sheet shows the talk’s first slides, and the shared notes handout is on A4', () => {
+    const talk = decks.get('gpt')!;
+    const first = (slides: readonly Slide[]) => slides.slice(0, FIRST_SHEET_SLIDES).map((slide) => [slide.title, slide.layout]);
+    expect(sampleSlides.length).toBeGreaterThan(FIRST_SHEET_SLIDES);
+    expect(first(sampleSlides)).toEqual(first(talk.deck.slides));
+    expect(talk.handout!.layout).toBe('notes');
+    expect(talk.deck.config.pdf.paper).toBe('A4');
+  });
+
   for (const { theme, layout, paper } of HANDOUTS) {
     it(`${layout} on ${paper} (${theme}): the first sheet looks as committed`, () => {
       expectPageLikeBaseline(
