@@ -76,27 +76,13 @@ describe('deck build --single-file on the default deck', () => {
     expect(main.fonts.map((font) => font.family)).toContain('Noto Sans CJK TC');
   });
 
-  it('opens from file:// asking for nothing but itself and data: URIs, on every slide', async () => {
+  it('draws the Chinese text with the embedded fonts, not the system ones, and asks for nothing but itself and data: URIs on every slide', async () => {
+    // One page load for both: the fonts of the first slide are read before the walk through every slide.
     const page = await browser.newPage();
     try {
       const requests = await recordRequests(page);
       const url = pathToFileURL(main.path).href;
       await openDeck(page, url);
-      const total = await page.evaluate(() => (window as unknown as RevealInPage).Reveal.getSlides().length);
-      for (let i = 1; i < total; i++) await page.evaluate(() => (window as unknown as RevealInPage).Reveal.next());
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-      expect(requests.length).toBeGreaterThan(0);
-      const foreign = requests.filter((request) => request.split('#')[0] !== url && !request.startsWith('data:'));
-      expect(foreign).toEqual([]);
-    } finally {
-      await page.close();
-    }
-  });
-
-  it('draws the Chinese text with the embedded fonts, not the system ones', async () => {
-    const page = await browser.newPage();
-    try {
-      await openDeck(page, pathToFileURL(main.path).href);
       const cdp = await page.createCDPSession();
       await cdp.send('DOM.enable');
       await cdp.send('CSS.enable');
@@ -108,53 +94,22 @@ describe('deck build --single-file on the default deck', () => {
         expect(fonts.length, selector).toBeGreaterThan(0);
         for (const font of fonts) expect(font, selector).toMatchObject({ familyName: 'Noto Sans CJK TC', isCustomFont: true });
       }
+      await cdp.detach();
+      const total = await page.evaluate(() => (window as unknown as RevealInPage).Reveal.getSlides().length);
+      for (let i = 1; i < total; i++) await page.evaluate(() => (window as unknown as RevealInPage).Reveal.next());
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      expect(requests.length).toBeGreaterThan(0);
+      const foreign = requests.filter((request) => request.split('#')[0] !== url && !request.startsWith('data:'));
+      expect(foreign).toEqual([]);
     } finally {
       await page.close();
     }
   });
-
-  it('has a presenter window that follows the deck window, and the deck follows it back', async () => {
-    const deck = await browser.newPage();
-    const presenter = await browser.newPage();
-    try {
-      const url = pathToFileURL(main.path).href;
-      await openDeck(deck, url);
-      await openDeck(presenter, `${url}?presenter`);
-      await presenter.waitForSelector('.deck-presenter-notes');
-      await deck.evaluate(() => {
-        const reveal = (window as unknown as RevealInPage).Reveal;
-        reveal.next();
-        reveal.next();
-      });
-      await waitForIndices(presenter, await indicesOf(deck));
-      // The presenter shows the current slide's notes, the next slide and the clock.
-      const slide = await presenter.evaluate(() => {
-        const reveal = (window as unknown as RevealInPage).Reveal as unknown as {
-          getCurrentSlide(): HTMLElement;
-          getSlides(): HTMLElement[];
-        };
-        return reveal.getSlides().indexOf(reveal.getCurrentSlide()) + 1;
-      });
-      const notes = main.deck.slides[slide - 1]!.notes.replace(/\s+/g, '').slice(0, 10);
-      await presenter.waitForFunction(
-        (n) => document.querySelector('.deck-presenter-notes')?.getAttribute('data-slide') === String(n),
-        {},
-        slide,
-      );
-      expect((await presenter.$eval('.deck-presenter-notes', (el) => el.textContent ?? '')).replace(/\s+/g, '')).toContain(notes);
-      expect(await presenter.$eval('.deck-presenter-next', (el) => el.getAttribute('data-next'))).toBe(main.deck.slides[slide]!.id);
-      expect(await presenter.$eval('.deck-presenter-clock', (el) => el.textContent)).toMatch(/^\d+:\d\d$/);
-      await presenter.evaluate(() => (window as unknown as RevealInPage).Reveal.next());
-      await waitForIndices(deck, await indicesOf(presenter));
-    } finally {
-      await deck.close();
-      await presenter.close();
-    }
-  });
 });
 
-describe('the single file’s presenter window: the timing plan', () => {
-  it('follows the deck window and lists every slide’s plan, the slides shown so far done and the current one marked', async () => {
+describe('the single file’s presenter window', () => {
+  it('follows the deck window, lists every slide’s plan (the slides shown so far done, the current one marked), shows the notes, next slide and clock, and the deck follows it back', async () => {
+    // One deck window and one presenter window for the plan, then for following each other.
     const deck = await browser.newPage();
     const presenter = await browser.newPage();
     try {
@@ -205,6 +160,33 @@ describe('the single file’s presenter window: the timing plan', () => {
       expect(await presenter.$eval('.deck-presenter-slide-time', (el) => el.textContent)).toMatch(
         new RegExp(`^on this slide \\d+:\\d\\d of ${clockOf(slides[3]!.timing)}$`),
       );
+
+      // The deck window steps on; the presenter follows with the current slide's notes, the next slide and the clock.
+      await deck.evaluate(() => {
+        const reveal = (window as unknown as RevealInPage).Reveal;
+        reveal.next();
+        reveal.next();
+      });
+      await waitForIndices(presenter, await indicesOf(deck));
+      const slide = await presenter.evaluate(() => {
+        const reveal = (window as unknown as RevealInPage).Reveal as unknown as {
+          getCurrentSlide(): HTMLElement;
+          getSlides(): HTMLElement[];
+        };
+        return reveal.getSlides().indexOf(reveal.getCurrentSlide()) + 1;
+      });
+      const notes = main.deck.slides[slide - 1]!.notes.replace(/\s+/g, '').slice(0, 10);
+      await presenter.waitForFunction(
+        (n) => document.querySelector('.deck-presenter-notes')?.getAttribute('data-slide') === String(n),
+        {},
+        slide,
+      );
+      expect((await presenter.$eval('.deck-presenter-notes', (el) => el.textContent ?? '')).replace(/\s+/g, '')).toContain(notes);
+      expect(await presenter.$eval('.deck-presenter-next', (el) => el.getAttribute('data-next'))).toBe(main.deck.slides[slide]!.id);
+      expect(await presenter.$eval('.deck-presenter-clock', (el) => el.textContent)).toMatch(/^\d+:\d\d$/);
+      // And back: a step in the presenter window moves the deck window.
+      await presenter.evaluate(() => (window as unknown as RevealInPage).Reveal.next());
+      await waitForIndices(deck, await indicesOf(presenter));
     } finally {
       await deck.close();
       await presenter.close();

@@ -46,6 +46,13 @@ function renderPages(pdf: string): Image[] {
     .map((name) => decodePpm(readFileSync(join(dir, name))));
 }
 
+/** The green boxes of each sheet, found once for the tests that look at them (a scan of every pixel). */
+const boxesOnSheet = new WeakMap<Image, Box[]>();
+function boxesOf(sheet: Image): Box[] {
+  if (!boxesOnSheet.has(sheet)) boxesOnSheet.set(sheet, greenBoxes(sheet));
+  return boxesOnSheet.get(sheet)!;
+}
+
 beforeAll(async () => {
   browser = await startChromium();
   const out = mkdtempSync(join(tmpdir(), 'deck-frames-'));
@@ -83,14 +90,14 @@ describe.each(PAPERS)('handouts on %s', (paper) => {
       pages.forEach((page, i) => {
         expect(mm(page.width)).toBeCloseTo(size.width, 0);
         expect(mm(page.height)).toBeCloseTo(size.height, 0);
-        expect(greenBoxes(page)).toHaveLength(Math.min(geometry.perSheet, SLIDES - i * geometry.perSheet));
+        expect(boxesOf(page)).toHaveLength(Math.min(geometry.perSheet, SLIDES - i * geometry.perSheet));
       });
     });
 
     it('draws every frame whole, inside the margins, at the layout’s slide size', () => {
       const problems: string[] = [];
       sheets.get(`${layout}-${paper}`)!.forEach((page, i) => {
-        for (const box of greenBoxes(page)) {
+        for (const box of boxesOf(page)) {
           const where = `sheet ${i + 1} at ${mm(box.left).toFixed(1)},${mm(box.top).toFixed(1)} mm`;
           const missing = missingSides(page, box);
           if (missing.length) problems.push(`${where}: no outline on the ${missing.join(', ')}`);
@@ -118,7 +125,7 @@ describe.each(PAPERS)('handouts on %s', (paper) => {
 
   it('fills a 6-up sheet: two columns from margin to margin, three rows, ruled to the bottom margin', () => {
     const page = sheets.get(`6up-${paper}`)![0]!;
-    const boxes = greenBoxes(page);
+    const boxes = boxesOf(page);
     const lefts = [...new Set(boxes.map((box) => box.left))];
     const tops = [...new Set(boxes.map((box) => box.top))];
     expect([lefts.length, tops.length]).toEqual([2, 3]);
@@ -135,7 +142,7 @@ describe.each(PAPERS)('handouts on %s', (paper) => {
 describe('the frame measure', () => {
   it('sees a frame whose right edge is clipped', () => {
     const page = sheets.get('2up-A4')![0]!;
-    const box: Box = greenBoxes(page)[0]!;
+    const box: Box = boxesOf(page)[0]!;
     expect(missingSides(page, box)).toEqual([]);
     // Paint paper over the outline on the right, as a frame clipped by its sheet would print.
     const clipped = { ...page, data: page.data.slice() };
