@@ -12,7 +12,56 @@ export const median = (xs) => {
 export const ms = (x) => `${Math.round(x)} ms`;
 export const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
-/** Run a command; resolve with wall time (ms) and the peak RSS (bytes) of the process tree's root, via /usr/bin/time. */
+/** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ: 100 on Linux, whatever the kernel's HZ). */
+const USER_HZ = 100;
+
+/** Every process: its parent, and its own CPU time (user + system, ms), keyed by pid and start time. */
+function processTable() {
+  const table = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // After ")": state, ppid, …; utime and stime are fields 14 and 15 of stat(5), starttime 22.
+      const cpu = ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ;
+      table.set(Number(name), { ppid: Number(fields[1]), cpu, key: `${name}@${fields[19]}` });
+    } catch {}
+  }
+  return table;
+}
+
+/**
+ * A sampler of the CPU time of a process and all its descendants, as last seen (every 50 ms): a process that
+ * leaves the tree (Chromium's helpers are re-parented when the browser is killed) or ends keeps what it had used
+ * at its last sample, so what a process uses in its last 50 ms is missed, alike for every command measured.
+ */
+function treeCpuSampler(rootPid) {
+  const seen = new Map();
+  return {
+    sample() {
+      const table = processTable();
+      const stack = [rootPid];
+      const children = new Map();
+      for (const [pid, entry] of table) {
+        if (!children.has(entry.ppid)) children.set(entry.ppid, []);
+        children.get(entry.ppid).push(pid);
+      }
+      while (stack.length > 0) {
+        const pid = stack.pop();
+        const entry = table.get(pid);
+        if (entry) seen.set(entry.key, entry.cpu);
+        stack.push(...(children.get(pid) ?? []));
+      }
+    },
+    total: () => [...seen.values()].reduce((a, b) => a + b, 0),
+  };
+}
+
+/**
+ * Run a command; resolve with wall time (ms), the CPU time of its whole process tree (ms, sampled: Node and
+ * every Chromium process) and the peak RSS (bytes) of the tree's root, via /usr/bin/time.
+ */
 export function timeCommand(cmd, args, options = {}) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -24,15 +73,18 @@ export function timeCommand(cmd, args, options = {}) {
         ...options,
       },
     );
+    const cpu = treeCpuSampler(child.pid);
+    const timer = setInterval(() => cpu.sample(), 50);
     let err = '';
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err += d));
     child.on('close', (code) => {
       const wall = performance.now() - started;
+      clearInterval(timer);
       if (code !== 0) return reject(new Error(`${cmd} ${args.join(' ')} exited ${code}\n${err}`));
       const kb = Number(err.trim().split('\n').pop());
-      resolve({ wall, rss: Number.isFinite(kb) ? kb * 1024 : NaN, out, err });
+      resolve({ wall, cpu: cpu.total(), rss: Number.isFinite(kb) ? kb * 1024 : NaN, out, err });
     });
   });
 }
@@ -134,8 +186,8 @@ export function marpDeckFrom(dir, target) {
   return target;
 }
 
-/** Per-round ratios a[i] / b[i] of two alternating series: "median (min–max)". */
-export function ratio(a, b) {
-  const rs = a.map((x, i) => x.wall / b[i].wall);
+/** Per-round ratios a[i] / b[i] of two alternating series (of their wall times, or of `key`): "median (min–max)". */
+export function ratio(a, b, key = 'wall') {
+  const rs = a.map((x, i) => x[key] / b[i][key]);
   return `${median(rs).toFixed(2)} (${Math.min(...rs).toFixed(2)}–${Math.max(...rs).toFixed(2)})`;
 }

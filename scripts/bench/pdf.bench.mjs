@@ -42,8 +42,8 @@ export default async function () {
   const work = join(tmpdir(), 'deck-bench-pdf');
   const env = { ...process.env, CHROME_PATH: CHROME };
   console.log(
-    `| deck | ours | Marp CLI | floor | floor, lean | ours / Marp | ours / floor | ours / lean floor |\n|---|---|---|---|---|---|---|---|` +
-      `\n<!-- medians of ${RUNS} alternating rounds, seconds (min–max); ratios: median of the rounds' ratios (min–max) -->`,
+    `| deck | ours | Marp CLI | floor | floor, lean | ours / Marp | ours / floor | ours / lean floor | CPU: ours, Marp | CPU ours / Marp |\n|---|---|---|---|---|---|---|---|---|---|` +
+      `\n<!-- medians of ${RUNS} alternating rounds, seconds (min–max); ratios: median of the rounds' ratios (min–max); CPU: user + system of the command's whole process tree (Node and Chromium), sampled -->`,
   );
   const breakdown = [];
   for (const [name, slides] of [
@@ -90,8 +90,9 @@ export default async function () {
     }
     const m = (rs) => median(rs.map((r) => r.wall));
     const s = (rs) => spread(rs.map((r) => r.wall));
+    const cpu = (rs) => `${(median(rs.map((r) => r.cpu)) / 1000).toFixed(2)} s`;
     console.log(
-      `| ${name} | ${(m(ours) / 1000).toFixed(2)} s (${s(ours)}) | ${(m(marp) / 1000).toFixed(2)} s (${s(marp)}) | ${(m(floor) / 1000).toFixed(2)} s (${s(floor)}) | ${(m(leanFloor) / 1000).toFixed(2)} s (${s(leanFloor)}) | ${ratio(ours, marp)} | ${ratio(ours, floor)} | ${ratio(ours, leanFloor)} |`,
+      `| ${name} | ${(m(ours) / 1000).toFixed(2)} s (${s(ours)}) | ${(m(marp) / 1000).toFixed(2)} s (${s(marp)}) | ${(m(floor) / 1000).toFixed(2)} s (${s(floor)}) | ${(m(leanFloor) / 1000).toFixed(2)} s (${s(leanFloor)}) | ${ratio(ours, marp)} | ${ratio(ours, floor)} | ${ratio(ours, leanFloor)} | ${cpu(ours)}, ${cpu(marp)} | ${ratio(ours, marp, 'cpu')} |`,
     );
     breakdown.push(`${name}: ${phases(ours)} (ms)`);
   }
