@@ -7,8 +7,8 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { withTimeout } from './timeout.js';
 
-/** How long a first close may take before it is asked again, ms. */
-const FIRST_CLOSE_MS = 2_000;
+/** How long a first close may take before it is asked again, ms (a close that commits a navigation takes ~100 ms). */
+export const FIRST_CLOSE_MS = 2_000;
 /** How long the second close may take, ms: after that the page is left to the browser's own close. */
 const SECOND_CLOSE_MS = 5_000;
 
@@ -18,11 +18,16 @@ function targetIdOf(page: Page): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-export async function closePage(browser: Browser, page: Page): Promise<void> {
+export interface ClosePageOptions {
+  /** How long the first close may take before it is asked again, ms. Default `FIRST_CLOSE_MS`. */
+  firstCloseMs?: number;
+}
+
+export async function closePage(browser: Browser, page: Page, options: ClosePageOptions = {}): Promise<void> {
   if (!browser.connected || page.isClosed()) return;
   const targetId = targetIdOf(page);
   const closing = page.close();
-  const closed = await withTimeout(closing, FIRST_CLOSE_MS, 'closing the page').then(
+  const closed = await withTimeout(closing, options.firstCloseMs ?? FIRST_CLOSE_MS, 'closing the page').then(
     () => true,
     () => false,
   );
@@ -33,7 +38,10 @@ export async function closePage(browser: Browser, page: Page): Promise<void> {
     .catch(() => undefined);
   if (!session) return;
   try {
-    await withTimeout(session.send('Target.closeTarget', { targetId }), SECOND_CLOSE_MS, 'closing the page again').catch(() => {});
+    // Done once the page is gone (the first close resolves when its target is destroyed), not when Chromium has
+    // taken the command: else the page could still be listed open when this returns.
+    const closedAgain = session.send('Target.closeTarget', { targetId }).then(() => closing);
+    await withTimeout(closedAgain, SECOND_CLOSE_MS, 'closing the page again').catch(() => {});
   } finally {
     await session.detach().catch(() => {});
   }

@@ -28,6 +28,11 @@ export interface FoundBrowser {
 export interface FindBrowserOptions {
   /** The value of `--browser PATH`, if given. */
   flag?: string;
+  /**
+   * A running Chromium's DevTools endpoint (`--browser-url`, `DECK_BROWSER_URL`, checked by `parseBrowserUrl`):
+   * when set, `openBrowser` connects to it and nothing is searched for or launched. `findBrowser` ignores it.
+   */
+  url?: string;
   /** Environment to read CHROME_PATH, PUPPETEER_EXECUTABLE_PATH, PATH, HOME, … from. Default `process.env`. */
   env?: NodeJS.ProcessEnv;
   /** Default `process.platform`. */

@@ -5,6 +5,9 @@ export { connectChromium, launchBrowser, browserArgs, BROWSER_FLAGS } from './la
 export type { ConnectBrowserOptions, LaunchBrowserOptions } from './launch.js';
 export { startChromium, startFoundChromium, type StartedChromium } from './start.js';
 export { withBrowser, withPage } from './session.js';
+export { openBrowser, type OpenBrowserOptions } from './open.js';
+export { connectRunningBrowser, type ConnectRunningOptions } from './connect.js';
+export { parseBrowserUrl, isLoopbackHost } from './browser-url.js';
 export type { WithBrowserOptions, WithPageOptions } from './session.js';
 export { withTimeout } from './timeout.js';
 export { createPagePool, type PagePool, type PagePoolOptions } from './page-pool.js';

@@ -13,6 +13,7 @@
 import type { Browser } from 'puppeteer-core';
 import { DeckError, ErrorCode } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
+import { loadPuppeteer } from './puppeteer.js';
 import { pipeTransport } from './pipe-transport.js';
 import type { ChromiumProcess } from './spawn.js';
 import { startChromium, type StartedChromium } from './start.js';
@@ -55,30 +56,6 @@ function launchFailureReason(chromium: ChromiumProcess, error: unknown, timeoutM
 async function failedStart(chromium: ChromiumProcess): Promise<never> {
   const exit = await chromium.exited;
   throw exit.error ?? new Error(`it exited with ${exit.signal ?? `code ${exit.code}`} while starting`);
-}
-
-/**
- * puppeteer-core's browser entry: the same `connect` as its Node entry without the launcher and its
- * dependencies (@puppeteer/browsers, proxy-agent, …), which nothing here needs. The Node entry also tells
- * Puppeteer's `environment` to use node:fs, for `page.screenshot({ path })` and `page.pdf({ path })`: done
- * here too (tests/browser/session.test.ts writes a screenshot by path).
- */
-async function loadPuppeteer() {
-  const [puppeteer, { environment }, fs, path] = await Promise.all([
-    import('puppeteer-core/internal/puppeteer-core-browser.js'),
-    import('puppeteer-core/internal/environment.js'),
-    import('node:fs'),
-    import('node:path'),
-  ]);
-  const browserOnly = environment.value;
-  environment.value = {
-    fs,
-    path,
-    get ScreenRecorder() {
-      return browserOnly.ScreenRecorder; // page.screencast is not used; this throws as the browser entry's does
-    },
-  } as typeof environment.value;
-  return puppeteer.default;
 }
 
 /**

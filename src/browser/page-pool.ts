@@ -69,7 +69,7 @@ export function createPagePool(options: PagePoolOptions = {}): PagePool {
         return result;
       } finally {
         if (ok && browser.connected && !page.isClosed()) idle.push({ browser, page });
-        else await closePage(browser, page);
+        else await closePage(browser, page, options);
       }
     },
     async close() {

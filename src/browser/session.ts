@@ -3,16 +3,14 @@
  * work throws, times out, or the browser dies under it.
  */
 import type { Browser, Page } from 'puppeteer-core';
-import type { Logger } from '../core/log.js';
 import { closeBrowser } from './close.js';
-import { closePage } from './close-page.js';
+import { closePage, type ClosePageOptions } from './close-page.js';
 import { failOnCrash } from './crash.js';
-import { findBrowser, type FindBrowserOptions } from './find.js';
-import { connectChromium, launchBrowser } from './launch.js';
+import { openBrowser, usesStarted, type OpenBrowserOptions } from './open.js';
 import { onStopSignal } from './signals.js';
 import type { StartedChromium } from './start.js';
 
-export interface WithBrowserOptions {
+export interface WithBrowserOptions extends OpenBrowserOptions {
   /** A browser that is already running, to reuse. It is used as is and never closed here. */
   browser?: Browser;
   /**
@@ -22,24 +20,14 @@ export interface WithBrowserOptions {
    * starter awaits them (`started.discard()`) before it exits, while its caller goes on with the PDFs.
    */
   started?: StartedChromium;
-  /** Launch this executable instead of searching. */
-  executablePath?: string;
-  /** How to search when neither `browser` nor `executablePath` is given (`--browser` is `find.flag`). */
-  find?: FindBrowserOptions;
-  /** Launch timeout, ms. */
-  timeoutMs?: number;
-  logger?: Logger;
-  /** More Chromium flags for the launch. */
-  extraArgs?: string[];
-  /** The longest one DevTools command may take, ms (see `LaunchBrowserOptions`). */
-  protocolTimeoutMs?: number;
 }
 
 /**
- * Run `fn` with a browser: the given one, or one found and launched (or `started`) for the purpose. A launched
- * browser is always closed afterwards, also when `fn` throws, and on SIGINT/SIGTERM while `fn` runs (then the signal is
- * re-raised, see `onStopSignal`). If the browser disconnects while `fn` runs, rejects with
- * `DeckError(ExportFailed)`.
+ * Run `fn` with a browser: the given one, or one opened for the purpose (`openBrowser`: the running one at
+ * `find.url`, `started`, or one found and launched). What was opened is always closed afterwards (a running
+ * browser: our context closed and the connection dropped), also when `fn` throws, and on SIGINT/SIGTERM while
+ * `fn` runs (then the signal is re-raised, see `onStopSignal`). If the browser disconnects while `fn` runs,
+ * rejects with `DeckError(ExportFailed)`.
  */
 export async function withBrowser<T>(options: WithBrowserOptions, fn: (browser: Browser) => Promise<T>): Promise<T> {
   const { logger } = options;
@@ -47,25 +35,13 @@ export async function withBrowser<T>(options: WithBrowserOptions, fn: (browser: 
     const reused = options.browser;
     return failOnCrash(reused, () => fn(reused));
   }
-  const connect = { timeoutMs: options.timeoutMs, logger, protocolTimeoutMs: options.protocolTimeoutMs };
-  let browser: Browser;
-  if (options.started) {
-    browser = await connectChromium(options.started, connect);
-  } else {
-    let executablePath = options.executablePath;
-    if (!executablePath) {
-      const found = await findBrowser(options.find);
-      logger?.debug(`using ${found.path} (found via ${found.source})`);
-      executablePath = found.path;
-    }
-    browser = await launchBrowser({ ...connect, executablePath, extraArgs: options.extraArgs });
-  }
+  const browser = await openBrowser(options);
   const stopListening = onStopSignal(() => closeBrowser(browser, { logger }), { logger });
   try {
     return await failOnCrash(browser, () => fn(browser));
   } finally {
     stopListening();
-    if (options.started) {
+    if (options.started && usesStarted(options)) {
       options.started.chromium.kill();
       void browser.disconnect().catch(() => {});
     } else {
@@ -74,7 +50,7 @@ export async function withBrowser<T>(options: WithBrowserOptions, fn: (browser: 
   }
 }
 
-export interface WithPageOptions {
+export interface WithPageOptions extends ClosePageOptions {
   /** Default timeout for navigation, waits and selectors on the page, ms. Default 30 000. */
   timeoutMs?: number;
 }
@@ -92,6 +68,6 @@ export async function withPage<T>(browser: Browser, fn: (page: Page) => Promise<
     return await failOnCrash(browser, () => fn(page), page);
   } finally {
     // Bounded: a page whose renderer is stuck must not keep us here, nor stay open.
-    await closePage(browser, page);
+    await closePage(browser, page, options);
   }
 }

@@ -1,5 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import pc from 'picocolors';
+import { parseBrowserUrl } from '../browser/browser-url.js';
+import type { FindBrowserOptions } from '../browser/find.js';
 import type { PartialConfig } from '../config/schema.js';
 import { createLogger, type Logger } from '../core/log.js';
 
@@ -10,6 +12,7 @@ export interface CommonOptions {
   config?: string;
   templates?: string;
   browser?: string;
+  browserUrl?: string;
   timeout?: number;
   quiet?: boolean;
   verbose?: boolean;
@@ -46,9 +49,38 @@ export function addCommonOptions(command: Command, parts: CommonParts = {}): Com
   if (parts.browser ?? true) {
     command
       .option('--browser <path>', 'Chromium or Chrome to use (else CHROME_PATH, then the usual places)')
+      .addOption(
+        new Option(
+          '--browser-url <url>',
+          'use the Chromium running at this DevTools URL (this machine) instead of launching one (else DECK_BROWSER_URL)',
+        ).conflicts('browser'),
+      )
       .addOption(new Option('--timeout <ms>', 'give up on the browser after this long (ms, or 30s, 2m)').argParser(parseTimeout));
   }
   return command.option('-q, --quiet', 'print only warnings and errors').option('--verbose', 'print more detail');
+}
+
+/**
+ * Which browser a command uses: `--browser-url`, else `--browser PATH` (a flag over the environment), else
+ * `DECK_BROWSER_URL`, else the search (CHROME_PATH, …; src/browser/find.ts). A URL that is not a loopback DevTools
+ * endpoint is refused here, before anything runs: `DeckError(BrowserNotFound)` naming it (exit 3). Not a config
+ * key: the browser belongs to the machine, not to the deck.
+ */
+export function browserChoice(
+  options: Pick<CommonOptions, 'browser' | 'browserUrl'>,
+  env: NodeJS.ProcessEnv = process.env,
+): FindBrowserOptions {
+  if (options.browserUrl !== undefined) {
+    parseBrowserUrl(options.browserUrl, '--browser-url');
+    return { url: options.browserUrl.trim() };
+  }
+  if (options.browser) return { flag: options.browser };
+  const fromEnv = env.DECK_BROWSER_URL?.trim();
+  if (fromEnv) {
+    parseBrowserUrl(fromEnv, 'DECK_BROWSER_URL');
+    return { url: fromEnv };
+  }
+  return {};
 }
 
 /** The settings layer the flags make (the highest precedence). */

@@ -1,7 +1,8 @@
 /**
  * PDFs from a running `deck serve`: GET /_deck/deck.pdf or /_deck/handout.pdf (with the presenter token) exports
  * the deck as it is now. The browser is launched on the first request and kept for the server's lifetime, so
- * every export after the first skips Chromium's start. Requests go through a bounded queue (src/cli/pdf-queue.ts):
+ * every export after the first skips Chromium's start. With --browser-url it connects to that browser instead
+ * and works in a browser context of its own, closed (never the browser) when the server stops. Requests go through a bounded queue (src/cli/pdf-queue.ts):
  * one export at a time, identical waiting requests merged, abandoned ones dropped. Lives in the CLI because it
  * joins serve and export.
  */
@@ -55,10 +56,10 @@ export function createPdfRoute(options: PdfRouteOptions): PdfRoute {
   let workDir: Promise<string> | undefined;
 
   const launch = async (): Promise<Browser> => {
-    const { findBrowser, launchBrowser } = await import('../browser/index.js');
-    const found = await findBrowser(options.find);
+    const { openBrowser } = await import('../browser/index.js');
     launches++;
-    const launched = await launchBrowser({ executablePath: found.path, logger: options.logger });
+    // The running browser at `find.url` (--browser-url), else one found and launched.
+    const launched = await openBrowser({ find: options.find, logger: options.logger });
     launched.once('disconnected', () => (browser = undefined));
     return launched;
   };

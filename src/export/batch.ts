@@ -4,7 +4,7 @@
  * one of `jobs` pages kept open from deck to deck. One deck's failure is recorded and the others go on.
  */
 import type { Browser } from 'puppeteer-core';
-import { closeBrowser, connectChromium, createPagePool, findBrowser, launchBrowser, onStopSignal } from '../browser/index.js';
+import { closeBrowser, createPagePool, onStopSignal, openBrowser } from '../browser/index.js';
 import { runPool } from '../core/pool.js';
 import { exportPdf, type ExportPdfOptions, type ExportPdfResult } from './export.js';
 
@@ -33,12 +33,8 @@ export async function exportBatch(decks: readonly BatchDeck[], options: ExportBa
   const timeoutMs = Math.max(30_000, options.flags?.pdf?.timeout ?? 0);
   // One DevTools command prints a whole deck: it may take as long as an export may.
   const protocolTimeoutMs = Math.max(180_000, options.flags?.pdf?.timeout ?? 0);
-  const launching: Promise<Browser> = started
-    ? connectChromium(started, { timeoutMs, protocolTimeoutMs, logger: options.logger })
-    : findBrowser(options.find).then((found) => {
-        options.logger?.debug(`using ${found.path} (found via ${found.source})`);
-        return launchBrowser({ executablePath: found.path, timeoutMs, protocolTimeoutMs, logger: options.logger });
-      });
+  // The running browser at `find.url`, the one started early, or one found and launched.
+  const launching: Promise<Browser> = openBrowser({ started, find: options.find, timeoutMs, protocolTimeoutMs, logger: options.logger });
   // Each deck observes a failed launch itself (after its own build, whose error says more).
   launching.catch(() => undefined);
   // At most `jobs` pages, each printing one deck after another (a failed deck's page is replaced).

@@ -6,7 +6,7 @@ import type { Logger } from '../../core/log.js';
 import { runPool } from '../../core/pool.js';
 import { deckTargets, expandDecks, type DeckTarget } from '../deck-list.js';
 import { ExitError, exitCodeFor } from '../exit-codes.js';
-import { addCommonOptions, examples, flagsToConfig, loggerFor, type CommonOptions } from '../options.js';
+import { addCommonOptions, browserChoice, examples, flagsToConfig, loggerFor, type CommonOptions } from '../options.js';
 import { formatSummary } from '../summary.js';
 import { formatWarning, plural } from '../../core/warnings.js';
 
@@ -24,7 +24,7 @@ async function buildOneSingleFile(target: DeckTarget, options: BuildFlags, log: 
     flags: flagsToConfig(options),
     configFile: options.config,
     templates: options.templates,
-    find: { flag: options.browser },
+    find: browserChoice(options),
     logger: log,
   });
   for (const warning of result.deck.warnings) log.warn(formatWarning(warning));

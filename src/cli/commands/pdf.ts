@@ -1,12 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import type { StartedChromium } from '../../browser/index.js';
+import type { FindBrowserOptions, StartedChromium } from '../../browser/index.js';
 import type { PartialConfig } from '../../config/schema.js';
 import { isDeckError } from '../../core/errors.js';
 import type { Logger } from '../../core/log.js';
 import { deckTargets, expandDecks, type DeckTarget } from '../deck-list.js';
 import { ExitError, exitCodeFor } from '../exit-codes.js';
-import { addCommonOptions, examples, flagsToConfig, loggerFor, type CommonOptions } from '../options.js';
+import { addCommonOptions, browserChoice, examples, flagsToConfig, loggerFor, type CommonOptions } from '../options.js';
 import { formatPhases } from '../phases.js';
 import { formatSummary } from '../summary.js';
 import { formatWarning, plural } from '../../core/warnings.js';
@@ -45,7 +45,7 @@ function pdfFlags(options: PdfOptions): PartialConfig {
   return Object.keys(pdf).length > 0 ? { ...flags, pdf } : flags;
 }
 
-function exportOptions(options: PdfOptions, log: Logger, started: StartedChromium | undefined) {
+function exportOptions(options: PdfOptions, log: Logger, find: FindBrowserOptions, started: StartedChromium | undefined) {
   return {
     started,
     flags: pdfFlags(options),
@@ -53,7 +53,7 @@ function exportOptions(options: PdfOptions, log: Logger, started: StartedChromiu
     templates: options.templates,
     slides: options.slides,
     handout: options.handout === false ? (false as const) : undefined,
-    find: { flag: options.browser },
+    find,
     logger: log,
   };
 }
@@ -63,6 +63,7 @@ async function exportOne(
   options: PdfOptions,
   log: Logger,
   startup: number,
+  find: FindBrowserOptions,
   started: StartedChromium | undefined,
 ): Promise<void> {
   const loading = performance.now();
@@ -71,7 +72,7 @@ async function exportOne(
   const bar = log.interactive ? (await import('../../export/progress-bar.js')).createProgressBar() : undefined;
   try {
     const result = await exportPdf(target.input, {
-      ...exportOptions(options, log, started),
+      ...exportOptions(options, log, find, started),
       outDir: target.outDir,
       onProgress: bar?.update,
     });
@@ -101,6 +102,7 @@ async function exportSeveral(
   targets: DeckTarget[],
   options: PdfOptions,
   log: Logger,
+  find: FindBrowserOptions,
   chromium: StartedChromium | undefined,
 ): Promise<void> {
   const { exportBatch } = await import('../../export/batch.js');
@@ -110,7 +112,7 @@ async function exportSeveral(
   const started = performance.now();
   let finished = 0;
   const outcomes = await exportBatch(targets, {
-    ...exportOptions(options, log, chromium),
+    ...exportOptions(options, log, find, chromium),
     jobs,
     onDeck: (event) => {
       if (event.type === 'start') return;
@@ -181,6 +183,7 @@ export function registerPdf(program: Command): void {
     .action(async (deckArgs: string[], options: PdfOptions) => {
       const startup = Math.round(performance.now());
       const log = loggerFor(options);
+      const find = browserChoice(options);
       // Chromium first, before the export and the renderer load: its start-up, the longest wait before the page
       // can load, runs while they load and the deck builds. The export connects to it and closes it.
       const [{ startFoundChromium }, { onStopSignal }] = await Promise.all([
@@ -191,11 +194,12 @@ export function registerPdf(program: Command): void {
       // the run ends (the export's own session does the same once it has connected).
       let started: StartedChromium | undefined;
       const stopListening = onStopSignal(async () => await started?.discard(), { logger: log });
-      started = await startFoundChromium({ flag: options.browser }, log);
+      // A running browser (--browser-url) is connected to by the export itself: nothing to start.
+      if (!find.url) started = await startFoundChromium(find, log);
       try {
         const targets = deckTargets(await expandDecks(deckArgs), options.out);
-        if (targets.length === 1) await exportOne(targets[0]!, options, log, startup, started);
-        else await exportSeveral(targets, options, log, started);
+        if (targets.length === 1) await exportOne(targets[0]!, options, log, startup, find, started);
+        else await exportSeveral(targets, options, log, find, started);
       } finally {
         stopListening();
         // Closed already when an export connected to it; ended here when the command failed before that.

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { addCommonOptions, examples, flagsToConfig, loggerFor, type CommonOptions } from '../options.js';
+import { addCommonOptions, browserChoice, examples, flagsToConfig, loggerFor, type CommonOptions } from '../options.js';
 
 interface PngOptions extends CommonOptions {
   fragments?: boolean;
@@ -49,7 +49,7 @@ export function registerPng(program: Command): void {
         scale: options.scale,
         jpeg: options.jpeg,
         strict: options.strict,
-        find: { flag: options.browser },
+        find: browserChoice(options),
         logger: log,
       });
       log.success(

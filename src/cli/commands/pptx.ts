@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { addCommonOptions, examples, flagsToConfig, loggerFor, type CommonOptions } from '../options.js';
+import { addCommonOptions, browserChoice, examples, flagsToConfig, loggerFor, type CommonOptions } from '../options.js';
 
 interface PptxOptions extends CommonOptions {
   strict?: boolean;
@@ -33,7 +33,7 @@ export function registerPptx(program: Command): void {
         configFile: options.config,
         templates: options.templates,
         strict: options.strict,
-        find: { flag: options.browser },
+        find: browserChoice(options),
         logger: log,
       });
       for (const item of result.pictured) log.info(`${item.file}:${item.line}: slide ${item.slide}: exported as a picture: ${item.reason}`);

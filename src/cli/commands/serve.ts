@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { addCommonOptions, examples, flagsToConfig, loggerFor, type CommonOptions } from '../options.js';
+import { addCommonOptions, browserChoice, examples, flagsToConfig, loggerFor, type CommonOptions } from '../options.js';
 import { firstStopSignal } from '../stop-signal.js';
 
 interface ServeCliOptions extends Omit<CommonOptions, 'out'> {
@@ -64,7 +64,7 @@ export function registerServe(program: Command): void {
     const pdf = createPdfRoute({
       deck: deckPath,
       build: { flags, configFile: options.config, templates: options.templates },
-      find: { flag: options.browser },
+      find: browserChoice(options),
       logger: log,
       token: () => token,
       tokensMatch,
