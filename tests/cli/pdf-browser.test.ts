@@ -2,7 +2,8 @@
  * `deck pdf` starts its Chromium first thing (src/browser/start.ts) and no longer waits for it to die before it
  * finishes the PDFs: whatever way the run ends, no Chromium of it may be left running and no profile left in the
  * temporary folder when the command has exited. Each run gets its own TMPDIR, so only its own profiles and
- * processes are looked at (other runs use Chromium on this machine too).
+ * processes are looked at (other runs use Chromium on this machine too). These runs launch their own Chromium
+ * (DECK_BROWSER_URL unset; a running one is tested in tests/cli/browser-url.test.ts).
  */
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -52,7 +53,9 @@ describe("deck pdf's own Chromium", () => {
   it('exports, then leaves no Chromium running and no profile behind', async () => {
     const tmp = privateTmp('ok');
     const out = join(work, 'ok-out');
-    const result = await runCli(['pdf', DECK, '-o', out, '--no-handout', '--verbose'], { env: { TMPDIR: tmp } });
+    const result = await runCli(['pdf', DECK, '-o', out, '--no-handout', '--verbose'], {
+      env: { TMPDIR: tmp, DECK_BROWSER_URL: undefined },
+    });
     expect(result.code, result.stderr).toBe(0);
     // Started before the deck was even looked at (the launch line comes before anything of the export).
     expect(result.stderr).toMatch(/launching \S+chrom/i);
@@ -64,7 +67,7 @@ describe("deck pdf's own Chromium", () => {
   it('a deck that does not exist: the Chromium started for it is ended and its profile removed, exit 2', async () => {
     const tmp = privateTmp('missing');
     const result = await runCli(['pdf', join(work, 'no-such-deck'), '-o', join(work, 'missing-out'), '--verbose'], {
-      env: { TMPDIR: tmp },
+      env: { TMPDIR: tmp, DECK_BROWSER_URL: undefined },
     });
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toMatch(/launching \S+chrom/i); // it was started before the deck was looked for
@@ -76,7 +79,7 @@ describe("deck pdf's own Chromium", () => {
     const tmp = privateTmp('broken');
     const browser = fakeBrowser(tmp, 'echo "fake-chromium: cannot open shared object file" >&2\nexit 127');
     const result = await runCli(['pdf', DECK, '-o', join(work, 'broken-out'), '--no-handout', '--verbose'], {
-      env: { TMPDIR: tmp, CHROME_PATH: browser },
+      env: { TMPDIR: tmp, CHROME_PATH: browser, DECK_BROWSER_URL: undefined },
       timeoutMs: 20_000,
     });
     expect(result.code, result.stderr + result.stdout).toBe(3);

@@ -1,14 +1,14 @@
 /**
  * `deck pdf` as the user runs it: its flags, the config file's `pdf.*` keys, exit 3 and 4, the export checks'
  * report, `--quiet`, `--verbose`'s phases, the default deck and output folder, and the progress bar on a
- * terminal. Exports run two at a time (each launches Chromium).
+ * terminal. Exports run two at a time (in the worker's Chromium, tests/cli/run.ts).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Box, pageText, readOutline, readPdfPages } from '../helpers/pdf-pages.js';
-import { BIN, type CliResult, ensureCompiled, OUT, pool, ROOT, runCli } from './run.js';
+import { BIN, type CliResult, cliBrowserEnv, ensureCompiled, OUT, pool, ROOT, runCli } from './run.js';
 
 const WORK = join(OUT, 'pdf-cli');
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'export');
@@ -25,16 +25,16 @@ const paper = (file: string) => /Page size:\s+([\d.]+ x [\d.]+ pts(?: \(\w+\))?)
  */
 async function runOnTerminal(args: string[], cwd = ROOT): Promise<CliResult> {
   const command = [process.execPath, BIN, ...args].map((part) => `'${part.replace(/'/g, `'\\''`)}'`).join(' ');
-  const result = await runCommand('script', ['-qec', command, '/dev/null'], cwd);
+  const result = await runCommand('script', ['-qec', command, '/dev/null'], cwd, await cliBrowserEnv());
   return { ...result, stdout: result.stdout.replace(/\r\n/g, '\n') };
 }
 
-function runCommand(file: string, args: string[], cwd: string): Promise<CliResult> {
+function runCommand(file: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CliResult> {
   return new Promise((done, fail) => {
     const started = performance.now();
     const child = spawn(file, args, {
       cwd,
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, COLUMNS: '100' },
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, COLUMNS: '100', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

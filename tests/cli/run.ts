@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, watch, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { workerBrowserUrl } from '../helpers/chromium.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BIN = join(ROOT, 'bin', 'deck.js');
@@ -16,13 +17,33 @@ export interface CliResult {
   ms: number;
 }
 
-/** Run `node bin/deck.js …args` (the bundled CLI in lib/cli-bundle/), collecting its output. */
-export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<CliResult> {
+/**
+ * What a `deck` run spawned by a test needs in its environment to use the vitest worker's Chromium instead of
+ * launching its own (about 1.3 CPU-s a launch): `DECK_BROWSER_URL`, its DevTools URL (tests/helpers/chromium.ts).
+ * A test that is about the launch itself (the browser search, a browser that will not start, no Chromium left
+ * after Ctrl+C, `--verbose`'s launch line) opts out by naming the variable in `env`, e.g.
+ * `env: { DECK_BROWSER_URL: undefined }`; `--browser PATH` on the command line also launches (a flag beats the
+ * environment).
+ */
+export async function cliBrowserEnv(env: NodeJS.ProcessEnv = {}): Promise<NodeJS.ProcessEnv> {
+  if ('DECK_BROWSER_URL' in env) return {};
+  return { DECK_BROWSER_URL: await workerBrowserUrl() };
+}
+
+/**
+ * Run `node bin/deck.js …args` (the bundled CLI in lib/cli-bundle/), collecting its output. It uses the worker's
+ * Chromium unless `env` opts out (`cliBrowserEnv`).
+ */
+export async function runCli(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+): Promise<CliResult> {
+  const browserEnv = await cliBrowserEnv(options.env);
   return new Promise((done, fail) => {
     const started = performance.now();
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd ?? ROOT,
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env },
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...browserEnv, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -12,10 +12,12 @@
  * Handing it back closes every page and browser context the file left open and clears the storage (cookies,
  * localStorage) of every origin its pages visited, so the next file finds the browser as a fresh launch leaves
  * it, its caches aside. A file that asks for a second browser while it holds the worker's gets one of its own.
+ * The `deck` runs a test spawns use the worker's browser too, each in a browser context of its own (workerBrowserUrl).
  */
 import { expect } from 'vitest';
 import { closeBrowser as closeOwnBrowser, findBrowser, launchBrowser, type Browser } from '../../src/browser/index.js';
 import { closePage } from '../../src/browser/close-page.js';
+import { devToolsUrl, launchWithDevToolsPort } from './devtools-url.js';
 
 /** The worker's Chromium and who holds it. */
 interface WorkerChromium {
@@ -47,6 +49,31 @@ const WORKER_CHROMIUM = Symbol.for('gpt-deck.tests.worker-chromium');
 async function launchOwn(): Promise<Browser> {
   const found = await findBrowser({});
   return launchBrowser({ executablePath: found.path });
+}
+
+/**
+ * The worker's browser also listens for DevTools on a free loopback port: the CLI runs the tests spawn connect to
+ * it (`DECK_BROWSER_URL`, tests/cli/run.ts) instead of each launching a Chromium of their own.
+ */
+function launchWorker(): Promise<Browser> {
+  return launchWithDevToolsPort();
+}
+
+/** The worker's browser, launched on first use, or again if it has gone. */
+async function workerBrowser(worker: WorkerChromium): Promise<Browser> {
+  const browser = await (worker.launching ??= launchWorker());
+  if (browser.connected) return browser;
+  worker.launching = launchWorker();
+  return worker.launching;
+}
+
+/**
+ * The DevTools URL of the worker's browser, for the `deck` runs a test spawns (tests/cli/run.ts passes it as
+ * DECK_BROWSER_URL). It is not leased: each run works in a browser context of its own and closes it when done
+ * (src/browser/connect.ts), beside the pages of whichever file holds the browser.
+ */
+export async function workerBrowserUrl(): Promise<string> {
+  return devToolsUrl(await workerBrowser(workerChromium()));
 }
 
 /**
@@ -93,11 +120,7 @@ export async function startChromium(): Promise<Browser> {
   const lease: Lease = { file, origins: new Set(), stopWatching: () => {} };
   worker.lease = lease;
   try {
-    let browser = await (worker.launching ??= launchOwn());
-    if (!browser.connected) {
-      worker.launching = launchOwn();
-      browser = await worker.launching;
-    }
+    const browser = await workerBrowser(worker);
     lease.browser = browser;
     lease.stopWatching = watchOrigins(browser, lease.origins);
     return browser;
