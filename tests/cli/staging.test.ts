@@ -5,7 +5,9 @@
  */
 import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
+import { defaultDeckPdf } from '../helpers/default-deck-pdf.js';
 import { ensureCompiled, hashTree, OUT, ROOT, runCli } from './run.js';
 
 const WORK = join(OUT, 'staging');
@@ -17,25 +19,35 @@ function stagesBeside(out: string): string[] {
   return readdirSync(dirname(out)).filter((name) => name.includes('.stage-'));
 }
 
-/** The output of one good export (beforeAll), copied for each test that starts from an earlier export. */
-const FIRST_EXPORT = join(WORK, 'first-export');
+/**
+ * The output folder of one good export, copied for each test that starts from an earlier export: the default deck's
+ * `deck pdf` the run already makes for other files (tests/helpers/default-deck-pdf.ts), not an export of its own.
+ */
+let firstExport: string;
 
 /** An output folder from an earlier good export, plus a file of the user's. */
 async function previousExport(name: string): Promise<string> {
   const out = join(WORK, name, 'out');
-  cpSync(FIRST_EXPORT, out, { recursive: true });
+  cpSync(firstExport, out, { recursive: true });
   writeFileSync(join(out, 'notes-of-mine.txt'), 'kept');
   return out;
 }
 
+let browser: Browser;
+
 beforeAll(async () => {
-  await ensureCompiled();
   rmSync(WORK, { recursive: true, force: true });
   mkdirSync(WORK, { recursive: true });
-  const good = await runCli(['pdf', SMALL, '-o', FIRST_EXPORT, '-q', '--handout', '2up'], { timeoutMs: 60_000 });
-  expect(good.code, good.stderr).toBe(0);
-  expect(readdirSync(FIRST_EXPORT).sort()).toEqual(['assets', 'deck.pdf', 'handout.pdf', 'index.html']);
-}, 120_000);
+  // The browser is only for a run without the global setup, which then exports the default deck here.
+  browser = await startChromium();
+  const [shared] = await Promise.all([defaultDeckPdf('gpt', browser), ensureCompiled()]);
+  firstExport = dirname(shared.index);
+  expect(readdirSync(firstExport).sort()).toEqual(['assets', 'deck.pdf', 'handout.pdf', 'index.html']);
+}, 600_000);
+
+afterAll(async () => {
+  if (browser) await closeBrowser(browser);
+});
 
 // Each test has folders of its own, and each CLI run is a process of its own: they run at once.
 describe.concurrent('a failed export or build leaves the output folder as it was', () => {
