@@ -145,20 +145,8 @@ describe.concurrent('deck serve', () => {
     }
   });
 
-  it('--host 0.0.0.0 --no-qr prints the URLs without the QR codes', async () => {
-    const served = await serve(['--host', '0.0.0.0', '--no-qr']);
-    try {
-      const output = served.output();
-      expect(printed(output, 'phone remote:')[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/remote\?token=\S+$/);
-      expect(readTerminalQrCodes(output)).toEqual([]);
-      expect(output).not.toMatch(/[▀▄█]/u);
-      expect(output).not.toContain('(scan;');
-    } finally {
-      await interrupt(served);
-    }
-  });
-
-  it('a restart keeps the presenter token; --new-token makes a new one and the old URLs stop working', async () => {
+  // The restart is also the run of --host 0.0.0.0 --no-qr: one start of the CLI fewer.
+  it('a restart (with --host 0.0.0.0 --no-qr: the URLs printed without the QR codes) keeps the presenter token; --new-token makes a new one and the old URLs stop working', async () => {
     const stateHome = mkdtempSync(join(tmpdir(), 'deck-serve-state-'));
     const tokenOf = (served: Served) => /presenter\?token=(\S+)/.exec(printed(served.output(), 'presenter view:')[0] ?? '')?.[1];
     try {
@@ -167,9 +155,17 @@ describe.concurrent('deck serve', () => {
       expect(token).toMatch(/^\S{8,256}$/);
       expect(await interrupt(first)).toEqual({ code: 0, signal: null });
 
-      const again = await serve([], { stateHome });
-      expect(tokenOf(again)).toBe(token);
-      expect(await interrupt(again)).toEqual({ code: 0, signal: null });
+      const again = await serve(['--host', '0.0.0.0', '--no-qr'], { stateHome });
+      try {
+        expect(tokenOf(again)).toBe(token);
+        const output = again.output();
+        expect(printed(output, 'phone remote:')[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/remote\?token=\S+$/);
+        expect(readTerminalQrCodes(output)).toEqual([]);
+        expect(output).not.toMatch(/[▀▄█]/u);
+        expect(output).not.toContain('(scan;');
+      } finally {
+        expect(await interrupt(again)).toEqual({ code: 0, signal: null });
+      }
 
       const renewed = await serve(['--new-token'], { stateHome });
       try {
