@@ -160,4 +160,45 @@ describe('deck pdf with a running Chromium', () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
   });
+
+  it('deck serve --browser-url: its PDFs are printed in the running browser, in a context of its own that goes when the server stops; the browser stays', async () => {
+    const before = await openInBrowser();
+    const stateHome = mkdtempSync(join(work, 'state-'));
+    const child = spawn(
+      process.execPath,
+      [BIN, 'serve', DECK, '--port', '0', '--no-watch', '--no-qr', '--browser-url', httpUrl, '--verbose'],
+      {
+        cwd: ROOT,
+        env: { ...process.env, NO_COLOR: '1', XDG_STATE_HOME: stateHome },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    child.stdout.on('data', (data) => (output += data));
+    child.stderr.on('data', (data) => (output += data));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
+    try {
+      await vi.waitFor(() => expect(output).toContain('press Ctrl+C to stop'), { timeout: 60_000, interval: 20 });
+      const pdfUrl = /PDF of the deck:\s+(http:\/\/\S+)/.exec(output)?.[1];
+      expect(pdfUrl, output).toBeDefined();
+      const response = await fetch(pdfUrl!);
+      expect(response.status, output).toBe(200);
+      const file = join(work, 'served.pdf');
+      writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+      expect((await readPdfPages(file)).length).toBe(6);
+      expect(output).toContain(`connected to the running Chromium at ${httpUrl}`);
+      expect(output).not.toMatch(/launching \S+chrom/i);
+      // Kept for the next request while the server runs: one context of its own.
+      expect((await openInBrowser()).contexts).toHaveLength(before.contexts.length + 1);
+      child.kill('SIGINT');
+      await exited;
+      expect(browser.connected).toBe(true);
+      expect(browser.process()?.exitCode).toBeNull();
+      expect(await openInBrowser()).toEqual(before);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+  });
 });
