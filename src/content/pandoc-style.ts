@@ -56,6 +56,6 @@ export function pandocStyle(
   const pandoc =
     keys.some((key) => key === 'incremental' || foreignToolOf(key) === 'Pandoc') ||
     inputs.some((input) => input.text.startsWith('%')) ||
-    bodies.some((body) => hasFencedDiv(body) || matchesOutsideCode(body, PAUSE).length > 0);
+    bodies.some((body) => hasFencedDiv(body) || (body.includes('. . .') && matchesOutsideCode(body, PAUSE).length > 0));
   return pandoc ? withLevel(defaultSlideLevel(bodies, options), false) : undefined;
 }
