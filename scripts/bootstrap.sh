@@ -51,7 +51,8 @@ if [ ! -f lib/cli/main.js ] || [ -n "$(find src -newer lib/cli/main.js -name '*.
 fi
 # (npm ci rebuilds the bundle itself, through package.json's prepare: new packages get bundled.)
 # The bundle holds templates/ compiled (src/render/precompile.ts): an edited template is bundled again too.
-if [ ! -f lib/cli-bundle/main.js ] || [ -n "$(find src scripts/build-cli.mjs templates -newer lib/cli-bundle/main.js \( -name '*.ts' -o -name '*.mjs' -o -name '*.hbs' \) -not -path 'src/client/*' -print -quit)" ]; then
+templates=$(if [ -d templates ]; then echo templates; fi)
+if [ ! -f lib/cli-bundle/main.js ] || [ -n "$(find src scripts/build-cli.mjs $templates -newer lib/cli-bundle/main.js \( -name '*.ts' -o -name '*.mjs' -o -name '*.hbs' \) -not -path 'src/client/*' -print -quit)" ]; then
   say "bundling the CLI (esbuild)"
   node scripts/build-cli.mjs
 fi
