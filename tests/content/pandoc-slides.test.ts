@@ -145,6 +145,14 @@ describe('Pandoc slide levels', () => {
     expect(pandocStyle(set, [{ text: body, body, data: {} }])).toEqual({ slideLevel: 2, topLevel: 1, explicit: true });
   });
 
+  it("a reveal.js vertical separator's slide joins the stack it follows; empty rules make no slide", () => {
+    expect(layout('%\n\n## One\n\nx\n\n----\n\n## Under one\n\ny\n\n---\n\n---\n\n## Two\n\nz\n')).toEqual([
+      [0, 0, 'One'],
+      [0, 1, 'Under one'],
+      [1, 0, 'Two'],
+    ]);
+  });
+
   it('a later file starts its own stack; a file with separators of its own keeps them', () => {
     expect(layout('%\n\n# A\n\n## a1\n\nx\n', { 'z.md': '## b1\n\ny\n\n## b2\n\nz\n' })).toEqual([
       [0, 0, 'A'],
