@@ -1,17 +1,20 @@
 // One image of every slide of a built deck, in order, numbered (the README's picture of the talk):
 //   node scripts/contact-sheet.mjs dist/index.html OUT.png [columns] [slide width]
-// Each slide is a screenshot at 1280×720 (fragments shown), scaled into a grid.
-import puppeteer from 'puppeteer-core';
+// Each slide is a screenshot at 1280×720 (fragments shown), scaled into a grid. DECK_BROWSER_URL set: drawn in
+// that running Chromium instead of a launched one, as `deck` does.
 import { resolve } from 'node:path';
+import { scriptBrowser } from './script-browser.mjs';
 
 const [file = 'dist/index.html', out = 'contact-sheet.png', columnsArg = '4', widthArg = '320'] = process.argv.slice(2);
 const columns = Number(columnsArg);
 const thumbWidth = Number(widthArg);
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
+const browser = await scriptBrowser([
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+]);
 try {
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 720 });

@@ -1,22 +1,19 @@
 // Screenshot every slide of a built deck: node scripts/shots.mjs dist/index.html OUTDIR [theme]
-import puppeteer from 'puppeteer-core';
+// DECK_BROWSER_URL set: drawn in that running Chromium instead of a launched one, as `deck` does.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { scriptBrowser } from './script-browser.mjs';
 const [file = 'dist/index.html', out = '/tmp/shots'] = process.argv.slice(2);
 mkdirSync(out, { recursive: true });
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
-});
+const browser = await scriptBrowser([
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+]);
 try {
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 720 });

@@ -1,7 +1,9 @@
 /**
  * scripts/contact-sheet.mjs, the README's picture of the talk: run as the README shows it on the default deck, it
  * draws every slide of the deck (all 32) in a grid of the committed picture's size, each cell a different slide
- * with something on it (no blank or repeated screenshot).
+ * with something on it (no blank or repeated screenshot). It draws in the vitest worker's Chromium through
+ * DECK_BROWSER_URL, as the deck runs of tests/cli do; tests/scripts/dev-tools.test.ts runs a script that launches
+ * its own.
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -10,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../cli/run.js';
+import { cliBrowserEnv, ROOT } from '../cli/run.js';
 import { buildDefaultDeck } from '../visual/deck-page.js';
 import { decodePng, type Image } from '../visual/png.js';
 
@@ -40,8 +42,10 @@ describe('node scripts/contact-sheet.mjs dist/index.html docs/contact-sheet.png'
   it('draws all 32 slides of the default deck, each once, at the size of the committed picture', async () => {
     const index = await buildDefaultDeck('gpt');
     const file = join(out, 'sheet.png');
+    // In the worker's Chromium (DECK_BROWSER_URL), not one launched for the script.
     const { stdout } = await promisify(execFile)(process.execPath, [join(ROOT, 'scripts', 'contact-sheet.mjs'), index, file], {
       cwd: ROOT,
+      env: { ...process.env, ...(await cliBrowserEnv()) },
       timeout: 180_000,
     });
     expect(stdout.trim()).toBe(`${SLIDES} slides → ${file}`);
