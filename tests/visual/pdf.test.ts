@@ -1,12 +1,12 @@
 /**
  * The PDFs as `deck pdf` writes them: key pages of the default deck's deck.pdf in both themes, and the first
- * sheet of every handout layout on A4 and letter (of a short copy of the talk, writeSample; the notes handout on A4
- * is the one the run's shared export of the whole talk wrote), rendered by poppler (pdftoppm) and compared with the
- * committed tests/visual/baseline/{pdf,handout}-*.png; and the slide numbers in deck.pdf, measured with pdfjs
+ * sheet of every handout layout on A4 and letter (of a short copy of the talk, tests/helpers/talk-sample.ts, as a
+ * first sheet shows at most six slides; the notes handout on A4 is the one the run's shared export of the whole talk
+ * wrote), rendered by poppler (pdftoppm) and compared with the committed tests/visual/baseline/{pdf,handout}-*.png; and the slide numbers in deck.pdf, measured with pdfjs
  * against the page height.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -17,9 +17,9 @@ import { exportPdf, type ExportPdfResult } from '../../src/export/export.js';
 import type { HandoutLayout, Paper } from '../../src/export/handout/layout.js';
 import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
 import { defaultDeckPdf } from '../helpers/default-deck-pdf.js';
+import { TALK_SAMPLE_OPENING, writeTalkSample } from '../helpers/talk-sample.js';
 import { pool } from '../cli/run.js';
 import { BASELINES, compareWithBaseline, TOLERANCE, UPDATE } from './baseline.js';
-import { SLIDES_DIR } from './deck-page.js';
 import { decodePng } from './png.js';
 
 /** deck.pdf pages at 48 dpi: 640×360, the size of the live baselines. */
@@ -60,29 +60,6 @@ const DECK_PAGES: Record<Theme, Record<string, (slide: Slide) => boolean>> = {
   },
 };
 
-/** The talk's opening files whole; the overview cut to its first two slides (timeline and growth chart). */
-const SAMPLE_FILES = ['00-title.md', '01-what-is-gpt.md'];
-const SAMPLE_OVERVIEW = { file: '02-overview.md', slides: 2 };
-/** The model sections cut to their front matter, which feeds the agenda, the title's strip and the charts. */
-const SAMPLE_MODELS = ['03-gpt-1.md', '04-gpt-2.md', '05-gpt-3.md', '06-instructgpt.md', '07-gpt-4.md', '08-gpt-4o.md'];
-/** The talk's first slides, which the first sheet of every layout shows (6-up holds the most). */
-const FIRST_SHEET_SLIDES = 6;
-
-/**
- * A short copy of the talk (12 slides): the first sheet of a handout shows at most its first six slides, as the
- * whole talk has them (the rest, one slide per model section, only keeps the agenda and the charts whole).
- */
-function writeSample(dir: string): void {
-  for (const file of SAMPLE_FILES) copyFileSync(join(SLIDES_DIR, file), join(dir, file));
-  // A file's front matter and its slides, split at the `---` lines.
-  const parts = readFileSync(join(SLIDES_DIR, SAMPLE_OVERVIEW.file), 'utf8').split(/\n---\n/);
-  writeFileSync(join(dir, SAMPLE_OVERVIEW.file), `${parts.slice(0, SAMPLE_OVERVIEW.slides + 1).join('\n---\n')}\n`);
-  for (const file of SAMPLE_MODELS) {
-    const [frontMatter] = readFileSync(join(SLIDES_DIR, file), 'utf8').split(/\n---\n/);
-    writeFileSync(join(dir, file), `${frontMatter}\n---\n`);
-  }
-}
-
 /** Every layout on each paper; the dark theme on the layouts whose slides are largest. */
 const HANDOUTS: { theme: Theme; layout: HandoutLayout; paper: Paper }[] = [
   { theme: 'gpt', layout: 'notes', paper: 'A4' },
@@ -116,7 +93,7 @@ beforeAll(async () => {
   for (const theme of ['gpt', 'gpt-dark'] as const) decks.set(theme, await defaultDeckPdf(theme, browser));
   handouts.set(SHARED_HANDOUT, decks.get('gpt')!.handout!.path);
   const sample = mkdtempSync(join(tmpdir(), 'deck-visual-sample-'));
-  writeSample(sample);
+  writeTalkSample(sample);
   // Two at a time, each in a page of its own: a page waits on the browser for much of its export. Each export
   // then shares the machine, so its own time limit is a generous one for a hung export (60 s, the default, ran
   // out at a load of 40 with three at a time); the time is not what these tests check.
@@ -191,8 +168,8 @@ if (!UPDATE)
 describe('handout.pdf', () => {
   it('the sample’s first sheet shows the talk’s first slides, and the shared notes handout is on A4', () => {
     const talk = decks.get('gpt')!;
-    const first = (slides: readonly Slide[]) => slides.slice(0, FIRST_SHEET_SLIDES).map((slide) => [slide.title, slide.layout]);
-    expect(sampleSlides.length).toBeGreaterThan(FIRST_SHEET_SLIDES);
+    const first = (slides: readonly Slide[]) => slides.slice(0, TALK_SAMPLE_OPENING).map((slide) => [slide.title, slide.layout]);
+    expect(sampleSlides.length).toBeGreaterThan(TALK_SAMPLE_OPENING);
     expect(first(sampleSlides)).toEqual(first(talk.deck.slides));
     expect(talk.handout!.layout).toBe('notes');
     expect(talk.deck.config.pdf.paper).toBe('A4');
