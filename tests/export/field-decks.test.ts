@@ -125,21 +125,23 @@ async function printedHeadings(result: ExportPdfResult): Promise<{ left: number;
   return printed;
 }
 
-/** Open the built deck at the slide's size, as a screen shows it, and run `measure` in it. */
-function live<T>(result: ExportPdfResult, measure: () => T): Promise<T> {
+/** Open the built deck at the slide's size, as a screen shows it, and run each of `measures` in it in turn. */
+function live<T extends unknown[]>(result: ExportPdfResult, ...measures: { [K in keyof T]: () => T[K] }): Promise<T> {
   const { width, height } = result.deck.config;
   return withPage(browser, async (page) => {
     await page.setViewport({ width, height });
     await page.goto(pathToFileURL(result.index).href);
     await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
     await page.evaluate(() => document.fonts.ready);
-    return page.evaluate(measure);
+    const measured: unknown[] = [];
+    for (const measure of measures) measured.push(await page.evaluate(measure));
+    return measured as T;
   });
 }
 
-/** Every page's heading starts where the live slide's does, within 2 px. */
-async function expectHeadingsWhereLive(result: ExportPdfResult): Promise<void> {
-  const [onScreen, printed] = await Promise.all([live(result, headingBaselines), printedHeadings(result)]);
+/** Every page's heading starts where the live slide's does (`onScreen`, headingBaselines), within 2 px. */
+async function expectHeadingsWhereLive(result: ExportPdfResult, onScreen: { left: number; baseline: number }[]): Promise<void> {
+  const printed = await printedHeadings(result);
   expect(printed).toHaveLength(onScreen.length);
   printed.forEach((position, i) => {
     expect(
@@ -157,7 +159,8 @@ describe('the PDF page keeps the live slide’s geometry', () => {
   it('exports a reveal.js theme with a margin under strict checks, each heading where it is on screen', async () => {
     const result = await exported.of('reveal-theme');
     expect(result.problems).toEqual([]);
-    await expectHeadingsWhereLive(result);
+    const [onScreen] = await live(result, headingBaselines);
+    await expectHeadingsWhereLive(result, onScreen);
   });
 
   it('exports center: true, r-stretch and r-fit-text (reveal-md decks) under strict checks, as the screen shows them', async () => {
@@ -165,8 +168,8 @@ describe('the PDF page keeps the live slide’s geometry', () => {
     // Centred slides kept inside the page (they reached 32 px past its foot), the stretched picture inside the room
     // left (it was drawn at the slide's full width, far past the foot).
     expect(result.problems).toEqual([]);
-    await expectHeadingsWhereLive(result);
-    const screen = await live(result, () => {
+    // One page load for both: every slide's heading, then the stretched picture and the fitted heading.
+    const [onScreen, screen] = await live(result, headingBaselines, () => {
       const reveal = (window as unknown as { Reveal: { slide(h: number): void; getCurrentSlide(): HTMLElement; getScale(): number } })
         .Reveal;
       reveal.slide(1);
@@ -185,6 +188,7 @@ describe('the PDF page keeps the live slide’s geometry', () => {
         scale: reveal.getScale(),
       };
     });
+    await expectHeadingsWhereLive(result, onScreen);
     // The picture takes the height the heading and the two lines leave: far more than its 90 px, less than the slide.
     expect(screen.picture.height).toBeGreaterThan(300);
     expect(screen.picture.bottom).toBeLessThanOrEqual(screen.belowTop + 1);
