@@ -24,6 +24,20 @@ const INIT = join(WORK, 'init', 'my-talk');
 let initRun: Promise<CliResult> | undefined;
 const init = (): Promise<CliResult> => (initRun ??= runCli(['init', INIT]));
 
+/**
+ * `deck init` into a folder that is not empty, run once: the init test checks its refusal, and the colour test
+ * that an error printed with no colour asked for has none.
+ */
+const BUSY = join(WORK, 'init', 'busy');
+let refusedRun: Promise<{ before: string; refused: CliResult }> | undefined;
+const refusedInit = () =>
+  (refusedRun ??= (async () => {
+    mkdirSync(BUSY, { recursive: true });
+    writeFileSync(join(BUSY, 'mine.md'), '# Mine\n');
+    const before = hashTree(BUSY);
+    return { before, refused: await runCli(['init', BUSY]) };
+  })());
+
 /** Decks built with no flag: their folder holds slides (and a config file), by the name `deck build` gives them. */
 const FLAGLESS: Record<string, { slide: string; config?: [string, string] }> = {
   defaults: { slide: '# Only slide\n' },
@@ -123,7 +137,8 @@ describe.concurrent('help and version', () => {
 
 describe.concurrent('colour', () => {
   it('colours errors and help only when asked or on a terminal, and never with NO_COLOR', async () => {
-    const plain = await runCli(['build', 'no-such-deck', '-o', join(WORK, 'c')]);
+    // No colour asked for: deck init's refusal, run once for this test and the init test.
+    const { refused: plain } = await refusedInit();
     expect(plain.stderr).toContain('error:');
     expect(plain.stderr).not.toContain('\x1b[');
     const forced = await runCli(['build', 'no-such-deck', '-o', join(WORK, 'c')], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
@@ -237,11 +252,8 @@ describe.concurrent('deck init', () => {
   });
 
   it('refuses a folder that is not empty unless --force, and a path that is a file', async () => {
-    const dir = join(WORK, 'init', 'busy');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'mine.md'), '# Mine\n');
-    const before = hashTree(dir);
-    const refused = await runCli(['init', dir]);
+    const dir = BUSY;
+    const { before, refused } = await refusedInit();
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('not empty');
     expect(hashTree(dir)).toBe(before);
