@@ -86,6 +86,19 @@ async function letPass(page: Page, ms: number): Promise<void> {
   );
 }
 
+/** Whether the presenter view fits its window (no scrolling, the Next button on screen) and how tall its notes are. */
+const presenterFit = (page: Page) =>
+  page.evaluate(() => ({
+    scroll: document.documentElement.scrollHeight <= innerHeight && document.documentElement.scrollWidth <= innerWidth,
+    next: document.getElementById('next')!.getBoundingClientRect().bottom <= innerHeight,
+    notes: document.getElementById('notes')!.getBoundingClientRect().height,
+  }));
+
+function expectPresenterFits(box: { scroll: boolean; next: boolean; notes: number }): void {
+  expect(box.scroll && box.next).toBe(true);
+  expect(box.notes).toBeGreaterThan(150);
+}
+
 /** What the presenter view's Next preview shows (its frame's reveal.js). */
 const previewAt = (page: Page) =>
   page.evaluate(() => {
@@ -145,11 +158,18 @@ async function pressForSpeakerView(deck: Page): Promise<Page> {
 }
 
 describe('presenting a talk from /presenter (Chromium)', () => {
-  it('→ through the whole deck: the audience lands where the Next preview showed, every step, then the end is said', async () => {
+  it('audience pages carry no speaker notes; → through the whole deck: the audience lands where the Next preview showed, every step, then the end is said', async () => {
+    const html = await (await fetch(server.url)).text();
+    const notes = (await (await fetch(new URL(`/_deck/notes.json?token=${TOKEN}`, server.url))).json()) as { slides: { html: string }[] };
+    const sample = notes.slides.map((s) => s.html.replace(/<[^>]+>/g, '').trim()).filter((t) => t.length > 60);
+    expect(sample.length).toBeGreaterThan(10);
+    for (const text of sample) expect(html).not.toContain(text.slice(20, 50));
+    expect(html).not.toMatch(/<aside class="notes"|data-notes=/);
     const audience = await browser.newPage();
     const presenter = await browser.newPage();
     try {
       await Promise.all([openAudience(audience), openPresenter(presenter)]);
+      expect(await audience.evaluate(() => document.querySelectorAll('aside.notes, [data-notes]').length)).toBe(0);
       const count = await presenter.evaluate(() => window.deckServe!.driver!.view.count);
       const seen = new Set<string>();
       let verticals = 0;
@@ -414,34 +434,10 @@ describe('presenting a talk from /presenter (Chromium)', () => {
     }
   }, 180_000);
 
-  it('audience pages carry no speaker notes', async () => {
-    const html = await (await fetch(server.url)).text();
-    const notes = (await (await fetch(new URL(`/_deck/notes.json?token=${TOKEN}`, server.url))).json()) as { slides: { html: string }[] };
-    const sample = notes.slides.map((s) => s.html.replace(/<[^>]+>/g, '').trim()).filter((t) => t.length > 60);
-    expect(sample.length).toBeGreaterThan(10);
-    for (const text of sample) expect(html).not.toContain(text.slice(20, 50));
-    expect(html).not.toMatch(/<aside class="notes"|data-notes=/);
-    const audience = await browser.newPage();
+  it('screenshots: /presenter at 1920×1080 and /remote at 390×844 fit without overflow (1280×800: the next test)', async () => {
+    // Two pages side by side: neither moves the talk, so they load at the same time.
+    const [large, phone] = await Promise.all([browser.newPage(), browser.newPage()]);
     try {
-      await openAudience(audience);
-      expect(await audience.evaluate(() => document.querySelectorAll('aside.notes, [data-notes]').length)).toBe(0);
-    } finally {
-      await audience.close();
-    }
-  });
-
-  it('screenshots: /presenter at 1280×800 and 1920×1080 and /remote at 390×844 fit without overflow', async () => {
-    // Three pages side by side: none of them moves the talk, so they load at the same time.
-    const [large, small, phone] = await Promise.all([browser.newPage(), browser.newPage(), browser.newPage()]);
-    try {
-      const presenterBox = async (page: Page, size: { width: number; height: number }) => {
-        await openPresenter(page, size);
-        return page.evaluate(() => ({
-          scroll: document.documentElement.scrollHeight <= innerHeight && document.documentElement.scrollWidth <= innerWidth,
-          next: document.getElementById('next')!.getBoundingClientRect().bottom <= innerHeight,
-          notes: document.getElementById('notes')!.getBoundingClientRect().height,
-        }));
-      };
       const remoteBox = async (page: Page) => {
         await page.setViewport({ width: 390, height: 844, isMobile: true, hasTouch: true });
         await page.goto(server.remoteUrl);
@@ -452,22 +448,19 @@ describe('presenting a talk from /presenter (Chromium)', () => {
           notes: document.getElementById('notes')!.getBoundingClientRect().height,
         }));
       };
-      const [boxes, remote] = await Promise.all([
-        Promise.all([presenterBox(small, { width: 1280, height: 800 }), presenterBox(large, { width: 1920, height: 1080 })]),
+      const [box, remote] = await Promise.all([
+        openPresenter(large, { width: 1920, height: 1080 }).then(() => presenterFit(large)),
         remoteBox(phone),
       ]);
-      for (const box of boxes) {
-        expect(box.scroll && box.next).toBe(true);
-        expect(box.notes).toBeGreaterThan(150);
-      }
+      expectPresenterFits(box);
       expect(remote).toMatchObject({ fits: true, next: true });
       expect(remote.notes).toBeGreaterThan(200);
     } finally {
-      await Promise.all([large, small, phone].map((page) => page.close()));
+      await Promise.all([large, phone].map((page) => page.close()));
     }
   });
 
-  it('− / + size the notes, L puts them first, both remembered after a reload; J / K scroll them; ? lists the keys; Remote QR shows the codes', async () => {
+  it('/presenter at 1280×800 fits without overflow; − / + size the notes, L puts them first, both remembered after a reload; J / K scroll them; ? lists the keys; Remote QR shows the codes', async () => {
     const page = await browser.newPage();
     const notes = () =>
       page.$eval('#notes', (el) => ({
@@ -476,6 +469,7 @@ describe('presenting a talk from /presenter (Chromium)', () => {
       }));
     try {
       await openPresenter(page);
+      expectPresenterFits(await presenterFit(page));
       expect(await notes()).toEqual({ size: '22px', notesFirst: false });
       await page.keyboard.press('+');
       await page.keyboard.press('+');
