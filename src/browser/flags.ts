@@ -62,7 +62,7 @@ export const BROWSER_FLAGS: readonly string[] = [
  * Browser-window features that Chromium 156 starts with even headless: the omnibox's WebUI popups, preloaded
  * into a renderer of their own (`--top-chrome-webui`, about 150 MB, a few hundred JavaScript modules parsed)
  * while our page loads on the same cores. A headless export has no omnibox. Turning both off took that renderer
- * away and cut Chromium's CPU time for a 9-slide export to 0.60x (8 alternating rounds; README "Speed");
+ * away and cut Chromium's CPU time for a 9-slide export to 0.60x (8 alternating rounds; docs/speed.md);
  * tests/browser/session.test.ts checks that no such renderer starts.
  */
 export const IDLE_UI_FEATURES: readonly string[] = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];

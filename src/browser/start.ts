@@ -1,7 +1,7 @@
 /**
  * Starting the Chromium process with its temporary profile, before anything connects to it (launch.ts connects).
  * `deck pdf` starts it first thing in its action, before the export, the renderer and puppeteer-core load, so
- * Chromium's own start-up runs while they load (README "Speed"). Nothing of puppeteer-core is loaded here.
+ * Chromium's own start-up runs while they load (docs/speed.md). Nothing of puppeteer-core is loaded here.
  *
  * The profile is a fresh temporary `--user-data-dir`, marked with our pid and start time (src/core/owned-temp.ts)
  * so that the next start clears it if we are killed outright, and removed once Chromium has exited, whether it

@@ -1,7 +1,7 @@
 /**
  * The built-in templates compiled ahead of time: the source of a module for the CLI bundle (scripts/build-cli.mjs
  * puts it in place of precompiled-templates.ts). Compiling templates/ took about a tenth of a cold 200-slide build
- * (Handlebars' parser and code generator running cold, README "Speed"); templates/ stays the source, each compiled
+ * (Handlebars' parser and code generator running cold, docs/speed.md); templates/ stays the source, each compiled
  * template carries the text it was compiled from, and a text that differs at run time is compiled then.
  */
 import Handlebars from 'handlebars';

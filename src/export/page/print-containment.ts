@@ -4,7 +4,7 @@
  * clips what overflows it (reveal.js's print CSS), so containing its size, layout and paint changes nothing on
  * the page (tests/export/print-containment.test.ts; the pixels of deck.pdf: tests/visual/pdf.test.ts), but
  * tells Chromium that no page's layout or paint reaches another, so printing lays out and paints each page on
- * its own: `page.pdf` took 0.91x the time at 200 slides and 0.83x at 1000 (README "Speed"). Not style
+ * its own: `page.pdf` took 0.91x the time at 200 slides and 0.83x at 1000 (docs/speed.md). Not style
  * containment (`contain: strict`): that would scope CSS counters to one slide, and a deck may count across
  * them. The handout moves these pages into frames whose width comes from their content, where size
  * containment would collapse them, so it is taken off before the handout is built.

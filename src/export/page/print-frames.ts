@@ -6,7 +6,7 @@
  * waits for four frames, each a full style, layout and paint of every slide, and reads every size it needs
  * synchronously, so the waits add nothing to the pages (tests/export/print-frames.test.ts compares every box
  * on every page of the default deck). 200 slides, 10 alternating prints in one browser: Chromium's CPU up to
- * `page.pdf` 0.75x, the page load 0.62x (README "Speed").
+ * `page.pdf` 0.75x, the page load 0.62x (docs/speed.md).
  */
 
 /** Keeps the slides out of the screen's layout until reveal.js's print view marks the document `reveal-print`. */
