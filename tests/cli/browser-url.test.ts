@@ -5,7 +5,6 @@
  * after Ctrl+C. A URL that is not on this machine, or where nothing answers, is refused with exit 3 (as a browser
  * that will not start) naming it, and nothing is written.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -14,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeBrowser, type Browser } from '../../src/browser/index.js';
 import { devToolsUrl, launchWithDevToolsPort } from '../helpers/devtools-url.js';
 import { pageText, readPdfPages } from '../helpers/pdf-pages.js';
-import { BIN, ensureCompiled, ROOT, runCli } from './run.js';
+import { ensureCompiled, ROOT, runCli, startCli } from './run.js';
 
 const DECK = join(ROOT, 'tests/fixtures/export/small');
 const work = mkdtempSync(join(tmpdir(), 'deck-browser-url-test-'));
@@ -126,19 +125,9 @@ describe('deck pdf with a running Chromium', () => {
     writeFileSync(join(deck, '01.md'), '# Busy\n\n<script>const end = Date.now() + 60000; while (Date.now() < end) {}</script>\n');
     const before = await openInBrowser();
     const out = join(work, 'interrupted');
-    const child = spawn(process.execPath, [BIN, 'pdf', deck, '-o', out, '--browser-url', httpUrl, '--timeout', '2m', '--verbose'], {
-      cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (data) => (output += data));
-    child.stderr.on('data', (data) => (output += data));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-      child.once('exit', (code, signal) => resolve({ code, signal })),
-    );
+    const { child, output, exited } = startCli(['pdf', deck, '-o', out, '--browser-url', httpUrl, '--timeout', '2m', '--verbose']);
     try {
-      await vi.waitFor(() => expect(output).toContain('connected to the running Chromium'), { timeout: 60_000, interval: 20 });
+      await vi.waitFor(() => expect(output()).toContain('connected to the running Chromium'), { timeout: 60_000, interval: 20 });
       // Its context holds a page of the run.
       await vi.waitFor(
         async () => {
@@ -150,8 +139,8 @@ describe('deck pdf with a running Chromium', () => {
       );
       child.kill('SIGINT');
       const exit = await exited;
-      expect(exit.signal ?? exit.code, output).toBe('SIGINT');
-      expect(output).toContain('SIGINT: closing Chromium');
+      expect(exit.signal ?? exit.code, output()).toBe('SIGINT');
+      expect(output()).toContain('SIGINT: closing Chromium');
       expect(existsSync(out)).toBe(false);
       expect(browser.connected).toBe(true);
       expect(browser.process()?.exitCode).toBeNull();
@@ -164,32 +153,21 @@ describe('deck pdf with a running Chromium', () => {
   it('deck serve --browser-url: its PDFs are printed in the running browser, in a context of its own that goes when the server stops; the browser stays', async () => {
     const before = await openInBrowser();
     const stateHome = mkdtempSync(join(work, 'state-'));
-    const child = spawn(
-      process.execPath,
-      [BIN, 'serve', DECK, '--port', '0', '--no-watch', '--no-qr', '--browser-url', httpUrl, '--verbose'],
-      {
-        cwd: ROOT,
-        env: { ...process.env, NO_COLOR: '1', XDG_STATE_HOME: stateHome },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let output = '';
-    child.stdout.on('data', (data) => (output += data));
-    child.stderr.on('data', (data) => (output += data));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-      child.once('exit', (code, signal) => resolve({ code, signal })),
+    const { child, output, exited } = startCli(
+      ['serve', DECK, '--port', '0', '--no-watch', '--no-qr', '--browser-url', httpUrl, '--verbose'],
+      { XDG_STATE_HOME: stateHome },
     );
     try {
-      await vi.waitFor(() => expect(output).toContain('press Ctrl+C to stop'), { timeout: 60_000, interval: 20 });
-      const pdfUrl = /PDF of the deck:\s+(http:\/\/\S+)/.exec(output)?.[1];
-      expect(pdfUrl, output).toBeDefined();
+      await vi.waitFor(() => expect(output()).toContain('press Ctrl+C to stop'), { timeout: 60_000, interval: 20 });
+      const pdfUrl = /PDF of the deck:\s+(http:\/\/\S+)/.exec(output())?.[1];
+      expect(pdfUrl, output()).toBeDefined();
       const response = await fetch(pdfUrl!);
-      expect(response.status, output).toBe(200);
+      expect(response.status, output()).toBe(200);
       const file = join(work, 'served.pdf');
       writeFileSync(file, Buffer.from(await response.arrayBuffer()));
       expect((await readPdfPages(file)).length).toBe(6);
-      expect(output).toContain(`connected to the running Chromium at ${httpUrl}`);
-      expect(output).not.toMatch(/launching \S+chrom/i);
+      expect(output()).toContain(`connected to the running Chromium at ${httpUrl}`);
+      expect(output()).not.toMatch(/launching \S+chrom/i);
       // Kept for the next request while the server runs: one context of its own.
       expect((await openInBrowser()).contexts).toHaveLength(before.contexts.length + 1);
       child.kill('SIGINT');

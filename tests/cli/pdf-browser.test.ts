@@ -5,14 +5,13 @@
  * processes are looked at (other runs use Chromium on this machine too). These runs launch their own Chromium
  * (DECK_BROWSER_URL unset; a running one is tested in tests/cli/browser-url.test.ts).
  */
-import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { PROFILE_PREFIX } from '../../src/browser/start.js';
 import { processesNaming } from '../helpers/processes.js';
-import { BIN, ROOT, runCli } from './run.js';
+import { ROOT, runCli, startCli } from './run.js';
 
 const DECK = join(ROOT, 'tests/fixtures/export/small');
 const work = mkdtempSync(join(tmpdir(), 'deck-pdf-browser-test-'));
@@ -92,26 +91,19 @@ describe("deck pdf's own Chromium", () => {
     const tmp = privateTmp('interrupted');
     // Never answers on the DevTools pipe, so the run is still waiting for it when Ctrl+C comes.
     const browser = fakeBrowser(tmp, 'while :; do sleep 1; done');
-    const child = spawn(process.execPath, [BIN, 'pdf', DECK, '-o', join(work, 'interrupted-out'), '--verbose'], {
-      cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1', TMPDIR: tmp, CHROME_PATH: browser },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const { child, output, exited } = startCli(['pdf', DECK, '-o', join(work, 'interrupted-out'), '--verbose'], {
+      TMPDIR: tmp,
+      CHROME_PATH: browser,
     });
-    let output = '';
-    child.stdout.on('data', (data) => (output += data));
-    child.stderr.on('data', (data) => (output += data));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-      child.once('exit', (code, signal) => resolve({ code, signal })),
-    );
     try {
-      await vi.waitFor(() => expect(output).toContain('launching'), { timeout: 30_000, interval: 20 });
+      await vi.waitFor(() => expect(output()).toContain('launching'), { timeout: 30_000, interval: 20 });
       await vi.waitFor(() => expect(profilesIn(tmp)).toHaveLength(1), { timeout: 30_000, interval: 20 });
       await vi.waitFor(() => expect(processesNaming(tmp).length).toBeGreaterThan(0), { timeout: 30_000, interval: 20 });
       child.kill('SIGINT');
       const exit = await exited;
-      expect(exit.signal ?? exit.code, output).toBe('SIGINT');
+      expect(exit.signal ?? exit.code, output()).toBe('SIGINT');
       expect(existsSync(join(work, 'interrupted-out'))).toBe(false);
-      await expectNothingLeft(tmp, output);
+      await expectNothingLeft(tmp, output());
     } finally {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
