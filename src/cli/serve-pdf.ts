@@ -2,9 +2,9 @@
  * PDFs from a running `deck serve`: GET /_deck/deck.pdf or /_deck/handout.pdf (with the presenter token) exports
  * the deck as it is now. The browser is launched on the first request and kept for the server's lifetime, so
  * every export after the first skips Chromium's start. With --browser-url it connects to that browser instead
- * and works in a browser context of its own, closed (never the browser) when the server stops. Requests go through a bounded queue (src/cli/pdf-queue.ts):
- * one export at a time, identical waiting requests merged, abandoned ones dropped. Lives in the CLI because it
- * joins serve and export.
+ * and works in a browser context of its own, closed (never the browser) when the server stops. Requests go
+ * through a bounded queue (src/cli/pdf-queue.ts): one export at a time, identical waiting requests merged,
+ * abandoned ones dropped. Lives in the CLI because it joins serve and export.
  */
 import { readFile, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';

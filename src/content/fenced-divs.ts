@@ -7,9 +7,10 @@ import { scanFences } from './split.js';
 /**
  * Pandoc's fenced divs (`::: name` or `::: {#id .class key=value}` … `:::`, nested with longer or equal fences),
  * written as `pandoc -t revealjs` writes them: `notes` is the slide's `<aside class="notes">` (content takes it
- * off the slide into the speaker notes), `incremental` / `nonincremental` decide whether its lists step (src/content/incremental.ts), `columns` / `column`
- * sit side by side, and any other div is a `<div>` with its id, classes and attributes (`.fragment` included).
- * A fence that is never closed is not a div: its lines stay text, as in Pandoc.
+ * off the slide into the speaker notes), `incremental` / `nonincremental` decide whether its lists step
+ * (src/content/incremental.ts), `columns` / `column` sit side by side, and any other div is a `<div>` with its id,
+ * classes and attributes (`.fragment` included). A fence that is never closed is not a div: its lines stay text,
+ * as in Pandoc.
  */
 export interface FencedDivToken extends Tokens.Generic {
   type: 'fencedDiv';
@@ -97,9 +98,11 @@ export function fencedDivs(): MarkedExtension {
         start: (src: string) => /^ {0,3}:{3,}/m.exec(src)?.index,
         tokenizer(src: string): FencedDivToken | undefined {
           const firstLine = /^.*/.exec(src)![0];
+          // marked tries this at every block: only a div's opening line is worth reading the rest of `src` for.
           const attributes = divOpening(firstLine);
+          if (!attributes) return undefined;
           const length = divLength(src);
-          if (!attributes || length === undefined) return undefined;
+          if (length === undefined) return undefined;
           const raw = src.slice(0, length);
           // The lines between the opening and the closing fence.
           const inner = raw

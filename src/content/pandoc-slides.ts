@@ -64,28 +64,35 @@ function headingLines(text: string): HeadingLine[] {
   return found;
 }
 
-/** Pandoc's default slide level of a deck: the highest level of a heading followed at once by content. */
-export function defaultSlideLevel(bodies: readonly string[], options: SplitOptions): number {
-  let level = NO_CONTENT_LEVEL;
-  for (const body of bodies)
-    for (const chunk of splitSlides(body, options).flat())
-      for (const heading of headingLines(chunk.text)) if (heading.content && heading.level < level) level = heading.level;
-  return level;
+/** Every heading of a deck's files that can start a slide or a section (`headingLines` of each chunk). */
+function deckHeadings(bodies: readonly string[], options: SplitOptions): HeadingLine[] {
+  return bodies.flatMap((body) =>
+    splitSlides(body, options)
+      .flat()
+      .flatMap((chunk) => headingLines(chunk.text)),
+  );
 }
 
-/** The highest level of the headings that start slides or sections (those at or above the slide level), if any. */
-export function topHeadingLevel(bodies: readonly string[], options: SplitOptions, slideLevel: number): number | undefined {
-  let top: number | undefined;
-  for (const body of bodies)
-    for (const chunk of splitSlides(body, options).flat())
-      for (const heading of headingLines(chunk.text))
-        if (heading.level <= slideLevel && (top === undefined || heading.level < top)) top = heading.level;
-  return top;
+export interface SlideLevels {
+  slideLevel: number;
+  /** The highest level of the headings that start slides or sections (those at or above the slide level), if any. */
+  topLevel: number | undefined;
+}
+
+/**
+ * A deck's slide level, `slideLevel` when the author set it, else Pandoc's default (the highest level of a heading
+ * followed at once by content), and its top heading level, from one reading of its headings.
+ */
+export function slideLevels(bodies: readonly string[], options: SplitOptions, slideLevel?: number): SlideLevels {
+  const headings = deckHeadings(bodies, options);
+  const level = slideLevel ?? Math.min(NO_CONTENT_LEVEL, ...headings.filter((heading) => heading.content).map((heading) => heading.level));
+  const tops = headings.filter((heading) => heading.level <= level).map((heading) => heading.level);
+  return { slideLevel: level, topLevel: tops.length > 0 ? Math.min(...tops) : undefined };
 }
 
 export interface PandocSplitOptions extends SplitOptions {
   slideLevel: number;
-  /** The deck's highest slide or section heading level (topHeadingLevel): its sections are the vertical stacks. */
+  /** The deck's highest slide or section heading level (slideLevels): its sections are the vertical stacks. */
   topLevel: number | undefined;
 }
 

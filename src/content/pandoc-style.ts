@@ -7,14 +7,11 @@ import { DEFAULT_SEPARATOR, DEFAULT_VERTICAL_SEPARATOR } from '../config/default
 import { foreignToolOf } from '../config/foreign.js';
 import type { DeckConfig } from '../config/schema.js';
 import { hasFencedDiv } from './fenced-divs.js';
-import { defaultSlideLevel, topHeadingLevel } from './pandoc-slides.js';
+import { type SlideLevels, slideLevels } from './pandoc-slides.js';
 import { matchesOutsideCode } from './split.js';
 
-/** How a Pandoc-style deck's headings split it. */
-export interface PandocSlides {
-  slideLevel: number;
-  /** The highest level of its slide and section headings: each section of this level is a vertical stack. */
-  topLevel: number | undefined;
+/** How a Pandoc-style deck's headings split it: each section of its top level is a vertical stack. */
+export interface PandocSlides extends SlideLevels {
   /** The author set `slideLevel`: files with separators of their own are split by headings too. */
   explicit: boolean;
 }
@@ -44,9 +41,8 @@ export function pandocStyle(
 ): PandocSlides | undefined {
   const options = { separator: config.separator, verticalSeparator: config.verticalSeparator };
   const bodies = inputs.map((input) => input.body);
-  const withLevel = (slideLevel: number, explicit: boolean): PandocSlides => ({
-    slideLevel,
-    topLevel: topHeadingLevel(bodies, options, slideLevel),
+  const withLevel = (slideLevel: number | undefined, explicit: boolean): PandocSlides => ({
+    ...slideLevels(bodies, options, slideLevel),
     explicit,
   });
   if (config.slideLevel !== undefined) return withLevel(config.slideLevel, true);
@@ -57,5 +53,5 @@ export function pandocStyle(
     keys.some((key) => key === 'incremental' || foreignToolOf(key) === 'Pandoc') ||
     inputs.some((input) => input.text.startsWith('%')) ||
     bodies.some((body) => hasFencedDiv(body) || (body.includes('. . .') && matchesOutsideCode(body, PAUSE).length > 0));
-  return pandoc ? withLevel(defaultSlideLevel(bodies, options), false) : undefined;
+  return pandoc ? withLevel(undefined, false) : undefined;
 }

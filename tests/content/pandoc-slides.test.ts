@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/resolve.js';
 import { parseDeck } from '../../src/content/deck.js';
-import { defaultSlideLevel } from '../../src/content/pandoc-slides.js';
+import { slideLevels } from '../../src/content/pandoc-slides.js';
 import { pandocStyle } from '../../src/content/pandoc-style.js';
 import type { Sources } from '../../src/content/sources.js';
 
@@ -25,16 +25,16 @@ function layout(text: string, files: Record<string, string> = {}): [number, numb
 
 describe('Pandoc slide levels', () => {
   it('default: the highest level of a heading followed at once by content (not a heading, rule or the end)', () => {
-    expect(defaultSlideLevel(['# A\n\n## a1\n\nx\n'], SEPARATORS)).toBe(2);
-    expect(defaultSlideLevel(['# A\n\nContent A\n\n## a1\n\nmore\n'], SEPARATORS)).toBe(1);
-    expect(defaultSlideLevel(['# A\n\n---\n\n## a1\n\n### deep\n\nx\n'], SEPARATORS)).toBe(3);
-    expect(defaultSlideLevel(['# Title\n\n## Subtitle\n'], SEPARATORS)).toBe(6);
+    expect(slideLevels(['# A\n\n## a1\n\nx\n'], SEPARATORS).slideLevel).toBe(2);
+    expect(slideLevels(['# A\n\nContent A\n\n## a1\n\nmore\n'], SEPARATORS).slideLevel).toBe(1);
+    expect(slideLevels(['# A\n\n---\n\n## a1\n\n### deep\n\nx\n'], SEPARATORS).slideLevel).toBe(3);
+    expect(slideLevels(['# Title\n\n## Subtitle\n'], SEPARATORS).slideLevel).toBe(6);
     // A heading in code, in speaker notes or after text in a div is not one of the deck's headings; one that starts
     // a div is (Pandoc makes the div a slide).
-    expect(defaultSlideLevel(['```\n# code\ntext\n```\n\n::: notes\n# note\n\ntext\n:::\n\n## B\n\nx\n'], SEPARATORS)).toBe(2);
-    expect(defaultSlideLevel(['## A\n\nx\n\n::: box\ntext\n\n# In\n\ny\n:::\n'], SEPARATORS)).toBe(2);
-    expect(defaultSlideLevel(['## A\n\nx\n\n::: box\n# Big\n\ntext\n:::\n'], SEPARATORS)).toBe(1);
-    expect(defaultSlideLevel(['# A\n\n## a\n', '# B\n\nx\n'], SEPARATORS)).toBe(1);
+    expect(slideLevels(['```\n# code\ntext\n```\n\n::: notes\n# note\n\ntext\n:::\n\n## B\n\nx\n'], SEPARATORS).slideLevel).toBe(2);
+    expect(slideLevels(['## A\n\nx\n\n::: box\ntext\n\n# In\n\ny\n:::\n'], SEPARATORS).slideLevel).toBe(2);
+    expect(slideLevels(['## A\n\nx\n\n::: box\n# Big\n\ntext\n:::\n'], SEPARATORS).slideLevel).toBe(1);
+    expect(slideLevels(['# A\n\n## a\n', '# B\n\nx\n'], SEPARATORS).slideLevel).toBe(1);
   });
 
   it('# sections with ## slides are vertical stacks; content under # stays on its title slide; a rule starts an untitled slide', () => {
