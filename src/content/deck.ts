@@ -92,9 +92,10 @@ export function parseDeckCollecting(
   const pandoc = pandocStyle(config, inputs, fileLayer?.values);
   // Slide headings (to the slide level, at least ##) give their attributes to their slide, as in Pandoc.
   const slideHeadings = Math.max(2, pandoc?.slideLevel ?? 2);
-  const markdown = createMarkdown({ math: config.math, incremental: config.incremental, slideHeadings });
+  const reading = { math: config.math, slideHeadings, pandoc: pandoc !== undefined };
+  const markdown = createMarkdown({ ...reading, incremental: config.incremental });
   // Speaker notes never step: in an incremental deck their lists are rendered without it.
-  const notesMarkdown = config.incremental ? createMarkdown({ math: config.math, slideHeadings }) : markdown;
+  const notesMarkdown = config.incremental ? createMarkdown(reading) : markdown;
   const assets = new Map<string, Asset>();
   const built: Section[] = [];
   let h = 0;

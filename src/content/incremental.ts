@@ -4,8 +4,8 @@ import { parse, type HTMLElement, type Node as HtmlNode } from 'node-html-parser
 /**
  * Pandoc's incremental lists, as `pandoc -t revealjs` (2.17) writes them: a list's items appear one by one when
  * the deck is incremental (`incremental: true`, Pandoc's `-i`) or the list is in `::: incremental`, and not in
- * `::: nonincremental`; the innermost div decides. A blockquote that is only a list (`> - item`) toggles: it steps
- * in a deck or div that does not, and not in one that does. Lists nested in items follow their list, speaker notes
+ * `::: nonincremental`; the innermost div decides. In a Pandoc-style deck a blockquote that is only a list
+ * (`> - item`) toggles: it steps in a deck or div that does not, and not in one that does. Lists nested in items follow their list, speaker notes
  * never step. Pandoc marks each item with `class="fragment"`; so does this.
  */
 
@@ -34,20 +34,23 @@ export function quotedList(quote: Tokens.Blockquote): Tokens.List | undefined {
 const divClasses = (token: Token): readonly string[] | undefined =>
   token.type === 'fencedDiv' ? (token as Token & { attributes: { classes: string[] } }).attributes.classes : undefined;
 
-/** Mark every list in `tokens` incremental or not, by the deck's setting (`incremental`) and the divs around it. */
-export function markIncremental(tokens: readonly Token[], incremental: boolean): void {
+/**
+ * Mark every list in `tokens` incremental or not, by the deck's setting (`incremental`) and the divs around it;
+ * `quotedLists`: a blockquote that is only a list toggles (Pandoc's reading; elsewhere it is a quote like any other).
+ */
+export function markIncremental(tokens: readonly Token[], incremental: boolean, quotedLists: boolean): void {
   for (const token of tokens) {
     const classes = divClasses(token);
     if (token.type === 'list') {
       (token as MarkedList).incremental = incremental;
-      for (const item of (token as Tokens.List).items) markIncremental(item.tokens, incremental);
-    } else if (token.type === 'blockquote' && quotedList(token as Tokens.Blockquote)) {
-      markIncremental([quotedList(token as Tokens.Blockquote)!], !incremental);
+      for (const item of (token as Tokens.List).items) markIncremental(item.tokens, incremental, quotedLists);
+    } else if (quotedLists && token.type === 'blockquote' && quotedList(token as Tokens.Blockquote)) {
+      markIncremental([quotedList(token as Tokens.Blockquote)!], !incremental, quotedLists);
     } else if (classes) {
       const off = classes.includes('notes') || classes.includes('nonincremental');
-      markIncremental((token as Tokens.Generic).tokens ?? [], !off && (classes.includes('incremental') || incremental));
+      markIncremental((token as Tokens.Generic).tokens ?? [], !off && (classes.includes('incremental') || incremental), quotedLists);
     } else if (token.type === 'blockquote') {
-      markIncremental((token as Tokens.Blockquote).tokens, incremental);
+      markIncremental((token as Tokens.Blockquote).tokens, incremental, quotedLists);
     }
   }
 }

@@ -17,6 +17,8 @@ export interface MarkdownOptions {
   incremental?: boolean;
   /** Headings to this level are slide headings: their Pandoc attributes go to the slide (default 2). */
   slideHeadings?: number;
+  /** The deck is written for Pandoc: Markdown is read as Pandoc reads it where reveal.js differs (`> - item`). */
+  pandoc?: boolean;
 }
 
 /**
@@ -44,7 +46,10 @@ export function createMarkdown(options: MarkdownOptions = {}): Marked {
       },
     },
   });
-  markdown.use(fencedDivs(), pandocInline({ incremental: options.incremental, slideHeadings: options.slideHeadings }));
+  markdown.use(
+    fencedDivs(),
+    pandocInline({ incremental: options.incremental, slideHeadings: options.slideHeadings, pandoc: options.pandoc }),
+  );
   if (options.math) markdown.use(mathExtension());
   return markdown;
 }

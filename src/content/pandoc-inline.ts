@@ -17,6 +17,11 @@ export interface PandocInlineOptions {
   incremental?: boolean;
   /** Headings to this level start slides: their attributes go to the slide's <section>. Default 2 (# and ##). */
   slideHeadings?: number;
+  /**
+   * The deck is written for Pandoc (src/content/pandoc-style.ts): a blockquote that is only a list is Pandoc's
+   * toggle of its steps, written as the list alone. In any other deck it stays a blockquote, as in reveal.js.
+   */
+  pandoc?: boolean;
 }
 
 interface SpanToken extends Tokens.Generic {
@@ -76,9 +81,9 @@ export function pandocInline(options: PandocInlineOptions = {}): MarkedExtension
         if (depth > (options.slideHeadings ?? 2)) return `<h${depth}${attributeHtml(attributes)}>${text}</h${depth}>\n`;
         return `<h${depth}>${text}</h${depth}>\n${slideComment(attributes)}\n`;
       },
-      // Pandoc writes a blockquote that is only a list as the list alone; markIncremental has decided its steps.
+      // In a Pandoc deck a blockquote that is only a list is written as the list alone; markIncremental decided its steps.
       blockquote(quote: Tokens.Blockquote) {
-        const list = quotedList(quote);
+        const list = options.pandoc ? quotedList(quote) : undefined;
         return list ? this.parser.parse([list]) : false;
       },
       list(list: MarkedList) {
@@ -89,7 +94,7 @@ export function pandocInline(options: PandocInlineOptions = {}): MarkedExtension
     hooks: {
       processAllTokens(tokens) {
         const wrapped = wrapPauses(tokens, fragmentDiv);
-        markIncremental(wrapped, options.incremental ?? false);
+        markIncremental(wrapped, options.incremental ?? false, options.pandoc ?? false);
         return wrapped;
       },
     },

@@ -37,7 +37,7 @@ describe('fenced divs', () => {
 
   it('`incremental: true` steps every list (in columns too) but those in `::: nonincremental` and the notes; a quoted list toggles', () => {
     const incremental = (text: string) =>
-      renderMarkdown(createMarkdown({ incremental: true }), text)
+      renderMarkdown(createMarkdown({ incremental: true, pandoc: true }), text)
         .replace(/>\s+</g, '><')
         .trim();
     // What pandoc -i -t revealjs (2.17) writes for the same Markdown.

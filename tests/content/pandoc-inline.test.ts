@@ -35,8 +35,21 @@ describe('Pandoc inline syntax', () => {
     expect(applyAttributes('<!-- .slide: title="a &amp; b" -->').slide).toEqual({ title: 'a &amp; b' });
   });
 
-  it('a blockquote that is only a list is an incremental list; any other blockquote stays one', () => {
-    expect(render('> - a\n> - b\n')).toBe('<ul><li class="fragment">a</li><li class="fragment">b</li></ul>');
-    expect(render('> Quote\n>\n> - a\n')).toBe('<blockquote><p>Quote</p><ul><li>a</li></ul></blockquote>');
+  it('in a Pandoc deck a blockquote that is only a list is an incremental list; any other blockquote stays one', () => {
+    const pandoc = (text: string) =>
+      renderMarkdown(createMarkdown({ pandoc: true }), text)
+        .replace(/>\s+</g, '><')
+        .trim();
+    expect(pandoc('> - a\n> - b\n')).toBe('<ul><li class="fragment">a</li><li class="fragment">b</li></ul>');
+    expect(pandoc('> Quote\n>\n> - a\n')).toBe('<blockquote><p>Quote</p><ul><li>a</li></ul></blockquote>');
+  });
+
+  it('in a reveal.js deck a quoted list stays a quote, its items shown at once, as reveal.js’s plugin renders it', () => {
+    expect(render('> - a\n> - b\n')).toBe('<blockquote><ul><li>a</li><li>b</li></ul></blockquote>');
+    expect(
+      renderMarkdown(createMarkdown({ incremental: true }), '> - a\n')
+        .replace(/>\s+</g, '><')
+        .trim(),
+    ).toBe('<blockquote><ul><li class="fragment">a</li></ul></blockquote>');
   });
 });
