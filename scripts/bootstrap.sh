@@ -2,8 +2,11 @@
 # Make this checkout ready to run: Node packages (npm ci when node_modules is missing or older than the lock),
 # the system packages the tool needs (Chromium, CJK fonts, poppler), and the compiled CLI in lib/.
 # As root it installs system packages with apt; otherwise it prints the exact command and stops.
+# Chromium's headless shell (Debian's chromium-headless-shell) is installed beside it when apt has it: exports
+# find it first and it does the same work with less CPU (src/browser/find.ts); without it they use Chromium.
 # `--test` (what `npm test` passes) also installs what only the tests need: LibreOffice Impress, which opens the
-# exported PowerPoint files the way a user's office suite would.
+# exported PowerPoint files the way a user's office suite would; and it needs the headless shell, whose fonts the
+# tests compare with full Chromium's.
 set -euo pipefail
 for_tests=false
 [ "${1:-}" = "--test" ] && for_tests=true
@@ -25,7 +28,13 @@ browser_found() {
 browser_found || missing+=(chromium)
 fonts=$(fc-list : family 2>/dev/null || true)
 [[ "$fonts" == *'Noto Sans CJK'* ]] || missing+=(fonts-noto-cjk)
+command -v fc-match >/dev/null 2>&1 || missing+=(fontconfig)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+shell_missing=false
+# Asked for once: a system whose apt has no such package is not asked again (the marker goes with node_modules).
+no_shell_marker=node_modules/.no-chromium-headless-shell
+command -v chromium-headless-shell >/dev/null 2>&1 || [ -f "$no_shell_marker" ] || shell_missing=true
+if $for_tests && $shell_missing; then missing+=(chromium-headless-shell); shell_missing=false; fi
 if $for_tests && ! command -v soffice >/dev/null 2>&1; then missing+=(libreoffice-impress); fi
 
 if [ ${#missing[@]} -gt 0 ]; then
@@ -34,12 +43,29 @@ if [ ${#missing[@]} -gt 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    # Optional for exports: a system without the package keeps using Chromium.
+    if $shell_missing; then
+      apt-get install -y -qq --no-install-recommends chromium-headless-shell >/dev/null 2>&1 || {
+        say "no chromium-headless-shell package here: exports use Chromium"
+        touch "$no_shell_marker"
+      }
+      shell_missing=false
+    fi
   else
     say "missing system packages: ${missing[*]}"
     say "install them with:  sudo apt-get install -y ${missing[*]}"
     say "(or point CHROME_PATH at a Chrome/Chromium you have)"
     exit 1
   fi
+fi
+
+if $shell_missing && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+  say "installing chromium-headless-shell with apt-get (exports use less CPU with it)"
+  export DEBIAN_FRONTEND=noninteractive
+  { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium-headless-shell; } >/dev/null 2>&1 || {
+    say "no chromium-headless-shell package here: exports use Chromium"
+    touch "$no_shell_marker"
+  }
 fi
 
 # Compile the CLI when lib/ is missing or any source is newer than it; bundle the CLI (what bin/deck.js runs) and

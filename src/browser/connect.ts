@@ -10,6 +10,7 @@ import type { Logger } from '../core/log.js';
 import { BROWSER_URL_HINT, isLoopbackHost } from './browser-url.js';
 import type { ConnectBrowserOptions } from './launch.js';
 import { loadPuppeteer } from './puppeteer.js';
+import { matchFullChromiumFonts, NO_FONTCONFIG_WARNING } from './shell-fonts.js';
 import { withTimeout } from './timeout.js';
 
 export interface ConnectRunningOptions extends ConnectBrowserOptions {
@@ -98,7 +99,9 @@ export async function connectRunningBrowser(options: ConnectRunningOptions): Pro
       protocolTimeout: options.protocolTimeoutMs ?? 180_000,
     })) as unknown as Browser;
     try {
-      return scopeToContext(browser, await browser.createBrowserContext(), logger);
+      const scoped = scopeToContext(browser, await browser.createBrowserContext(), logger);
+      if ((await matchFullChromiumFonts(scoped)) === 'no-fontconfig') logger?.warn(NO_FONTCONFIG_WARNING);
+      return scoped;
     } catch (error) {
       await browser.disconnect().catch(() => {});
       throw error;

@@ -3,8 +3,10 @@
  *
  * 1. `flag`: the `--browser PATH` flag (a bare name such as `chromium` is also looked up on PATH).
  * 2. `env`: `CHROME_PATH`, then `PUPPETEER_EXECUTABLE_PATH` (empty values count as unset).
- * 3. `system`: the usual commands on PATH (`chromium`, `chromium-browser`, `google-chrome-stable`,
- *    `google-chrome`, `microsoft-edge`), then well-known install locations for the platform.
+ * 3. `system`: on Linux first Chromium's headless shell where Debian and Ubuntu install it
+ *    (`chromium-headless-shell`: the same pages for about a third of the launch CPU and half of `page.pdf`'s,
+ *    with full Chromium's fonts, shell-fonts.ts), then the usual commands on PATH (`chromium`, `chromium-browser`,
+ *    `google-chrome-stable`, `google-chrome`, `microsoft-edge`), then well-known install locations for the platform.
  * 4. `cache`: Puppeteer's own download cache (`$PUPPETEER_CACHE_DIR` or `~/.cache/puppeteer`), newest first,
  *    full Chrome for Testing before chrome-headless-shell.
  *
@@ -59,6 +61,17 @@ export const BROWSER_COMMANDS: readonly string[] = [
   'google-chrome',
   'microsoft-edge',
 ];
+
+/**
+ * Chromium's headless shell, the program itself: Debian's /usr/bin/chromium-headless-shell is a script that runs it
+ * as a child, which a kill of the launched process would leave running.
+ */
+const LINUX_HEADLESS_SHELLS = ['/usr/lib/chromium/chromium-headless-shell'];
+
+/** The headless shells to try first on a platform (none outside Linux). */
+export function headlessShellPaths(platform: NodeJS.Platform): readonly string[] {
+  return platform === 'linux' ? LINUX_HEADLESS_SHELLS : [];
+}
 
 const LINUX_PATHS = [
   '/usr/bin/chromium',
@@ -224,7 +237,11 @@ export async function findBrowser(options: FindBrowserOptions = {}): Promise<Fou
 
   const tried: string[] = ['--browser (not given)', 'CHROME_PATH (unset)', 'PUPPETEER_EXECUTABLE_PATH (unset)'];
 
-  // 3. system: commands on PATH, then well-known places
+  // 3. system: the headless shell, commands on PATH, then well-known places
+  for (const candidate of headlessShellPaths(platform)) {
+    if (exists(candidate)) return { path: candidate, source: 'system' };
+    tried.push(candidate);
+  }
   for (const command of BROWSER_COMMANDS) {
     const found = which(command);
     if (found) return { path: found, source: 'system' };

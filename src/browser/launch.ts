@@ -15,6 +15,7 @@ import { DeckError, ErrorCode } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import { loadPuppeteer } from './puppeteer.js';
 import { pipeTransport } from './pipe-transport.js';
+import { matchFullChromiumFonts, NO_FONTCONFIG_WARNING } from './shell-fonts.js';
 import type { ChromiumProcess } from './spawn.js';
 import { startChromium, type StartedChromium } from './start.js';
 import { withTimeout } from './timeout.js';
@@ -98,6 +99,7 @@ export async function connectChromium(started: StartedChromium, options: Connect
       'starting Chromium',
     )) as unknown as Browser;
     await started.housekeeping;
+    if ((await matchFullChromiumFonts(browser)) === 'no-fontconfig') logger?.warn(NO_FONTCONFIG_WARNING);
     logger?.debug(`Chromium started in ${Math.round(performance.now() - started.spawnedAt)} ms (pid ${chromium.child.pid ?? '?'})`);
     return adopt(browser, chromium, started.removed);
   } catch (error) {

@@ -51,6 +51,20 @@ describe('findBrowser order of precedence', () => {
     expect(await findBrowser(fake(ALL))).toEqual({ path: SYSTEM, source: 'system' });
   });
 
+  it("on Linux takes Chromium's headless shell (the program, not Debian's wrapper script) before commands on PATH and well-known paths; elsewhere no shell is looked for", async () => {
+    const shell = '/usr/lib/chromium/chromium-headless-shell';
+    expect(await findBrowser(fake([...ALL, shell], { chromium: SYSTEM }, { platform: 'linux' }))).toEqual({
+      path: shell,
+      source: 'system',
+    });
+    expect(await findBrowser(fake([...ALL, '/usr/bin/chromium-headless-shell'], {}, { platform: 'linux' }))).toEqual({
+      path: SYSTEM,
+      source: 'system',
+    });
+    const app = '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome';
+    expect(await findBrowser(fake([app, shell], {}, { platform: 'darwin' }))).toEqual({ path: app, source: 'system' });
+  });
+
   it('checks PATH commands in the documented order', async () => {
     const commands = { 'microsoft-edge': '/x/edge', 'chromium-browser': '/x/chromium-browser' };
     expect((await findBrowser(fake([], commands))).path).toBe('/x/chromium-browser');

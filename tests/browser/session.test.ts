@@ -27,6 +27,40 @@ afterAll(async () => {
   if (shared) await closeBrowser(shared);
 });
 
+/**
+ * Full Chromium's idle UI: its one --disable-features keeps Puppeteer's and ours, and no omnibox renderer starts.
+ */
+async function expectNoOmniboxRenderer(browser: Browser, args: readonly string[]): Promise<void> {
+  const disabled = args.filter((arg) => arg.startsWith('--disable-features='));
+  expect(disabled).toHaveLength(1);
+  const features = disabled[0]!.slice('--disable-features='.length).split(',');
+  const puppeteers = AUTOMATION_FLAGS.find((flag) => flag.startsWith('--disable-features='))!
+    .slice('--disable-features='.length)
+    .split(',');
+  for (const feature of [...puppeteers, ...IDLE_UI_FEATURES]) expect(features).toContain(feature);
+
+  // Chromium 156 preloads the omnibox popup into a `--top-chrome-webui` renderer by the time a page has loaded
+  // and printed; with the features off there is none. Processes of this browser are found by its profile (the
+  // zygote's children rewrite their command line into one space-separated string, so it is read as text).
+  const profile = args.find((arg) => arg.startsWith('--user-data-dir='))!;
+  await withPage(browser, async (page) => {
+    await page.setContent('<p>你好</p>');
+    await page.pdf();
+  });
+  const commandLines = readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      } catch {
+        return '';
+      }
+    })
+    .filter((command) => command.includes(`${profile} `));
+  expect(commandLines.filter((command) => command.includes('--type=renderer')).length).toBeGreaterThan(0);
+  expect(commandLines.filter((command) => command.includes('--top-chrome-webui'))).toEqual([]);
+}
+
 const never = () => new Promise<never>(() => {});
 
 describe('launchBrowser', () => {
@@ -38,9 +72,9 @@ describe('launchBrowser', () => {
     expect(text).toBe('你好');
   });
 
-  // One launch for two promises of withBrowser's own launch: the flags and profile, and the browser found through
-  // the search options (a launch costs seconds on two busy cores).
-  it('passes our flags, --no-sandbox only as root, and a temporary profile removed on close; returns what fn returns, finding the browser through the given search options', async () => {
+  // One launch of full Chromium for its flags and profile, the browser found through the search options, and its
+  // idle UI (a launch costs seconds on two busy cores). The headless shell has no such UI (shell-fonts.test.ts).
+  it('passes our flags, --no-sandbox only as root, and a temporary profile removed on close; starts no omnibox WebUI renderer, with Puppeteer’s disabled features kept in the one --disable-features; returns what fn returns, finding the browser through the given search options', async () => {
     let profile = '';
     const version = await withBrowser({ find: { flag: CHROMIUM } }, async (browser) => {
       const args = browser.process()?.spawnargs ?? [];
@@ -51,43 +85,12 @@ describe('launchBrowser', () => {
       profile = args.find((a) => a.startsWith('--user-data-dir='))?.slice('--user-data-dir='.length) ?? '';
       expect(profile.startsWith(tmpdir())).toBe(true);
       expect(existsSync(profile)).toBe(true);
+      await expectNoOmniboxRenderer(browser, args);
       return browser.version();
     });
-    expect(version).toMatch(/Chrom/);
+    expect(version).toMatch(/^Chrome\//);
     expect(profile).not.toBe('');
     expect(existsSync(profile)).toBe(false);
-  });
-
-  it('starts no omnibox WebUI renderer, and keeps Puppeteer’s disabled features in the one --disable-features', async () => {
-    const args = shared.process()?.spawnargs ?? [];
-    const disabled = args.filter((arg) => arg.startsWith('--disable-features='));
-    expect(disabled).toHaveLength(1);
-    const features = disabled[0]!.slice('--disable-features='.length).split(',');
-    const puppeteers = AUTOMATION_FLAGS.find((flag) => flag.startsWith('--disable-features='))!
-      .slice('--disable-features='.length)
-      .split(',');
-    for (const feature of [...puppeteers, ...IDLE_UI_FEATURES]) expect(features).toContain(feature);
-
-    // Chromium 156 preloads the omnibox popup into a `--top-chrome-webui` renderer by the time a page has loaded
-    // and printed; with the features off there is none. Processes of this browser are found by its profile (the
-    // zygote's children rewrite their command line into one space-separated string, so it is read as text).
-    const profile = args.find((arg) => arg.startsWith('--user-data-dir='))!;
-    await withPage(shared, async (page) => {
-      await page.setContent('<p>你好</p>');
-      await page.pdf();
-    });
-    const commandLines = readdirSync('/proc')
-      .filter((name) => /^\d+$/.test(name))
-      .map((pid) => {
-        try {
-          return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
-        } catch {
-          return '';
-        }
-      })
-      .filter((command) => command.includes(`${profile} `));
-    expect(commandLines.filter((command) => command.includes('--type=renderer')).length).toBeGreaterThan(0);
-    expect(commandLines.filter((command) => command.includes('--top-chrome-webui'))).toEqual([]);
   });
 
   it('writes page.screenshot and page.pdf to a path, as puppeteer.launch would', async () => {

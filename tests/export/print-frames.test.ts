@@ -11,12 +11,14 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../../src/browser/launch.js';
 import { HIDDEN_UNTIL_PRINT, skipScreenFrames } from '../../src/export/page/print-frames.js';
 import { installReadyHook, waitForPdfReady } from '../../src/export/page/print-view.js';
 import { closeBrowser, startChromium } from '../helpers/chromium.js';
 import { printPageBoxes } from '../helpers/print-page-boxes.js';
 import { useTempFolder } from '../helpers/temp-folder.js';
 
+const FULL_CHROMIUM = '/usr/bin/chromium';
 const PRINT_QUERY = 'print-pdf&margin=0&pdfMaxPagesPerSlide=1&showNotes=false';
 const temp = useTempFolder('deck-print-frames-');
 let browser: Browser;
@@ -29,9 +31,9 @@ afterAll(async () => {
   if (browser) await closeBrowser(browser);
 });
 
-/** A page of its own window, with the export's ready hook and, if asked, the frame skipping. */
-async function printPage(skip: boolean, options: { window?: boolean } = {}): Promise<Page> {
-  const page = await browser.newPage(options.window === false ? undefined : { type: 'window' });
+/** A page of its own window (or a tab in `options.browser`), with the export's ready hook and, if asked, the frame skipping. */
+async function printPage(skip: boolean, options: { tabIn?: Browser } = {}): Promise<Page> {
+  const page = await (options.tabIn ? options.tabIn.newPage() : browser.newPage({ type: 'window' }));
   await page.setViewport({ width: 1280, height: 720 });
   await page.evaluateOnNewDocument(installReadyHook);
   if (skip) await page.evaluateOnNewDocument(skipScreenFrames, HIDDEN_UNTIL_PRINT);
@@ -66,9 +68,11 @@ describe('print page without screen frames', () => {
     expect(skipped!.boxes).toEqual(framed!.boxes);
   });
 
-  it('reaches pdf-ready in a tab behind another, which gets no animation frames', async () => {
-    const behind = await printPage(true, { window: false });
-    const front = await browser.newPage();
+  // Full Chromium's tabs: the headless shell (the worker's browser, found first) shows every page at once.
+  it('reaches pdf-ready in a tab behind another, which gets no animation frames (full Chromium)', async () => {
+    const full = await launchBrowser({ executablePath: FULL_CHROMIUM });
+    const behind = await printPage(true, { tabIn: full });
+    const front = await full.newPage();
     try {
       await front.bringToFront();
       await behind.goto(`${pathToFileURL(inject('defaultDeck').gpt!).href}?${PRINT_QUERY}`, { waitUntil: 'load' });
@@ -78,7 +82,7 @@ describe('print page without screen frames', () => {
       // Frames are real again once the print view is ready.
       expect(await behind.evaluate(() => window.requestAnimationFrame.toString())).toContain('[native code]');
     } finally {
-      await Promise.all([behind.close(), front.close()]);
+      await full.close();
     }
   }, 60_000);
 

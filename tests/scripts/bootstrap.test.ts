@@ -1,12 +1,23 @@
 /**
  * scripts/bootstrap.sh, what `npm start` and `npm test` run first, on a fake machine: a copy of the script in a
  * temporary checkout, run by bash with a PATH of stand-ins that only record how they were called (npm, npx, node,
- * apt-get, id, fc-list, chromium, pdftoppm, soffice). Nothing is installed and no real apt-get or npm ci runs; what
+ * apt-get, id, fc-list, fc-match, chromium, chromium-headless-shell, pdftoppm, soffice). Nothing is installed and no real apt-get or npm ci runs; what
  * is checked is what the script decides: npm ci only when node_modules is missing or older than the lock, the
  * exact apt-get command and exit 1 when not root, apt-get itself as root, compiling only what is out of date.
  */
 import { execFile } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -23,6 +34,8 @@ interface Machine {
   root?: boolean;
   /** Stand-ins present on the PATH (besides npm, npx, node, id, fc-list, which always are). */
   commands?: string[];
+  /** Stand-ins present that fail (exit 1). */
+  failing?: string[];
   /** Font families fc-list prints. */
   fonts?: string;
   env?: Record<string, string>;
@@ -81,6 +94,7 @@ function bootstrap(machine: Machine, args: string[] = [], prepare?: (dir: string
   standIn(bin, 'id', `[ "$1" = "-u" ] && echo ${machine.root ? 0 : 1000}`);
   standIn(bin, 'fc-list', `printf '%s\\n' "${machine.fonts ?? 'Noto Sans CJK TC,Noto Sans CJK TC Regular'}" 'DejaVu Sans'`);
   for (const name of machine.commands ?? []) standIn(bin, name);
+  for (const name of machine.failing ?? []) standIn(bin, name, 'exit 1');
   writeFileSync(log, '');
   return new Promise((done) => {
     execFile(
@@ -96,7 +110,7 @@ function bootstrap(machine: Machine, args: string[] = [], prepare?: (dir: string
   });
 }
 
-const EVERYTHING = ['chromium', 'pdftoppm', 'soffice'];
+const EVERYTHING = ['chromium', 'chromium-headless-shell', 'fc-match', 'pdftoppm', 'soffice'];
 
 describe('scripts/bootstrap.sh', () => {
   it('does nothing on a machine that has everything, with node_modules and lib/ current', async () => {
@@ -121,20 +135,21 @@ describe('scripts/bootstrap.sh', () => {
   it('not as root: names every missing package in the exact apt-get command, exits 1 and installs nothing', async () => {
     const run = await bootstrap({ fonts: '' }, ['--test']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('missing system packages: chromium fonts-noto-cjk poppler-utils libreoffice-impress');
-    expect(run.stderr).toContain('install them with:  sudo apt-get install -y chromium fonts-noto-cjk poppler-utils libreoffice-impress');
+    const packages = 'chromium fonts-noto-cjk fontconfig poppler-utils chromium-headless-shell libreoffice-impress';
+    expect(run.stderr).toContain(`missing system packages: ${packages}`);
+    expect(run.stderr).toContain(`install them with:  sudo apt-get install -y ${packages}`);
     expect(run.stderr).toContain('CHROME_PATH');
     // It stopped there: no apt-get, no compiling.
     expect(run.calls.filter((call) => !/^(id|fc-list) /.test(call))).toEqual([]);
   });
 
-  it('without --test (npm start) does not ask for LibreOffice; a CHROME_PATH that runs counts as the browser', async () => {
+  it('without --test (npm start) does not ask for LibreOffice nor, not as root, for the headless shell; a CHROME_PATH that runs counts as the browser', async () => {
     const elsewhere = mkdtempSync(join(tmpdir(), 'deck-bootstrap-chrome-'));
     folders.push(elsewhere);
     standIn(elsewhere, 'my-chrome');
     const [run, missingBrowser] = await Promise.all([
-      bootstrap({ commands: ['pdftoppm'], env: { CHROME_PATH: join(elsewhere, 'my-chrome') } }),
-      bootstrap({ commands: ['pdftoppm'], env: { CHROME_PATH: join(elsewhere, 'no-such-chrome') } }),
+      bootstrap({ commands: ['pdftoppm', 'fc-match'], env: { CHROME_PATH: join(elsewhere, 'my-chrome') } }),
+      bootstrap({ commands: ['pdftoppm', 'fc-match'], env: { CHROME_PATH: join(elsewhere, 'no-such-chrome') } }),
     ]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toBe('');
@@ -147,9 +162,43 @@ describe('scripts/bootstrap.sh', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.calls.filter((call) => call.startsWith('apt-get '))).toEqual([
       'apt-get update -qq',
-      'apt-get install -y -qq --no-install-recommends fonts-noto-cjk poppler-utils libreoffice-impress',
+      'apt-get install -y -qq --no-install-recommends fonts-noto-cjk fontconfig poppler-utils chromium-headless-shell libreoffice-impress',
     ]);
-    expect(run.stderr).toContain('installing fonts-noto-cjk poppler-utils libreoffice-impress with apt-get');
+    expect(run.stderr).toContain(
+      'installing fonts-noto-cjk fontconfig poppler-utils chromium-headless-shell libreoffice-impress with apt-get',
+    );
+  });
+
+  it('as root without --test (npm start): installs the headless shell beside the rest, or alone; where apt has none, says so once and goes on', async () => {
+    let noneDir = '';
+    const [beside, alone, none, asked] = await Promise.all([
+      bootstrap({ root: true, commands: ['chromium', 'fc-match', 'apt-get'] }),
+      bootstrap({ root: true, commands: ['chromium', 'fc-match', 'pdftoppm', 'apt-get'] }),
+      bootstrap({ root: true, commands: ['chromium', 'fc-match', 'pdftoppm'], failing: ['apt-get'] }, [], (dir) => {
+        noneDir = dir;
+      }),
+      // A checkout where that attempt was made: not asked again.
+      bootstrap({ root: true, commands: ['chromium', 'fc-match', 'pdftoppm', 'apt-get'] }, [], (dir) =>
+        write(join(dir, 'node_modules', '.no-chromium-headless-shell'), ''),
+      ),
+    ]);
+    expect(beside.code, beside.stderr).toBe(0);
+    expect(beside.calls.filter((call) => call.startsWith('apt-get '))).toEqual([
+      'apt-get update -qq',
+      'apt-get install -y -qq --no-install-recommends poppler-utils',
+      'apt-get install -y -qq --no-install-recommends chromium-headless-shell',
+    ]);
+    expect(alone.code, alone.stderr).toBe(0);
+    expect(alone.calls.filter((call) => call.startsWith('apt-get '))).toEqual([
+      'apt-get update -qq',
+      'apt-get install -y -qq --no-install-recommends chromium-headless-shell',
+    ]);
+    expect(alone.stderr).toContain('installing chromium-headless-shell with apt-get');
+    expect(none.code, none.stderr).toBe(0);
+    expect(none.stderr).toContain('no chromium-headless-shell package here: exports use Chromium');
+    expect(existsSync(join(noneDir, 'node_modules', '.no-chromium-headless-shell'))).toBe(true);
+    expect(asked.code, asked.stderr).toBe(0);
+    expect(asked.calls.filter((call) => call.startsWith('apt-get '))).toEqual([]);
   });
 
   it('compiles and bundles the CLI when a source is newer than lib/, and bundles the page code when src/client is', async () => {
