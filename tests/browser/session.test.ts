@@ -12,6 +12,8 @@ import { closeBrowser, startChromium } from '../helpers/chromium.js';
 import { rejectedDeckError } from '../helpers/deck-error.js';
 
 const CHROMIUM = '/usr/bin/chromium';
+/** What exports find first (src/browser/find.ts): the launches whose browser kind does not matter use it. */
+const SHELL = '/usr/lib/chromium/chromium-headless-shell';
 
 /** The vitest worker's Chromium (tests/helpers/chromium.ts), launched by launchBrowser with our flags. */
 let shared: Browser;
@@ -19,7 +21,7 @@ let shared: Browser;
 let victims: Browser[] = [];
 
 beforeAll(async () => {
-  [shared, ...victims] = await Promise.all([startChromium(), ...[0, 1].map(() => launchBrowser({ executablePath: CHROMIUM }))]);
+  [shared, ...victims] = await Promise.all([startChromium(), ...[0, 1].map(() => launchBrowser({ executablePath: SHELL }))]);
 });
 
 afterAll(async () => {
@@ -245,7 +247,7 @@ describe('withBrowser', () => {
     let used: Browser | undefined;
     const boom = new Error('boom');
     await expect(
-      withBrowser({ executablePath: CHROMIUM }, async (browser) => {
+      withBrowser({ executablePath: SHELL }, async (browser) => {
         used = browser;
         expect(browser.connected).toBe(true);
         throw boom;
@@ -257,7 +259,7 @@ describe('withBrowser', () => {
 
   it.concurrent('rejects with ExportFailed when its browser is killed mid-run', async () => {
     const error = await rejectedDeckError(
-      withBrowser({ executablePath: CHROMIUM }, async (browser) => {
+      withBrowser({ executablePath: SHELL }, async (browser) => {
         const page = await browser.newPage();
         browser.process()?.kill('SIGKILL');
         await page.evaluate(() => new Promise(() => {}));
@@ -279,7 +281,7 @@ describe('withBrowser', () => {
     let termDuring = 0;
     try {
       const error = await rejectedDeckError(
-        withBrowser({ executablePath: CHROMIUM }, async (browser) => {
+        withBrowser({ executablePath: SHELL }, async (browser) => {
           used = browser;
           during = process.listenerCount('SIGINT');
           termDuring = process.listenerCount('SIGTERM');

@@ -3,7 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { withBrowser, withPage } from '../../src/browser/session.js';
 import { startChromium, startFoundChromium } from '../../src/browser/start.js';
 
-const CHROMIUM = '/usr/bin/chromium';
+/** What exports find first (src/browser/find.ts). */
+const SHELL = '/usr/lib/chromium/chromium-headless-shell';
 
 function profileOf(args: readonly string[]): string {
   const profile = args.find((arg) => arg.startsWith('--user-data-dir='))?.slice('--user-data-dir='.length);
@@ -17,7 +18,7 @@ function gone(child: { exitCode: number | null; signalCode: NodeJS.Signals | nul
 
 describe('a Chromium started before anything connects to it', () => {
   it('is used by withBrowser as a launched one, killed afterwards, and gone with its profile once discard() resolves', async () => {
-    const started = startChromium({ executablePath: CHROMIUM });
+    const started = startChromium({ executablePath: SHELL });
     const { child } = started.chromium;
     const profile = profileOf(child.spawnargs);
     expect(existsSync(profile)).toBe(true);
@@ -36,7 +37,7 @@ describe('a Chromium started before anything connects to it', () => {
   });
 
   it('discard() ends a start nobody connected to and removes its profile', async () => {
-    const started = await startFoundChromium({ flag: CHROMIUM });
+    const started = await startFoundChromium({ flag: SHELL });
     expect(started).toBeDefined();
     const { child } = started!.chromium;
     const profile = profileOf(child.spawnargs);
