@@ -135,6 +135,8 @@ async function serverStopsAndComesBack({ audience, presenter, remote, presenterD
 
   // Presenter view: → is refused, the slide stays, the banner says that key was not sent.
   const before = await presenter.evaluate(() => window.deckServe!.driver!.view.index);
+  // Keys go to the window in front, as on the speaker's machine: each is brought there before its keys.
+  await presenter.bringToFront();
   await presenter.keyboard.press('ArrowRight');
   await presenter.waitForFunction(() => /NOT sent/.test(document.getElementById('offline')!.textContent ?? ''), { polling: 20 });
   expect(await presenter.evaluate(() => window.deckServe!.driver!.view.index)).toBe(before);
@@ -144,12 +146,26 @@ async function serverStopsAndComesBack({ audience, presenter, remote, presenterD
   await remote.click('#next');
   await remote.waitForFunction(() => /NOT sent/.test(document.getElementById('offline')!.textContent ?? ''), { polling: 20 });
   expect(await remote.evaluate(() => window.deckServe!.driver!.view.index)).toBe(before);
-  // The presenter's own deck: → does not leave the audience's slide.
+  // The presenter's own deck: → does not leave the audience's slide, and its badge says so until the server is
+  // back: each failed reconnection renders the badge again (the texts it takes are recorded), keeping the refusal.
+  await presenterDeck.evaluate(() => {
+    const texts: string[] = [];
+    (window as any).badgeTexts = texts;
+    new MutationObserver(() => texts.push(document.getElementById('deck-serve-offline')?.textContent ?? '')).observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
+  });
+  await presenterDeck.bringToFront();
   await presenterDeck.keyboard.press('ArrowRight');
   await presenterDeck.waitForFunction(() => /NOT sent/.test(document.getElementById('deck-serve-offline')?.textContent ?? ''), {
     polling: 20,
   });
   expect(await indicesOf(presenterDeck)).toEqual(third);
+  const renders = await presenterDeck.evaluate(() => ((window as any).badgeTexts as string[]).length);
+  await presenterDeck.waitForFunction((after) => ((window as any).badgeTexts as string[]).length > after + 1, { polling: 50 }, renders);
+  expect(await presenterDeck.evaluate(() => ((window as any).badgeTexts as string[]).slice(-1)[0])).toMatch(/NOT sent/);
   // Someone in the audience walks off on their own while the server is away.
   await audience.evaluate(() => (window as any).Reveal.slide(0, 0));
   expect(await indicesOf(audience)).not.toEqual(third);
@@ -164,6 +180,7 @@ async function serverStopsAndComesBack({ audience, presenter, remote, presenterD
   expect(await presenterDeck.$('#deck-serve-offline')).toBeNull();
   expect(await presenter.evaluate(() => window.deckServe!.driver!.view.index)).toBe(before);
   // And driving works again: the audience follows the next move.
+  await presenter.bringToFront();
   await presenter.keyboard.press('ArrowRight');
   const next = await presenter.evaluate(() => {
     const i = (document.getElementById('current') as HTMLIFrameElement).contentWindow as any;

@@ -122,13 +122,19 @@ const offlineText = (refused: boolean) =>
     : refused
       ? 'Offline: that move was NOT sent; the audience still sees this slide (reconnecting…)'
       : 'Offline: moves are not sent (reconnecting…)';
+/**
+ * Whether a move was refused since the connection was lost: the badge keeps saying so until the server is back,
+ * through every failed reconnection attempt (each reports the page offline again).
+ */
+let refused = false;
 const socket = connect({
   role: receiver ? 'receiver' : 'deck',
   token,
   onMessage,
   onStatus: (connected) => {
     status.connected = connected;
-    if (!receiver && topLevel) showOffline(!connected, offlineText(false));
+    if (connected) refused = false;
+    if (!receiver && topLevel) showOffline(!connected, offlineText(refused));
   },
 });
 
@@ -137,6 +143,7 @@ const report = () => {
   if (!status.connected) {
     // The audience cannot follow: the presenter's deck stays where the audience is, and says why.
     if (talkAt) go(talkAt);
+    refused = true;
     if (topLevel) showOffline(true, offlineText(true));
     return;
   }
