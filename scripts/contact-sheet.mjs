@@ -8,13 +8,7 @@ import { scriptBrowser } from './script-browser.mjs';
 const [file = 'dist/index.html', out = 'contact-sheet.png', columnsArg = '4', widthArg = '320'] = process.argv.slice(2);
 const columns = Number(columnsArg);
 const thumbWidth = Number(widthArg);
-const browser = await scriptBrowser([
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-]);
+const browser = await scriptBrowser();
 try {
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 720 });

@@ -1,25 +1,11 @@
-// The Chromium a development script draws with: the one running at DECK_BROWSER_URL when it is set (as `deck`
-// uses it: a browser context of the script's own, left running afterwards), else one launched for the script.
-import puppeteer from 'puppeteer-core';
+// The Chromium a development script draws with, found and launched as `deck` does it (lib/browser: the headless
+// shell first, with Chromium's fonts, and our flags), or the one running at DECK_BROWSER_URL when it is set (a
+// browser context of the script's own, left running afterwards). `npm run build` (or the bootstrap) makes lib/.
+import { closeBrowser, openBrowser } from '../lib/browser/index.js';
 
 /** Pages to draw in, and close() for whatever the script opened. */
-export async function scriptBrowser(launchArgs) {
-  const url = process.env.DECK_BROWSER_URL?.trim();
-  if (!url) {
-    const browser = await puppeteer.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: launchArgs,
-    });
-    return { newPage: () => browser.newPage(), close: () => browser.close() };
-  }
-  const browser = await puppeteer.connect(url.startsWith('ws') ? { browserWSEndpoint: url } : { browserURL: url });
-  const context = await browser.createBrowserContext();
-  return {
-    newPage: () => context.newPage(),
-    close: async () => {
-      await context.close();
-      await browser.disconnect();
-    },
-  };
+export async function scriptBrowser() {
+  const url = process.env.DECK_BROWSER_URL?.trim() || undefined;
+  const browser = await openBrowser({ find: { url } });
+  return { newPage: () => browser.newPage(), close: () => closeBrowser(browser) };
 }

@@ -5,15 +5,7 @@ import { resolve } from 'node:path';
 import { scriptBrowser } from './script-browser.mjs';
 const [file = 'dist/index.html', out = '/tmp/shots'] = process.argv.slice(2);
 mkdirSync(out, { recursive: true });
-const browser = await scriptBrowser([
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-]);
+const browser = await scriptBrowser();
 try {
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 720 });
