@@ -14,10 +14,8 @@ export default defineConfig({
     globalSetup: ['tests/helpers/temp-root.setup.ts', 'tests/helpers/default-deck.setup.ts', 'tests/helpers/default-deck-pdf.setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // Three files at once on two cores: files also wait (on timers, sockets, the processes they spawn), and a third
-    // keeps the cores busy meanwhile. On the 2-core VM a full run left 15 CPU s of 290 idle with two, 5 s with three,
-    // and took 135 s instead of 143 s (docs/test-suite-speed.md).
-    maxWorkers: 3,
+    // Two cores, so at most two files at once.
+    maxWorkers: 2,
     // Each worker process runs file after file with the modules it has loaded (puppeteer-core, pdfjs, src/): no
     // module here holds state (no module-level state is a project rule), and loading them again for each of the
     // hundred files cost half the time of the fast tests. Test files are still loaded fresh, one at a time.

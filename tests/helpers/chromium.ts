@@ -1,7 +1,7 @@
 /**
  * A test file's Chromium: the vitest worker's browser, lent to one file at a time and handed back in its afterAll.
  *
- * vitest runs three workers (vitest.config.ts: maxWorkers 3, isolate false), each running file after file in one
+ * vitest runs two workers (vitest.config.ts: maxWorkers 2, isolate false), each running file after file in one
  * process, so each worker keeps one Chromium for its life instead of one launch per file: a launch costs its own
  * CPU, and a fresh profile loads reveal.js's scripts cold (V8's code cache is warm only in a browser that has
  * loaded them before). The browser dies with the worker: it is on the DevTools pipe, which closes when the
