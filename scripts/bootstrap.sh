@@ -35,6 +35,14 @@ shell_missing=false
 no_shell_marker=node_modules/.no-chromium-headless-shell
 command -v chromium-headless-shell >/dev/null 2>&1 || [ -f "$no_shell_marker" ] || shell_missing=true
 if $for_tests && $shell_missing; then missing+=(chromium-headless-shell); shell_missing=false; fi
+# The optional headless shell (apt's lists read already): where apt has no such package, say so, once.
+install_shell() {
+  apt-get install -y -qq --no-install-recommends chromium-headless-shell >/dev/null 2>&1 || {
+    say "no chromium-headless-shell package here: exports use Chromium"
+    touch "$no_shell_marker"
+  }
+  shell_missing=false
+}
 if $for_tests && ! command -v soffice >/dev/null 2>&1; then missing+=(libreoffice-impress); fi
 
 if [ ${#missing[@]} -gt 0 ]; then
@@ -44,13 +52,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
     # Optional for exports: a system without the package keeps using Chromium.
-    if $shell_missing; then
-      apt-get install -y -qq --no-install-recommends chromium-headless-shell >/dev/null 2>&1 || {
-        say "no chromium-headless-shell package here: exports use Chromium"
-        touch "$no_shell_marker"
-      }
-      shell_missing=false
-    fi
+    if $shell_missing; then install_shell; fi
   else
     say "missing system packages: ${missing[*]}"
     say "install them with:  sudo apt-get install -y ${missing[*]}"
@@ -62,10 +64,8 @@ fi
 if $shell_missing && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   say "installing chromium-headless-shell with apt-get (exports use less CPU with it)"
   export DEBIAN_FRONTEND=noninteractive
-  { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium-headless-shell; } >/dev/null 2>&1 || {
-    say "no chromium-headless-shell package here: exports use Chromium"
-    touch "$no_shell_marker"
-  }
+  apt-get update -qq >/dev/null 2>&1 || true
+  install_shell
 fi
 
 # Compile the CLI when lib/ is missing or any source is newer than it; bundle the CLI (what bin/deck.js runs) and

@@ -39,29 +39,33 @@ describe('a Pandoc deck in Chromium', () => {
 
   afterAll(async () => closeBrowser(browser));
 
-  it('shows columns side by side, the 40% one narrower, and every fragment hidden until its step', async () => {
-    const reading = await withPage(browser, async (page) => {
+  /** What `read` finds in the deck at `url`, once reveal.js is ready in a 1280×720 page. */
+  const readDeck = <T>(url: string, read: () => T) =>
+    withPage(browser, async (page) => {
       await page.setViewport({ width: 1280, height: 720 });
       await page.goto(url);
       await page.waitForFunction(() => (window as unknown as { Reveal?: RevealApi }).Reveal?.isReady());
-      return page.evaluate(() => {
-        const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
-        reveal.slide(2, 0, -1);
-        const columns = [...document.querySelectorAll('.columns > .column')].map((column) => column.getBoundingClientRect());
-        const steps = reveal.getSlides().map((slide) => slide.querySelectorAll('.fragment').length);
-        // Each slide entered before its first step: all of its fragments hidden.
-        const hidden = reveal.getSlides().map((slide, h) => {
-          reveal.slide(h, 0, -1);
-          return [...slide.querySelectorAll('.fragment')].filter((element) => !element.classList.contains('visible')).length;
-        });
-        reveal.slide(2, 0, -1);
-        return {
-          columns: columns.map((box) => ({ left: box.left, right: box.right, top: box.top, width: box.width })),
-          steps,
-          hidden,
-          next: reveal.availableFragments().next,
-        };
+      return page.evaluate(read);
+    });
+
+  it('shows columns side by side, the 40% one narrower, and every fragment hidden until its step', async () => {
+    const reading = await readDeck(url, () => {
+      const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
+      reveal.slide(2, 0, -1);
+      const columns = [...document.querySelectorAll('.columns > .column')].map((column) => column.getBoundingClientRect());
+      const steps = reveal.getSlides().map((slide) => slide.querySelectorAll('.fragment').length);
+      // Each slide entered before its first step: all of its fragments hidden.
+      const hidden = reveal.getSlides().map((slide, h) => {
+        reveal.slide(h, 0, -1);
+        return [...slide.querySelectorAll('.fragment')].filter((element) => !element.classList.contains('visible')).length;
       });
+      reveal.slide(2, 0, -1);
+      return {
+        columns: columns.map((box) => ({ left: box.left, right: box.right, top: box.top, width: box.width })),
+        steps,
+        hidden,
+        next: reveal.availableFragments().next,
+      };
     });
     const [left, right] = reading.columns;
     expect(reading.columns).toHaveLength(2);
@@ -74,35 +78,30 @@ describe('a Pandoc deck in Chromium', () => {
   });
 
   it('makes # sections vertical stacks of their ## slides, as pandoc -t revealjs nests them, every list stepping but the exceptions', async () => {
-    const reading = await withPage(browser, async (page) => {
-      await page.setViewport({ width: 1280, height: 720 });
-      await page.goto(levelsUrl);
-      await page.waitForFunction(() => (window as unknown as { Reveal?: RevealApi }).Reveal?.isReady());
-      return page.evaluate(() => {
-        const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
-        const slides = reveal.getSlides().map((slide) => {
-          const { h, v } = reveal.getIndices(slide);
-          reveal.slide(h, v ?? 0, -1);
-          const hidden = [...slide.querySelectorAll('.fragment')].filter((element) => !element.classList.contains('visible')).length;
-          const heading = slide.querySelector('h1, h2')?.textContent?.trim() ?? '';
-          // Nothing past the slide's bottom edge: the tallest slide still fits.
-          const bottom = Math.max(...[...slide.querySelectorAll('*')].map((element) => element.getBoundingClientRect().bottom));
-          return {
-            h,
-            v: v ?? 0,
-            heading,
-            fragments: slide.querySelectorAll('.fragment').length,
-            hidden,
-            fits: bottom <= slide.getBoundingClientRect().bottom + 1,
-          };
-        });
-        const first = reveal.getSlides()[0]!;
+    const reading = await readDeck(levelsUrl, () => {
+      const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
+      const slides = reveal.getSlides().map((slide) => {
+        const { h, v } = reveal.getIndices(slide);
+        reveal.slide(h, v ?? 0, -1);
+        const hidden = [...slide.querySelectorAll('.fragment')].filter((element) => !element.classList.contains('visible')).length;
+        const heading = slide.querySelector('h1, h2')?.textContent?.trim() ?? '';
+        // Nothing past the slide's bottom edge: the tallest slide still fits.
+        const bottom = Math.max(...[...slide.querySelectorAll('*')].map((element) => element.getBoundingClientRect().bottom));
         return {
-          stacks: reveal.getHorizontalSlides().map((stack) => stack.querySelectorAll(':scope > section').length),
-          slides,
-          section: { id: first.id, title: first.getAttribute('title'), background: first.getAttribute('data-background-color') },
+          h,
+          v: v ?? 0,
+          heading,
+          fragments: slide.querySelectorAll('.fragment').length,
+          hidden,
+          fits: bottom <= slide.getBoundingClientRect().bottom + 1,
         };
       });
+      const first = reveal.getSlides()[0]!;
+      return {
+        stacks: reveal.getHorizontalSlides().map((stack) => stack.querySelectorAll(':scope > section').length),
+        slides,
+        section: { id: first.id, title: first.getAttribute('title'), background: first.getAttribute('data-background-color') },
+      };
     });
     // pandoc -i -t revealjs: <section>(why, sections-are-stacks, lists-step-one-by-one, untitled)</section>
     // <section>(exceptions, at-once, deeper-headings-stay)</section>; 2 and 3 items step, the rest at once.

@@ -9,18 +9,24 @@ import { parseDeck } from '../../src/content/deck.js';
 import { slideLevels } from '../../src/content/pandoc-slides.js';
 import { pandocStyle } from '../../src/content/pandoc-style.js';
 import type { Sources } from '../../src/content/sources.js';
+import type { Deck } from '../../src/content/types.js';
 
 const SEPARATORS = { separator: '\\r?\\n---\\r?\\n', verticalSeparator: '\\r?\\n----\\r?\\n' };
 
-/** A one-file deck from `text`; each slide as [h, v, title]. */
-function layout(text: string, files: Record<string, string> = {}): [number, number, string][] {
+/** The deck of `talk.md` holding `text` (and any other files), parsed. */
+function deckOf(text: string, files: Record<string, string> = {}): Deck {
   const all = { 'talk.md': text, ...files };
   const sources: Sources = {
     root: '/deck',
     input: '/deck',
     files: Object.entries(all).map(([name, fileText]) => ({ path: `/deck/${name}`, name, text: fileText })),
   };
-  return parseDeck(sources, undefined).slides.map((slide) => [slide.h, slide.v, slide.title]);
+  return parseDeck(sources, undefined);
+}
+
+/** A one-file deck from `text`; each slide as [h, v, title]. */
+function layout(text: string, files: Record<string, string> = {}): [number, number, string][] {
+  return deckOf(text, files).slides.map((slide) => [slide.h, slide.v, slide.title]);
 }
 
 describe('Pandoc slide levels', () => {
@@ -66,9 +72,8 @@ describe('Pandoc slide levels', () => {
       [1, 1, 'Sub b'],
     ]);
     const three = '---\nslide-level: 3\n---\n# A\n\n## a1\n\nx\n\n### a11 {#a11 .small}\n\nq\n\n#### deep {.x}\n\nz\n';
-    const sources: Sources = { root: '/deck', input: '/deck', files: [{ path: '/deck/t.md', name: 't.md', text: three }] };
     // The slide heading's attributes go to its slide at slide level 3; a deeper heading keeps its own.
-    const deep = parseDeck(sources, undefined).slides[2]!;
+    const deep = deckOf(three).slides[2]!;
     expect([deep.id, deep.attributes.class]).toEqual(['a11', 'small']);
     expect(deep.html).toContain('<h4 class="x">deep</h4>');
     expect(layout(three)).toEqual([
@@ -96,8 +101,7 @@ describe('Pandoc slide levels', () => {
     const text =
       '%\n\n# A\n\n## One\n\n```\n## not a slide\n```\n\n::: {.box}\ntext\n\n## not one\n:::\n\n' +
       '::: {.box}\n## Boxed\n\ny\n:::\n\n## Two\n\nx\n';
-    const sources: Sources = { root: '/deck', input: '/deck', files: [{ path: '/deck/t.md', name: 't.md', text }] };
-    const deck = parseDeck(sources, undefined);
+    const deck = deckOf(text);
     expect(deck.slides.map((slide) => [slide.h, slide.v, slide.title, slide.line])).toEqual([
       [0, 0, 'A', 3],
       [0, 1, 'One', 5],
