@@ -3,6 +3,7 @@ import { dirname, isAbsolute, relative, resolve, sep, posix, basename } from 'no
 import { createHash } from 'node:crypto';
 import { DeckError, ErrorCode } from '../core/errors.js';
 import type { DeckWarning } from '../core/warnings.js';
+import { lineMatching } from './lines.js';
 import type { Asset } from './types.js';
 
 /**
@@ -40,10 +41,7 @@ export interface AssetContext {
 
 function lineOf(ctx: AssetContext, url: string): number {
   // Only on the error path: find the reference at or after the slide's first line.
-  let offset = 0;
-  for (let line = 1; line < ctx.line && offset !== -1; line++) offset = ctx.text.indexOf('\n', offset) + 1 || -1;
-  const found = offset === -1 ? -1 : ctx.text.indexOf(url, offset);
-  return found === -1 ? ctx.line : ctx.line + (ctx.text.slice(offset, found).match(/\n/g)?.length ?? 0);
+  return lineMatching(ctx.text, ctx.line, url) ?? ctx.line;
 }
 
 /** One local reference: checked, recorded, and rewritten to where the build copies it. */

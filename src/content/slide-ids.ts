@@ -9,11 +9,15 @@ export function duplicateIds(slides: readonly Slide[]): DeckError[] {
     const earlier = seen.get(slide.id);
     if (earlier) {
       problems.push(
-        new DeckError(ErrorCode.BadInput, `slide id "${slide.id}" is used twice (first at ${earlier.file}:${earlier.line})`, {
-          file: slide.file,
-          line: slide.line,
-          hint: 'give each slide its own id',
-        }),
+        new DeckError(
+          ErrorCode.BadInput,
+          `slide id "${slide.id}" is used twice (first at ${earlier.file}:${earlier.origins.id ?? earlier.line})`,
+          {
+            file: slide.file,
+            line: slide.origins.id ?? slide.line,
+            hint: 'give each slide its own id',
+          },
+        ),
       );
     } else seen.set(slide.id, slide);
   }

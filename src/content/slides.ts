@@ -8,14 +8,14 @@ import type { DeckWarning } from '../core/warnings.js';
 import { applyAttributes } from './attributes.js';
 import { collectAssets, collectAttributeAssets, SLIDE_FILE_ATTRIBUTE, type AssetContext } from './assets.js';
 import { renderMarkdown } from './markdown.js';
-import { LineIndex } from './lines.js';
+import { LineIndex, lineMatching } from './lines.js';
 import { takeOwnNotes } from './own-notes.js';
 import { splitPandocSlides } from './pandoc-slides.js';
 import type { PandocSlides } from './pandoc-style.js';
 import { rawSections } from './sections.js';
 import { scanFences, splitNotes, splitSlides } from './split.js';
 import { countVisuals, slideTiming } from './timing.js';
-import type { Asset, Section, Slide } from './types.js';
+import type { Asset, Section, Slide, SlideOrigins } from './types.js';
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
 
@@ -184,6 +184,27 @@ function draftsOf(
   return drafts;
 }
 
+/** Where the slide sets its layout, id and timing: searched from its first line, for messages about them. */
+function originsOf(input: SectionInput, line: number, attributes: Record<string, string>, first: boolean): SlideOrigins {
+  const written = (name: string) => lineMatching(input.text, line, new RegExp(`(?:^|[\\s{;])${name}\\s*=`, 'm')) ?? line;
+  const own = attributes.id?.trim();
+  const frontLayout = first && typeof input.data.layout === 'string' ? input.keyLines.layout : undefined;
+  return {
+    ...(attributes['data-layout'] !== undefined ? { layout: written('data-layout') } : frontLayout ? { layout: frontLayout } : {}),
+    ...(own ? { id: idLine(input.text, line, own) } : {}),
+    ...(attributes['data-timing'] !== undefined ? { timing: written('data-timing') } : {}),
+  };
+}
+
+/** The line of a slide's own id: reveal.js's `id="intro"` or Pandoc's `{#intro}`, the first on or after its first line. */
+function idLine(text: string, line: number, id: string): number {
+  const found = [`id="${id}"`, `id='${id}'`, `id=${id}`, `#${id}`].map(
+    (written) => lineMatching(text, line, written) ?? Number.POSITIVE_INFINITY,
+  );
+  const first = Math.min(...found);
+  return Number.isFinite(first) ? first : line;
+}
+
 /** An id for the slide's <section>: the author's own (`<!-- .slide: id="intro" -->`), else a generated one. */
 function slideIdOf(attributes: Record<string, string>, generated: string): string {
   const own = attributes.id?.trim();
@@ -243,6 +264,7 @@ export function buildSection(input: SectionInput, ctx: SectionContext): Section 
         attributes['data-layout'] ?? (first && typeof input.data.layout === 'string' ? input.data.layout : undefined) ?? 'default';
       const h = ctx.h + stackIndex;
       const position = index++;
+      const origins = originsOf(input, line, attributes, first);
       const timing = collecting(
         ctx.problems,
         () =>
@@ -252,7 +274,7 @@ export function buildSection(input: SectionInput, ctx: SectionContext): Section 
             sectionData: input.data,
             file: input.name,
             fileText: input.text,
-            line,
+            line: origins.timing ?? line,
             rates: ctx.config.timing,
             load: { steps: draft.fragments, visuals: countVisuals(html, layout, attributes) },
           }),
@@ -266,6 +288,7 @@ export function buildSection(input: SectionInput, ctx: SectionContext): Section 
         file: input.name,
         line,
         layout,
+        origins,
         title: firstHeading(html) ?? (first ? sectionTitle : undefined) ?? `Slide ${position + 1}`,
         markdown: draft.markdown,
         html,

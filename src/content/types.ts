@@ -19,6 +19,11 @@ export interface Slide {
   readonly line: number;
   /** The layout that places it (templates/layouts/<layout>.hbs). */
   readonly layout: string;
+  /**
+   * The file lines that set its layout (a `data-layout` attribute, or its file's front matter `layout:`), its own id
+   * and its `data-timing`, for messages about them; absent where nothing sets it.
+   */
+  readonly origins: SlideOrigins;
   /** Plain-text title: the first heading, else the section's `title`, else "Slide N". */
   readonly title: string;
   /** Markdown of the slide body (notes and attribute comments removed), and its HTML. */
@@ -38,6 +43,13 @@ export interface Slide {
   /** Planned time in whole seconds (≥ 1) and where it came from (see src/content/timing.ts). */
   readonly timing: number;
   readonly timingSource: TimingSource;
+}
+
+/** Where a slide's settings are written: file lines (see Slide.origins). */
+export interface SlideOrigins {
+  readonly layout?: number;
+  readonly id?: number;
+  readonly timing?: number;
 }
 
 /** One source file: a section of the talk, with its front matter. */

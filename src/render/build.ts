@@ -34,7 +34,7 @@ function unknownLayouts(deck: Deck, templates: TemplateSet): DeckError[] {
       (slide) =>
         new DeckError(ErrorCode.BadTemplate, `unknown layout "${slide.layout}"`, {
           file: slide.file,
-          line: slide.line,
+          line: slide.origins.layout ?? slide.line,
           hint: `layouts available: ${[...templates.layouts.keys()].join(', ')}`,
         }),
     );

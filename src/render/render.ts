@@ -65,7 +65,7 @@ export function renderDeck(deck: Deck, templates: TemplateSet, theme: ResolvedTh
     if (!layout) {
       throw new DeckError(ErrorCode.BadTemplate, `unknown layout "${slide.layout}"`, {
         file: slide.file,
-        line: slide.line,
+        line: slide.origins.layout ?? slide.line,
         hint: `layouts available: ${[...templates.layouts.keys()].join(', ')}`,
       });
     }

@@ -120,6 +120,20 @@ const rows: Row[] = [
     messages: ['layout-unknown.md:5:', 'unknown layout "fancy"', /layouts available: .*default/],
   },
   {
+    name: 'unknown layout in the front matter, named on its key',
+    args: ['build', bad('layout-front-matter.md'), '-o', '{out}'],
+    exit: 2,
+    together: true,
+    messages: ['layout-front-matter.md:3:', 'unknown layout "spotlight"'],
+  },
+  {
+    name: "unknown layout set below the slide's text, named on its comment",
+    args: ['build', bad('layout-after-text.md'), '-o', '{out}'],
+    exit: 2,
+    together: true,
+    messages: ['layout-after-text.md:5:', 'unknown layout "wide"'],
+  },
+  {
     name: 'unknown theme',
     args: ['build', bad('plain.md'), '--theme', 'nope', '-o', '{out}'],
     exit: 2,

@@ -192,6 +192,19 @@ describe('problems across the deck', () => {
     await expect(loadDeck(dir)).rejects.toThrow(/2 problems in the deck/);
   });
 
+  it("names the line that writes a slide's id or timing, not the slide's first line", async () => {
+    const dir = folder('origins', {
+      '01.md': '# A\n\nText first, as reveal-md decks are often written\n<!-- .slide: id="intro" -->\n',
+      '02.md':
+        '# B\n\n---\n\n## C\n\nMore text\n\n<!-- .slide: id="intro" -->\n\n---\n\n## D\n\n- a\n- b\n\n<!-- .slide: data-timing="soon" -->\n',
+    });
+    const { problems } = await loadDeckCollecting(dir);
+    expect(problems.map((problem) => [problem.message, problem.file, problem.line])).toEqual([
+      ['data-timing="soon" is not a time', '02.md', 18],
+      ['slide id "intro" is used twice (first at 01.md:4)', '02.md', 9],
+    ]);
+  });
+
   it('links to a slide by id become plain fragments; other links stay', async () => {
     const deck = await loadDeck(
       folder('links', {
