@@ -2,6 +2,7 @@ import { resolveConfig, type ConfigLayer } from '../config/resolve.js';
 import { loadConfigFile } from '../config/file.js';
 import type { PartialConfig } from '../config/schema.js';
 import { readDataFiles } from './data.js';
+import { unknownVisuals } from './visuals.js';
 import { parseFrontMatter } from './front-matter.js';
 import { createMarkdown } from './markdown.js';
 import { pandocStyle } from './pandoc-style.js';
@@ -118,6 +119,7 @@ export function parseDeckCollecting(
     index += section.stacks.reduce((n, stack) => n + stack.length, 0);
   }
   problems.push(...duplicateIds(built.flatMap((section) => section.stacks.flat())));
+  warnings.push(...unknownVisuals(built, data));
   const settingLine = (key: string) =>
     first && key in first.data
       ? { file: first.name, line: keyLines[0]?.[key] }

@@ -184,7 +184,7 @@ function draftsOf(
   return drafts;
 }
 
-/** Where the slide sets its layout, id and timing: searched from its first line, for messages about them. */
+/** Where the slide sets its layout, id, timing and visual: searched from its first line, for messages about them. */
 function originsOf(input: SectionInput, line: number, attributes: Record<string, string>, first: boolean): SlideOrigins {
   const written = (name: string) => lineMatching(input.text, line, new RegExp(`(?:^|[\\s{;])${name}\\s*=`, 'm')) ?? line;
   const own = attributes.id?.trim();
@@ -193,6 +193,7 @@ function originsOf(input: SectionInput, line: number, attributes: Record<string,
     ...(attributes['data-layout'] !== undefined ? { layout: written('data-layout') } : frontLayout ? { layout: frontLayout } : {}),
     ...(own ? { id: idLine(input.text, line, own) } : {}),
     ...(attributes['data-timing'] !== undefined ? { timing: written('data-timing') } : {}),
+    ...(attributes['data-visual'] !== undefined ? { visual: written('data-visual') } : {}),
   };
 }
 

@@ -20,8 +20,8 @@ export interface Slide {
   /** The layout that places it (templates/layouts/<layout>.hbs). */
   readonly layout: string;
   /**
-   * The file lines that set its layout (a `data-layout` attribute, or its file's front matter `layout:`), its own id
-   * and its `data-timing`, for messages about them; absent where nothing sets it.
+   * The file lines that set its layout (a `data-layout` attribute, or its file's front matter `layout:`), its own id,
+   * its `data-timing` and its `data-visual`, for messages about them; absent where nothing sets it.
    */
   readonly origins: SlideOrigins;
   /** Plain-text title: the first heading, else the section's `title`, else "Slide N". */
@@ -50,6 +50,7 @@ export interface SlideOrigins {
   readonly layout?: number;
   readonly id?: number;
   readonly timing?: number;
+  readonly visual?: number;
 }
 
 /** One source file: a section of the talk, with its front matter. */
