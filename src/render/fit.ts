@@ -32,6 +32,16 @@ export function fitSlides(options: FitOptions): Record<string, number> {
       (child): child is HTMLElement => child instanceof HTMLElement && !child.matches('aside.notes'),
     );
     for (const child of children) child.style.removeProperty('zoom');
+    // reveal.js scrolls a long code block inside a box of limited height, where no zoom could bring its hidden
+    // lines or its long lines into view: on a fitted slide the block is shown whole, and the zoom fits it.
+    for (const code of Array.from(section.querySelectorAll<HTMLElement>('pre > code'))) {
+      code.style.setProperty('max-height', 'none', 'important');
+      code.style.setProperty('overflow', 'visible', 'important');
+      // Its background then spans its longest line, not only the slide's width.
+      code.style.setProperty('box-sizing', 'border-box');
+      code.style.setProperty('min-width', '100%');
+      code.style.setProperty('width', 'max-content');
+    }
     let scale = 1;
     // Zoom reflows the text, so the needed scale is found in a few steps rather than in one.
     for (let step = 0; step < 4; step++) {

@@ -212,6 +212,41 @@ describe('fit', () => {
     expect(text).toContain('mike');
   });
 
+  it("shows a fitted slide's long code block whole, its last line and the end of its longest, in the PDF and live", async () => {
+    const result = await exported.of('fit');
+    expect(result.problems).toEqual([]);
+    const doc = await getDocument({ data: new Uint8Array(readFileSync(result.slides!.path)), verbosity: 0 }).promise;
+    const page = await doc.getPage(3);
+    const { width } = page.getViewport({ scale: 1 });
+    const items = (await page.getTextContent()).items.filter((item) => 'str' in item && item.str.trim() !== '');
+    await doc.destroy();
+    const text = items.map((item) => ('str' in item ? item.str : '')).join('');
+    expect(text).toContain('step24();');
+    expect(text).toContain('end-of-long-line');
+    // Every run of text starts and ends on the page.
+    for (const item of items) if ('transform' in item) expect(item.transform[4] + item.width, item.str).toBeLessThanOrEqual(width);
+    const live = await withPage(browser, async (page) => {
+      await page.setViewport({ width: 1280, height: 720 });
+      await page.goto(`${pathToFileURL(result.index).href}#/2`);
+      await page.waitForFunction(() => document.querySelector('section.present[data-fit-scale]') !== null);
+      return page.evaluate(() => {
+        const section = document.querySelector<HTMLElement>('section.present')!;
+        const code = section.querySelector<HTMLElement>('pre code')!;
+        return {
+          scale: Number(section.getAttribute('data-fit-scale')),
+          width: section.scrollWidth,
+          height: section.scrollHeight,
+          hidden: code.scrollHeight - code.clientHeight + code.scrollWidth - code.clientWidth,
+        };
+      });
+    });
+    expect(live.scale).toBeGreaterThanOrEqual(0.5);
+    expect(live.scale).toBeLessThan(1);
+    expect(live.width).toBeLessThanOrEqual(1281);
+    expect(live.height).toBeLessThanOrEqual(720);
+    expect(live.hidden, 'nothing scrolled out of sight inside the code block').toBeLessThanOrEqual(1);
+  });
+
   it('shrinks the same slide live, on screen', async () => {
     const { index } = await exported.of('fit');
     const scales = await withPage(browser, async (page) => {
