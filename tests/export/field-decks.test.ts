@@ -40,6 +40,7 @@ const EXPORTS: Record<string, () => Promise<ExportPdfResult>> = {
   fit: () => exportPdf(join(FIXTURES, 'fit'), { outDir: join(OUT, 'fit'), browser, pages, handout: false }),
   'too-long': () => exportPdf(join(FIXTURES, 'too-long'), { outDir: join(OUT, 'too-long'), browser, pages, handout: false }),
   'center-fit': () => exportPdf(join(FIXTURES, 'center-fit'), { outDir: join(OUT, 'center-fit'), browser, pages, handout: false }),
+  pictures: () => exportPdf(join(FIXTURES, 'pictures'), { outDir: join(OUT, 'pictures'), browser, pages, handout: false }),
   links: () => exportPdf(join(FIXTURES, 'links'), { outDir: join(OUT, 'links'), browser, pages, handout: false }),
   'local-links': () => exportPdf(join(FIXTURES, 'local-links'), { outDir: join(OUT, 'local-links'), browser, pages }),
   ...Object.fromEntries(
@@ -267,6 +268,69 @@ describe('fit', () => {
   it('never shrinks below half size: a slide that needs more stays an error', async () => {
     const error = await rejectedDeckError(exported.of('too-long'));
     expect(error.message).toMatch(/list items \(from “item number \d+”\) (fall|reach) below the slide/);
+  });
+});
+
+describe('pictures', () => {
+  it('fit on their slide as Markdown gives them, in the PDF under strict checks and live: aspect kept, small ones at their size', async () => {
+    const result = await exported.of('pictures');
+    expect(result.problems).toEqual([]);
+    const slides = await withPage(browser, async (page) => {
+      await page.setViewport({ width: 1280, height: 720 });
+      await page.goto(`${pathToFileURL(result.index).href}#/`);
+      await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
+      await page.evaluate(() => Promise.all(Array.from(document.images).map((image) => image.decode().catch(() => undefined))));
+      return page.evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides > section')).map((section) => {
+          // Every slide laid out in place, as the print view does: one at a time, shown.
+          section.style.display = 'block';
+          const frame = section.getBoundingClientRect();
+          const scale = frame.width / section.offsetWidth;
+          const pictures = Array.from(section.querySelectorAll('img')).map((image) => {
+            const box = image.getBoundingClientRect();
+            return {
+              left: (box.left - frame.left) / scale,
+              top: (box.top - frame.top) / scale,
+              right: (box.right - frame.left) / scale,
+              bottom: (box.bottom - frame.top) / scale,
+              ratio: box.width / box.height,
+              natural: image.naturalWidth / image.naturalHeight,
+              width: box.width / scale,
+              height: box.height / scale,
+            };
+          });
+          const out = {
+            title: section.querySelector('h2')?.textContent ?? '',
+            width: section.scrollWidth,
+            height: section.scrollHeight,
+            pictures,
+          };
+          section.style.removeProperty('display');
+          return out;
+        }),
+      );
+    });
+    expect(slides.map((slide) => slide.pictures.length)).toEqual([1, 1, 1, 1, 1, 2, 0]);
+    for (const slide of slides) {
+      expect(slide.width, slide.title).toBeLessThanOrEqual(1281);
+      expect(slide.height, slide.title).toBeLessThanOrEqual(721);
+      for (const picture of slide.pictures) {
+        expect(picture.left, slide.title).toBeGreaterThanOrEqual(-1);
+        expect(picture.top, slide.title).toBeGreaterThanOrEqual(-1);
+        expect(picture.right, slide.title).toBeLessThanOrEqual(1281);
+        expect(picture.bottom, slide.title).toBeLessThanOrEqual(721);
+        expect(Math.abs(picture.ratio / picture.natural - 1), `${slide.title}: aspect ratio`).toBeLessThan(0.02);
+      }
+    }
+    // Big pictures use the room: more than half the slide's height (the tall one) or width (the wide ones).
+    expect(slides[0]!.pictures[0]!.width).toBeGreaterThan(640);
+    expect(slides[1]!.pictures[0]!.height).toBeGreaterThan(360);
+    expect(slides[3]!.pictures[0]!.height).toBeGreaterThan(500);
+    // The small one is not blown up; the two of one paragraph sit side by side.
+    expect([slides[4]!.pictures[0]!.width, slides[4]!.pictures[0]!.height].map(Math.round)).toEqual([200, 120]);
+    const [left, right] = slides[5]!.pictures;
+    expect(Math.abs(left!.top - right!.top)).toBeLessThan(80);
+    expect(left!.right).toBeLessThanOrEqual(right!.left);
   });
 });
 
