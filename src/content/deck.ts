@@ -3,6 +3,7 @@ import { loadConfigFile } from '../config/file.js';
 import type { PartialConfig } from '../config/schema.js';
 import { readDataFiles } from './data.js';
 import { unknownVisuals } from './visuals.js';
+import { inferLang, inferTitle } from './infer.js';
 import { parseFrontMatter } from './front-matter.js';
 import { createMarkdown } from './markdown.js';
 import { pandocStyle } from './pandoc-style.js';
@@ -147,10 +148,16 @@ export function parseDeckCollecting(
   }));
   const slides = planned.flatMap((section) => section.stacks.flat());
   const timingsFile = timingsFileFor(sources.input, sources.root);
+  // A deck that does not say its title or language gets them from its slides (src/content/infer.ts).
+  const unset = (key: 'title' | 'lang') => !layers.some((layer) => layer.values[key] !== undefined);
+  const inferred = {
+    ...(unset('title') ? { title: inferTitle(slides, sources.input) } : {}),
+    ...(unset('lang') ? { lang: inferLang(slides, config.lang) } : {}),
+  };
   return {
     root: sources.root,
     input: sources.input,
-    config,
+    config: Object.keys(inferred).length > 0 ? Object.freeze({ ...config, ...inferred }) : config,
     sections: planned,
     slides,
     assets: [...assets.values()],

@@ -214,7 +214,8 @@ describe.concurrent('config precedence: defaults < config file < front matter < 
       // --config replaces the file beside the slides.
       build(level('other', plain, fileConfig), 'p4', '--config', join(WORK, 'other.json')),
     ]);
-    expect([themeOf(defaults), titleOf(defaults), langOf(defaults)]).toEqual(['gpt', 'Untitled deck', 'zh-Hant']);
+    // Unset, the title is the deck's first heading and the language that of its text (src/content/infer.ts).
+    expect([themeOf(defaults), titleOf(defaults), langOf(defaults)]).toEqual(['gpt', 'Only slide', 'en']);
     expect([themeOf(file), titleOf(file), langOf(file)]).toEqual(['white', 'From the file', 'en']);
     expect([themeOf(front), titleOf(front), langOf(front)]).toEqual(['black', 'From front matter', 'en']);
     expect([themeOf(flags), titleOf(flags), langOf(flags)]).toEqual(['moon', 'From front matter', 'en']);
