@@ -4,6 +4,7 @@
  * (/_deck/notes.json). Cut by the parser's source ranges, so the rest of the page stays byte for byte.
  */
 import { parse, type HTMLElement } from 'node-html-parser';
+import { DeckError, ErrorCode } from '../core/errors.js';
 
 /** One slide's notes as HTML, the slides numbered 1..N in the order they are shown (index 0 = slide 1). */
 export interface SlideNotes {
@@ -20,9 +21,18 @@ export interface SplitNotes {
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const DATA_NOTES = /\sdata-notes\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/i;
+/** A start tag; its quoted attribute values may hold `>`. */
+const START_TAG = /<([a-z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
+
+/**
+ * node-html-parser's defaults drop an element left open together with everything after it (a `<b>` left open in
+ * one note hid every slide, so no note was cut); closing up to the matching ancestor, and reading `<pre>` and
+ * `<noscript>` as HTML, is what a browser does.
+ */
+const PARSE_OPTIONS = { comment: true, closeAllByClosing: true, blockTextElements: { script: true, style: true } };
 
 export function splitNotes(html: string): SplitNotes {
-  const root = parse(html, { comment: true });
+  const root = parse(html, PARSE_OPTIONS);
   const sections = root.querySelectorAll('.slides section');
   const slides = sections.filter((section) => !section.querySelector('section'));
   /** Source ranges to cut out, by start (an element reached twice is cut once). */
@@ -54,15 +64,41 @@ export function splitNotes(html: string): SplitNotes {
     }
     return { id: slide.id ?? '', html: parts.join('\n').trim() };
   });
-  for (const element of root.querySelectorAll('.slides [data-notes]')) {
+  // Notes the slides do not account for (a section the parser put outside the slides) are cut all the same.
+  for (const aside of root.querySelectorAll('aside.notes')) if (!cuts.has(aside.range[0])) cuts.set(aside.range[0], aside.range[1]);
+  for (const element of root.querySelectorAll('[data-notes]')) {
     const start = element.range[0];
-    const tag = /^<[^>]*>/.exec(html.slice(start))?.[0] ?? '';
+    const tag = new RegExp(`^${START_TAG.source}`, 'i').exec(html.slice(start))?.[0] ?? '';
     const attribute = DATA_NOTES.exec(tag);
     if (attribute) cuts.set(start + attribute.index, start + attribute.index + attribute[0].length);
   }
   let out = html;
   for (const [start, end] of [...cuts].sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + out.slice(end);
+  const left = leftoverNote(out);
+  if (left !== undefined) {
+    throw new DeckError(ErrorCode.BadInput, `the speaker notes could not be taken out of the audience page (at ${JSON.stringify(left)})`, {
+      hint: 'an HTML tag in a slide or a note is left open or closed twice (<style>, <script>, <textarea>, </div>, </section>): close it',
+    });
+  }
   return { html: out, notes };
+}
+
+const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g;
+
+/**
+ * The first tag of the page that still carries a note, read as plain text: the last word on what the audience
+ * gets, whatever the parser made of the page (a `<style>` left open hides the rest of the page from it).
+ */
+function leftoverNote(html: string): string | undefined {
+  for (const tag of html.matchAll(START_TAG)) {
+    const isAside = tag[1]!.toLowerCase() === 'aside';
+    for (const [, name, value] of tag[2]!.matchAll(ATTRIBUTE)) {
+      const attribute = name!.toLowerCase();
+      const words = (value ?? '').replace(/^["']|["']$/g, '').split(/\s+/);
+      if (attribute === 'data-notes' || (isAside && attribute === 'class' && words.includes('notes'))) return tag[0].slice(0, 80);
+    }
+  }
+  return undefined;
 }
 
 /** The nearest section around an element. */
