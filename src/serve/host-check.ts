@@ -25,7 +25,7 @@ export interface HostPolicy {
   allowsHost(header: string | undefined): boolean;
   /** Whether a request's `Origin` is a page of this server; no header (not a browser, or a same-origin GET) is allowed, `null` is not. */
   allowsOrigin(header: string | undefined): boolean;
-  /** The names accepted, for the refusal message. */
+  /** The names accepted, for the terminal when a request is refused (never for the refused client). */
   names(): string[];
 }
 

@@ -48,19 +48,39 @@ function forbidden(res: ServerResponse): void {
   );
 }
 
-/** Why a request from another host or site was refused, for the person who meets it in a browser. */
-export function refusedHostText(hosts: HostPolicy): string {
-  return (
-    `This deck server answers only to its own addresses (${hosts.names().join(', ')}), to keep other sites ` +
-    'from reading it. Reaching it through another name (a tunnel, a proxy)? Start it with --allow-host NAME.\n'
-  );
+/**
+ * Why a request from another host or site was refused, for the person who meets it in a browser. It names none
+ * of the names the server answers to: a rebound page reads this answer, and the list held this machine's LAN and
+ * link-local addresses, its host name and the --allow-host tunnel names. The terminal gets them (`refusalLog`).
+ */
+export const REFUSED_HOST_TEXT =
+  'This deck server answers only to its own addresses (those deck serve printed), to keep other sites from ' +
+  'reading it. Reaching it through another name (a tunnel, a proxy)? Start it with --allow-host NAME.\n';
+
+/** At most one warning this often, however many refusals: a rebinding page may keep asking. */
+const REFUSAL_LOG_MS = 10_000;
+
+/** Tells the terminal what was refused and which names would do (at most every 10 s). */
+export function refusalLog(hosts: HostPolicy, logger: Logger): (req: IncomingMessage) => void {
+  let loggedAt = Number.NEGATIVE_INFINITY;
+  return (req) => {
+    if (performance.now() - loggedAt < REFUSAL_LOG_MS) return;
+    loggedAt = performance.now();
+    // Quoted: the headers are the client's, and must not write control characters to the terminal.
+    const host = JSON.stringify((req.headers.host ?? '').slice(0, 200));
+    const origin = req.headers.origin === undefined ? '' : ` from the page ${JSON.stringify(req.headers.origin.slice(0, 200))}`;
+    logger.warn(
+      `refused a request for Host ${host}${origin}: this server answers to ${hosts.names().join(', ')} (another name: --allow-host NAME)`,
+    );
+  };
 }
 
 /** Refuse a request whose Host is not ours, or a state-changing one sent by a page of another site. */
-function refuseForeign(req: IncomingMessage, res: ServerResponse, hosts: HostPolicy): boolean {
+function refuseForeign(req: IncomingMessage, res: ServerResponse, hosts: HostPolicy, log: (req: IncomingMessage) => void): boolean {
   const safe = req.method === 'GET' || req.method === 'HEAD';
   if (hosts.allowsHost(req.headers.host) && (safe || hosts.allowsOrigin(req.headers.origin))) return false;
-  plain(res, 403, refusedHostText(hosts), { Connection: 'close' });
+  log(req);
+  plain(res, 403, REFUSED_HOST_TEXT, { Connection: 'close' });
   return true;
 }
 
@@ -73,11 +93,12 @@ function sendAsset(req: IncomingMessage, res: ServerResponse, asset: ClientAsset
 export function createRequestHandler(options: RequestHandlerOptions): (req: IncomingMessage, res: ServerResponse) => void {
   const notFound = (_req: IncomingMessage, res: ServerResponse) => plain(res, 404, 'not found');
   const files = sirv(options.outDir, { dev: true, dotfiles: false, etag: false, onNoMatch: notFound });
+  const refused = refusalLog(options.hosts, options.logger);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.socket.destroyed) return;
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-    if (refuseForeign(req, res, options.hosts)) return;
+    if (refuseForeign(req, res, options.hosts, refused)) return;
     const raw = req.url ?? '/';
     const rawPath = raw.split('?')[0]!.split('#')[0]!;
     if (!isSafeRequestPath(rawPath)) return notFound(req, res);

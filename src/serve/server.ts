@@ -11,7 +11,7 @@ import { createBuilder, errorInfo, type BuildOutcome } from './builder.js';
 import { createCoalescer } from './coalesce.js';
 import { defaultConnectionLimits, guardConnections } from './connection-limits.js';
 import { createHostPolicy } from './host-check.js';
-import { createRequestHandler, refusedHostText } from './http.js';
+import { createRequestHandler, REFUSED_HOST_TEXT, refusalLog } from './http.js';
 import { createHub, DEFAULT_LIMITS, type SyncHub } from './hub.js';
 import { checkPort, listenWithFallback } from './listen.js';
 import type { BuildEvent, ServeOptions, ServerHandle } from './options.js';
@@ -142,10 +142,12 @@ export async function startServer(options: ServeOptions): Promise<ServerHandle> 
         logger,
       }),
     );
+    const refusedUpgrade = refusalLog(hosts, logger);
     server.on('upgrade', (req, socket, head) => {
       // A browser always sends Origin with a WebSocket: it must be a page of this server, like the Host.
       if (!hosts.allowsHost(req.headers.host) || !hosts.allowsOrigin(req.headers.origin)) {
-        const text = refusedHostText(hosts);
+        refusedUpgrade(req);
+        const text = REFUSED_HOST_TEXT;
         socket.end(
           `HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`,
         );

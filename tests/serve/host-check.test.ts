@@ -102,6 +102,7 @@ describe('deck serve refuses other host names', () => {
   /** The Chromium of the rebinding test, launched beside the server. */
   let rebound: Browser;
   let routeCalls = 0;
+  const logger = createMemoryLogger();
 
   // The resolver rule plays the attacker's DNS: evil.example now points at this machine.
   const launchRebound = async () =>
@@ -113,7 +114,7 @@ describe('deck serve refuses other host names', () => {
         deck: FIXTURE,
         port: 0,
         watch: false,
-        logger: createMemoryLogger(),
+        logger,
         token: TOKEN,
         allowedHosts: ['deck.test'],
         routes: [
@@ -152,6 +153,27 @@ describe('deck serve refuses other host names', () => {
     expect(own.status).toBe(200);
     expect(own.body).toContain('Original body text.'); // the deck; its notes go to token holders only (notes.json)
     expect((await send(server.port, '/', { Host: 'deck.test' })).status).toBe(200);
+  });
+
+  it('tells a foreign Host none of the names it answers to (a rebound page reads its refusal)', async () => {
+    // Bound to every interface the list held this machine's LAN and link-local addresses (a MAC in an EUI-64
+    // one) and host name; with --allow-host, the tunnel's name: all of it readable by the attacker's page.
+    const refusal = await send(server.port, '/', { Host: `evil.example:${server.port}` });
+    expect(refusal.status).toBe(403);
+    expect(refusal.body).toContain('--allow-host');
+    for (const name of ['deck.test', '127.0.0.1', 'localhost']) expect(refusal.body, name).not.toContain(name);
+    const upgrade = await send(server.port, '/_deck/ws', {
+      Host: `evil.example:${server.port}`,
+      Origin: `http://evil.example:${server.port}`,
+      Connection: 'Upgrade',
+      Upgrade: 'websocket',
+      'Sec-WebSocket-Version': '13',
+      'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
+    }).catch((error: Error) => ({ status: 0, body: error.message }));
+    for (const name of ['deck.test', '127.0.0.1', 'localhost']) expect(upgrade.body, name).not.toContain(name);
+    // The presenter's terminal says what was refused and which names would do.
+    const warning = logger.lines.find((line) => line.level === 'warn' && line.message.includes('evil.example'));
+    expect(warning?.message).toContain('deck.test');
   });
 
   it('refuses a state-changing request from a page of another site, before any route runs', async () => {
