@@ -8,14 +8,28 @@ import DOMPurify from 'dompurify';
 
 const MARKER = /\[(?:step|click)\]\s*/gi;
 
-/** Notes HTML made safe to put in the page: DOMPurify's HTML profile, no forms, links open outside. */
+/**
+ * Notes HTML made safe to put in the page: DOMPurify's HTML profile, no forms, links open outside. A link that
+ * took reveal.js's speaker view to another site gave that site the speaker window's opener, the presenter's deck
+ * (it could drive it, and the deck kept sending the window every slide's notes): links open in a window of their
+ * own, with no opener and no referrer.
+ */
 export function sanitizeNotes(html: string, purify = DOMPurify): string {
-  return purify.sanitize(html, {
+  const notes = purify.sanitize(html, {
     USE_PROFILES: { html: true },
     FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed'],
     FORBID_ATTR: ['style', 'srcset'],
     ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#)/i,
+    RETURN_DOM_FRAGMENT: true,
   });
+  for (const link of notes.querySelectorAll('a[href]')) {
+    if (link.getAttribute('href')?.startsWith('#')) continue;
+    link.setAttribute('target', '_blank');
+    link.setAttribute('rel', 'noopener noreferrer');
+  }
+  const box = notes.ownerDocument.createElement('div');
+  box.append(notes);
+  return box.innerHTML;
 }
 
 /** The blocks the step markers count in: paragraphs, list items and the like, in document order. */

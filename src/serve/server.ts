@@ -51,6 +51,9 @@ function clientScripts(mode: string): string {
   return `<script src="/_deck/client.js" data-mode="${mode}"></script>`;
 }
 
+/** The script the server puts in the <head> of every built page, before reveal.js (src/client/entries/guard.ts). */
+const HEAD_SCRIPTS = '<script src="/_deck/guard.js"></script>';
+
 /** Report a build: terminal, pages, events. */
 function announce(outcome: BuildOutcome, hub: SyncHub, events: EventEmitter, logger: Logger, hadGoodBuild: boolean, initial = false): void {
   const ms = Math.round(outcome.ms);
@@ -99,7 +102,7 @@ export async function startServer(options: ServeOptions): Promise<ServerHandle> 
     flags: options.flags,
     configFile: options.configFile,
     templates: options.templates,
-    renderOptions: { ...render, bodyHtml: `${scripts}\n${render.bodyHtml ?? ''}` },
+    renderOptions: { ...render, headHtml: `${HEAD_SCRIPTS}\n${render.headHtml ?? ''}`, bodyHtml: `${scripts}\n${render.bodyHtml ?? ''}` },
   });
   let actualPort = port;
   const server = createServer();
