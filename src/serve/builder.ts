@@ -44,6 +44,8 @@ export interface Builder {
   readonly hasGoodBuild: boolean;
   /** The speaker notes of the last good build (the served page has none: see src/serve/notes.ts). */
   readonly notes: readonly SlideNotes[];
+  /** The output paths (relative, with `/`) the last good build wrote, index.html included: all the server may serve. */
+  readonly served: ReadonlySet<string>;
 }
 
 const inNodeModules = (path: string) => path.split(sep).includes('node_modules');
@@ -56,6 +58,7 @@ export function createBuilder(options: BuilderOptions): Builder {
   let copies = new Map<string, string[]>();
   let lastOk = false;
   let notes: readonly SlideNotes[] = [];
+  let served: ReadonlySet<string> = new Set();
   /** Compiled templates, kept until a file in a template folder changes. */
   const templateCache = new Map<string, Promise<TemplateSet>>();
   const templateDirs = () => [builtinTemplatesDir(), ...watch.dirs.filter((dir) => dir !== root && dir !== builtinThemesDir())];
@@ -93,6 +96,9 @@ export function createBuilder(options: BuilderOptions): Builder {
     get notes() {
       return notes;
     },
+    get served() {
+      return served;
+    },
     watchSet: () => ({ dirs: [...watch.dirs], shallowDirs: [...watch.shallowDirs], files: [...watch.files] }),
     async build(changed) {
       const started = performance.now();
@@ -127,6 +133,7 @@ export function createBuilder(options: BuilderOptions): Builder {
         const changedHtml = lastHtml !== rendered.html;
         lastHtml = rendered.html;
         notes = split.notes;
+        served = new Set(['index.html', ...rendered.files.map((file) => file.target)]);
         lastOk = true;
         return { ok: true, ms: performance.now() - started, kind: 'full', changed: changedHtml, hard };
       } catch (error) {

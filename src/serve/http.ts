@@ -17,6 +17,11 @@ export interface RequestHandlerOptions {
   assets: (name: string) => Promise<ClientAsset | undefined>;
   /** The names this server answers to (DNS rebinding), checked before anything else. */
   hosts: HostPolicy;
+  /**
+   * The paths under `outDir` the build wrote (relative, with `/`); nothing else there is served. With -o the folder
+   * may hold other files: `deck notes` writes dist/notes.md and `deck pdf` the handout there, both the speaker's.
+   */
+  served: () => ReadonlySet<string>;
   logger: Logger;
 }
 
@@ -126,6 +131,8 @@ export function createRequestHandler(options: RequestHandlerOptions): (req: Inco
     });
     // A connection closed meanwhile (its client left, or src/serve/connection-limits.ts cut it): open no file for it.
     if (req.socket.destroyed) return;
+    const file = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    if (file !== 'index.html' && !options.served().has(file)) return notFound(req, res);
     files(req, res);
   };
 

@@ -142,6 +142,7 @@ export async function startServer(options: ServeOptions): Promise<ServerHandle> 
         routes: [notes, shareRoute(token, () => shareLinks(host, actualPort, token)), ...(options.routes ?? [])],
         assets: await clientAssets(),
         hosts,
+        served: () => builder.served,
         logger,
       }),
     );

@@ -55,6 +55,12 @@ beforeAll(async () => {
   writeFileSync(join(root, 'outside.txt'), 'OUTSIDE-SECRET\n');
   // A link to a file outside the deck that no slide names: never copied, never served.
   symlinkSync(join(root, 'outside.txt'), join(deck, 'unused.png'));
+  // -o dist after `deck notes` (dist/notes.md, the default) and `deck pdf -o dist`: the speaker's files sit in the
+  // folder the server builds into, and are not the build's.
+  mkdirSync(join(root, 'out', 'old'), { recursive: true });
+  writeFileSync(join(root, 'out', 'notes.md'), '| slide | NOTE-SCRIPT-SECRET |\n');
+  writeFileSync(join(root, 'out', 'handout.pdf'), '%PDF-1.7 NOTE-SCRIPT-SECRET\n');
+  writeFileSync(join(root, 'out', 'old', 'index.html'), '<p>NOTE-SCRIPT-SECRET</p>\n');
   server = await startServer({ deck, port: 0, watch: false, logger: createMemoryLogger(), token: TOKEN, outDir: join(root, 'out') });
 }, 60_000);
 
@@ -104,6 +110,7 @@ describe('what the audience can reach', () => {
       const path = join(root, 'out', name);
       if (!statSync(path).isFile()) continue;
       const text = readFileSync(path, 'utf8');
+      if (/^(notes\.md|handout\.pdf|old)/.test(name)) continue; // put there before the server started
       expect(text, name).not.toMatch(/NOTE-(LEAF|STACK)/);
       expect(text, name).not.toContain(TOKEN);
     }
@@ -141,6 +148,15 @@ describe('what the audience can reach', () => {
       expect(response.status, path).toBe(404);
       expect(response.body, path).not.toMatch(/SECRET/);
     }
+  });
+
+  it('only the build’s own files are served from the -o folder, not what was there before', async () => {
+    for (const path of ['/notes.md', '/handout.pdf', '/old/', '/old/index.html', '/old', '/notes']) {
+      const response = await rawGet(server.port, path);
+      expect(response.status, path).toBe(404);
+      expect(response.body, path).not.toMatch(/SECRET/);
+    }
+    for (const path of ['/', '/index.html', '/assets/reveal/reveal.js']) expect((await rawGet(server.port, path)).status, path).toBe(200);
   });
 
   it('no encoding of a path climbs out of the served folder', async () => {
