@@ -241,6 +241,7 @@ export function buildSection(input: SectionInput, ctx: SectionContext): Section 
       ? splitPandocSlides(input.body, { ...separators, ...ctx.pandoc })
       : splitSlides(input.body, separators);
   const sectionTitle = typeof input.data.title === 'string' ? input.data.title : undefined;
+  const showsHidden = ctx.config.revealOptions.showHiddenSlides === true;
   // A slide with a problem (bad math, a bad attribute value) is left out so the build goes on to find the rest.
   const draftStacks = chunks
     .map((stack) =>
@@ -255,6 +256,9 @@ export function buildSection(input: SectionInput, ctx: SectionContext): Section 
         );
       }),
     )
+    // reveal.js removes data-visibility="hidden" slides when it starts (unless showHiddenSlides): none of its
+    // views or PDFs has them, so they are not slides here either (numbering, ids, PDF pages, handout, outline).
+    .map((stack) => (showsHidden ? stack : stack.filter((draft) => draft.attributes['data-visibility'] !== 'hidden')))
     .filter((stack) => stack.length > 0);
   let index = ctx.index;
   const stacks = draftStacks.map((stack, stackIndex) =>

@@ -110,6 +110,28 @@ describe('a slide’s parts', () => {
   });
 });
 
+describe('hidden slides', () => {
+  it('are left out, as reveal.js removes data-visibility="hidden" slides when it starts (its PDF has no page for them)', async () => {
+    const deck = await deckOf({
+      '01.md':
+        '# A\n\n---\n\n<!-- .slide: data-visibility="hidden" -->\n# Draft\n\n---\n\n# B\n\n----\n\n<!-- .slide: data-visibility="hidden" -->\n# B draft\n\n---\n\n<!-- .slide: data-visibility="uncounted" -->\n# C\n',
+    });
+    expect(deck.slides.map((slide) => [slide.title, slide.id, slide.h, slide.v, slide.index])).toEqual([
+      ['A', 'slide-1', 0, 0, 0],
+      ['B', 'slide-2', 1, 0, 1],
+      ['C', 'slide-3', 2, 0, 2],
+    ]);
+    expect(deck.sections[0]!.stacks.map((stack) => stack.length)).toEqual([1, 1, 1]);
+  });
+
+  it('are kept with reveal.js’s showHiddenSlides', async () => {
+    const deck = await deckOf({
+      '01.md': '---\nrevealOptions:\n  showHiddenSlides: true\n---\n# A\n\n---\n\n<!-- .slide: data-visibility="hidden" -->\n# Draft\n',
+    });
+    expect(deck.slides.map((slide) => slide.title)).toEqual(['A', 'Draft']);
+  });
+});
+
 describe('slide lines', () => {
   it('are the line of the slide’s first text, whatever that line holds', async () => {
     const deck = await deckOf({ '01.md': '# A\n\n---\n\n**Bold**\n\n---\n  \n\t\nplain\n' });
