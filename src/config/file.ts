@@ -46,8 +46,32 @@ export function parseConfigText(text: string, source: string): ConfigLayer {
 }
 
 /**
+ * reveal-md's own config files, which it reads from the folder it runs in: `reveal-md.json` (its options:
+ * separators, theme, css, revealOptions, …) and `reveal.json` (options for Reveal.initialize). A reveal-md
+ * project keeps them beside its slides, so a deck with no config of ours reads them, in reveal-md's order
+ * (revealOptions in reveal-md.json win over reveal.json). JSON5 (`reveal-md.json5`) is not read.
+ */
+export const REVEAL_MD_FILE_NAMES = ['reveal-md.json', 'reveal.json'] as const;
+
+async function loadRevealMdFiles(deckDir: string): Promise<ConfigLayer | undefined> {
+  const [options, reveal] = await Promise.all(
+    REVEAL_MD_FILE_NAMES.map(async (name) => {
+      const path = join(deckDir, name);
+      const text = await readIfExists(path);
+      return text === undefined ? undefined : parseConfigText(text, path);
+    }),
+  );
+  if (!options && !reveal) return undefined;
+  if (!options) return { source: reveal!.source, values: { revealOptions: reveal!.values } };
+  if (!reveal) return options;
+  const own = options.values.revealOptions;
+  const revealOptions = own && typeof own === 'object' && !Array.isArray(own) ? { ...reveal.values, ...own } : (own ?? reveal.values);
+  return { ...options, values: { ...options.values, revealOptions } };
+}
+
+/**
  * Find and read the deck's config file: an explicit path, else the first of CONFIG_FILE_NAMES in the deck's
- * folder. Returns undefined when there is none.
+ * folder, else reveal-md's reveal-md.json and reveal.json there. Returns undefined when there is none.
  */
 export async function loadConfigFile(deckDir: string, explicit?: string): Promise<ConfigLayer | undefined> {
   if (explicit) {
@@ -60,5 +84,5 @@ export async function loadConfigFile(deckDir: string, explicit?: string): Promis
     const text = await readIfExists(path);
     if (text !== undefined) return parseConfigText(text, path);
   }
-  return undefined;
+  return loadRevealMdFiles(deckDir);
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_FILE_NAMES, loadConfigFile, parseConfigText } from '../../src/config/file.js';
 import { resolveConfig } from '../../src/config/resolve.js';
+import { loadDeck } from '../../src/content/deck.js';
 import { ErrorCode } from '../../src/core/errors.js';
 import { rejectedDeckError } from '../helpers/deck-error.js';
 import { thrownDeckError } from '../helpers/deck-error.js';
@@ -127,5 +128,36 @@ describe('loadConfigFile', () => {
     const error = await rejectedDeckError(loadConfigFile(dir));
     expect([error.code, error.file]).toEqual([ErrorCode.Io, join(dir, 'deck.config.yaml')]);
     expect(error.message).toMatch(/cannot read/);
+  });
+});
+
+describe("reveal-md's config files", () => {
+  it('splits a deck with no config of ours by the separators of the reveal-md.json beside it, with reveal.json as revealOptions', async () => {
+    const dir = join(workPath(), 'reveal-md-project');
+    mkdirSync(dir);
+    // As in engeir/slides: reveal-md reads these from the folder it runs in; `--` is this deck's vertical separator.
+    writeFileSync(
+      join(dir, 'reveal-md.json'),
+      '{\n  "separator": "\\n---\\n",\n  "verticalSeparator": "\\n--\\n",\n  "revealOptions": { "slideNumber": false, "loop": true }\n}\n',
+    );
+    writeFileSync(join(dir, 'reveal.json'), '{ "controls": true, "loop": false, "history": true }\n');
+    writeFileSync(join(dir, 'talk.md'), '# A\n\n---\n\n## B\n\nNote: b\n\n--\n\n## B2\n\nNote: b2\n');
+    const deck = await loadDeck(join(dir, 'talk.md'));
+    expect(deck.slides.map((slide) => [slide.title, slide.h, slide.v, slide.notes])).toEqual([
+      ['A', 0, 0, ''],
+      ['B', 1, 0, 'b'],
+      ['B2', 1, 1, 'b2'],
+    ]);
+    expect([deck.config.slideNumber, deck.config.controls]).toEqual([false, true]);
+    expect(deck.config.revealOptions).toEqual({ loop: true, history: true });
+  });
+
+  it('reads reveal.json alone, and leaves both to a deck.config beside them', async () => {
+    const dir = join(workPath(), 'reveal-json-only');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'reveal.json'), '{ "loop": true }');
+    expect((await loadConfigFile(dir))?.values).toEqual({ revealOptions: { loop: true } });
+    writeFileSync(join(dir, 'deck.config.yaml'), 'title: ours\n');
+    expect((await loadConfigFile(dir))?.values).toEqual({ title: 'ours' });
   });
 });
