@@ -3,7 +3,7 @@
  * default deck (HTML and SVG), and every code token of the `deck init` sample, against the colour actually behind
  * it. 4.5:1 for normal text, 3:1 for large text (24px, or 18.66px bold).
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
@@ -130,6 +130,37 @@ describe.concurrent('WCAG AA', () => {
             }
           }
           expect(measured).toBeGreaterThan(20);
+          expect(failures).toEqual([]);
+        } finally {
+          await page.close();
+        }
+      });
+
+      it('a slide with a background colour of its own, dark or light, keeps its text readable on it', async () => {
+        // As engeir/slides's EGU talk: dark slides (data-background-color="#001928") in a deck with no theme set.
+        const dir = mkdtempSync(join(tmpdir(), `deck-contrast-bg-${theme}-`));
+        writeFileSync(
+          join(dir, 'talk.md'),
+          [
+            '<!-- .slide: data-background-color="#001928" -->\n## Simulations\n\n- CESM2 with [a link](https://example.org)\n\n`code` and *text*',
+            '<!-- .slide: data-background-color="#f5f5f5" -->\n## Results\n\n- on light grey\n\n> a quote',
+          ].join('\n\n---\n\n'),
+        );
+        const { rendered } = await buildDeck(join(dir, 'talk.md'), { flags: { theme } });
+        const page = await openDeck(browser, await writeRendered(join(dir, 'out'), rendered));
+        try {
+          const failures: string[] = [];
+          for (const h of [0, 1]) {
+            await showSlide(page, h, 0);
+            const background = await page.$eval(
+              '.reveal .backgrounds .slide-background.present',
+              (element) => getComputedStyle(element).backgroundColor,
+            );
+            await page.$eval('.reveal-viewport', (element, color) => ((element as HTMLElement).style.background = color), background);
+            for (const f of await measureContrast(page, '.reveal .slides section.present:not(.stack)')) {
+              failures.push(`slide ${h + 1} "${f.text}": ${f.ratio}:1 < ${f.needed}:1 (${f.color} on ${f.background})`);
+            }
+          }
           expect(failures).toEqual([]);
         } finally {
           await page.close();
