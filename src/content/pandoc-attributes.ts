@@ -13,7 +13,22 @@ export interface PandocAttributes {
 }
 
 /** Attributes that HTML elements take as they are; any other key is written with `data-`, as Pandoc does. */
-const HTML_ATTRIBUTES = new Set(['id', 'class', 'style', 'title', 'lang', 'dir', 'hidden', 'role', 'tabindex', 'width', 'height']);
+const HTML_ATTRIBUTES = new Set([
+  'id',
+  'class',
+  'style',
+  'title',
+  'lang',
+  'dir',
+  'hidden',
+  'role',
+  'tabindex',
+  'width',
+  'height',
+  'target',
+  'rel',
+  'alt',
+]);
 
 const PART = /\s*(?:#([^\s}]+)|\.([^\s}]+)|([^\s=}]+)=(?:"((?:\\.|[^"\\])*)"|'((?:\\.|[^'\\])*)'|([^\s}]*)))/y;
 

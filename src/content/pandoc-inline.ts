@@ -7,7 +7,8 @@ import { wrapPauses } from './pauses.js';
 
 /**
  * Pandoc's attributes on text, headings and quotes, as `pandoc -t revealjs` writes them: `[text]{.fragment}` is a
- * `<span>` with those attributes; `# Title {#id .smaller background-image="a.png"}` on a slide heading (level 1 or
+ * `<span>` with those attributes; `![](a.png){height=3.5em}` and `[text](url){.class}` give them to the image or
+ * link; `# Title {#id .smaller background-image="a.png"}` on a slide heading (level 1 or
  * 2) moves them to the slide's `<section>` (through a `<!-- .pandoc-slide: -->` comment, which content applies);
  * lists step item by item as Pandoc's incremental lists do (src/content/incremental.ts); pauses (`. . .`) at the
  * top of a slide.
@@ -30,12 +31,52 @@ interface SpanToken extends Tokens.Generic {
   tokens: Token[];
 }
 
+interface LinkAttributesToken extends Tokens.Generic {
+  type: 'pandocLink';
+  image: boolean;
+  href: string;
+  title?: string;
+  /** The image's alt text, as written. */
+  text: string;
+  attributes: PandocAttributes;
+  tokens: Token[];
+}
+
+const unescaped = (text: string) => text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+
+/**
+ * Pandoc's HTML writer on an image's `width` and `height`: in pixels (or with no unit) they stay attributes, as a
+ * number; any other unit (`3.5em`, `50%`) goes to the style, which `height="3.5em"` would be read as 3.5 px.
+ */
+function withDimensions(parsed: PandocAttributes): PandocAttributes {
+  const attributes = { ...parsed.attributes };
+  const styles: string[] = [];
+  for (const key of ['width', 'height']) {
+    const value = attributes[key];
+    if (value === undefined) continue;
+    const pixels = /^(\d+(?:\.\d+)?)(?:px)?$/.exec(value.trim());
+    if (pixels) attributes[key] = pixels[1]!;
+    else {
+      delete attributes[key];
+      styles.push(`${key}:${value.trim()}`);
+    }
+  }
+  if (styles.length > 0) attributes.style = [attributes.style?.replace(/;\s*$/, ''), ...styles].filter(Boolean).join(';');
+  return { ...parsed, attributes };
+}
+
 interface AttributesToken extends Tokens.Generic {
   type: 'pandocAttributes';
   attributes: PandocAttributes;
 }
 
 const SPAN = /^\[((?:\\.|[^\\[\]])*)\]\{([^}\n]*)\}/;
+/**
+ * An image or link with Pandoc's attributes (its link_attributes extension): `![alt](a.png "title"){.portrait
+ * height=30px}`, `[text](url){.button}`. The destination may be in `<…>` or hold balanced parentheses.
+ */
+const LINK_WITH_ATTRIBUTES =
+  /^(!?)\[((?:\\.|[^\\[\]])*)\]\(\s*(<[^>\n]*>|(?:\\.|[^\s()\\]|\((?:\\.|[^\s()\\])*\))+)(?:\s+("(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|\((?:\\.|[^)\\])*\)))?\s*\)\{([^}\n]*)\}/;
 /** An attribute list that ends the text: only a heading's is read, elsewhere it stays as written. */
 const TRAILING = /^[ \t]*\{([^}\n]*)\}[ \t]*$/;
 
@@ -58,6 +99,40 @@ export function pandocInline(options: PandocInlineOptions = {}): MarkedExtension
         renderer(token) {
           const span = token as SpanToken;
           return `<span${attributeHtml(span.attributes)}>${this.parser.parseInline(span.tokens)}</span>`;
+        },
+      },
+      {
+        name: 'pandocLink',
+        level: 'inline',
+        start: (src: string) => {
+          const at = src.indexOf('[');
+          return at === -1 ? undefined : at > 0 && src[at - 1] === '!' ? at - 1 : at;
+        },
+        tokenizer(src: string): LinkAttributesToken | undefined {
+          const match = LINK_WITH_ATTRIBUTES.exec(src);
+          const attributes = match ? parsePandocAttributes(match[5]!) : undefined;
+          if (!match || !attributes) return undefined;
+          const destination = match[3]!.startsWith('<') ? match[3]!.slice(1, -1) : match[3]!;
+          const image = match[1] === '!';
+          return {
+            type: 'pandocLink',
+            raw: match[0],
+            image,
+            href: unescaped(destination),
+            title: match[4] === undefined ? undefined : unescaped(match[4].slice(1, -1)),
+            text: match[2]!,
+            attributes: image ? withDimensions(attributes) : attributes,
+            tokens: image ? [] : this.lexer.inlineTokens(match[2]!),
+          };
+        },
+        renderer(token) {
+          const link = token as LinkAttributesToken;
+          const title: Record<string, string> = link.title === undefined ? {} : { title: link.title };
+          if (link.image) {
+            const alt = escapeHtml(unescaped(link.text));
+            return `<img src="${escapeHtml(link.href)}" alt="${alt}"${attributeHtml(link.attributes, title)}>`;
+          }
+          return `<a href="${escapeHtml(link.href)}"${attributeHtml(link.attributes, title)}>${this.parser.parseInline(link.tokens)}</a>`;
         },
       },
       {

@@ -12,6 +12,19 @@ describe('Pandoc inline syntax', () => {
     );
   });
 
+  it('![alt](src){attributes} gives them to the image, its size as Pandoc writes it; [text](url){…} to the link', () => {
+    // As in jqno/talks (enoughcs, jfall 2021), whose Pandoc output has <img … height="30" /> and style="height:3.5em".
+    expect(render('![](../images/jfall2021.png){ height=3.5em }\n\n![](tw.png){ height=30px } #enoughcs')).toBe(
+      '<p><img src="../images/jfall2021.png" alt="" style="height:3.5em"></p><p><img src="tw.png" alt="" height="30"> #enoughcs</p>',
+    );
+    expect(render('![Jan *O*](<a b.jpg> "Portrait"){ .portrait style="height:200px;" width=50% }')).toBe(
+      '<p><img src="a b.jpg" alt="Jan *O*" class="portrait" style="height:200px;width:50%" title="Portrait"></p>',
+    );
+    expect(render('[the *site*](https://jqno.nl/x_(y)){.button target=_blank} and [no attributes](x.html) {.y}')).toBe(
+      '<p><a href="https://jqno.nl/x_(y)" class="button" target="_blank">the <em>site</em></a> and <a href="x.html">no attributes</a> {.y}</p>',
+    );
+  });
+
   it("a slide heading's attributes go to the slide (a .slide: comment); a deeper heading keeps its own", () => {
     expect(render('## Title {#intro .smaller background-image="a.png"}')).toBe(
       '<h2>Title</h2><!-- .pandoc-slide: id="intro" class="smaller" data-background-image="a.png" -->',
