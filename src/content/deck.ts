@@ -1,6 +1,6 @@
 import { resolveConfig, type ConfigLayer } from '../config/resolve.js';
 import { loadConfigFile } from '../config/file.js';
-import type { PartialConfig } from '../config/schema.js';
+import type { DeckConfig, PartialConfig } from '../config/schema.js';
 import { readDataFiles } from './data.js';
 import { unknownVisuals } from './visuals.js';
 import { inferLang, inferTitle } from './infer.js';
@@ -89,12 +89,17 @@ export function parseDeckCollecting(
   }
   if (options.flags) layers.push({ source: 'command line', values: options.flags as Record<string, unknown>, kind: 'flags' });
   const warnings: DeckWarning[] = [];
-  const config = resolveConfig(layers, warnings, problems);
+  const resolved = resolveConfig(layers, warnings, problems);
 
-  const pandoc = pandocStyle(config, inputs, fileLayer?.values);
+  const pandoc = pandocStyle(resolved, inputs, fileLayer?.values);
+  // Pandoc always reads `$…$` as TeX math (its tex_math_dollars extension), so a Pandoc deck that does not set
+  // `math` gets it, leniently: a formula KaTeX cannot read shows as its TeX, as Pandoc leaves it.
+  const mathUnset = !layers.some((layer) => 'math' in layer.values);
+  const autoMath = pandoc !== undefined && mathUnset && !resolved.math;
+  const config: Readonly<DeckConfig> = autoMath ? Object.freeze({ ...resolved, math: true }) : resolved;
   // Slide headings (to the slide level, at least ##) give their attributes to their slide, as in Pandoc.
   const slideHeadings = Math.max(2, pandoc?.slideLevel ?? 2);
-  const reading = { math: config.math, slideHeadings, pandoc: pandoc !== undefined };
+  const reading = { math: autoMath ? ('lenient' as const) : config.math, slideHeadings, pandoc: pandoc !== undefined };
   const markdown = createMarkdown({ ...reading, incremental: config.incremental });
   // Speaker notes never step: in an incremental deck their lists are rendered without it.
   const notesMarkdown = config.incremental ? createMarkdown(reading) : markdown;

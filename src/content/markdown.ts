@@ -11,8 +11,11 @@ export { escapeHtml };
 const LINE_NUMBERS = /\[\s*((\d*):)?\s*([\s\d,|-]*)\]/;
 
 export interface MarkdownOptions {
-  /** Render `$…$` and `$$…$$` TeX with KaTeX (the deck's `math` setting). */
-  math?: boolean;
+  /**
+   * Render `$…$` and `$$…$$` TeX with KaTeX (the deck's `math` setting); 'lenient' shows a formula KaTeX cannot
+   * read as its TeX instead of failing (math in a Pandoc deck that did not set `math`).
+   */
+  math?: boolean | 'lenient';
   /** Every list steps item by item, as Pandoc's `incremental` (the deck's `incremental` setting). */
   incremental?: boolean;
   /** Headings to this level are slide headings: their Pandoc attributes go to the slide (default 2). */
@@ -50,7 +53,7 @@ export function createMarkdown(options: MarkdownOptions = {}): Marked {
     fencedDivs(),
     pandocInline({ incremental: options.incremental, slideHeadings: options.slideHeadings, pandoc: options.pandoc }),
   );
-  if (options.math) markdown.use(mathExtension());
+  if (options.math) markdown.use(mathExtension({ lenient: options.math === 'lenient' }));
   return markdown;
 }
 

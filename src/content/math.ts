@@ -12,7 +12,8 @@ import { DeckError, ErrorCode } from '../core/errors.js';
  *   before it and no digit right after it: "$5 and $10" stays text;
  * - `\$` is a literal dollar sign; nothing inside code spans or fenced code is touched.
  *
- * Off unless the deck sets `math: true` (dollar signs are common in prose).
+ * Off unless the deck sets `math: true` (dollar signs are common in prose), or is written for Pandoc, which
+ * always reads `$…$` as math (then leniently, see renderTex).
  */
 
 type Katex = typeof import('katex').default;
@@ -47,8 +48,15 @@ export class MathError extends DeckError {
   }
 }
 
-/** Render one formula; a TeX error is a MathError quoting the formula. */
-export function renderTex(katex: Katex, tex: string, display: boolean): string {
+/**
+ * Render one formula; a TeX error is a MathError quoting the formula. Lenient (math a Pandoc deck did not ask
+ * for, see src/content/deck.ts): KaTeX shows a formula it cannot read as its TeX, in red with the error as its
+ * title, as Pandoc leaves such a formula as text, instead of failing the build.
+ */
+export function renderTex(katex: Katex, tex: string, display: boolean, lenient = false): string {
+  if (lenient) {
+    return katex.renderToString(tex, { displayMode: display, throwOnError: false, output: 'htmlAndMathml', strict: 'ignore' });
+  }
   try {
     return katex.renderToString(tex, { displayMode: display, throwOnError: true, output: 'htmlAndMathml', strict: 'ignore' });
   } catch (error) {
@@ -59,9 +67,9 @@ export function renderTex(katex: Katex, tex: string, display: boolean): string {
 }
 
 /** The marked extension: a block rule for `$$` lines and an inline rule for `$…$` / `$$…$$`. */
-export function mathExtension(): MarkedExtension {
+export function mathExtension(options: { lenient?: boolean } = {}): MarkedExtension {
   let katex: Katex | undefined;
-  const render = (tex: string, display: boolean) => renderTex((katex ??= loadKatex()), tex, display);
+  const render = (tex: string, display: boolean) => renderTex((katex ??= loadKatex()), tex, display, options.lenient);
   return {
     extensions: [
       {

@@ -66,6 +66,22 @@ describe('a Pandoc deck', async () => {
     expect((await loadDeck(off)).slides[0]!.fragments).toBe(0);
   });
 
+  it('reads $…$ as TeX math, as Pandoc always does; one KaTeX cannot read shows as its TeX; math: false or a reveal.js deck keeps the dollars', async () => {
+    // As jqno/talks enoughcs: `$log_2\ N$ steps` in a Pandoc deck built with no math option (Pandoc writes it as math).
+    const talk = '# Complexity\n\n$log_2\\ N$ steps, and $\\nocommand{x}$, for $5 and $10\n\n::: notes\nsaid\n:::\n';
+    const deck = await loadDeck(folder('pandoc-math', { 'talk.md': talk }));
+    const [slide] = deck.slides;
+    expect(deck.config.math).toBe(true);
+    expect(slide!.html).toContain('<span class="math math-inline"><span class="katex">');
+    expect(slide!.html).toContain('<span class="mord" style="color:#cc0000;">\\nocommand</span>');
+    expect(slide!.html).toContain('for $5 and $10');
+    expect(slide!.html).not.toContain('$log_2');
+    const off = await loadDeck(folder('pandoc-math-off', { 'talk.md': `---\nmath: false\n---\n${talk}` }));
+    expect(off.slides[0]!.html).toContain('$log_2\\ N$');
+    const reveal = await loadDeck(folder('reveal-math', { 'talk.md': '# Complexity\n\n$log_2\\ N$ steps\n' }));
+    expect([reveal.config.math, reveal.slides[0]!.html.includes('$log_2\\ N$')]).toEqual([false, true]);
+  });
+
   it('takes every notes div of a slide into its notes, in order', async () => {
     const dir = folder('two-notes', { 'talk.md': '# One\n\n::: notes\nFirst\n:::\n\nOn the slide\n\n::: notes\nSecond\n:::\n' });
     const [slide] = (await loadDeck(dir)).slides;
