@@ -13,7 +13,8 @@ import { takeOwnNotes } from './own-notes.js';
 import { splitPandocSlides } from './pandoc-slides.js';
 import type { PandocSlides } from './pandoc-style.js';
 import { rawSections } from './sections.js';
-import { scanFences, splitNotes, splitSlides } from './split.js';
+import { foldSlideFrontMatter } from './slidev-front-matter.js';
+import { type Chunk, scanFences, splitNotes, splitSlides } from './split.js';
 import { countVisuals, slideTiming } from './timing.js';
 import type { Asset, Section, Slide, SlideOrigins } from './types.js';
 
@@ -111,6 +112,8 @@ function draftsOf(
   input: SectionInput,
   ctx: SectionContext,
   notesSeparator: string,
+  /** Attributes from before the chunk (Slidev's front matter of the slide); the slide's own win. */
+  given: Record<string, string> = {},
 ): Draft[] {
   // `line` is the chunk's first line with text; blank lines before it are not counted in it.
   const blankLines = /^(?:[ \t]*\r?\n)*/.exec(chunkText)![0].split('\n').length - 1;
@@ -139,8 +142,10 @@ function draftsOf(
     problems: ctx.problems,
     warnings: ctx.warnings,
   };
+  let inherited: Record<string, string> | undefined = given;
   const draft = (html: string, attributes: Record<string, string>, fragments: number, notes: string, draftLine: number): Draft => {
-    const ownAttributes = { ...attributes };
+    const ownAttributes = { ...inherited, ...attributes };
+    inherited = undefined;
     for (const [key, value] of Object.entries(ownAttributes)) {
       if (SLIDE_FILE_ATTRIBUTE.test(key)) ownAttributes[key] = collectAttributeAssets(key, value, assetContext, ctx.assets);
     }
@@ -243,12 +248,19 @@ export function buildSection(input: SectionInput, ctx: SectionContext): Section 
   const sectionTitle = typeof input.data.title === 'string' ? input.data.title : undefined;
   const showsHidden = ctx.config.revealOptions.showHiddenSlides === true;
   // A slide with a problem (bad math, a bad attribute value) is left out so the build goes on to find the rest.
-  const draftStacks = chunks
+  const lineOfChunk = (chunk: Chunk) => lineAt(chunk.offset + /^(?:[ \t]*\r?\n)*/.exec(chunk.text)![0].length);
+  const draftStacks = foldSlideFrontMatter(chunks)
     .map((stack) =>
-      stack.flatMap((chunk) => {
-        const leading = /^(?:[ \t]*\r?\n)*/.exec(chunk.text)![0].length;
-        const line = lineAt(chunk.offset + leading);
-        const drafts = () => draftsOf(chunk.text, line, stack.length === 1, input, ctx, separators.notesSeparator);
+      stack.flatMap(({ chunk, attributes, frontMatter }) => {
+        if (frontMatter && frontMatter.ignored.length > 0) {
+          ctx.warnings.push({
+            file: input.name,
+            line: lineOfChunk(frontMatter.chunk),
+            message: `Slidev's front matter of the next slide: ${frontMatter.ignored.join(', ')} is not supported here; it is ignored (the slide uses this tool's layouts)`,
+          });
+        }
+        const line = lineOfChunk(chunk);
+        const drafts = () => draftsOf(chunk.text, line, stack.length === 1, input, ctx, separators.notesSeparator, attributes);
         return collecting(
           ctx.problems,
           () => locatingMath(drafts, input.name, (formula) => lineAt(chunk.offset + Math.max(0, chunk.text.indexOf(formula)))),

@@ -132,6 +132,40 @@ describe('hidden slides', () => {
   });
 });
 
+describe('Slidev front matter on a slide', () => {
+  it('is not a slide but the next slide’s settings: class, background, transition and hide on its <section>, the rest named in a warning', async () => {
+    // As in slidevjs/slidev's demo/starter/slides.md.
+    const deck = await deckOf({
+      'slides.md': `${[
+        '# Welcome',
+        'transition: fade-out',
+        '# What is Slidev?',
+        'layout: two-cols\nlayoutClass: gap-16\nclass: px-20\nbackground: ./photo.jpg',
+        '# Table of contents',
+        'hide: true',
+        '# Hidden',
+        'Status: done\nOwner: me',
+        '# End',
+      ].join('\n\n---\n')}\n`,
+      'photo.jpg': 'jpeg',
+    });
+    expect(deck.slides.map((slide) => [slide.title, slide.line, slide.attributes])).toEqual([
+      ['Welcome', 1, {}],
+      ['What is Slidev?', 7, { 'data-transition': 'fade' }],
+      ['Table of contents', 16, { class: 'px-20', 'data-background-image': 'photo.jpg' }],
+      ['Slide 4', 25, {}],
+      ['End', 29, {}],
+    ]);
+    expect(deck.slides[3]!.html).toContain('Status: done');
+    expect(deck.warnings.map((warning) => [warning.line, warning.message])).toEqual([
+      [
+        10,
+        "Slidev's front matter of the next slide: layout: two-cols, layoutClass: gap-16 is not supported here; it is ignored (the slide uses this tool's layouts)",
+      ],
+    ]);
+  });
+});
+
 describe('slide lines', () => {
   it('are the line of the slide’s first text, whatever that line holds', async () => {
     const deck = await deckOf({ '01.md': '# A\n\n---\n\n**Bold**\n\n---\n  \n\t\nplain\n' });
