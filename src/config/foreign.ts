@@ -133,6 +133,36 @@ const TOOL_KEYS: Record<string, readonly string[]> = {
   Quarto: ['editor', 'engine', 'execute', 'filters', 'format', 'jupyter', 'knitr'],
 };
 
+/**
+ * Themes of other tools, by the name a deck gives: Marp's built-ins and Slidev's (its official themes, any
+ * `slidev-theme-*` package, or a folder such as `./`). None is a theme here; the deck gets this tool's default.
+ */
+const TOOL_THEMES: Record<string, string> = {
+  default: 'Marp and Slidev',
+  gaia: 'Marp',
+  uncover: 'Marp',
+  seriph: 'Slidev',
+  'apple-basic': 'Slidev',
+  bricks: 'Slidev',
+  shibainu: 'Slidev',
+};
+
+/** The tool a theme name is of (`gaia`: Marp, `seriph` or `slidev-theme-foo`: Slidev), or undefined. */
+export function foreignThemeOf(name: string, slidevDeck = false): string | undefined {
+  if (TOOL_THEMES[name]) return TOOL_THEMES[name];
+  if (/(^|\/)slidev-theme-|^@slidev\/theme-/.test(name)) return 'Slidev';
+  return slidevDeck && !name.endsWith('.css') && (name.startsWith('.') || name.startsWith('/')) ? 'Slidev' : undefined;
+}
+
+/** Slidev's slide transitions that reveal.js has under another name. */
+export const SLIDEV_TRANSITIONS: Record<string, string> = {
+  'fade-out': 'fade',
+  'slide-left': 'slide',
+  'slide-right': 'slide',
+  'slide-up': 'slide',
+  'slide-down': 'slide',
+};
+
 /** The tool that defines a key this one does not support, or undefined. */
 export function foreignToolOf(key: string): string | undefined {
   for (const [tool, keys] of Object.entries(TOOL_KEYS)) if (keys.includes(key)) return tool;

@@ -3,7 +3,7 @@ import { DeckError, ErrorCode } from '../core/errors.js';
 import { combineProblems } from '../core/problems.js';
 import type { DeckWarning } from '../core/warnings.js';
 import { defaultConfig } from './defaults.js';
-import { didYouMean, foreignToolOf, REVEAL_OPTION_KEYS } from './foreign.js';
+import { didYouMean, foreignThemeOf, foreignToolOf, REVEAL_OPTION_KEYS, SLIDEV_TRANSITIONS } from './foreign.js';
 import { configSchema, partialConfigSchema, type DeckConfig, type PartialConfig } from './schema.js';
 
 /** Where a layer of settings came from, for error messages. */
@@ -78,8 +78,20 @@ export function prepareLayer(layer: ConfigLayer, warnings: DeckWarning[], proble
   const values: Record<string, unknown> = {};
   const revealOptions: Record<string, unknown> = {};
   const unknown: string[] = [];
+  // Another tool's theme (Marp's `gaia`, Slidev's `seriph`) is a warning, and in a layer with Slidev's keys its
+  // transition names (`slide-left`) are read as reveal.js's: neither fails the build.
+  const slidevDeck = Object.keys(layer.values).some((key) => foreignToolOf(key) === 'Slidev');
   for (const [key, value] of Object.entries(layer.values)) {
-    if (SETTINGS.includes(key) || kind === 'flags') values[key] = value;
+    const themeTool = key === 'theme' && kind !== 'flags' && typeof value === 'string' ? foreignThemeOf(value, slidevDeck) : undefined;
+    if (themeTool) {
+      warnings.push({
+        file: layer.source,
+        line: lineOf(layer, [key]),
+        message: `theme "${String(value)}" is a ${themeTool} theme, not one of this tool's; the deck uses the default theme (choose gpt, gpt-dark, a reveal.js theme or a .css file)`,
+      });
+    } else if (key === 'transition' && slidevDeck && typeof value === 'string' && SLIDEV_TRANSITIONS[value]) {
+      values[key] = SLIDEV_TRANSITIONS[value];
+    } else if (SETTINGS.includes(key) || kind === 'flags') values[key] = value;
     else if (REVEAL_OPTION_KEYS.has(key)) revealOptions[key] = value;
     else if (foreignToolOf(key)) {
       warnings.push({

@@ -60,6 +60,23 @@ describe('keys and values that are wrong', () => {
     ]);
   });
 
+  it("takes Marp's and Slidev's themes for a warning on their line and the default theme, and Slidev's transitions in a Slidev deck", () => {
+    // As marp-team's template (theme: gaia) and slidevjs/slidev's demo/starter (theme: seriph, transition: slide-left).
+    const warnings: DeckWarning[] = [];
+    const marp = resolveConfig([parseConfigText('marp: true\ntheme: gaia\n', 'talk.md')], warnings);
+    const slidev = resolveConfig(
+      [parseConfigText('theme: seriph\ndrawings:\n  persist: false\ntransition: slide-left\n', 'slides.md')],
+      warnings,
+    );
+    const folder = resolveConfig([parseConfigText('info: x\ntheme: ./\n', 'slides.md')], warnings);
+    expect([marp.theme, slidev.theme, folder.theme, slidev.transition]).toEqual(['gpt', 'gpt', 'gpt', 'slide']);
+    expect(warnings.filter((w) => w.message.startsWith('theme')).map((w) => [w.file, w.line, w.message.split(',')[0]])).toEqual([
+      ['talk.md', 2, 'theme "gaia" is a Marp theme'],
+      ['slides.md', 1, 'theme "seriph" is a Slidev theme'],
+      ['slides.md', 2, 'theme "./" is a Slidev theme'],
+    ]);
+  });
+
   it('refuses a key no tool knows, on its own line, with a did-you-mean', () => {
     const error = thrownDeckError(() =>
       resolveConfig([parseConfigText('title: x\ntheme: white\nhighlihgtTheme: github\n', 'deck.config.yaml')]),
