@@ -7,6 +7,8 @@ import { inferLang, inferTitle } from './infer.js';
 import { parseFrontMatter } from './front-matter.js';
 import { createMarkdown } from './markdown.js';
 import { pandocStyle } from './pandoc-style.js';
+import type { CommentNotesStyle } from './comment-notes.js';
+import { foreignToolOf } from '../config/foreign.js';
 import { buildSection, type SectionInput } from './slides.js';
 import { readSources, type Sources } from './sources.js';
 import { isTimingSettings, planDeck, readAppliedTimings, timingsFileFor, type AppliedTimings } from './timing.js';
@@ -29,6 +31,16 @@ export interface DeckOutcome {
   /** Undefined when the sources could not be read at all (then `problems` says why). */
   readonly deck?: Deck;
   readonly problems: readonly DeckError[];
+}
+
+/**
+ * A deck written for Marp (its `marp` key, else a key only Marp defines) or Slidev (a key of Slidev's), whose
+ * HTML comments are speaker notes there; undefined for any other deck.
+ */
+function commentNotesStyle(keys: readonly string[]): CommentNotesStyle | undefined {
+  if (keys.includes('marp')) return 'marp';
+  if (keys.some((key) => foreignToolOf(key) === 'Slidev')) return 'slidev';
+  return keys.some((key) => foreignToolOf(key) === 'Marp') ? 'marp' : undefined;
 }
 
 /** Parse sources (already read) into a Deck. Pure: the only I/O is checking that referenced images exist. */
@@ -92,6 +104,7 @@ export function parseDeckCollecting(
   const resolved = resolveConfig(layers, warnings, problems);
 
   const pandoc = pandocStyle(resolved, inputs, fileLayer?.values);
+  const commentNotes = commentNotesStyle([...Object.keys(first?.data ?? {}), ...Object.keys(fileLayer?.values ?? {})]);
   // Pandoc always reads `$…$` as TeX math (its tex_math_dollars extension), so a Pandoc deck that does not set
   // `math` gets it, leniently: a formula KaTeX cannot read shows as its TeX, as Pandoc leaves it.
   const mathUnset = !layers.some((layer) => 'math' in layer.values);
@@ -113,6 +126,7 @@ export function parseDeckCollecting(
       markdown,
       notesMarkdown,
       pandoc,
+      commentNotes,
       root: sources.root,
       assets,
       h,

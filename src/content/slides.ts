@@ -14,6 +14,7 @@ import { splitPandocSlides } from './pandoc-slides.js';
 import type { PandocSlides } from './pandoc-style.js';
 import { rawSections } from './sections.js';
 import { foldSlideFrontMatter } from './slidev-front-matter.js';
+import { commentNotes, type CommentNotesStyle } from './comment-notes.js';
 import { type Chunk, scanFences, splitNotes, splitSlides } from './split.js';
 import { countVisuals, slideTiming } from './timing.js';
 import type { Asset, Section, Slide, SlideOrigins } from './types.js';
@@ -56,6 +57,8 @@ export interface SectionContext {
   notesMarkdown?: Marked;
   /** How headings split a Pandoc-style deck (src/content/pandoc-style.ts); undefined for any other deck. */
   pandoc?: PandocSlides;
+  /** A Marp or Slidev deck: a slide with no notes takes them from its HTML comments (src/content/comment-notes.ts). */
+  commentNotes?: CommentNotesStyle;
   root: string;
   assets: Map<string, Asset>;
   /** Index of the first horizontal slide of this section in the whole deck, and of its first slide. */
@@ -118,7 +121,9 @@ function draftsOf(
   // `line` is the chunk's first line with text; blank lines before it are not counted in it.
   const blankLines = /^(?:[ \t]*\r?\n)*/.exec(chunkText)![0].split('\n').length - 1;
   const where = (offset: number) => line - blankLines + (chunkText.slice(0, offset).match(/\n/g)?.length ?? 0);
-  const split = splitNotes(chunkText, notesSeparator);
+  const marked = splitNotes(chunkText, notesSeparator);
+  const fromComments = !marked.notes && ctx.commentNotes ? commentNotes(marked.body, ctx.commentNotes) : undefined;
+  const split = fromComments?.notes ? { ...marked, ...fromComments } : marked;
   if (split.extraMarkers.length > 0) {
     ctx.warnings.push({
       file: input.name,

@@ -1,0 +1,51 @@
+/** Speaker notes written as HTML comments in Marp and Slidev decks, and only there. */
+import { describe, expect, it } from 'vitest';
+import { commentNotes } from '../../src/content/comment-notes.js';
+import { loadDeck } from '../../src/content/deck.js';
+import { useTempFolder } from '../helpers/temp-folder.js';
+
+const { folder } = useTempFolder('deck-comment-notes-');
+
+describe('notes in HTML comments', () => {
+  it('in Marp: every comment but directives and reveal.js’s own, joined; they leave the slide', () => {
+    const slide = [
+      '<!-- _class: title -->',
+      '# The Fast and the Curious',
+      '<!-- _paginate: false -->',
+      '<!--\n_backgroundColor: black\n_color: white\n-->',
+      '<!-- Welcome to The Fast and the Curious. -->',
+      'Text <!-- .element: class="fragment" -->',
+      '```html\n<!-- not a note: code -->\n```',
+      '<!-- and a second\nnote -->',
+    ].join('\n\n');
+    const { notes, body } = commentNotes(slide, 'marp');
+    expect(notes).toBe('Welcome to The Fast and the Curious.\n\nand a second\nnote');
+    expect(body).not.toMatch(/Welcome|second/);
+    expect(body).toContain('<!-- _class: title -->');
+    expect(body).toContain('<!-- .element: class="fragment" -->');
+    expect(body).toContain('<!-- not a note: code -->');
+  });
+
+  it('in Slidev: the comment that ends the slide, and no other', () => {
+    expect(commentNotes('# Hi\n\n<!-- not last -->\n\nText\n\n<!--\nThe last comment block is the notes.\n-->\n', 'slidev')).toEqual({
+      notes: 'The last comment block is the notes.',
+      body: '# Hi\n\n<!-- not last -->\n\nText\n\n\n',
+    });
+    expect(commentNotes('# Hi\n\n<!-- a comment -->\n\nText after it\n', 'slidev').notes).toBe('');
+  });
+
+  it('are read in a deck with Marp’s or Slidev’s keys, for slides with no notes of their own; in a reveal.js deck a comment stays one', async () => {
+    // As ljpetkovic/L2HN001 (marp: true) and slidevjs/slidev's demo/starter (drawings:, info:).
+    const slides = '# One\n\n<!-- said on one -->\n\n---\n\n# Two\n\nNote: marked notes win\n\n<!-- a comment -->\n';
+    const marp = await loadDeck(folder('marp', { 'talk.md': `---\nmarp: true\n---\n${slides}` }));
+    const slidev = await loadDeck(folder('slidev', { 'slides.md': `---\ndrawings:\n  persist: false\n---\n${slides}` }));
+    const reveal = await loadDeck(folder('reveal', { 'slides.md': slides }));
+    expect([marp, slidev, reveal].map((deck) => deck.slides.map((slide) => slide.notes))).toEqual([
+      ['said on one', 'marked notes win\n\n<!-- a comment -->'],
+      ['said on one', 'marked notes win\n\n<!-- a comment -->'],
+      ['', 'marked notes win\n\n<!-- a comment -->'],
+    ]);
+    expect(marp.slides[0]!.html).not.toContain('said on one');
+    expect(reveal.slides[0]!.html).toContain('<!-- said on one -->');
+  });
+});
