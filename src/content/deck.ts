@@ -35,9 +35,9 @@ export interface DeckOutcome {
 
 /**
  * A deck written for Marp (its `marp` key, else a key only Marp defines) or Slidev (a key of Slidev's), whose
- * HTML comments are speaker notes there; undefined for any other deck.
+ * HTML comments are speaker notes there (and Marp's image keywords apply); undefined for any other deck.
  */
-function commentNotesStyle(keys: readonly string[]): CommentNotesStyle | undefined {
+function writtenForTool(keys: readonly string[]): CommentNotesStyle | undefined {
   if (keys.includes('marp')) return 'marp';
   if (keys.some((key) => foreignToolOf(key) === 'Slidev')) return 'slidev';
   return keys.some((key) => foreignToolOf(key) === 'Marp') ? 'marp' : undefined;
@@ -104,7 +104,7 @@ export function parseDeckCollecting(
   const resolved = resolveConfig(layers, warnings, problems);
 
   const pandoc = pandocStyle(resolved, inputs, fileLayer?.values);
-  const commentNotes = commentNotesStyle([...Object.keys(first?.data ?? {}), ...Object.keys(fileLayer?.values ?? {})]);
+  const writtenFor = writtenForTool([...Object.keys(first?.data ?? {}), ...Object.keys(fileLayer?.values ?? {})]);
   // Pandoc always reads `$…$` as TeX math (its tex_math_dollars extension), so a Pandoc deck that does not set
   // `math` gets it, leniently: a formula KaTeX cannot read shows as its TeX, as Pandoc leaves it.
   const mathUnset = !layers.some((layer) => 'math' in layer.values);
@@ -126,7 +126,7 @@ export function parseDeckCollecting(
       markdown,
       notesMarkdown,
       pandoc,
-      commentNotes,
+      writtenFor,
       root: sources.root,
       assets,
       h,

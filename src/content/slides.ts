@@ -15,6 +15,7 @@ import type { PandocSlides } from './pandoc-style.js';
 import { rawSections } from './sections.js';
 import { foldSlideFrontMatter } from './slidev-front-matter.js';
 import { commentNotes, type CommentNotesStyle } from './comment-notes.js';
+import { marpImages } from './marp-images.js';
 import { type Chunk, scanFences, splitNotes, splitSlides } from './split.js';
 import { countVisuals, slideTiming } from './timing.js';
 import type { Asset, Section, Slide, SlideOrigins } from './types.js';
@@ -57,8 +58,11 @@ export interface SectionContext {
   notesMarkdown?: Marked;
   /** How headings split a Pandoc-style deck (src/content/pandoc-style.ts); undefined for any other deck. */
   pandoc?: PandocSlides;
-  /** A Marp or Slidev deck: a slide with no notes takes them from its HTML comments (src/content/comment-notes.ts). */
-  commentNotes?: CommentNotesStyle;
+  /**
+   * The deck is written for Marp or Slidev: a slide with no notes takes them from its HTML comments
+   * (src/content/comment-notes.ts), and in Marp its images' keywords apply (src/content/marp-images.ts).
+   */
+  writtenFor?: CommentNotesStyle;
   root: string;
   assets: Map<string, Asset>;
   /** Index of the first horizontal slide of this section in the whole deck, and of its first slide. */
@@ -122,8 +126,18 @@ function draftsOf(
   const blankLines = /^(?:[ \t]*\r?\n)*/.exec(chunkText)![0].split('\n').length - 1;
   const where = (offset: number) => line - blankLines + (chunkText.slice(0, offset).match(/\n/g)?.length ?? 0);
   const marked = splitNotes(chunkText, notesSeparator);
-  const fromComments = !marked.notes && ctx.commentNotes ? commentNotes(marked.body, ctx.commentNotes) : undefined;
-  const split = fromComments?.notes ? { ...marked, ...fromComments } : marked;
+  const fromComments = !marked.notes && ctx.writtenFor ? commentNotes(marked.body, ctx.writtenFor) : undefined;
+  const noted = fromComments?.notes ? { ...marked, ...fromComments } : marked;
+  const images = ctx.writtenFor === 'marp' ? marpImages(noted.body) : undefined;
+  const split = images ? { ...noted, body: images.body } : noted;
+  if (images?.extra) {
+    ctx.warnings.push({
+      file: input.name,
+      line,
+      message: `${images.extra} more Marp background image${images.extra > 1 ? 's' : ''} (![bg]) on this slide: reveal.js shows one background, the first; the others are left out`,
+    });
+  }
+  const before = images ? { ...images.attributes, ...given } : given;
   if (split.extraMarkers.length > 0) {
     ctx.warnings.push({
       file: input.name,
@@ -147,7 +161,7 @@ function draftsOf(
     problems: ctx.problems,
     warnings: ctx.warnings,
   };
-  let inherited: Record<string, string> | undefined = given;
+  let inherited: Record<string, string> | undefined = before;
   const draft = (html: string, attributes: Record<string, string>, fragments: number, notes: string, draftLine: number): Draft => {
     const ownAttributes = { ...inherited, ...attributes };
     inherited = undefined;
