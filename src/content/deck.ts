@@ -1,5 +1,5 @@
 import { resolveConfig, type ConfigLayer } from '../config/resolve.js';
-import { loadConfigFile } from '../config/file.js';
+import { loadConfigFile, REVEAL_MD_FILE_NAMES } from '../config/file.js';
 import type { DeckConfig, PartialConfig } from '../config/schema.js';
 import { readDataFiles } from './data.js';
 import { unknownVisuals } from './visuals.js';
@@ -105,10 +105,14 @@ export function parseDeckCollecting(
 
   const pandoc = pandocStyle(resolved, inputs, fileLayer?.values);
   const writtenFor = writtenForTool([...Object.keys(first?.data ?? {}), ...Object.keys(fileLayer?.values ?? {})]);
-  // Pandoc always reads `$…$` as TeX math (its tex_math_dollars extension), so a Pandoc deck that does not set
-  // `math` gets it, leniently: a formula KaTeX cannot read shows as its TeX, as Pandoc leaves it.
+  // Pandoc always reads `$…$` as TeX math (its tex_math_dollars extension), and so do Marp, Slidev and reveal-md
+  // (whose page always loads reveal.js's math plugin): such a deck that does not set `math` gets it, leniently (a
+  // formula KaTeX cannot read shows as its TeX, as those tools leave it).
   const mathUnset = !layers.some((layer) => 'math' in layer.values);
-  const autoMath = pandoc !== undefined && mathUnset && !resolved.math;
+  const revealMd =
+    REVEAL_MD_FILE_NAMES.some((name) => fileLayer?.source.endsWith(name)) ||
+    Object.keys(first?.data ?? {}).some((key) => key === 'revealOptions' || foreignToolOf(key) === 'reveal-md');
+  const autoMath = (pandoc !== undefined || writtenFor !== undefined || revealMd) && mathUnset && !resolved.math;
   const config: Readonly<DeckConfig> = autoMath ? Object.freeze({ ...resolved, math: true }) : resolved;
   // Slide headings (to the slide level, at least ##) give their attributes to their slide, as in Pandoc.
   const slideHeadings = Math.max(2, pandoc?.slideLevel ?? 2);

@@ -227,3 +227,32 @@ describe('parseDeck', () => {
     expect(() => parseDeck(sources, undefined)).toThrow('slide id "x" is used twice (first at 01.md:1)');
   });
 });
+
+describe('math a deck does not ask for', () => {
+  it('is on in reveal-md, Marp and Slidev decks, whose tools always read $…$ as TeX; off in a reveal.js deck', async () => {
+    // As engeir/slides's EGU talk (reveal-md: `$\mathrm{SO_2}$ injected`) and mmasdeu/LeanBootcamp (`$x$`).
+    const slide = '# Forcing\n\n$\\mathrm{SO_2}$ injected, for $5 and $10\n';
+    const decks = {
+      'reveal-md front matter': { 'talk.md': `---\nrevealOptions:\n  transition: fade\n---\n${slide}` },
+      'reveal-md.json': { 'reveal-md.json': '{ "separator": "\\n---\\n" }', 'talk.md': slide },
+      Marp: { 'talk.md': `---\nmarp: true\n---\n${slide}` },
+      Slidev: { 'slides.md': `---\ndrawings:\n  persist: false\n---\n${slide}` },
+      'reveal-md with math: false': { 'talk.md': `---\nrevealOptions: {}\nmath: false\n---\n${slide}` },
+      'reveal.js': { 'talk.md': slide },
+    };
+    const rendered: Record<string, [boolean, boolean]> = {};
+    for (const [name, files] of Object.entries(decks)) {
+      const deck = await loadDeck(folder(`auto-math-${Object.keys(rendered).length}`, files));
+      rendered[name] = [deck.config.math, deck.slides[0]!.html.includes('class="katex"')];
+      expect(deck.slides[0]!.html, name).toContain('for $5 and $10');
+    }
+    expect(rendered).toEqual({
+      'reveal-md front matter': [true, true],
+      'reveal-md.json': [true, true],
+      Marp: [true, true],
+      Slidev: [true, true],
+      'reveal-md with math: false': [false, false],
+      'reveal.js': [false, false],
+    });
+  });
+});
