@@ -4,6 +4,7 @@ import { escapeHtml } from './escape.js';
 import { fencedDivs } from './fenced-divs.js';
 import { mathExtension } from './math.js';
 import { pandocInline } from './pandoc-inline.js';
+import { pandocSimpleTables } from './pandoc-tables.js';
 
 export { escapeHtml };
 
@@ -53,6 +54,7 @@ export function createMarkdown(options: MarkdownOptions = {}): Marked {
     fencedDivs(),
     pandocInline({ incremental: options.incremental, slideHeadings: options.slideHeadings, pandoc: options.pandoc }),
   );
+  if (options.pandoc) markdown.use(pandocSimpleTables());
   if (options.math) markdown.use(mathExtension({ lenient: options.math === 'lenient' }));
   return markdown;
 }
