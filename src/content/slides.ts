@@ -268,7 +268,7 @@ export function buildSection(input: SectionInput, ctx: SectionContext): Section 
   const showsHidden = ctx.config.revealOptions.showHiddenSlides === true;
   // A slide with a problem (bad math, a bad attribute value) is left out so the build goes on to find the rest.
   const lineOfChunk = (chunk: Chunk) => lineAt(chunk.offset + /^(?:[ \t]*\r?\n)*/.exec(chunk.text)![0].length);
-  const draftStacks = foldSlideFrontMatter(chunks)
+  const draftStacks = foldSlideFrontMatter(chunks, ctx.writtenFor === 'slidev')
     .map((stack) =>
       stack.flatMap(({ chunk, attributes, frontMatter }) => {
         if (frontMatter && frontMatter.ignored.length > 0) {

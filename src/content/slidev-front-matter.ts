@@ -49,8 +49,12 @@ export interface SlideFrontMatter {
 
 const COLOUR = /^(#[0-9a-f]{3,8}|(rgb|hsl)a?\(.*\)|[a-z]+)$/i;
 
-/** The chunk read as Slidev's front matter of the next slide, or undefined when it is a slide. */
-export function slideFrontMatter(text: string): SlideFrontMatter | undefined {
+/**
+ * The chunk read as Slidev's front matter of the next slide, or undefined when it is a slide. In a deck written
+ * for Slidev (`slidev`) any such YAML block is one, whatever its keys (props for the theme's layouts: `links:`,
+ * `logo:`); elsewhere it needs a key Slidev defines.
+ */
+export function slideFrontMatter(text: string, slidev = false): SlideFrontMatter | undefined {
   const body = text.replace(/^\r?\n/, '').replace(/\r?\n$/, '');
   // The block follows its `---` at once and every line is YAML: a key, an indented or list line, or a comment.
   if (body.trim() === '' || /^\s*$/m.test(body) || !/^[A-Za-z][\w-]*:/.test(body)) return undefined;
@@ -59,7 +63,7 @@ export function slideFrontMatter(text: string): SlideFrontMatter | undefined {
   const values = doc.errors.length === 0 ? (doc.toJS() as unknown) : undefined;
   if (!values || typeof values !== 'object' || Array.isArray(values)) return undefined;
   const entries = Object.entries(values as Record<string, unknown>);
-  if (!entries.some(([key]) => SLIDEV_SLIDE_KEYS.has(key))) return undefined;
+  if (entries.length === 0 || (!slidev && !entries.some(([key]) => SLIDEV_SLIDE_KEYS.has(key)))) return undefined;
   const attributes: Record<string, string> = {};
   const ignored: string[] = [];
   for (const [key, value] of entries) {
@@ -88,11 +92,11 @@ export interface ChunkWithFrontMatter {
  * Fold each Slidev front matter chunk into the slide after it. Such a block is always a horizontal slide's (it
  * follows a `---`); one with no slide after it in its stack is left as it is.
  */
-export function foldSlideFrontMatter(stacks: readonly (readonly Chunk[])[]): ChunkWithFrontMatter[][] {
+export function foldSlideFrontMatter(stacks: readonly (readonly Chunk[])[], slidev = false): ChunkWithFrontMatter[][] {
   const result: ChunkWithFrontMatter[][] = [];
   let pending: { chunk: Chunk; matter: SlideFrontMatter } | undefined;
   for (const stack of stacks) {
-    const matter = stack.length === 1 ? slideFrontMatter(stack[0]!.text) : undefined;
+    const matter = stack.length === 1 ? slideFrontMatter(stack[0]!.text, slidev) : undefined;
     if (matter && !pending) {
       pending = { chunk: stack[0]!, matter };
       continue;

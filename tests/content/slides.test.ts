@@ -164,6 +164,20 @@ describe('Slidev front matter on a slide', () => {
       ],
     ]);
   });
+  it('in a deck with Slidev’s keys, is any YAML block between two separators, whatever its keys (a theme layout’s props)', async () => {
+    // As m4dz/slidev-theme-divriots's slides.md: `links:` and `logo:` blocks for its layouts.
+    const slides =
+      '# Title\n\n---\nlinks:\n  - http://backlight.dev/\n---\n\n# Default layout\n\n---\nlogo: ../img/confname.svg\n---\n\n# Clicks\n';
+    const slidev = await deckOf({ 'slides.md': `---\ncolorSchema: dark\n---\n${slides}` });
+    expect(slidev.slides.map((slide) => slide.title)).toEqual(['Title', 'Default layout', 'Clicks']);
+    expect(slidev.warnings.map((warning) => [warning.line, warning.message.split(' is ')[0]])).toEqual([
+      [2, '"colorSchema"'],
+      [7, 'Slidev\'s front matter of the next slide: links: ["http://backlight.dev/"]'],
+      [14, "Slidev's front matter of the next slide: logo: ../img/confname.svg"],
+    ]);
+    const reveal = await deckOf({ 'slides.md': slides });
+    expect(reveal.slides.map((slide) => slide.title)).toEqual(['Title', 'Slide 2', 'Default layout', 'Slide 4', 'Clicks']);
+  });
 });
 
 describe('slide lines', () => {
