@@ -131,6 +131,7 @@ export function parseDeckCollecting(
       notesMarkdown,
       pandoc,
       writtenFor,
+      ownNotesSeparator: layers.some((layer) => 'notesSeparator' in layer.values),
       root: sources.root,
       assets,
       h,

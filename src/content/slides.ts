@@ -63,6 +63,8 @@ export interface SectionContext {
    * (src/content/comment-notes.ts), and in Marp its images' keywords apply (src/content/marp-images.ts).
    */
   writtenFor?: CommentNotesStyle;
+  /** The deck sets its notesSeparator (config, front matter or flag): a Marp or Slidev deck then has a marker too. */
+  ownNotesSeparator?: boolean;
   root: string;
   assets: Map<string, Asset>;
   /** Index of the first horizontal slide of this section in the whole deck, and of its first slide. */
@@ -97,7 +99,8 @@ function separatorsOf(input: SectionInput, ctx: SectionContext) {
       return ctx.config[key];
     }
   };
-  return { separator: pick('separator'), verticalSeparator: pick('verticalSeparator'), notesSeparator: pick('notesSeparator') };
+  const notesSeparator = ctx.writtenFor && !ctx.ownNotesSeparator && input.data.notesSeparator === undefined ? '' : pick('notesSeparator');
+  return { separator: pick('separator'), verticalSeparator: pick('verticalSeparator'), notesSeparator };
 }
 
 /** A slide before it is numbered: what one chunk of Markdown (or one raw <section> in it) gives. */
@@ -125,7 +128,8 @@ function draftsOf(
   // `line` is the chunk's first line with text; blank lines before it are not counted in it.
   const blankLines = /^(?:[ \t]*\r?\n)*/.exec(chunkText)![0].split('\n').length - 1;
   const where = (offset: number) => line - blankLines + (chunkText.slice(0, offset).match(/\n/g)?.length ?? 0);
-  const marked = splitNotes(chunkText, notesSeparator);
+  // Marp and Slidev have no notes marker: there a `Note:` line is text on the slide, unless the deck sets one.
+  const marked = notesSeparator ? splitNotes(chunkText, notesSeparator) : { body: chunkText, notes: '', extraMarkers: [] };
   const fromComments = !marked.notes && ctx.writtenFor ? commentNotes(marked.body, ctx.writtenFor) : undefined;
   const noted = fromComments?.notes ? { ...marked, ...fromComments } : marked;
   const images = ctx.writtenFor === 'marp' ? marpImages(noted.body) : undefined;

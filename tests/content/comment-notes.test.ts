@@ -34,16 +34,25 @@ describe('notes in HTML comments', () => {
     expect(commentNotes('# Hi\n\n<!-- a comment -->\n\nText after it\n', 'slidev').notes).toBe('');
   });
 
-  it('are read in a deck with Marp’s or Slidev’s keys, for slides with no notes of their own; in a reveal.js deck a comment stays one', async () => {
+  it('are the only notes in a Marp or Slidev deck: a `Note:` line stays on the slide, unless the deck sets a notesSeparator', async () => {
+    // As m4dz/slidev-theme-divriots: "Note: If you add a `logo` prop …" is text on its slide in Slidev.
+    const slide = '# Clicks\n\nNote: If you add a `logo` prop, a logo is embedded.\n\n<!-- said aloud -->\n';
+    const slidev = await loadDeck(folder('slidev-note', { 'slides.md': `---\ncolorSchema: dark\n---\n${slide}` }));
+    expect([slidev.slides[0]!.notes, slidev.slides[0]!.html.includes('Note: If you add')]).toEqual(['said aloud', true]);
+    const marker = await loadDeck(folder('marp-marker', { 'talk.md': `---\nmarp: true\nnotesSeparator: '^Note:'\n---\n${slide}` }));
+    expect(marker.slides[0]!.notes).toBe('If you add a `logo` prop, a logo is embedded.\n\n<!-- said aloud -->');
+  });
+
+  it('are read in a deck with Marp’s or Slidev’s keys; in a reveal.js deck a comment stays one and Note: starts the notes', async () => {
     // As ljpetkovic/L2HN001 (marp: true) and slidevjs/slidev's demo/starter (drawings:, info:).
-    const slides = '# One\n\n<!-- said on one -->\n\n---\n\n# Two\n\nNote: marked notes win\n\n<!-- a comment -->\n';
+    const slides = '# One\n\n<!-- said on one -->\n\n---\n\n# Two\n\nNote: marked notes win (reveal.js)\n\n<!-- a comment -->\n';
     const marp = await loadDeck(folder('marp', { 'talk.md': `---\nmarp: true\n---\n${slides}` }));
     const slidev = await loadDeck(folder('slidev', { 'slides.md': `---\ndrawings:\n  persist: false\n---\n${slides}` }));
     const reveal = await loadDeck(folder('reveal', { 'slides.md': slides }));
     expect([marp, slidev, reveal].map((deck) => deck.slides.map((slide) => slide.notes))).toEqual([
-      ['said on one', 'marked notes win\n\n<!-- a comment -->'],
-      ['said on one', 'marked notes win\n\n<!-- a comment -->'],
-      ['', 'marked notes win\n\n<!-- a comment -->'],
+      ['said on one', 'a comment'],
+      ['said on one', 'a comment'],
+      ['', 'marked notes win (reveal.js)\n\n<!-- a comment -->'],
     ]);
     expect(marp.slides[0]!.html).not.toContain('said on one');
     expect(reveal.slides[0]!.html).toContain('<!-- said on one -->');
