@@ -33,7 +33,10 @@ const plainText = (html: string) =>
 export function firstHeading(html: string): string | undefined {
   const match = /<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/i.exec(html);
   if (!match) return undefined;
-  const text = plainText(match[2]!).replace(/\s+/g, ' ');
+  // A line break is a space between words (`Building a<br/>Bullshit Language`), not nothing.
+  const text = plainText(match[2]!.replace(/<br\s*\/?>/gi, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
   return text || undefined;
 }
 

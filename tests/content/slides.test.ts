@@ -31,6 +31,9 @@ describe('slide titles', () => {
     ).toBe('GPT-4o and & friends <3> "ok" it\'s');
     expect(firstHeading('<H3>Upper</H3>')).toBe('Upper');
     expect(firstHeading('<h2>\n  Spaced out  \n</h2>')).toBe('Spaced out');
+    // jqno/talks bullshitlanguage: `# Building a<br/>Bullshit Language {…}`.
+    expect(firstHeading('<h1>Building a<br/>Bullshit Language</h1>')).toBe('Building a Bullshit Language');
+    expect(firstHeading('<h1>One<BR>two<br />three</h1>')).toBe('One two three');
   });
 
   it('are undefined without a heading or with an empty one', () => {
