@@ -1,4 +1,5 @@
 import type { Marked } from 'marked';
+import { DEFAULT_SEPARATOR } from '../config/defaults.js';
 import type { DeckConfig } from '../config/schema.js';
 import { DeckError, ErrorCode } from '../core/errors.js';
 import { unclosedDivs } from './fenced-divs.js';
@@ -237,6 +238,14 @@ function idLine(text: string, line: number, id: string): number {
   return Number.isFinite(first) ? first : line;
 }
 
+/**
+ * Pandoc's rule is `---` with any spaces after it (sc137/reveal_pres_template's `--- `): with reveal.js's default
+ * separator, a Pandoc-style deck splits there too. A separator the deck sets is used as written.
+ */
+function pandocRule(separator: string): { separator?: string } {
+  return separator === DEFAULT_SEPARATOR ? { separator: '\\r?\\n---[ \\t]*\\r?\\n' } : {};
+}
+
 /** An id for the slide's <section>: the author's own (`<!-- .slide: id="intro" -->`), else a generated one. */
 function slideIdOf(attributes: Record<string, string>, generated: string): string {
   const own = attributes.id?.trim();
@@ -269,7 +278,7 @@ export function buildSection(input: SectionInput, ctx: SectionContext): Section 
   const ownSeparators = separators.separator !== ctx.config.separator || separators.verticalSeparator !== ctx.config.verticalSeparator;
   const chunks =
     ctx.pandoc && (ctx.pandoc.explicit || !ownSeparators)
-      ? splitPandocSlides(input.body, { ...separators, ...ctx.pandoc })
+      ? splitPandocSlides(input.body, { ...separators, ...pandocRule(separators.separator), ...ctx.pandoc })
       : splitSlides(input.body, separators);
   const sectionTitle = typeof input.data.title === 'string' ? input.data.title : undefined;
   const showsHidden = ctx.config.revealOptions.showHiddenSlides === true;

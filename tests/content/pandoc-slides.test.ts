@@ -157,6 +157,15 @@ describe('Pandoc slide levels', () => {
     ]);
   });
 
+  it('a rule with spaces after it is a rule too, as in Pandoc; it never ends in the slide as an <hr>', () => {
+    // sc137/reveal_pres_template: its title block, then `--- ` before the first slide.
+    const deck = deckOf('% Presentation Template\n% Sable Cantus\n\n--- \n\nUpdate the slides.md file\n\n---\t\n\n> * add bullets\n');
+    expect(deck.slides.map((slide) => [slide.h, slide.v, slide.html.includes('<hr>')])).toEqual([
+      [0, 0, false],
+      [1, 0, false],
+    ]);
+  });
+
   it('a later file starts its own stack; a file with separators of its own keeps them', () => {
     expect(layout('%\n\n# A\n\n## a1\n\nx\n', { 'z.md': '## b1\n\ny\n\n## b2\n\nz\n' })).toEqual([
       [0, 0, 'A'],
