@@ -81,3 +81,42 @@ describe.concurrent.each(THEMES)('code in %s', (theme) => {
     expect(await codeColours(theme, '')).toEqual(OWN[theme]);
   });
 });
+
+// As hkirk/swtafp-slides's monads.md: ```fsharp [1-3|1,4-5] under a `####` heading. reveal.js's highlight plugin
+// stacks a copy of the code for each step over the first (position: absolute), so the <pre> must hold them.
+describe.concurrent.each(THEMES)('code with line-highlight steps in %s', (theme) => {
+  it('keeps every step inside its <pre>, under the heading, in the final state as on the first step', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deck-highlight-steps-'));
+    writeFileSync(
+      join(dir, 'slides.md'),
+      '#### Functor laws\n\n```fsharp [1-2|1,3]\nlet times2 b = 2 * b\n[1;2] |> List.map times2\n// val it\n```\n',
+    );
+    const { rendered } = await buildDeck(dir, { flags: { theme } });
+    const index = await writeRendered(join(dir, 'dist'), rendered);
+    const page = await browser.newPage();
+    try {
+      await page.setViewport({ width: 1280, height: 720 });
+      await page.goto(pathToFileURL(index).href, { waitUntil: 'load' });
+      await page.waitForSelector('pre code.hljs.fragment');
+      await page.evaluate(() => (window as unknown as { Reveal: { slide(h: number, v: number, f: number): void } }).Reveal.slide(0, 0, 1));
+      const boxes = await page.evaluate(() => {
+        const rect = (element: Element) => element.getBoundingClientRect().toJSON() as DOMRect;
+        const heading = document.querySelector('h4')!;
+        const centre = rect(heading);
+        return {
+          pre: rect(document.querySelector('pre')!),
+          codes: Array.from(document.querySelectorAll('pre code.hljs'), rect),
+          headingOnTop: document.elementFromPoint(centre.x + centre.width / 2, centre.y + centre.height / 2) === heading,
+        };
+      });
+      expect(boxes.headingOnTop).toBe(true);
+      expect(boxes.codes).toHaveLength(2);
+      for (const code of boxes.codes) {
+        expect(code.top).toBeGreaterThanOrEqual(boxes.pre.top - 0.5);
+        expect(code.bottom).toBeLessThanOrEqual(boxes.pre.bottom + 0.5);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+});
