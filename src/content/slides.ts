@@ -239,11 +239,16 @@ function idLine(text: string, line: number, id: string): number {
 }
 
 /**
- * Pandoc's rule is `---` with any spaces after it (sc137/reveal_pres_template's `--- `): with reveal.js's default
- * separator, a Pandoc-style deck splits there too. A separator the deck sets is used as written.
+ * Pandoc splits slides at any horizontal rule: `---` with spaces after it (sc137/reveal_pres_template's `--- `),
+ * `- - -` (tverbeiren/BigDataBe-Spark), `***`, `* * *`, `___`, up to three spaces in. With reveal.js's default
+ * separators a Pandoc-style deck splits at all of them, except `----`, reveal.js's vertical separator, which
+ * keeps its meaning. A separator the deck sets is used as written.
  */
+const PANDOC_RULE =
+  '\\r?\\n {0,3}(?:(?:---|-{5,})[ \\t]*|-(?:[ \\t]+-){2,}[ \\t]*|\\*(?:[ \\t]*\\*){2,}[ \\t]*|_(?:[ \\t]*_){2,}[ \\t]*)\\r?\\n';
+
 function pandocRule(separator: string): { separator?: string } {
-  return separator === DEFAULT_SEPARATOR ? { separator: '\\r?\\n---[ \\t]*\\r?\\n' } : {};
+  return separator === DEFAULT_SEPARATOR ? { separator: PANDOC_RULE } : {};
 }
 
 /** An id for the slide's <section>: the author's own (`<!-- .slide: id="intro" -->`), else a generated one. */

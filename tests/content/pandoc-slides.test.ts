@@ -166,6 +166,24 @@ describe('Pandoc slide levels', () => {
     ]);
   });
 
+  it('any horizontal rule splits, as in Pandoc (- - -, ***, * * *, ___, -----); ---- stays reveal.js’s vertical separator', () => {
+    // tverbeiren/BigDataBe-Spark: `% Spark` then `# Contents`, `- - -`, `# Me, Myself and I`, `- - -`, an image …
+    expect(
+      layout(
+        '% Spark\n\n# Contents\n\nx\n\n- - -\n\n# Me\n\n- - -\n\nimage\n\n***\n\nb\n\n * * *\n\nc\n\n___\n\nd\n\n-----\n\ne\n\n----\n\nf\n',
+      ),
+    ).toEqual([
+      [0, 0, 'Contents'],
+      [1, 0, 'Me'],
+      [2, 0, 'Slide 3'],
+      [3, 0, 'Slide 4'],
+      [4, 0, 'Slide 5'],
+      [5, 0, 'Slide 6'],
+      [6, 0, 'Slide 7'],
+      [6, 1, 'Slide 8'],
+    ]);
+  });
+
   it('a later file starts its own stack; a file with separators of its own keeps them', () => {
     expect(layout('%\n\n# A\n\n## a1\n\nx\n', { 'z.md': '## b1\n\ny\n\n## b2\n\nz\n' })).toEqual([
       [0, 0, 'A'],
