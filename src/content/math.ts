@@ -66,11 +66,64 @@ export function renderTex(katex: Katex, tex: string, display: boolean, lenient =
   }
 }
 
+/** Elements whose text is never math, as MathJax and KaTeX's auto-render skip them. */
+const SKIPPED = /^<(pre|code|script|style|textarea)\b/i;
+const PART = /<!--[\s\S]*?-->|<\/?[A-Za-z][^<>]*>|[^<]+|</g;
+
+/**
+ * TeX in the text of raw HTML (an HTML block, or a line that starts with a comment such as `<!-- .element: -->`):
+ * reveal.js's math plugin typesets the page's text wherever it is, so `<!-- .element: … --> $\mathrm{SO_2}$` is
+ * math there too. Tags, comments and the insides of pre, code, script and style are left as they are.
+ */
+function mathInHtml(html: string, render: (tex: string, display: boolean) => string): string {
+  let skipping: string | undefined;
+  return html.replace(PART, (part) => {
+    if (part.startsWith('<')) {
+      const opening = SKIPPED.exec(part);
+      if (!skipping && opening) skipping = opening[1]!.toLowerCase();
+      else if (skipping && new RegExp(`^</${skipping}\\s*>`, 'i').test(part)) skipping = undefined;
+      return part;
+    }
+    if (skipping || !part.includes('$')) return part;
+    let out = '';
+    for (let rest = part; rest.length > 0; ) {
+      const at = rest.indexOf('$');
+      if (at === -1) return out + rest;
+      out += rest.slice(0, at);
+      rest = rest.slice(at);
+      const display = INLINE_DISPLAY.exec(rest);
+      const inline = display ? undefined : INLINE.exec(rest);
+      const found = display ?? inline;
+      if (!found || (at > 0 && out.endsWith('\\'))) {
+        out += '$';
+        rest = rest.slice(1);
+        continue;
+      }
+      const tex = display ? display[1]! : (inline![1] ?? inline![2]!);
+      // The text is HTML: its entities are characters in the TeX.
+      const plain = tex
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&amp;/g, '&');
+      out += `<span class="math math-${display ? 'display' : 'inline'}">${render(plain, Boolean(display))}</span>`;
+      rest = rest.slice(found[0].length);
+    }
+    return out;
+  });
+}
+
 /** The marked extension: a block rule for `$$` lines and an inline rule for `$…$` / `$$…$$`. */
 export function mathExtension(options: { lenient?: boolean } = {}): MarkedExtension {
   let katex: Katex | undefined;
   const render = (tex: string, display: boolean) => renderTex((katex ??= loadKatex()), tex, display, options.lenient);
   return {
+    renderer: {
+      html(token: Tokens.HTML | Tokens.Tag) {
+        return token.text.includes('$') ? mathInHtml(token.text, render) : false;
+      },
+    },
     extensions: [
       {
         name: 'mathBlock',

@@ -69,6 +69,29 @@ describe('math in Markdown', () => {
   });
 });
 
+describe('math in raw HTML', () => {
+  it('is typeset in the text of an HTML block or a line that starts with a comment, as reveal.js’s math plugin typesets the page', () => {
+    // engeir/slides's EGU talk: `- <!-- .element: class="fragment" --> $\mathrm{SO_2}$ injected at $18$–$20$`.
+    const html = withMath(
+      '- <!-- .element: class="fragment" --> $\\mathrm{SO_2}$ injected at $18$–$20$\n\n<div>\n$$x^2$$ and $a &lt; b$\n</div>\n',
+    );
+    expect(html).toContain('<!-- .element: class="fragment" -->');
+    expect(html.match(/<annotation encoding="application\/x-tex">[^<]*</g)).toEqual([
+      '<annotation encoding="application/x-tex">\\mathrm{SO_2}<',
+      '<annotation encoding="application/x-tex">18<',
+      '<annotation encoding="application/x-tex">20<',
+      '<annotation encoding="application/x-tex">x^2<',
+      '<annotation encoding="application/x-tex">a &lt; b<',
+    ]);
+    expect(html).toContain('<span class="math math-display"><span class="katex-display">');
+  });
+
+  it('leaves tags, comments, code, pre, script and dollars in prose alone', () => {
+    const html = '<div title="$x$">costs $5 and $10 <code>$y$</code> <pre>$z$</pre> <script>let a = "$w$"</script> <!-- $c$ --></div>\n';
+    expect(withMath(html)).toBe(html);
+  });
+});
+
 describe('bad TeX', () => {
   it('is a MathError naming the inline formula, without KaTeX prefix, with a hint and the cause', () => {
     const error = mathErrorOf(() => withMath('x $\\foo$'));
