@@ -156,6 +156,11 @@ export function pandocInline(options: PandocInlineOptions = {}): MarkedExtension
         if (depth > (options.slideHeadings ?? 2)) return `<h${depth}${attributeHtml(attributes)}>${text}</h${depth}>\n`;
         return `<h${depth}>${text}</h${depth}>\n${slideComment(attributes)}\n`;
       },
+      // Pandoc reads a backslash at the end of a line as a line break (escaped_line_breaks), so a paragraph of only
+      // `\` is an empty line, which authors use as a spacer; marked would show the backslash.
+      paragraph(paragraph: Tokens.Paragraph) {
+        return options.pandoc && paragraph.text.trim() === '\\' ? '<p><br></p>\n' : false;
+      },
       // In a Pandoc deck a blockquote that is only a list is written as the list alone; markIncremental decided its steps.
       blockquote(quote: Tokens.Blockquote) {
         const list = options.pandoc ? quotedList(quote) : undefined;

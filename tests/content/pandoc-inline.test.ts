@@ -25,6 +25,16 @@ describe('Pandoc inline syntax', () => {
     );
   });
 
+  it('a paragraph of only a backslash is an empty line in a Pandoc deck, as Pandoc writes it; elsewhere the backslash', () => {
+    // tverbeiren/BigDataBe-Spark spaces its slides with `\` lines.
+    const pandoc = (text: string) =>
+      renderMarkdown(createMarkdown({ pandoc: true }), text)
+        .replace(/>\s+</g, '><')
+        .trim();
+    expect(pandoc('## Map / Reduce\n\n\\\n\n**map**\n')).toBe('<h2>Map / Reduce</h2><p><br></p><p><strong>map</strong></p>');
+    expect(render('\\\n')).toBe('<p>\\</p>');
+  });
+
   it("a slide heading's attributes go to the slide (a .slide: comment); a deeper heading keeps its own", () => {
     expect(render('## Title {#intro .smaller background-image="a.png"}')).toBe(
       '<h2>Title</h2><!-- .pandoc-slide: id="intro" class="smaller" data-background-image="a.png" -->',
