@@ -17,7 +17,7 @@ import { rawSections } from './sections.js';
 import { foldSlideFrontMatter } from './slidev-front-matter.js';
 import { commentNotes, type CommentNotesStyle } from './comment-notes.js';
 import { marpImages } from './marp-images.js';
-import { type Chunk, scanFences, splitNotes, splitSlides } from './split.js';
+import { type Chunk, fencedRanges, scanFences, splitNotes, splitSlides } from './split.js';
 import { countVisuals, slideTiming } from './timing.js';
 import type { Asset, Section, Slide, SlideOrigins } from './types.js';
 
@@ -137,7 +137,7 @@ function draftsOf(
   const fromComments = !marked.notes && ctx.writtenFor ? commentNotes(marked.body, ctx.writtenFor) : undefined;
   const noted = fromComments?.notes ? { ...marked, ...fromComments } : marked;
   const images = ctx.writtenFor === 'marp' ? marpImages(noted.body) : undefined;
-  const split = images ? { ...noted, body: images.body } : noted;
+  const split = { ...noted, body: images ? images.body : noted.body };
   if (images?.extra) {
     ctx.warnings.push({
       file: input.name,
@@ -146,6 +146,17 @@ function draftsOf(
     });
   }
   const before = images ? { ...images.attributes, ...given } : given;
+  if (ctx.writtenFor === 'slidev') {
+    const slots = slotMarkers(split.body);
+    if (slots.length > 0) {
+      split.body = slots.reduceRight((body, slot) => body.slice(0, slot.start) + body.slice(slot.end), split.body);
+      ctx.warnings.push({
+        file: input.name,
+        line: where(Math.max(0, chunkText.indexOf(slots[0]!.text))),
+        message: `Slidev's slots (${[...new Set(slots.map((slot) => slot.text))].join(', ')}) are not supported: their parts follow one another on the slide, in the default layout`,
+      });
+    }
+  }
   if (split.extraMarkers.length > 0) {
     ctx.warnings.push({
       file: input.name,
@@ -249,6 +260,14 @@ const PANDOC_RULE =
 
 function pandocRule(separator: string): { separator?: string } {
   return separator === DEFAULT_SEPARATOR ? { separator: PANDOC_RULE } : {};
+}
+
+/** Slidev's slot markers (`::right::`, `::col2::`) on lines of their own, outside code: where and what. */
+function slotMarkers(text: string): { start: number; end: number; text: string }[] {
+  const code = fencedRanges(text);
+  return [...text.matchAll(/^::([\w-]+)::[ \t]*(?:\r?\n|$)/gm)]
+    .filter((match) => !code.some(([start, end]) => match.index >= start && match.index < end))
+    .map((match) => ({ start: match.index, end: match.index + match[0].length, text: `::${match[1]}::` }));
 }
 
 /** An id for the slide's <section>: the author's own (`<!-- .slide: id="intro" -->`), else a generated one. */

@@ -167,6 +167,19 @@ describe('Slidev front matter on a slide', () => {
       ],
     ]);
   });
+  it('in a deck with Slidev’s keys, its slot markers (::right::) leave the slide with a warning at their line; in code they stay', async () => {
+    // slidevjs/slidev's demo/starter: `layout: two-cols` … `::right::`; m4dz/slidev-theme-divriots: `::col2::`.
+    const deck = await deckOf({
+      'slides.md': '---\ncolorSchema: dark\n---\n# Table of contents\n\nleft\n\n::right::\n\nright\n\n```md\n::right::\n```\n',
+    });
+    expect(deck.slides[0]!.html).not.toMatch(/<p>::right::<\/p>/);
+    expect(deck.slides[0]!.html).toContain('<code class="md">::right::</code>');
+    expect(deck.warnings.map((warning) => [warning.line, warning.message.split(' are ')[0]])).toEqual([
+      [2, '"colorSchema" is a Slidev setting that this tool does not support; it is ignored'.split(' are ')[0]],
+      [8, "Slidev's slots (::right::)"],
+    ]);
+  });
+
   it('in a deck with Slidev’s keys, is any YAML block between two separators, whatever its keys (a theme layout’s props)', async () => {
     // As m4dz/slidev-theme-divriots's slides.md: `links:` and `logo:` blocks for its layouts.
     const slides =
