@@ -10,6 +10,7 @@ import { loadDeckFrame, PLACED_EVENT } from './frames.js';
 import { fragmentIndices, stepOf } from './order.js';
 import { positionOf, revealIn, samePosition, type Position } from './reveal.js';
 import { confirmScreen, requestScreen, screenState, shownScreen, toggleScreen, type ScreenState } from './screen-state.js';
+import { notesOf, type NotesEntry } from './slide-notes.js';
 import { connect, type DeckSocket } from './socket.js';
 
 export type Move = 'next' | 'prev' | 'first' | 'last' | { readonly slide: number };
@@ -70,7 +71,7 @@ function titleOf(slide: Element | undefined): string {
 
 export function createDriver(options: DriverOptions): Driver {
   let position: Position | null = null;
-  let notes: readonly { html: string }[] = [];
+  let notes: readonly NotesEntry[] = [];
   let notesBuild = -1;
   let screen: ScreenState = screenState('slides');
   /** The server has said where the talk is (a welcome): until then the frames are not placed. */
@@ -105,7 +106,7 @@ export function createDriver(options: DriverOptions): Driver {
     try {
       const response = await fetch(`/_deck/notes.json?token=${encodeURIComponent(options.token)}`, { cache: 'no-store' });
       if (!response.ok) return;
-      const body = (await response.json()) as { slides: { html: string }[] };
+      const body = (await response.json()) as { slides: NotesEntry[] };
       notes = body.slides;
       render();
     } catch {
@@ -126,7 +127,7 @@ export function createDriver(options: DriverOptions): Driver {
       step: slide ? stepOf(at.f, fragmentIndices(slide)) : { at: 1, of: 1 },
       title: titleOf(slide),
       deckTitle: options.current.contentDocument?.title ?? '',
-      notes: notes[index]?.html ?? '',
+      notes: notesOf(notes, slide, index),
       plan: planAt(reveal, index),
     });
   };

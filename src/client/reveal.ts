@@ -15,6 +15,7 @@ export interface RevealLike {
   next(): void;
   prev(): void;
   getSlides(): HTMLElement[];
+  getSlidesElement(): HTMLElement | null;
   getCurrentSlide(): HTMLElement | undefined;
   getTotalSlides(): number;
   getConfig(): { totalTime?: number | null; defaultTiming?: number | null };

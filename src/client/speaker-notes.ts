@@ -5,20 +5,23 @@
  */
 import { sanitizeNotes } from './notes-view.js';
 import type { RevealLike } from './reveal.js';
+import { notesOf, type NotesEntry } from './slide-notes.js';
 
 export async function restoreNotes(reveal: RevealLike, token: string): Promise<void> {
   const response = await fetch(`/_deck/notes.json?token=${encodeURIComponent(token)}`, { cache: 'no-store' });
   if (!response.ok) return;
-  const body = (await response.json()) as { slides: { html: string }[] };
-  const slides = reveal.getSlides();
-  body.slides.forEach((notes, i) => {
-    const slide = slides[i];
-    if (!slide || !notes.html || slide.querySelector(':scope > aside.notes')) return;
+  const body = (await response.json()) as { slides: NotesEntry[] };
+  // Every slide on the page, uncounted ones included (getSlides() leaves them out, but the speaker view shows them).
+  const slides = [...(reveal.getSlidesElement()?.querySelectorAll<HTMLElement>('section:not(.stack)') ?? [])];
+  const shown = reveal.getSlides();
+  for (const slide of slides) {
+    const html = notesOf(body.slides, slide, shown.indexOf(slide));
+    if (!html || slide.querySelector(':scope > aside.notes')) continue;
     const aside = document.createElement('aside');
     aside.className = 'notes';
-    aside.innerHTML = sanitizeNotes(notes.html.replace(/\[(?:step|click)\]\s*/gi, ''));
+    aside.innerHTML = sanitizeNotes(html.replace(/\[(?:step|click)\]\s*/gi, ''));
     slide.append(aside);
-  });
+  }
 }
 
 /** reveal.js's notes plugin names its window "reveal.js - Notes" and writes the speaker view into it. */

@@ -647,6 +647,44 @@ describe('notes in the presenter view (Chromium)', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+  it('after a hidden slide and on an uncounted one, every slide shows its own notes: in the presenter view and in the presenter’s deck (S)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deck-notes-test-'));
+    writeFileSync(
+      join(dir, 'talk.md'),
+      '---\ntitle: Hidden slides\n---\n\n# One\n\nNote: About one.\n\n---\n\n<!-- .slide: data-visibility="hidden" -->\n## Hidden\n\n' +
+        'Note: About the hidden slide.\n\n---\n\n## Two\n\nNote: About two.\n\n---\n\n## Three\n\nNote: About three.\n\n---\n\n' +
+        '<!-- .slide: data-visibility="uncounted" -->\n## Appendix\n\nNote: About the appendix.\n',
+    );
+    const own = await startServer({ deck: join(dir, 'talk.md'), port: 0, watch: false, logger: createMemoryLogger(), token: TOKEN });
+    const page = await browser.newPage();
+    const deck = await browser.newPage();
+    try {
+      await page.setViewport({ width: 1280, height: 800 });
+      await page.goto(own.presenterUrl);
+      await page.waitForFunction(() => document.getElementById('notes')!.textContent!.includes('About one.'), { polling: 50 });
+      const seen: string[] = [];
+      for (const title of ['One', 'Two', 'Three', 'Appendix']) {
+        await page.waitForFunction((title) => window.deckServe?.driver?.view.title === title, { polling: 20 }, title);
+        seen.push(`${title}: ${await page.$eval('#notes', (el) => el.textContent!.trim())}`);
+        await page.keyboard.press('ArrowRight');
+      }
+      expect(seen).toEqual(['One: About one.', 'Two: About two.', 'Three: About three.', 'Appendix: About the appendix.']);
+
+      // The presenter's deck puts the notes back into its slides for reveal.js's speaker view.
+      await deck.goto(`${own.url}?token=${TOKEN}`);
+      await deck.waitForFunction(() => document.querySelectorAll('.reveal .slides aside.notes').length > 0, { polling: 50 });
+      const notes = await deck.$$eval('.reveal .slides section', (slides) =>
+        slides.map(
+          (slide) => `${slide.querySelector('h1, h2')!.textContent}: ${(slide.querySelector('aside.notes')?.textContent ?? '').trim()}`,
+        ),
+      );
+      expect(notes).toEqual(['One: About one.', 'Two: About two.', 'Three: About three.', 'Appendix: About the appendix.']);
+    } finally {
+      await Promise.all([page.close(), deck.close()]);
+      await own.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 declare global {
