@@ -22,6 +22,7 @@ export interface RevealLike {
   configure(options: Record<string, unknown>): void;
   sync(): void;
   isLastSlide(): boolean;
+  isOverview(): boolean;
   availableFragments(): { prev: boolean; next: boolean };
 }
 

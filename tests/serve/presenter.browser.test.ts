@@ -520,6 +520,34 @@ describe('presenting a talk from /presenter (Chromium)', () => {
       await page.close();
     }
   });
+
+  it('O on the presenter’s deck: browsing the overview does not move the audience; the slide it closes on (Enter) does', async () => {
+    const deck = await browser.newPage();
+    const audience = await browser.newPage();
+    const moves: { h: number; v: number; f: number }[] = [];
+    const onMove = (move: { h: number; v: number; f: number }) => moves.push({ h: move.h, v: move.v, f: move.f });
+    try {
+      await openAudience(audience);
+      await deck.setViewport({ width: 1280, height: 720 });
+      await deck.goto(server.presenterDeckUrl);
+      await deck.waitForFunction(() => window.Reveal?.isReady() && window.deckServe?.presenter, { polling: 50 });
+      await deck.bringToFront();
+      await deck.keyboard.press('Home');
+      await waitForIndices(audience, { h: 0, v: 0, f: -1 });
+      server.events.on('navigate', onMove);
+      await deck.keyboard.press('o');
+      await deck.waitForFunction(() => window.Reveal.isOverview(), { polling: 20 });
+      await deck.keyboard.press('ArrowRight');
+      await deck.keyboard.press('ArrowRight');
+      await waitForIndices(deck, { h: 2, v: 0, f: -1 });
+      await deck.keyboard.press('Enter');
+      await waitForIndices(audience, { h: 2, v: 0, f: -1 });
+      expect(moves).toEqual([{ h: 2, v: 0, f: -1 }]);
+    } finally {
+      server.events.off('navigate', onMove);
+      await Promise.all([deck.close(), audience.close()]);
+    }
+  });
 });
 
 describe('the overview after an edit (Chromium)', () => {

@@ -140,6 +140,8 @@ const socket = connect({
 
 const report = () => {
   if (!status.presenter || following || receiver) return;
+  // Browsing reveal.js's overview (O) is looking, not moving: the audience follows the slide it closes on.
+  if (reveal?.isOverview()) return;
   if (!status.connected) {
     // The audience cannot follow: the presenter's deck stays where the audience is, and says why.
     if (talkAt) go(talkAt);
@@ -152,7 +154,7 @@ const report = () => {
   slideClockAt = elapsedMs(clock, socket.serverNow());
   socket.send({ type: 'navigate', h: at.h, v: at.v, f: at.f });
 };
-for (const name of ['slidechanged', 'fragmentshown', 'fragmenthidden']) reveal?.on(name, report);
+for (const name of ['slidechanged', 'fragmentshown', 'fragmenthidden', 'overviewhidden']) reveal?.on(name, report);
 
 if (token && topLevel) {
   onSpeakerView(window, document.documentElement.lang, (speaker) =>
