@@ -8,7 +8,7 @@ import type { BuildErrorInfo, ClockAction, ClockState, ScreenMode, ServerMessage
 import { elapsedMs, planAt, type SlidePlan } from './clock.js';
 import { loadDeckFrame, PLACED_EVENT } from './frames.js';
 import { fragmentIndices, stepOf } from './order.js';
-import { positionOf, revealIn, samePosition, type Position } from './reveal.js';
+import { enterStacksAtTop, positionOf, revealIn, samePosition, type Position } from './reveal.js';
 import { confirmScreen, requestScreen, screenState, shownScreen, toggleScreen, type ScreenState } from './screen-state.js';
 import { notesOf, type NotesEntry } from './slide-notes.js';
 import { connect, type DeckSocket } from './socket.js';
@@ -142,6 +142,7 @@ export function createDriver(options: DriverOptions): Driver {
     // Without a preview frame (the remote's own), ask the current frame and put it back.
     const probe = preview ?? reveal;
     probe.slide(at.h, at.v, at.f);
+    enterStacksAtTop(probe);
     probe.next();
     const next = positionOf(probe);
     const nextSlide = probe.getCurrentSlide();
@@ -230,6 +231,7 @@ export function createDriver(options: DriverOptions): Driver {
       const at = position ?? positionOf(reveal);
       reveal.slide(at.h, at.v, at.f);
       const slides = reveal.getSlides();
+      enterStacksAtTop(reveal);
       if (move === 'next') reveal.next();
       else if (move === 'prev') reveal.prev();
       else {

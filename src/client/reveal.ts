@@ -54,6 +54,18 @@ export function samePosition(a: Position | null | undefined, b: Position | null 
   return !!a && !!b && a.h === b.h && a.v === b.v && a.f === b.f;
 }
 
+/**
+ * Make every vertical stack open at its top again. reveal.js resumes a stack at the slide it was left on
+ * (data-previous-indexv), so → from the slide before a stack, after a jump away from its second slide, went to the
+ * second slide, skipping the first: not the one order (fragments, vertical slides, then the next slide) that Next
+ * shows. A stack's own data-start-indexv still wins.
+ */
+export function enterStacksAtTop(reveal: RevealLike): void {
+  for (const stack of reveal.getSlidesElement()?.querySelectorAll('section.stack[data-previous-indexv]') ?? []) {
+    stack.removeAttribute('data-previous-indexv');
+  }
+}
+
 /** Run `then` once reveal.js is ready. */
 export function whenReady(reveal: RevealLike | undefined, then: () => void): void {
   if (!reveal) return;

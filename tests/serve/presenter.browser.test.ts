@@ -521,6 +521,49 @@ describe('presenting a talk from /presenter (Chromium)', () => {
     }
   });
 
+  it('→ enters a vertical stack at its top, after a jump away from its second slide: in the presenter view (Next says so too) and on the presenter’s deck', async () => {
+    const audience = await browser.newPage();
+    const presenter = await browser.newPage();
+    const deck = await browser.newPage();
+    const jump = async (page: Page, number: number, to: { h: number; v: number; f: number }) => {
+      await page.bringToFront();
+      await page.keyboard.press('g');
+      await page.keyboard.type(String(number));
+      await page.keyboard.press('Enter');
+      await waitForIndices(audience, to);
+    };
+    try {
+      await Promise.all([openAudience(audience), openPresenter(presenter)]);
+      // Slides 7 and 8 are a vertical stack, slide 6 the one before it.
+      const [sixth, top, second] = await presenter.evaluate(() =>
+        window
+          .deckServe!.driver!.slides()
+          .slice(5, 8)
+          .map((s) => s.position),
+      );
+      expect([top!.h, top!.v, second!.h, second!.v]).toEqual([sixth!.h + 1, 0, sixth!.h + 1, 1]);
+      const at = (position: { h: number; v: number }) => ({ h: position.h, v: position.v, f: -1 });
+
+      await jump(presenter, 8, at(second!));
+      await jump(presenter, 6, at(sixth!));
+      await presenter.waitForFunction(() => window.deckServe!.driver!.view.index === 5, { polling: 20 });
+      expect(await previewAt(presenter)).toEqual({ ...at(top!), end: false });
+      await presenter.keyboard.press('ArrowRight');
+      await waitForIndices(audience, at(top!));
+
+      await deck.setViewport({ width: 1280, height: 720 });
+      await deck.goto(server.presenterDeckUrl);
+      await deck.waitForFunction(() => window.Reveal?.isReady() && window.deckServe?.presenter, { polling: 50 });
+      await jump(deck, 8, at(second!));
+      await jump(deck, 6, at(sixth!));
+      await deck.keyboard.press('ArrowRight');
+      await waitForIndices(audience, at(top!));
+      expect(await indicesOf(deck)).toEqual(at(top!));
+    } finally {
+      await Promise.all([deck.close(), presenter.close(), audience.close()]);
+    }
+  });
+
   it('O on the presenter’s deck: browsing the overview does not move the audience; the slide it closes on (Enter) does', async () => {
     const deck = await browser.newPage();
     const audience = await browser.newPage();

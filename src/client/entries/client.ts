@@ -8,7 +8,7 @@ import type { ClockState, ServerMessage } from '../../serve/protocol.js';
 import { publishHook } from '../hook.js';
 import { createLiveReload } from '../live-reload.js';
 import { showBuildError, showOffline, showScreen } from '../overlays.js';
-import { positionOf, revealOf, whenReady, type Position } from '../reveal.js';
+import { enterStacksAtTop, positionOf, revealOf, whenReady, type Position } from '../reveal.js';
 import { connect } from '../socket.js';
 import { elapsedMs, planAt } from '../clock.js';
 import { showServerClock } from '../speaker-clock.js';
@@ -52,8 +52,12 @@ let reloadedFor = live.reloadedFor;
 whenReady(reveal, () => {
   const saved = live.takeSaved();
   if (saved) go(saved);
-  // One order everywhere: → and Space walk vertical slides and fragments, as the presenter view's Next does.
-  if (!receiver) reveal?.configure({ navigationMode: 'linear' });
+  // One order everywhere: → and Space walk vertical slides and fragments, as the presenter view's Next does, and
+  // enter a stack at its top.
+  if (!receiver && reveal) {
+    reveal.configure({ navigationMode: 'linear' });
+    reveal.on('slidechanged', () => enterStacksAtTop(reveal));
+  }
 });
 
 const onMessage = (message: ServerMessage) => {
