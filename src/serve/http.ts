@@ -35,6 +35,8 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cache-Control': 'no-store',
 };
 
+const FAVICON = '/favicon.ico';
+
 /** Pages that need the presenter token, and the file each one is. */
 const TOKEN_PAGES: Readonly<Record<string, string>> = { '/presenter': 'presenter.html', '/remote': 'remote.html' };
 const TOKEN_FILES: ReadonlySet<string> = new Set(Object.values(TOKEN_PAGES));
@@ -97,7 +99,14 @@ function sendAsset(req: IncomingMessage, res: ServerResponse, asset: ClientAsset
 /** HTTP: extra routes, the server's own pages and scripts under /_deck/, then the built deck's files only. */
 export function createRequestHandler(options: RequestHandlerOptions): (req: IncomingMessage, res: ServerResponse) => void {
   const notFound = (_req: IncomingMessage, res: ServerResponse) => plain(res, 404, 'not found');
-  const files = sirv(options.outDir, { dev: true, dotfiles: false, etag: false, onNoMatch: notFound });
+  // Every browser asks a site for /favicon.ico, and a 404 is a console error in the first page it opens (the
+  // projector's, the presenter view): a deck without an icon says "none" instead.
+  const noFile = (req: IncomingMessage, res: ServerResponse) => {
+    if (req.url?.split('?')[0] !== FAVICON) return notFound(req, res);
+    res.writeHead(204);
+    res.end();
+  };
+  const files = sirv(options.outDir, { dev: true, dotfiles: false, etag: false, onNoMatch: noFile });
   const refused = refusalLog(options.hosts, options.logger);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -132,7 +141,7 @@ export function createRequestHandler(options: RequestHandlerOptions): (req: Inco
     // A connection closed meanwhile (its client left, or src/serve/connection-limits.ts cut it): open no file for it.
     if (req.socket.destroyed) return;
     const file = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
-    if (file !== 'index.html' && !options.served().has(file)) return notFound(req, res);
+    if (file !== 'index.html' && !options.served().has(file)) return noFile(req, res);
     files(req, res);
   };
 

@@ -77,6 +77,15 @@ describe('deck serve over HTTP', () => {
     expect(response.body).not.toMatch(/root:|"name"|<html/);
   });
 
+  it('answers /favicon.ico of a deck without an icon with 204 (a 404 is a console error on the projector), nothing else', async () => {
+    const icon = await rawGet(server.port, '/favicon.ico');
+    expect(icon.status).toBe(204);
+    expect(icon.body).toBe('');
+    expect((await rawGet(server.port, '/favicon.ico?v=2')).status).toBe(204);
+    for (const path of ['/favicon.png', '/assets/favicon.ico', '/_deck/favicon.ico'])
+      expect((await rawGet(server.port, path)).status).toBe(404);
+  });
+
   it('serves /presenter and /remote only with the token, and refuses other methods', async () => {
     expect((await rawGet(server.port, '/presenter')).status).toBe(403);
     expect((await rawGet(server.port, '/presenter?token=wrong-token-1234')).status).toBe(403);
