@@ -2,6 +2,7 @@
 export {
   startRehearsal,
   pageSummary,
+  rehearsedSlides,
   type RehearsalOptions,
   type RehearsalResult,
   type RehearsalSession,
