@@ -27,13 +27,16 @@ export interface SlidePlan {
 
 /**
  * The plan at slide `index` (0-based, in the order shown) from each slide's data-timing (seconds, null when it
- * has none) and reveal.js's totalTime / defaultTiming, as reveal.js's speaker view reads them. Null without a plan.
+ * has none) and reveal.js's totalTime / defaultTiming, as reveal.js's speaker view reads them. Null without a plan,
+ * and for a slide outside the order (-1: an uncounted slide, which getSlides() leaves out): it has no place in the
+ * plan, and planning it as a 0-second slide at 0:00 said "Behind by" the whole talk time.
  */
 export function slidePlan(
   timings: readonly (number | null)[],
   config: { totalTime?: number | null; defaultTiming?: number | null },
   index: number,
 ): SlidePlan | null {
+  if (index < 0 || index >= timings.length) return null;
   const known = timings.filter((t): t is number => t !== null);
   const missing = timings.length - known.length;
   const sumKnown = known.reduce((a, b) => a + b, 0);

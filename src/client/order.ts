@@ -17,10 +17,14 @@ export function fragmentIndices(slide: Element): number[] {
     .filter((value) => Number.isInteger(value));
 }
 
-/** "3 / 24" and, on a slide with fragments, "· step 2 / 4". */
+/**
+ * "3 / 24" and, on a slide with fragments, "· step 2 / 4". A slide outside the numbering (index -1: reveal.js's
+ * data-visibility="uncounted", for backup slides after the end) says so, rather than a bare "–".
+ */
 export function positionLabel(index: number, count: number, step: { at: number; of: number }): string {
-  if (count <= 0 || index < 0) return '–';
-  return `${index + 1} / ${count}${step.of > 1 ? ` · step ${step.at} / ${step.of}` : ''}`;
+  if (count <= 0) return '–';
+  const slide = index < 0 ? 'uncounted slide' : `${index + 1} / ${count}`;
+  return `${slide}${step.of > 1 ? ` · step ${step.at} / ${step.of}` : ''}`;
 }
 
 /** A slide number as the user typed it (1..count), or undefined. */

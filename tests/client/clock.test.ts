@@ -22,6 +22,12 @@ describe('the talk clock as pages show it', () => {
     expect(slidePlan([null, null, 10], { defaultTiming: 20 }, 2)).toEqual({ start: 40, end: 50, total: 50 });
   });
 
+  it('has no plan for a slide outside the order shown (an uncounted one): never "Behind by" the whole talk there', () => {
+    expect(slidePlan([30, 30], {}, -1)).toBeNull();
+    expect(slidePlan([30, 30], { totalTime: 60 }, 2)).toBeNull();
+    expect(pacing(slidePlan([30, 30], {}, -1), 600_000)).toEqual({ text: 'No timing plan', tone: 'none' });
+  });
+
   it('is ahead before the slide’s planned start, behind after its planned end (up to and including this slide)', () => {
     const plan = { start: 60, end: 120, total: 600 };
     expect(pacing(plan, 30_000)).toEqual({ text: 'Ahead by 0:30', tone: 'ahead' });

@@ -16,6 +16,11 @@ describe('one numbering and step counter', () => {
     expect(positionLabel(-1, 0, { at: 1, of: 1 })).toBe('–');
   });
 
+  it('says so on a slide outside the numbering (data-visibility="uncounted")', () => {
+    expect(positionLabel(-1, 32, { at: 1, of: 1 })).toBe('uncounted slide');
+    expect(positionLabel(-1, 32, { at: 2, of: 3 })).toBe('uncounted slide · step 2 / 3');
+  });
+
   it('reads a typed slide number within 1..N only', () => {
     expect(parseSlideNumber(' 7 ', 32)).toBe(7);
     for (const bad of ['0', '33', '', '7a', '-1', '1e3']) expect(parseSlideNumber(bad, 32)).toBeUndefined();
