@@ -554,6 +554,7 @@ describe('presenting a talk from /presenter (Chromium)', () => {
       await deck.setViewport({ width: 1280, height: 720 });
       await deck.goto(server.presenterDeckUrl);
       await deck.waitForFunction(() => window.Reveal?.isReady() && window.deckServe?.presenter, { polling: 50 });
+      await waitForIndices(deck, at(top!));
       await jump(deck, 8, at(second!));
       await jump(deck, 6, at(sixth!));
       await deck.keyboard.press('ArrowRight');
