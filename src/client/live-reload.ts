@@ -71,6 +71,11 @@ export function createLiveReload(reveal: RevealLike | undefined, go: (to: Positi
           const live = document.querySelector('.reveal .slides');
           // Slides with scripts or code (highlighted once at start) need the whole page.
           if (!fresh || !live || fresh.querySelector('script, pre code') || live.querySelector('pre code')) return hard(build);
+          // reveal.js takes hidden slides out of the page once, when it starts; sync() does not, so a swapped-in
+          // backup slide (data-visibility="hidden") was back in the talk, numbered, and on the projector.
+          if (!reveal.getConfig().showHiddenSlides) {
+            for (const hidden of fresh.querySelectorAll('section[data-visibility="hidden"]')) hidden.remove();
+          }
           live.innerHTML = fresh.innerHTML;
           reveal.sync();
           go(at);

@@ -97,6 +97,34 @@ describe('live reload in Chromium', () => {
     });
   });
 
+  it('keeps a hidden slide (data-visibility="hidden") out of the page when an edit is swapped in place', async () => {
+    const body = join(deck.dir, '01-body.md');
+    const original = readFileSync(body, 'utf8');
+    edit('01-body.md', (t) => `${t}\n\n---\n\n<!-- .slide: data-visibility="hidden" -->\n## Backup\n\nOnly if asked.\n`);
+    try {
+      await withPage(browser, async (page) => {
+        await openDeck(page);
+        await page.evaluate(() => {
+          window.Reveal.slide(2, 0);
+          (window as any).marker = 'kept';
+        });
+        const slides = () =>
+          page.evaluate(() => ({
+            total: window.Reveal.getTotalSlides(),
+            hidden: document.querySelectorAll('.reveal .slides section[data-visibility="hidden"]').length,
+          }));
+        const before = await slides();
+        expect(before.hidden).toBe(0);
+        edit('01-body.md', (t) => t.replace('Original body text.', 'Original body text, edited.'));
+        await page.waitForFunction(() => window.Reveal.getCurrentSlide()?.textContent?.includes('edited'), { polling: 'mutation' });
+        expect(await page.evaluate(() => (window as any).marker)).toBe('kept'); // swapped in place
+        expect(await slides()).toEqual(before);
+      });
+    } finally {
+      writeFileSync(body, original);
+    }
+  });
+
   it('loads the highlight plugin only once the deck has code: the edit adding the first code block reloads the page, and the code is coloured', async () => {
     await withPage(browser, async (page) => {
       const scripts: string[] = [];
