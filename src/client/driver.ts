@@ -72,7 +72,8 @@ function titleOf(slide: Element | undefined): string {
 export function createDriver(options: DriverOptions): Driver {
   let position: Position | null = null;
   let notes: readonly NotesEntry[] = [];
-  let notesBuild = -1;
+  /** The build (number and deck digest) the notes are from: build numbers start again when the server restarts. */
+  let notesFrom = '';
   let screen: ScreenState = screenState('slides');
   /** The server has said where the talk is (a welcome): until then the frames are not placed. */
   let welcomed = false;
@@ -100,9 +101,10 @@ export function createDriver(options: DriverOptions): Driver {
     options.onUpdate(view);
   };
 
-  const loadNotes = async (build: number) => {
-    if (!options.token || build === notesBuild) return;
-    notesBuild = build;
+  const loadNotes = async (build: number, deck: string) => {
+    const key = `${build} ${deck}`;
+    if (!options.token || key === notesFrom) return;
+    notesFrom = key;
     try {
       const response = await fetch(`/_deck/notes.json?token=${encodeURIComponent(options.token)}`, { cache: 'no-store' });
       if (!response.ok) return;
@@ -110,7 +112,7 @@ export function createDriver(options: DriverOptions): Driver {
       notes = body.slides;
       render();
     } catch {
-      notesBuild = -1; // offline: fetched again on the next welcome
+      notesFrom = ''; // offline: fetched again on the next welcome
     }
   };
 
@@ -164,7 +166,7 @@ export function createDriver(options: DriverOptions): Driver {
         view = { ...view, presenter: message.presenter, error: message.error, clock: message.clock, screen: message.screen };
         view = { ...view, build: message.build, refusedAt: null };
         takeState(message.state);
-        void loadNotes(message.build);
+        void loadNotes(message.build, message.deck);
         apply();
         break;
       case 'state':
@@ -188,9 +190,11 @@ export function createDriver(options: DriverOptions): Driver {
         set({ denied: message.reason });
         break;
       case 'reload':
+        view = { ...view, build: message.build };
+        void loadNotes(message.build, message.deck);
+        break;
       case 'css':
         view = { ...view, build: message.build };
-        void loadNotes(message.build);
         break;
       default: {
         const never: never = message;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { dirname, extname, resolve, sep } from 'node:path';
 import { copyFileAtomic } from '../core/fs.js';
 import { DeckError } from '../core/errors.js';
@@ -46,6 +47,11 @@ export interface Builder {
   readonly notes: readonly SlideNotes[];
   /** The output paths (relative, with `/`) the last good build wrote, index.html included: all the server may serve. */
   readonly served: ReadonlySet<string>;
+  /**
+   * What the last good build shows, as a short hash of its page and notes ('' before one): the same deck built by
+   * another run of the server has the same digest, an edited one another (pages compare it when they reconnect).
+   */
+  readonly digest: string;
 }
 
 const inNodeModules = (path: string) => path.split(sep).includes('node_modules');
@@ -98,6 +104,10 @@ export function createBuilder(options: BuilderOptions): Builder {
     },
     get served() {
       return served;
+    },
+    get digest() {
+      if (lastHtml === undefined) return '';
+      return createHash('sha256').update(lastHtml).update(JSON.stringify(notes)).digest('hex').slice(0, 16);
     },
     watchSet: () => ({ dirs: [...watch.dirs], shallowDirs: [...watch.shallowDirs], files: [...watch.files] }),
     async build(changed) {

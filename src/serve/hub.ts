@@ -64,6 +64,13 @@ export interface HubOptions {
   initial?: TalkState;
   /** Called after every change of the slide, the clock or the screen (to save it). */
   onTalkChange?: (talk: TalkState) => void;
+  /** The digest of the deck being served (welcome and reload messages carry it); '' without one. */
+  digest?: () => string;
+  /**
+   * Welcomes wait for this: the first build, so that a page reconnecting while a restarted server builds is told
+   * the deck's digest, not '' (it would miss an edit made while the server was stopped).
+   */
+  ready?: Promise<void>;
   /** Called with a client's socket once it said a valid hello (src/serve/connection-limits.ts keeps it then). */
   onHello?: (socket: Duplex) => void;
 }
@@ -133,6 +140,20 @@ export function createHub(options: HubOptions): SyncHub {
     if (client.strikes >= limits.maxStrikes) client.ws.close(1008, 'too many bad messages');
   };
 
+  const welcome = (client: Client, role: ClientRole) =>
+    send(client, {
+      type: 'welcome',
+      role,
+      presenter: client.presenter,
+      state,
+      clock,
+      screen,
+      now: Date.now(),
+      build,
+      deck: options.digest?.() ?? '',
+      error: client.presenter ? error : null,
+    });
+
   const onMessage = (client: Client, data: RawData, isBinary: boolean) => {
     if (!client.bucket.take()) {
       client.dropped += 1;
@@ -150,17 +171,9 @@ export function createHub(options: HubOptions): SyncHub {
       clearTimeout(client.helloTimer);
       options.onHello?.(client.socket);
       client.presenter = DRIVERS.has(message.role) && tokensMatch(message.token, options.token);
-      send(client, {
-        type: 'welcome',
-        role: client.role,
-        presenter: client.presenter,
-        state,
-        clock,
-        screen,
-        now: Date.now(),
-        build,
-        error: client.presenter ? error : null,
-      });
+      const role = message.role;
+      if (options.ready) void options.ready.then(() => welcome(client, role));
+      else welcome(client, role);
       return;
     }
     if (!client.presenter) {
@@ -260,7 +273,7 @@ export function createHub(options: HubOptions): SyncHub {
     },
     reload(hard) {
       build += 1;
-      broadcast({ type: 'reload', build, hard });
+      broadcast({ type: 'reload', build, hard, deck: options.digest?.() ?? '' });
     },
     css(href) {
       build += 1;

@@ -68,13 +68,18 @@ export type ServerMessage =
       screen: ScreenMode;
       now: number;
       build: number;
+      /**
+       * The digest of the deck being served (src/serve/builder.ts): a page that reconnects (the server was
+       * restarted) and was built from another reloads, since build numbers start again with every run.
+       */
+      deck: string;
       /** Only for token holders; null for everyone else. */
       error: BuildErrorInfo | null;
     }
   | ({ type: 'state'; clock: ClockState; now: number } & SlideState)
   | { type: 'timer'; clock: ClockState; now: number }
   | { type: 'screen'; mode: ScreenMode }
-  | { type: 'reload'; build: number; hard: boolean }
+  | { type: 'reload'; build: number; hard: boolean; deck: string }
   | { type: 'css'; build: number; href: string }
   | { type: 'error'; error: BuildErrorInfo | null }
   | { type: 'denied'; reason: string };

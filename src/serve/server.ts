@@ -111,11 +111,15 @@ export async function startServer(options: ServeOptions): Promise<ServerHandle> 
   server.requestTimeout = 30_000;
   const connectionLimits = { ...defaultConnectionLimits(), ...options.connectionLimits };
   const guard = guardConnections(server, connectionLimits, { logger });
+  let firstBuilt = () => {};
+  const ready = new Promise<void>((resolve) => (firstBuilt = resolve));
   const hub = createHub({
     token,
     events,
     logger,
     onHello: (socket) => guard.live(socket),
+    digest: () => builder.digest,
+    ready,
     limits: { helloMs: Math.min(DEFAULT_LIMITS.helloMs, connectionLimits.idleMs) },
     initial: saved?.talk,
     onTalkChange: (talk) => stateWriter?.save({ deck: resolve(options.deck), token, port: actualPort, talk }),
@@ -123,6 +127,7 @@ export async function startServer(options: ServeOptions): Promise<ServerHandle> 
   const hosts = createHostPolicy({ bind: host, port: () => actualPort, extra: options.allowedHosts });
   let watcher: DeckWatcher | undefined;
   const cleanup = async () => {
+    firstBuilt();
     await watcher?.close();
     await hub.close();
     guard.close();
@@ -167,6 +172,7 @@ export async function startServer(options: ServeOptions): Promise<ServerHandle> 
     const first = await builder.build();
     if (!first.ok) await writeFileAtomic(join(outDir, 'index.html'), placeholderHtml(scripts));
     announce(first, hub, events, logger, first.ok, true);
+    firstBuilt();
     const coalescer = createCoalescer(
       async (batch) => {
         const hadGoodBuild = builder.hasGoodBuild;

@@ -255,6 +255,36 @@ describe('live reload in Chromium', () => {
       });
     });
   });
+
+  it('after a restart, an open page keeps its deck if it is unchanged, and shows the edit made while the server was stopped', async () => {
+    await withPage(browser, async (page) => {
+      await openDeck(page);
+      await page.evaluate(() => {
+        window.Reveal.slide(2, 0);
+        (window as any).marker = 'kept';
+      });
+      const restart = async () => {
+        const port = server.port;
+        await server.close();
+        await page.waitForFunction(() => !(window as any).deckServe.connected, { polling: 50 });
+        return port;
+      };
+      let port = await restart();
+      server = await startServer({ deck: deck.dir, port, logger, token: TOKEN, flags: { theme: 'custom.css' } });
+      await page.waitForFunction(() => (window as any).deckServe.connected, { polling: 50 });
+      expect(await page.evaluate(() => (window as any).marker)).toBe('kept');
+
+      port = await restart();
+      edit('01-body.md', (t) => t.replace('Original body text.', 'Original body text, fixed while stopped.'));
+      server = await startServer({ deck: deck.dir, port, logger, token: TOKEN, flags: { theme: 'custom.css' } });
+      expect(server.port).toBe(port);
+      await page.waitForFunction(
+        () => window.Reveal?.isReady() && document.querySelector('.reveal .slides')!.textContent!.includes('fixed while stopped'),
+        { polling: 100 },
+      );
+      expect(await page.evaluate(() => (window as any).marker)).toBeUndefined(); // a new page
+    });
+  });
 });
 
 declare global {

@@ -48,6 +48,8 @@ const updated = () => {
 };
 const live = createLiveReload(reveal, go, updated);
 let reloadedFor = live.reloadedFor;
+/** The digest of the deck this page shows, from the server (null until the first welcome). */
+let shownDeck: string | null = null;
 
 whenReady(reveal, () => {
   const saved = live.takeSaved();
@@ -70,6 +72,13 @@ const onMessage = (message: ServerMessage) => {
         return;
       }
       reloadedFor = null;
+      // Reconnected to a server run that serves another deck (edited while it was stopped): this one is stale.
+      // No digest: the restarted server has no good build, and the page keeps the last good deck it has.
+      if (shownDeck !== null && message.deck !== '' && message.deck !== shownDeck) {
+        live.hard(message.build);
+        return;
+      }
+      if (message.deck !== '') shownDeck = message.deck;
       status.presenter = message.presenter;
       status.build = message.build;
       if (receiver) return;
@@ -97,6 +106,7 @@ const onMessage = (message: ServerMessage) => {
       return;
     case 'reload':
       status.build = message.build;
+      shownDeck = message.deck;
       if (message.hard || !reveal?.isReady()) live.hard(message.build);
       else live.soft(message.build);
       return;
