@@ -36,6 +36,7 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 const FAVICON = '/favicon.ico';
+const EMPTY_ICON = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>');
 
 /** Pages that need the presenter token, and the file each one is. */
 const TOKEN_PAGES: Readonly<Record<string, string>> = { '/presenter': 'presenter.html', '/remote': 'remote.html' };
@@ -100,11 +101,12 @@ function sendAsset(req: IncomingMessage, res: ServerResponse, asset: ClientAsset
 export function createRequestHandler(options: RequestHandlerOptions): (req: IncomingMessage, res: ServerResponse) => void {
   const notFound = (_req: IncomingMessage, res: ServerResponse) => plain(res, 404, 'not found');
   // Every browser asks a site for /favicon.ico, and a 404 is a console error in the first page it opens (the
-  // projector's, the presenter view): a deck without an icon says "none" instead.
+  // projector's, the presenter view): a deck without an icon gets an empty one. Not a 204: Chromium asked again
+  // on slide changes, and while the server was down each ask was one more console error.
   const noFile = (req: IncomingMessage, res: ServerResponse) => {
     if (req.url?.split('?')[0] !== FAVICON) return notFound(req, res);
-    res.writeHead(204);
-    res.end();
+    res.writeHead(200, { 'Content-Type': 'image/svg+xml', 'Content-Length': EMPTY_ICON.length });
+    res.end(req.method === 'HEAD' ? undefined : EMPTY_ICON);
   };
   const files = sirv(options.outDir, { dev: true, dotfiles: false, etag: false, onNoMatch: noFile });
   const refused = refusalLog(options.hosts, options.logger);

@@ -77,11 +77,13 @@ describe('deck serve over HTTP', () => {
     expect(response.body).not.toMatch(/root:|"name"|<html/);
   });
 
-  it('answers /favicon.ico of a deck without an icon with 204 (a 404 is a console error on the projector), nothing else', async () => {
+  it('answers /favicon.ico of a deck without an icon with an empty icon (a 404 is a console error on the projector), nothing else', async () => {
     const icon = await rawGet(server.port, '/favicon.ico');
-    expect(icon.status).toBe(204);
-    expect(icon.body).toBe('');
-    expect((await rawGet(server.port, '/favicon.ico?v=2')).status).toBe(204);
+    expect(icon.status).toBe(200);
+    expect(icon.headers['content-type']).toBe('image/svg+xml');
+    expect(icon.headers['cache-control']).toBe('no-store');
+    expect(icon.body).toBe('<svg xmlns="http://www.w3.org/2000/svg"/>');
+    expect((await rawGet(server.port, '/favicon.ico?v=2')).status).toBe(200);
     for (const path of ['/favicon.png', '/assets/favicon.ico', '/_deck/favicon.ico'])
       expect((await rawGet(server.port, path)).status).toBe(404);
   });
