@@ -2,7 +2,6 @@
 export {
   startRehearsal,
   pageSummary,
-  rehearsedSlides,
   type RehearsalOptions,
   type RehearsalResult,
   type RehearsalSession,

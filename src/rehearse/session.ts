@@ -8,7 +8,7 @@ import { rm } from 'node:fs/promises';
 import { relative } from 'node:path';
 import type { PartialConfig } from '../config/schema.js';
 import { loadDeck } from '../content/deck.js';
-import type { Deck, Slide } from '../content/types.js';
+import type { Deck } from '../content/types.js';
 import type { Logger } from '../core/log.js';
 import { currentProcess } from '../core/process-identity.js';
 import type { RenderOptions } from '../render/render.js';
@@ -90,14 +90,6 @@ export function pageSummary(rehearsal: Rehearsal, file: string): string {
   return `${clock(rehearsal.actual)} of ${clock(rehearsal.planned)} planned (${signedClock(rehearsal.actual - rehearsal.planned)}), saved as ${file}`;
 }
 
-/**
- * The slides a rehearsal plans and times: all but those with data-visibility="hidden", which reveal.js takes out of
- * the page, so no run ever shows them (they were reported skipped, and `--apply` refused every rehearsal of the deck).
- */
-export function rehearsedSlides(deck: Deck): readonly Slide[] {
-  return deck.slides.filter((slide) => slide.attributes['data-visibility'] !== 'hidden');
-}
-
 export async function startRehearsal(options: RehearsalOptions): Promise<RehearsalSession> {
   const now = options.clock ?? Date.now;
   const deck = await loadDeck(options.deck, { flags: options.flags, configFile: options.configFile });
@@ -117,10 +109,10 @@ export async function startRehearsal(options: RehearsalOptions): Promise<Rehears
     startedAt: now(),
     pid: process.pid,
     ...(self.start === undefined ? {} : { pidStart: self.start }),
-    plan: rehearsedSlides(deck).map((slide, index) => ({
+    plan: deck.slides.map((slide) => ({
       id: slide.id,
       title: slide.title,
-      index,
+      index: slide.index,
       h: slide.h,
       v: slide.v,
       planned: slide.timing,

@@ -33,11 +33,13 @@ describe('a rehearsal of a deck with a hidden slide', () => {
       logger: createMemoryLogger(),
       clock: () => now,
     });
-    // reveal.js removes the hidden slide from the page: a full run shows One (h 0) and Two (h 1), 40 s each.
+    // reveal.js removes the hidden slide from the page, and so does the deck: a full run shows One (h 0) and Two
+    // (h 1), 40 s each.
+    expect(session.deck.slides.map((slide) => slide.title)).toEqual(['One', 'Two']);
     const ids = session.deck.slides.map((slide) => slide.id);
     const events = [
       { type: 'ready', t: now, h: 0, v: 0, f: -1, id: ids[0], session: 'page', seq: 0 },
-      { type: 'slide', t: now + 40_000, h: 1, v: 0, f: -1, id: ids[2], session: 'page', seq: 1 },
+      { type: 'slide', t: now + 40_000, h: 1, v: 0, f: -1, id: ids[1], session: 'page', seq: 1 },
     ];
     const url = (route: string) => new URL(`/_rehearse/${route}?token=${TOKEN}`, session!.server.url);
     const post = (route: string, body: unknown) =>

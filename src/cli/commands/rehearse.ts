@@ -95,9 +95,9 @@ export function registerRehearse(program: Command): void {
       });
       for (const item of session.recovered) if (item.saved) log.info(`saved an interrupted rehearsal: ${item.saved}`);
       const urls = session.server;
-      const slides = rehearse.rehearsedSlides(session.deck);
-      const planned = slides.reduce((sum, slide) => sum + slide.timing, 0);
-      log.info(`rehearsing “${session.deck.config.title}”: ${plural(slides.length, 'slide')}, ${rehearse.clock(planned)} planned`);
+      log.info(
+        `rehearsing “${session.deck.config.title}”: ${plural(session.deck.slides.length, 'slide')}, ${rehearse.clock(session.deck.totalTime)} planned`,
+      );
       const estimate = rehearse.estimateNote(session.deck);
       if (estimate) log.info(`  ${estimate}`);
       log.info(`  presenter view (notes, pacing):  ${urls.presenterUrl}`);
