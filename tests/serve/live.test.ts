@@ -257,6 +257,10 @@ describe('live reload in Chromium', () => {
   });
 
   it('after a restart, an open page keeps its deck if it is unchanged, and shows the edit made while the server was stopped', async () => {
+    // A server started after the earlier tests' last edits, so the page opens on the files as they are on disk: the
+    // first server's watcher may still owe a rebuild for the last one (under load), and the restart would show it.
+    await server.close();
+    server = await startServer({ deck: deck.dir, port: 0, logger, token: TOKEN, flags: { theme: 'custom.css' } });
     await withPage(browser, async (page) => {
       await openDeck(page);
       await page.evaluate(() => {
