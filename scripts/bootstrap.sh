@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Make this checkout ready to run: Node packages (npm ci when node_modules is missing or older than the lock),
-# the system packages the tool needs (Chromium, CJK fonts, poppler), and the compiled CLI in lib/.
+# the system packages the tool needs (Chromium, CJK and emoji fonts, poppler), and the compiled CLI in lib/.
 # As root it installs system packages with apt; otherwise it prints the exact command and stops.
 # Chromium's headless shell (Debian's chromium-headless-shell) is installed beside it when apt has it: exports
 # find it first and it does the same work with less CPU (src/browser/find.ts); without it they use Chromium.
@@ -28,6 +28,9 @@ browser_found() {
 browser_found || missing+=(chromium)
 fonts=$(fc-list : family 2>/dev/null || true)
 [[ "$fonts" == *'Noto Sans CJK'* ]] || missing+=(fonts-noto-cjk)
+# Emoji, common in real decks, print as empty boxes without a font that has them (the export check names them):
+# installed as root, and needed by the tests; the default deck has none, so `npm start` does not stop for it.
+if [[ "$fonts" != *'Noto Color Emoji'* ]] && { $for_tests || [ "$(id -u)" = "0" ]; }; then missing+=(fonts-noto-color-emoji); fi
 command -v fc-match >/dev/null 2>&1 || missing+=(fontconfig)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 shell_missing=false

@@ -274,7 +274,12 @@ describe('fit', () => {
 describe('pictures', () => {
   it('fit on their slide as Markdown gives them, in the PDF under strict checks and live: aspect kept, small ones at their size', async () => {
     const result = await exported.of('pictures');
+    // The strict checks include the glyphs: the emoji on the last slide is drawn (the bootstrap installs an emoji font).
     expect(result.problems).toEqual([]);
+    const doc = await getDocument({ data: new Uint8Array(readFileSync(result.slides!.path)), verbosity: 0 }).promise;
+    const last = (await (await doc.getPage(doc.numPages)).getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join('');
+    await doc.destroy();
+    expect(last).toContain('🎉');
     const slides = await withPage(browser, async (page) => {
       await page.setViewport({ width: 1280, height: 720 });
       await page.goto(`${pathToFileURL(result.index).href}#/`);

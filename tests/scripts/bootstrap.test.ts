@@ -92,7 +92,11 @@ function bootstrap(machine: Machine, args: string[] = [], prepare?: (dir: string
   for (const tool of REAL_TOOLS) symlinkSync(join('/usr/bin', tool), join(bin, tool));
   for (const name of ['npm', 'npx', 'node']) standIn(bin, name);
   standIn(bin, 'id', `[ "$1" = "-u" ] && echo ${machine.root ? 0 : 1000}`);
-  standIn(bin, 'fc-list', `printf '%s\\n' "${machine.fonts ?? 'Noto Sans CJK TC,Noto Sans CJK TC Regular'}" 'DejaVu Sans'`);
+  standIn(
+    bin,
+    'fc-list',
+    `printf '%s\\n' "${machine.fonts ?? 'Noto Sans CJK TC,Noto Sans CJK TC Regular\\nNoto Color Emoji'}" 'DejaVu Sans'`,
+  );
   for (const name of machine.commands ?? []) standIn(bin, name);
   for (const name of machine.failing ?? []) standIn(bin, name, 'exit 1');
   writeFileSync(log, '');
@@ -135,7 +139,7 @@ describe('scripts/bootstrap.sh', () => {
   it('not as root: names every missing package in the exact apt-get command, exits 1 and installs nothing', async () => {
     const run = await bootstrap({ fonts: '' }, ['--test']);
     expect(run.code).toBe(1);
-    const packages = 'chromium fonts-noto-cjk fontconfig poppler-utils chromium-headless-shell libreoffice-impress';
+    const packages = 'chromium fonts-noto-cjk fonts-noto-color-emoji fontconfig poppler-utils chromium-headless-shell libreoffice-impress';
     expect(run.stderr).toContain(`missing system packages: ${packages}`);
     expect(run.stderr).toContain(`install them with:  sudo apt-get install -y ${packages}`);
     expect(run.stderr).toContain('CHROME_PATH');
@@ -162,10 +166,10 @@ describe('scripts/bootstrap.sh', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.calls.filter((call) => call.startsWith('apt-get '))).toEqual([
       'apt-get update -qq',
-      'apt-get install -y -qq --no-install-recommends fonts-noto-cjk fontconfig poppler-utils chromium-headless-shell libreoffice-impress',
+      'apt-get install -y -qq --no-install-recommends fonts-noto-cjk fonts-noto-color-emoji fontconfig poppler-utils chromium-headless-shell libreoffice-impress',
     ]);
     expect(run.stderr).toContain(
-      'installing fonts-noto-cjk fontconfig poppler-utils chromium-headless-shell libreoffice-impress with apt-get',
+      'installing fonts-noto-cjk fonts-noto-color-emoji fontconfig poppler-utils chromium-headless-shell libreoffice-impress with apt-get',
     );
   });
 
@@ -199,6 +203,21 @@ describe('scripts/bootstrap.sh', () => {
     expect(existsSync(join(noneDir, 'node_modules', '.no-chromium-headless-shell'))).toBe(true);
     expect(asked.code, asked.stderr).toBe(0);
     expect(asked.calls.filter((call) => call.startsWith('apt-get '))).toEqual([]);
+  });
+
+  it('installs the emoji font as root; npm start not as root does not stop for it (the default deck has no emoji)', async () => {
+    const noEmoji = 'Noto Sans CJK TC,Noto Sans CJK TC Regular';
+    const [root, user] = await Promise.all([
+      bootstrap({ root: true, commands: ['chromium', 'chromium-headless-shell', 'fc-match', 'pdftoppm', 'apt-get'], fonts: noEmoji }),
+      bootstrap({ commands: ['chromium', 'fc-match', 'pdftoppm'], fonts: noEmoji }),
+    ]);
+    expect(root.code, root.stderr).toBe(0);
+    expect(root.calls.filter((call) => call.startsWith('apt-get '))).toEqual([
+      'apt-get update -qq',
+      'apt-get install -y -qq --no-install-recommends fonts-noto-color-emoji',
+    ]);
+    expect(user.code, user.stderr).toBe(0);
+    expect(user.stderr).toBe('');
   });
 
   it('compiles and bundles the CLI when a source is newer than lib/, and bundles the page code when src/client is', async () => {
