@@ -1,5 +1,6 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
@@ -92,4 +93,21 @@ export async function connect(port: number, hello?: Record<string, unknown>): Pr
     await client.next((m) => m.type === 'welcome');
   }
   return client;
+}
+
+/**
+ * A free port below the system's range for ephemeral ports (32768 and up on Linux), for a test that restarts a
+ * server on the same port: a port from `listen(0)` can be handed, once freed, to another test's server or to the
+ * local end of any connection meanwhile, and the restarted server would then fall back to another port.
+ */
+export async function portBelowEphemeral(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createNetServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
 }

@@ -7,7 +7,7 @@ import { withPage } from '../../src/browser/index.js';
 import { createMemoryLogger } from '../../src/core/log.js';
 import { startServer, type ServerHandle } from '../../src/serve/index.js';
 import { closeBrowser, startChromium } from '../helpers/chromium.js';
-import { copyFixture, rawGet } from './helpers.js';
+import { copyFixture, portBelowEphemeral, rawGet } from './helpers.js';
 
 const TOKEN = 'live-test-token-9012';
 let browser: Browser;
@@ -259,8 +259,9 @@ describe('live reload in Chromium', () => {
   it('after a restart, an open page keeps its deck if it is unchanged, and shows the edit made while the server was stopped', async () => {
     // A server started after the earlier tests' last edits, so the page opens on the files as they are on disk: the
     // first server's watcher may still owe a rebuild for the last one (under load), and the restart would show it.
+    // Its port is below the ephemeral range, so nothing else takes it while the server is stopped.
     await server.close();
-    server = await startServer({ deck: deck.dir, port: 0, logger, token: TOKEN, flags: { theme: 'custom.css' } });
+    server = await startServer({ deck: deck.dir, port: await portBelowEphemeral(), logger, token: TOKEN, flags: { theme: 'custom.css' } });
     await withPage(browser, async (page) => {
       await openDeck(page);
       await page.evaluate(() => {
@@ -275,6 +276,7 @@ describe('live reload in Chromium', () => {
       };
       let port = await restart();
       server = await startServer({ deck: deck.dir, port, logger, token: TOKEN, flags: { theme: 'custom.css' } });
+      expect(server.port).toBe(port);
       await page.waitForFunction(() => (window as any).deckServe.connected, { polling: 50 });
       expect(await page.evaluate(() => (window as any).marker)).toBe('kept');
 
