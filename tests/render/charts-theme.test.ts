@@ -5,8 +5,10 @@ import { projectThemes, resolveTheme } from '../../src/render/theme.js';
 
 const THEMES = join(import.meta.dirname, '..', '..', 'themes');
 const read = (name: string) => readFileSync(join(THEMES, `${name}.css`), 'utf8');
+/** Where each gpt theme's own palette is (either theme also gives a slide of the other kind the other one). */
+const PALETTES = { gpt: '_gpt-palette-light', 'gpt-dark': '_gpt-palette-dark' } as const;
 
-/** The custom properties of the first `:root { … }` block (the palette), or of a given block's text. */
+/** The colours of a palette file's block, or of a given block's text. */
 function palette(block: string): Record<string, string> {
   return Object.fromEntries([...block.matchAll(/(--deck-[\w-]+):\s*(#[0-9a-f]{6})/gi)].map((m) => [m[1]!, m[2]!.toLowerCase()]));
 }
@@ -44,25 +46,33 @@ describe('the gpt themes', () => {
     expect(resolveTheme('gpt-dark', '.').source).toBe(join(THEMES, 'gpt-dark.css'));
   });
 
-  it('share everything but the palette: both import the same base and set only variables', () => {
-    for (const name of ['gpt', 'gpt-dark']) {
-      const css = read(name)
+  it('share everything but the palette: both import the same base and both palettes, their own last, and nothing else', () => {
+    const imports = (...files: string[]) => files.map((file) => `@import url("${file}");`).join('\n');
+    const body = (name: string) =>
+      read(name)
         .replace(/\/\*[\s\S]*?\*\//g, '')
         .trim();
-      expect(css.startsWith('@import url("_gpt-base.css");'), name).toBe(true);
-      // After the import, nothing but one :root block of custom properties.
-      expect(css.replace('@import url("_gpt-base.css");', '').trim(), name).toMatch(/^:root \{(\s*--[\w-]+:[^;]+;)+\s*\}$/);
+    expect(body('gpt')).toBe(imports('_gpt-base.css', '_gpt-palette-dark.css', '_gpt-palette-light.css'));
+    expect(body('gpt-dark')).toBe(imports('_gpt-base.css', '_gpt-palette-light.css', '_gpt-palette-dark.css'));
+    // Each palette is one block of custom properties, the same ones.
+    for (const name of Object.values(PALETTES)) {
+      expect(body(name), name).toMatch(/^:root, \.reveal \.slides section\.has-(light|dark)-background \{(\s*--[\w-]+:[^;]+;)+\s*\}$/);
     }
-    expect(Object.keys(palette(read('gpt-dark'))).sort()).toEqual(Object.keys(palette(read('gpt'))).sort());
+    expect(Object.keys(palette(read(PALETTES['gpt-dark']))).sort()).toEqual(Object.keys(palette(read(PALETTES.gpt))).sort());
   });
 
-  it('copies the shared base beside the theme in the build', () => {
+  it('copies the shared base and the palettes beside the theme in the build', () => {
     const theme = resolveTheme('gpt-dark', '.');
-    expect(theme.imports).toEqual([{ source: join(THEMES, '_gpt-base.css'), target: 'assets/theme/_gpt-base.css' }]);
+    expect(theme.imports).toEqual(
+      ['_gpt-base.css', '_gpt-palette-light.css', '_gpt-palette-dark.css'].map((file) => ({
+        source: join(THEMES, file),
+        target: `assets/theme/${file}`,
+      })),
+    );
   });
 
-  it.each(['gpt', 'gpt-dark'])('%s meets WCAG AA contrast (4.5:1) for every text colour it uses', (name) => {
-    const colours = palette(read(name));
+  it.each(['gpt', 'gpt-dark'] as const)('%s meets WCAG AA contrast (4.5:1) for every text colour it uses', (name) => {
+    const colours = palette(read(PALETTES[name]));
     const low = PAIRS.map(([fg, bg]) => [fg, bg, contrast(colours[fg]!, colours[bg]!)] as const).filter(([, , ratio]) => !(ratio >= 4.5));
     expect(low).toEqual([]);
   });
