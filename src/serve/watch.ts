@@ -1,3 +1,5 @@
+import { stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { basename, dirname, resolve, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { Logger } from '../core/log.js';
@@ -18,6 +20,15 @@ export interface DeckWatcher {
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', '.git', 'rehearsals']);
 /** Editor droppings: swap, backup and temporary files. */
 const EDITOR_TEMP = /(^\.#|^#.*#$|~$|\.swp$|\.swx$|\.tmp$|^4913$)/;
+
+/**
+ * chokidar drops a second 'change' of a file within 50 ms of the one it reported (its `_throttle('change', path,
+ * 50)`), and never reports it later: a file saved twice in quick succession (a formatter rewriting it on save, a
+ * script writing it twice) kept the first save's text on every screen. So each reported change is looked at once
+ * more after that window (an added one too: its first write may follow at once), and reported again if the file
+ * has changed since (tests/serve/watch.test.ts).
+ */
+const RECHECK_MS = 80;
 
 const within = (path: string, dir: string) => path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
 
@@ -50,7 +61,23 @@ export async function watchDeck(
   };
   remember(initial);
   const watcher: FSWatcher = watch(paths(initial), { ignoreInitial: true, ignored, persistent: true });
-  for (const event of ['add', 'change', 'unlink'] as const) watcher.on(event, (path: string) => options.onChange(resolve(path)));
+  const rechecks = new Set<NodeJS.Timeout>();
+  const recheck = (path: string, seen: Stats | undefined) => {
+    const timer = setTimeout(async () => {
+      rechecks.delete(timer);
+      const now = await stat(path).catch(() => undefined);
+      // Gone since: chokidar reports the unlink itself.
+      if (now && (!seen || now.mtimeMs !== seen.mtimeMs || now.size !== seen.size || now.ino !== seen.ino)) options.onChange(path);
+    }, RECHECK_MS);
+    rechecks.add(timer);
+  };
+  watcher.on('unlink', (path: string) => options.onChange(resolve(path)));
+  for (const event of ['add', 'change'] as const) {
+    watcher.on(event, (path: string, stats?: Stats) => {
+      options.onChange(resolve(path));
+      recheck(resolve(path), stats);
+    });
+  }
   watcher.on('error', (error) => options.logger.warn(`file watching: ${(error as Error).message}`));
   await new Promise<void>((done) => watcher.once('ready', () => done()));
   return {
@@ -60,6 +87,10 @@ export async function watchDeck(
       remember(next);
       if (added.length > 0) watcher.add(added);
     },
-    close: () => watcher.close(),
+    close: () => {
+      for (const timer of rechecks) clearTimeout(timer);
+      rechecks.clear();
+      return watcher.close();
+    },
   };
 }
