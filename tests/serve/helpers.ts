@@ -1,9 +1,11 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
+import type { ServerHandle } from '../../src/serve/index.js';
 
 export const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'serve', 'deck');
 
@@ -13,6 +15,16 @@ export function copyFixture(): { dir: string; remove: () => void } {
   const dir = join(root, 'deck');
   cpSync(FIXTURE, dir, { recursive: true });
   return { dir, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/**
+ * Write a file of a served deck and wait for the rebuild it causes, so that no rebuild is left pending for the
+ * next test (a page it opens would be reloaded or swapped under it). Only for a server with no other edit pending.
+ */
+export async function writeAndRebuild(server: Pick<ServerHandle, 'events'>, path: string, text: string): Promise<void> {
+  const built = once(server.events, 'build', { signal: AbortSignal.timeout(15_000) });
+  writeFileSync(path, text);
+  await built;
 }
 
 export interface RawResponse {

@@ -7,7 +7,7 @@ import { withPage } from '../../src/browser/index.js';
 import { createMemoryLogger } from '../../src/core/log.js';
 import { startServer, type ServerHandle } from '../../src/serve/index.js';
 import { closeBrowser, startChromium } from '../helpers/chromium.js';
-import { copyFixture, portBelowEphemeral, rawGet } from './helpers.js';
+import { copyFixture, portBelowEphemeral, rawGet, writeAndRebuild } from './helpers.js';
 
 const TOKEN = 'live-test-token-9012';
 let browser: Browser;
@@ -100,7 +100,7 @@ describe('live reload in Chromium', () => {
   it('keeps a hidden slide (data-visibility="hidden") out of the page when an edit is swapped in place', async () => {
     const body = join(deck.dir, '01-body.md');
     const original = readFileSync(body, 'utf8');
-    edit('01-body.md', (t) => `${t}\n\n---\n\n<!-- .slide: data-visibility="hidden" -->\n## Backup\n\nOnly if asked.\n`);
+    await writeAndRebuild(server, body, `${original}\n\n---\n\n<!-- .slide: data-visibility="hidden" -->\n## Backup\n\nOnly if asked.\n`);
     try {
       await withPage(browser, async (page) => {
         await openDeck(page);
@@ -121,7 +121,7 @@ describe('live reload in Chromium', () => {
         expect(await slides()).toEqual(before);
       });
     } finally {
-      writeFileSync(body, original);
+      await writeAndRebuild(server, body, original);
     }
   });
 
@@ -205,7 +205,7 @@ describe('live reload in Chromium', () => {
           );
           expect(await audience.evaluate(() => window.deckServe!.build)).toBeGreaterThan(buildBefore);
           await audience.waitForFunction(() => window.Reveal.getIndices().h === 2, { polling: 100 });
-          writeFileSync(join(deck.dir, '00-intro.md'), good);
+          await writeAndRebuild(server, join(deck.dir, '00-intro.md'), good);
         });
       });
     });
