@@ -1,8 +1,8 @@
 // Mutation testing (`npm run mutation`, not part of `npm test`): the modules with fast tests, one or two
 // processes at a time so it shares the machine's two cores. Score and survivors: README, "Mutation testing".
 // STRYKER_GROUP=core|content|parts runs one part, with its own report and incremental file, so a part's
-// survivors can be read while the next part runs. content-text, content-html and content-deck split content in
-// three (their union is content), each short enough to finish on a busy machine and leave its own report.
+// survivors can be read while the next part runs. content-text, content-html, content-deck and content-tools split content
+// in four (their union is content), each short enough to finish on a busy machine and leave its own report.
 // The group also picks the tests vitest.mutation.config.ts runs (mutation-groups.mjs).
 import { mutationGroups } from './scripts/mutation-groups.mjs';
 

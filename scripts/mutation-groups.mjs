@@ -18,6 +18,15 @@ const content = {
   html: ['src/content/{markdown,math,attributes,sections,slide-ids}.ts'],
   deck: ['src/content/{deck,assets,data,timing}.ts'],
 };
+// The rest of src/content: what other tools' decks bring (Pandoc, Marp, Slidev, reveal-md notes), inferred title
+// and language, visuals, pauses, title blocks. A glob with the three parts taken out, so a new file is in a group.
+content.tools = [
+  'src/content/*.ts',
+  '!src/content/types.ts',
+  ...Object.values(content)
+    .flat()
+    .map((glob) => `!${glob}`),
+];
 
 /** Every fast test: no browser, no CLI spawn. */
 export const fastTests = [
@@ -35,6 +44,7 @@ export const mutationGroups = {
   'content-text': { mutate: content.text, tests: contentTests, typeCheck: false },
   'content-html': { mutate: content.html, tests: contentTests, typeCheck: false },
   'content-deck': { mutate: content.deck, tests: contentTests, typeCheck: false },
+  'content-tools': { mutate: content.tools, tests: contentTests, typeCheck: false },
   parts: {
     mutate: [
       'src/serve/{coalesce,html-diff,listen,protocol,rate-limit,safe-path,token,urls}.ts',
