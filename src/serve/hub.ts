@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, WebSocket, type RawData } from 'ws';
 import type { Logger } from '../core/log.js';
+import type { ServerEvents } from './options.js';
 import { applyClockAction, clockElapsed, STOPPED_CLOCK } from './clock.js';
 import {
   parseClientMessage,
@@ -57,7 +58,7 @@ export interface TalkState {
 
 export interface HubOptions {
   token: string;
-  events: EventEmitter;
+  events: EventEmitter<ServerEvents>;
   logger: Logger;
   limits?: Partial<HubLimits>;
   /** Where a restarted server takes up the talk. */

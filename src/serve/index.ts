@@ -1,6 +1,6 @@
 /** `deck serve`: the live server (build, live reload, presenter/audience sync). */
 export { startServer } from './server.js';
-export type { ServeOptions, ServerHandle, NavigateEvent, BuildEvent } from './options.js';
+export type { ServeOptions, ServerHandle, ServerEvents, NavigateEvent, BuildEvent } from './options.js';
 export type { Route } from './http.js';
 export type { TalkState } from './hub.js';
 export { stateFileFor } from './state-file.js';

@@ -61,6 +61,14 @@ export interface BuildEvent {
   error?: Error;
 }
 
+/** The server's events and what each listener gets: `server.events.on('build', (event) => …)` is typed. */
+export interface ServerEvents {
+  /** Every slide change the presenter makes. */
+  navigate: [NavigateEvent];
+  /** After every build, the first one and each rebuild, good or failed. */
+  build: [BuildEvent];
+}
+
 export interface ServerHandle {
   /** The audience URL (http://127.0.0.1:4000/). */
   url: string;
@@ -75,8 +83,7 @@ export interface ServerHandle {
   host: string;
   /** Where the deck is built. */
   outDir: string;
-  /** 'navigate' (NavigateEvent) on every presenter change; 'build' (BuildEvent) after every rebuild. */
-  events: EventEmitter;
+  events: EventEmitter<ServerEvents>;
   /** Where the talk is: slide, clock, screen. */
   readonly talk: TalkState;
   /** Resolves when no rebuild is pending or running (for tests and tools). */

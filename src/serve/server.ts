@@ -14,7 +14,7 @@ import { createHostPolicy } from './host-check.js';
 import { createRequestHandler, REFUSED_HOST_TEXT, refusalLog } from './http.js';
 import { createHub, DEFAULT_LIMITS, type SyncHub } from './hub.js';
 import { checkPort, listenWithFallback } from './listen.js';
-import type { BuildEvent, ServeOptions, ServerHandle } from './options.js';
+import type { BuildEvent, ServeOptions, ServerEvents, ServerHandle } from './options.js';
 import { placeholderHtml } from './placeholder.js';
 import { notesRoute } from './notes-route.js';
 import { shareLinks, shareRoute } from './share.js';
@@ -55,7 +55,14 @@ function clientScripts(mode: string): string {
 const HEAD_SCRIPTS = '<script src="/_deck/guard.js"></script>';
 
 /** Report a build: terminal, pages, events. */
-function announce(outcome: BuildOutcome, hub: SyncHub, events: EventEmitter, logger: Logger, hadGoodBuild: boolean, initial = false): void {
+function announce(
+  outcome: BuildOutcome,
+  hub: SyncHub,
+  events: EventEmitter<ServerEvents>,
+  logger: Logger,
+  hadGoodBuild: boolean,
+  initial = false,
+): void {
   const ms = Math.round(outcome.ms);
   if (!outcome.ok) {
     const info = errorInfo(outcome.error);
@@ -92,7 +99,7 @@ export async function startServer(options: ServeOptions): Promise<ServerHandle> 
   if (!options.outDir) await clearStaleTempDirs(SERVE_PREFIX);
   const tempRoot = options.outDir ? undefined : await makeOwnedTempDir(SERVE_PREFIX);
   const outDir = tempRoot ? join(tempRoot, 'deck') : resolve(options.outDir!);
-  const events = new EventEmitter();
+  const events = new EventEmitter<ServerEvents>();
   const scripts = clientScripts(options.mode ?? 'present');
   const render = options.renderOptions ?? {};
   const builder = createBuilder({
