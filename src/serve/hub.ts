@@ -208,6 +208,12 @@ export function createHub(options: HubOptions): SyncHub {
         state = { h: message.h, v: message.v, f: message.f, at: now, clockAt: clockElapsed(clock, now) };
         broadcast({ type: 'state', ...state, clock, now }, client);
         if (starts) send(client, { type: 'timer', clock, now });
+        // A move while the room sees a black or white screen brings the slides back, on the slide moved to, as N or
+        // → do in PowerPoint: before, the talk went on under the cover, and the room missed every slide shown blind.
+        if (screen !== 'slides') {
+          screen = 'slides';
+          broadcast({ type: 'screen', mode: screen });
+        }
         events.emit('navigate', { h: state.h, v: state.v, f: state.f, at: now, from: 'presenter' });
         talkChanged();
         return;

@@ -216,6 +216,14 @@ describe('presenting a talk from /presenter (Chromium)', () => {
       await presenter.keyboard.press('w');
       await audience.waitForFunction(() => !document.getElementById('deck-serve-screen'), { polling: 20 });
       expect(await cover()).toBe('none');
+      // B, then → as on a clicker: the room sees the next step, not a cover with the talk going on under it.
+      await presenter.keyboard.press('b');
+      await presenter.waitForFunction(() => document.getElementById('screen')?.dataset.mode === 'black', { polling: 20 });
+      const { end: _, ...nextStep } = await previewAt(presenter);
+      await presenter.keyboard.press('ArrowRight');
+      await waitForIndices(audience, nextStep);
+      await audience.waitForFunction(() => !document.getElementById('deck-serve-screen'), { polling: 20 });
+      await presenter.waitForFunction(() => document.getElementById('screen')!.hidden, { polling: 20 });
       const count = await presenter.evaluate(() => window.deckServe!.driver!.view.count);
       // G, a number, Enter: slide 7 in the order shown.
       const seventh = await presenter.evaluate(() => window.deckServe!.driver!.slides()[6]!.position);

@@ -65,6 +65,26 @@ describe('presenter → audience sync', () => {
     expect(audience.messages.filter((m) => m.type === 'screen').map((m) => m.mode)).toEqual(['black', 'slides']);
   });
 
+  it('brings the slides back when the presenter moves on a black screen: the slide moved to first, then the cover lifts', async () => {
+    const presenter = await client({ role: 'remote', token: TOKEN });
+    const audience = await client({ role: 'audience' });
+    presenter.send({ type: 'screen', mode: 'white' });
+    await audience.next((m) => m.type === 'screen' && m.mode === 'white');
+    presenter.send({ type: 'navigate', h: 3, v: 0, f: -1 });
+    await audience.next((m) => m.type === 'screen' && m.mode === 'slides');
+    const order = audience.messages.filter((m) => m.type === 'state' || m.type === 'screen').map((m) => `${m.type}:${m.mode ?? m.h}`);
+    expect(order.slice(-3)).toEqual(['screen:white', 'state:3', 'screen:slides']);
+    // The mover's own page hears it too (it showed "Audience: WHITE"), and a page joining now sees the slides.
+    await presenter.next((m) => m.type === 'screen' && m.mode === 'slides');
+    expect((await client({ role: 'audience' })).messages[0]).toMatchObject({ type: 'welcome', screen: 'slides', state: { h: 3 } });
+    // A move on the slides sends no screen message.
+    presenter.send({ type: 'navigate', h: 2, v: 0, f: -1 });
+    await audience.next(isState(2));
+    presenter.send({ type: 'navigate', h: 1, v: 0, f: -1 });
+    await audience.next(isState(1));
+    expect(audience.messages.filter((m) => m.type === 'screen')).toHaveLength(2);
+  });
+
   it('lets no one drive without the right token', async () => {
     const watcher = await client({ role: 'deck' });
     const before = server.events.listenerCount('navigate');
