@@ -24,6 +24,9 @@ export interface RevealLike {
   isLastSlide(): boolean;
   isOverview(): boolean;
   availableFragments(): { prev: boolean; next: boolean };
+  /** reveal.js's own blackout (B, . or V). */
+  isPaused(): boolean;
+  togglePause(override?: boolean): void;
 }
 
 /** A position in the deck: reveal.js indices, f = -1 when no fragment is shown. */

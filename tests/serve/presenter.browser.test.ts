@@ -600,6 +600,49 @@ describe('presenting a talk from /presenter (Chromium)', () => {
       await Promise.all([deck.close(), audience.close()]);
     }
   });
+  it('B on the presenter’s deck blacks out the room and B brings it back; → while black resumes and moves; another driving page’s unblank resumes it', async () => {
+    const deck = await browser.newPage();
+    const audience = await browser.newPage();
+    const remote = await connect(server.port, { role: 'remote', token: TOKEN });
+    const cover = () =>
+      audience.evaluate(() => (document.getElementById('deck-serve-screen') as HTMLElement | null)?.dataset.mode ?? 'none');
+    const paused = () => deck.evaluate(() => window.Reveal.isPaused() as boolean);
+    try {
+      await openAudience(audience);
+      await deck.setViewport({ width: 1280, height: 720 });
+      await deck.goto(server.presenterDeckUrl);
+      await deck.waitForFunction(() => window.Reveal?.isReady() && window.deckServe?.presenter && window.deckServe.connected, {
+        polling: 50,
+      });
+      await deck.bringToFront();
+      await deck.keyboard.press('Home');
+      await waitForIndices(audience, { h: 0, v: 0, f: -1 });
+      await deck.keyboard.press('b');
+      await audience.waitForFunction(() => document.getElementById('deck-serve-screen')?.dataset.mode === 'black', { polling: 20 });
+      expect(await paused()).toBe(true);
+      await deck.keyboard.press('b');
+      await audience.waitForFunction(() => !document.getElementById('deck-serve-screen'), { polling: 20 });
+      expect(await paused()).toBe(false);
+      // Black, then → as on a clicker: reveal.js alone would ignore the key while paused.
+      await deck.keyboard.press('.');
+      await audience.waitForFunction(() => document.getElementById('deck-serve-screen')?.dataset.mode === 'black', { polling: 20 });
+      await deck.keyboard.press('ArrowRight');
+      const moved = await indicesOf(deck);
+      expect(moved).not.toEqual({ h: 0, v: 0, f: -1 });
+      await waitForIndices(audience, moved);
+      await audience.waitForFunction(() => !document.getElementById('deck-serve-screen'), { polling: 20 });
+      expect(await paused()).toBe(false);
+      // Black from the deck, back to the slides from another driving page (the remote's Black button): the deck resumes.
+      await deck.keyboard.press('b');
+      await audience.waitForFunction(() => document.getElementById('deck-serve-screen')?.dataset.mode === 'black', { polling: 20 });
+      remote.send({ type: 'screen', mode: 'slides' });
+      await deck.waitForFunction(() => !window.Reveal.isPaused(), { polling: 20 });
+      expect(await cover()).toBe('none');
+    } finally {
+      remote.ws.terminate();
+      await Promise.all([deck.close(), audience.close()]);
+    }
+  });
 });
 
 describe('the overview after an edit (Chromium)', () => {

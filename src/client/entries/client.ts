@@ -6,6 +6,7 @@
  */
 import type { ClockState, ServerMessage } from '../../serve/protocol.js';
 import { publishHook } from '../hook.js';
+import { linkPause } from '../deck-pause.js';
 import { createLiveReload } from '../live-reload.js';
 import { showBuildError, showOffline, showScreen } from '../overlays.js';
 import { enterStacksAtTop, positionOf, revealOf, whenReady, type Position } from '../reveal.js';
@@ -47,6 +48,14 @@ const updated = () => {
   window.dispatchEvent(new CustomEvent('deck:updated'));
 };
 const live = createLiveReload(reveal, go, updated);
+// Only the presenter's own deck: in the audience's, reveal.js's blackout stays that page's own.
+const pause =
+  token && topLevel && reveal
+    ? linkPause(reveal, document, {
+        drives: () => status.presenter && status.connected,
+        send: (mode) => socket.send({ type: 'screen', mode }),
+      })
+    : null;
 let reloadedFor = live.reloadedFor;
 /** The digest of the deck this page shows, from the server (null until the first welcome). */
 let shownDeck: string | null = null;
@@ -87,6 +96,7 @@ const onMessage = (message: ServerMessage) => {
         whenReady(reveal, () => void restoreNotes(reveal!, token).catch(() => undefined));
       }
       showScreen(message.screen);
+      pause?.screen(message.screen);
       talkAt = message.state ?? { h: 0, v: 0, f: -1 };
       clock = message.clock;
       slideClockAt = message.state?.clockAt ?? 0;
@@ -103,6 +113,7 @@ const onMessage = (message: ServerMessage) => {
       return;
     case 'screen':
       if (!receiver) showScreen(message.mode);
+      pause?.screen(message.mode);
       return;
     case 'reload':
       status.build = message.build;
