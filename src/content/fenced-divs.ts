@@ -32,7 +32,7 @@ interface Line {
  * The lines of `text`, each with its offsets and whether it is fenced code (src/content/split.ts's scanFences; a
  * fence never closed is code to the end, as Markdown reads it).
  */
-function* linesOf(text: string): Generator<Line> {
+export function* linesOf(text: string): Generator<Line> {
   const { ranges, unclosed } = scanFences(text);
   const codeFrom = Math.min(Infinity, ...unclosed);
   const line = /^.*(?:\r?\n|$)/gm;

@@ -2,6 +2,7 @@ import { Marked, type Tokens } from 'marked';
 import { isDeckError } from '../core/errors.js';
 import { escapeHtml } from './escape.js';
 import { fencedDivs } from './fenced-divs.js';
+import { htmlDivs } from './html-divs.js';
 import { mathExtension } from './math.js';
 import { pandocInline } from './pandoc-inline.js';
 import { pandocSimpleTables } from './pandoc-tables.js';
@@ -52,6 +53,7 @@ export function createMarkdown(options: MarkdownOptions = {}): Marked {
   });
   markdown.use(
     fencedDivs(),
+    htmlDivs({ pandoc: options.pandoc ?? false }),
     pandocInline({ incremental: options.incremental, slideHeadings: options.slideHeadings, pandoc: options.pandoc }),
   );
   if (options.pandoc) markdown.use(pandocSimpleTables());
