@@ -216,7 +216,11 @@ describe('presenting a talk from /presenter (Chromium)', () => {
       await presenter.keyboard.press('w');
       await audience.waitForFunction(() => !document.getElementById('deck-serve-screen'), { polling: 20 });
       expect(await cover()).toBe('none');
-      // B, then → as on a clicker: the room sees the next step, not a cover with the talk going on under it.
+      // B, then → as on a clicker: the room sees the next step, not a cover with the talk going on under it. (From the
+      // first slide: an earlier test may have left the talk at the end, where → moves nothing.)
+      await presenter.keyboard.press('Home');
+      await waitForIndices(audience, { h: 0, v: 0, f: -1 });
+      await presenter.waitForFunction(() => window.deckServe!.driver!.view.index === 0, { polling: 20 });
       await presenter.keyboard.press('b');
       await presenter.waitForFunction(() => document.getElementById('screen')?.dataset.mode === 'black', { polling: 20 });
       const { end: _, ...nextStep } = await previewAt(presenter);
