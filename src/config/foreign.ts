@@ -134,6 +134,45 @@ const TOOL_KEYS: Record<string, readonly string[]> = {
 };
 
 /**
+ * Marp's directives this tool reads in a deck written for Marp (src/content/marp-directives.ts), in its front matter
+ * or in `<!-- key: value -->` comments: global ones (the last one written holds for the deck) and local ones (a
+ * slide and those after it; with `_`, that slide only). In such a deck's front matter they are no setting's typo
+ * and no unsupported key; in a config file they are not read (Marp has no such file), and a warning says so.
+ */
+export const MARP_GLOBAL_DIRECTIVES: ReadonlySet<string> = new Set([
+  'author',
+  'description',
+  'headingDivider',
+  'keywords',
+  'lang',
+  'marp',
+  'math',
+  'size',
+  'style',
+  'theme',
+  'title',
+  'url',
+]);
+export const MARP_LOCAL_DIRECTIVES: ReadonlySet<string> = new Set([
+  'backgroundColor',
+  'backgroundImage',
+  'backgroundPosition',
+  'backgroundRepeat',
+  'backgroundSize',
+  'class',
+  'color',
+  'footer',
+  'header',
+  'paginate',
+]);
+
+/** A Marp directive this tool reads (see MARP_GLOBAL_DIRECTIVES), with or without the spot prefix `_`. */
+export function isMarpDirective(key: string): boolean {
+  const name = key.startsWith('_') ? key.slice(1) : key;
+  return MARP_LOCAL_DIRECTIVES.has(name) || (name === key && MARP_GLOBAL_DIRECTIVES.has(name));
+}
+
+/**
  * Themes of other tools, by the name a deck gives: Marp's built-ins and Slidev's (its official themes, any
  * `slidev-theme-*` package, or a folder such as `./`). None is a theme here; the deck gets this tool's default.
  */

@@ -3,7 +3,7 @@ import { DeckError, ErrorCode } from '../core/errors.js';
 import { combineProblems } from '../core/problems.js';
 import type { DeckWarning } from '../core/warnings.js';
 import { defaultConfig } from './defaults.js';
-import { didYouMean, foreignThemeOf, foreignToolOf, REVEAL_OPTION_KEYS, SLIDEV_TRANSITIONS } from './foreign.js';
+import { didYouMean, foreignThemeOf, foreignToolOf, isMarpDirective, REVEAL_OPTION_KEYS, SLIDEV_TRANSITIONS } from './foreign.js';
 import { configSchema, partialConfigSchema, type DeckConfig, type PartialConfig } from './schema.js';
 
 /** Where a layer of settings came from, for error messages. */
@@ -92,7 +92,16 @@ export function prepareLayer(layer: ConfigLayer, warnings: DeckWarning[], proble
     } else if (key === 'transition' && slidevDeck && typeof value === 'string' && SLIDEV_TRANSITIONS[value]) {
       values[key] = SLIDEV_TRANSITIONS[value];
     } else if (SETTINGS.includes(key) || kind === 'flags') values[key] = value;
-    else if (REVEAL_OPTION_KEYS.has(key)) revealOptions[key] = value;
+    else if (isMarpDirective(key)) {
+      // Front matter's Marp directives are read with the slides (src/content/marp-directives.ts).
+      if (kind === 'file') {
+        warnings.push({
+          file: layer.source,
+          line: lineOf(layer, [key]),
+          message: `"${key}" is a Marp directive: it is read in a Marp deck's front matter or in a <!-- ${key}: … --> comment, not in a config file; here it is ignored`,
+        });
+      }
+    } else if (REVEAL_OPTION_KEYS.has(key)) revealOptions[key] = value;
     else if (foreignToolOf(key)) {
       warnings.push({
         file: layer.source,

@@ -4,51 +4,15 @@
  * that ends the slide is its notes. In a reveal.js deck a comment is only a comment, so this applies to decks
  * written for those tools (src/content/deck.ts decides which) and to slides with no notes of their own.
  */
+import { isDirectiveComment } from './marp-directives.js';
 import { fencedRanges } from './split.js';
 
 export type CommentNotesStyle = 'marp' | 'slidev';
-
-/** Marp's directives (marpit and Marp Core), written with or without `_` (this slide only) in a comment. */
-const MARP_DIRECTIVES = new Set([
-  'author',
-  'backgroundColor',
-  'backgroundImage',
-  'backgroundPosition',
-  'backgroundRepeat',
-  'backgroundSize',
-  'class',
-  'color',
-  'description',
-  'footer',
-  'header',
-  'headingDivider',
-  'image',
-  'keywords',
-  'lang',
-  'marp',
-  'math',
-  'paginate',
-  'size',
-  'style',
-  'theme',
-  'title',
-  'transition',
-  'url',
-]);
 
 const COMMENT = /<!--([\s\S]*?)-->/g;
 
 /** A comment of reveal.js's (`.slide:`, `.element:`) or this tool's, or tooling (markdownlint, prettier). */
 const TOOL_COMMENT = /^\s*(\.[\w-]+:|markdownlint|prettier-ignore|eslint|fit\b)/;
-
-/** Whether a comment's text is Marp directives: `key: value` lines of its directives only. */
-function isMarpDirective(text: string): boolean {
-  const lines = text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter(Boolean);
-  return lines.length > 0 && lines.every((line) => MARP_DIRECTIVES.has(/^_?([A-Za-z]+)\s*:/.exec(line)?.[1] ?? ''));
-}
 
 export interface CommentNotes {
   /** The notes, as Markdown ('' when none). */
@@ -65,7 +29,7 @@ export function commentNotes(text: string, style: CommentNotesStyle): CommentNot
       !code.some(([start, end]) => match.index >= start && match.index < end) &&
       !TOOL_COMMENT.test(match[1]!) &&
       match[1]!.trim() !== '' &&
-      !(style === 'marp' && isMarpDirective(match[1]!)),
+      !(style === 'marp' && isDirectiveComment(match[1]!)),
   );
   const last = comments[comments.length - 1];
   const taken = style === 'marp' ? comments : last && text.slice(last.index + last[0].length).trim() === '' ? [last] : [];

@@ -10,6 +10,8 @@ import { pandocStyle } from './pandoc-style.js';
 import type { CommentNotesStyle } from './comment-notes.js';
 import { foreignToolOf } from '../config/foreign.js';
 import { buildSection, type SectionInput } from './slides.js';
+import { marpGlobals } from './marp-globals.js';
+import { createMarpCursor } from './marp-look.js';
 import { readSources, type Sources } from './sources.js';
 import { isTimingSettings, planDeck, readAppliedTimings, timingsFileFor, type AppliedTimings } from './timing.js';
 import type { Asset, Deck, Section } from './types.js';
@@ -41,6 +43,19 @@ function writtenForTool(keys: readonly string[]): CommentNotesStyle | undefined 
   if (keys.includes('marp')) return 'marp';
   if (keys.some((key) => foreignToolOf(key) === 'Slidev')) return 'slidev';
   return keys.some((key) => foreignToolOf(key) === 'Marp') ? 'marp' : undefined;
+}
+
+/**
+ * A Marp deck's page number is Marp's, where `paginate` asks for one, bottom right in the slide
+ * (src/content/marp-look.ts): unless the deck sets them, it has no reveal.js slide number, and reveal.js's arrows
+ * go to the slide's edges, away from that corner.
+ */
+function marpDefaults(resolved: Readonly<DeckConfig>, layers: readonly ConfigLayer[]): Partial<DeckConfig> {
+  const unset = (key: string) => !layers.some((layer) => key in layer.values);
+  return {
+    ...(unset('slideNumber') ? { slideNumber: false } : {}),
+    ...('controlsLayout' in resolved.revealOptions ? {} : { revealOptions: { ...resolved.revealOptions, controlsLayout: 'edges' } }),
+  };
 }
 
 /** Parse sources (already read) into a Deck. Pure: the only I/O is checking that referenced images exist. */
@@ -99,12 +114,14 @@ export function parseDeckCollecting(
     if ('timing' in values && !isTimingSettings(values.timing)) delete values.timing;
     layers.push({ source: first.name, values, line: 1, lines: keyLines[0], kind: 'front-matter' });
   }
-  if (options.flags) layers.push({ source: 'command line', values: options.flags as Record<string, unknown>, kind: 'flags' });
   const warnings: DeckWarning[] = [];
+  const writtenFor = writtenForTool([...Object.keys(first?.data ?? {}), ...Object.keys(fileLayer?.values ?? {})]);
+  const marp = writtenFor === 'marp' ? marpGlobals(inputs, warnings) : undefined;
+  if (marp) layers.push(...marp.layers);
+  if (options.flags) layers.push({ source: 'command line', values: options.flags as Record<string, unknown>, kind: 'flags' });
   const resolved = resolveConfig(layers, warnings, problems);
 
   const pandoc = pandocStyle(resolved, inputs, fileLayer?.values);
-  const writtenFor = writtenForTool([...Object.keys(first?.data ?? {}), ...Object.keys(fileLayer?.values ?? {})]);
   // Pandoc always reads `$…$` as TeX math (its tex_math_dollars extension), and so do Marp, Slidev and reveal-md
   // (whose page always loads reveal.js's math plugin): such a deck that does not set `math` gets it, leniently (a
   // formula KaTeX cannot read shows as its TeX, as those tools leave it).
@@ -113,7 +130,10 @@ export function parseDeckCollecting(
     REVEAL_MD_FILE_NAMES.some((name) => fileLayer?.source.endsWith(name)) ||
     Object.keys(first?.data ?? {}).some((key) => key === 'revealOptions' || foreignToolOf(key) === 'reveal-md');
   const autoMath = (pandoc !== undefined || writtenFor !== undefined || revealMd) && mathUnset && !resolved.math;
-  const config: Readonly<DeckConfig> = autoMath ? Object.freeze({ ...resolved, math: true }) : resolved;
+  const config: Readonly<DeckConfig> =
+    autoMath || marp
+      ? Object.freeze({ ...resolved, ...(autoMath ? { math: true } : {}), ...(marp ? marpDefaults(resolved, layers) : {}) })
+      : resolved;
   // Slide headings (to the slide level, at least ##) give their attributes to their slide, as in Pandoc.
   const slideHeadings = Math.max(2, pandoc?.slideLevel ?? 2);
   const reading = { math: autoMath ? ('lenient' as const) : config.math, slideHeadings, pandoc: pandoc !== undefined };
@@ -124,6 +144,7 @@ export function parseDeckCollecting(
   const built: Section[] = [];
   let h = 0;
   let index = 0;
+  const marpCursor = marp ? createMarpCursor() : undefined;
   for (const input of inputs) {
     const section = buildSection(input, {
       config,
@@ -131,6 +152,7 @@ export function parseDeckCollecting(
       notesMarkdown,
       pandoc,
       writtenFor,
+      ...(marpCursor ? { marp: { cursor: marpCursor, headingDivider: marp?.headingDivider } } : {}),
       ownNotesSeparator: layers.some((layer) => 'notesSeparator' in layer.values),
       root: sources.root,
       assets,
@@ -192,6 +214,7 @@ export function parseDeckCollecting(
     warnings,
     styles,
     scripts,
+    inlineStyles: marp?.style ? [marp.style] : [],
     settingOrigins,
   };
 }

@@ -17,9 +17,12 @@ import { rawSections } from './sections.js';
 import { foldSlideFrontMatter } from './slidev-front-matter.js';
 import { commentNotes, type CommentNotesStyle } from './comment-notes.js';
 import { marpImages } from './marp-images.js';
+import { type DirectiveEntry, directiveComments, directiveEntries, withoutComments } from './marp-directives.js';
+import { type MarpCursor, type MarpLook, marginalsOf } from './marp-look.js';
+import { divideAtHeadings } from './heading-divider.js';
 import { type Chunk, fencedRanges, scanFences, splitNotes, splitSlides } from './split.js';
 import { countVisuals, slideTiming } from './timing.js';
-import type { Asset, Section, Slide, SlideOrigins } from './types.js';
+import type { Asset, Section, Slide, SlideMarginals, SlideOrigins } from './types.js';
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
 
@@ -67,6 +70,11 @@ export interface SectionContext {
    * (src/content/comment-notes.ts), and in Marp its images' keywords apply (src/content/marp-images.ts).
    */
   writtenFor?: CommentNotesStyle;
+  /**
+   * A Marp deck's directives: the cursor that carries local ones from slide to slide (one for the deck, across
+   * its files), and the heading levels that start slides (src/content/heading-divider.ts).
+   */
+  marp?: { cursor: MarpCursor; headingDivider?: readonly number[] };
   /** The deck sets its notesSeparator (config, front matter or flag): a Marp or Slidev deck then has a marker too. */
   ownNotesSeparator?: boolean;
   root: string;
@@ -116,6 +124,7 @@ interface Draft {
   notesHtml: string;
   attributes: Record<string, string>;
   fragments: number;
+  marginals?: SlideMarginals;
 }
 
 /** Turn one chunk into drafts: normally one; one per raw top-level <section> when it is made of them. */
@@ -128,6 +137,8 @@ function draftsOf(
   notesSeparator: string,
   /** Attributes from before the chunk (Slidev's front matter of the slide); the slide's own win. */
   given: Record<string, string> = {},
+  /** Marp's directives in the file's front matter, for its first slide. */
+  front: readonly DirectiveEntry[] = [],
 ): Draft[] {
   // `line` is the chunk's first line with text; blank lines before it are not counted in it.
   const blankLines = /^(?:[ \t]*\r?\n)*/.exec(chunkText)![0].split('\n').length - 1;
@@ -136,8 +147,15 @@ function draftsOf(
   const marked = notesSeparator ? splitNotes(chunkText, notesSeparator) : { body: chunkText, notes: '', extraMarkers: [] };
   const fromComments = !marked.notes && ctx.writtenFor ? commentNotes(marked.body, ctx.writtenFor) : undefined;
   const noted = fromComments?.notes ? { ...marked, ...fromComments } : marked;
-  const images = ctx.writtenFor === 'marp' ? marpImages(noted.body) : undefined;
-  const split = { ...noted, body: images ? images.body : noted.body };
+  let look: MarpLook | undefined;
+  let body = noted.body;
+  if (ctx.marp) {
+    const entries = [...front, ...directiveComments(chunkText, line - blankLines).flatMap((comment) => comment.entries)];
+    look = ctx.marp.cursor(entries, input.name, ctx.warnings);
+    body = withoutComments(body, directiveComments(body, line));
+  }
+  const images = ctx.writtenFor === 'marp' ? marpImages(body) : undefined;
+  const split = { ...noted, body: images ? images.body : body };
   if (images?.extra) {
     ctx.warnings.push({
       file: input.name,
@@ -145,7 +163,8 @@ function draftsOf(
       message: `${images.extra} more Marp background image${images.extra > 1 ? 's' : ''} (![bg]) on this slide: reveal.js shows one background, the first; the others are left out`,
     });
   }
-  const before = images ? { ...images.attributes, ...given } : given;
+  // Marp draws a ![bg] image over the backgroundImage directive's: here it is the slide's background instead.
+  const before = { ...look?.attributes, ...images?.attributes, ...given };
   if (ctx.writtenFor === 'slidev') {
     const slots = slotMarkers(split.body);
     if (slots.length > 0) {
@@ -180,6 +199,7 @@ function draftsOf(
     problems: ctx.problems,
     warnings: ctx.warnings,
   };
+  const marginals = look && marginalsOf(look, (text) => collectAssets(renderMarkdown(ctx.markdown, text), assetContext, ctx.assets));
   let inherited: Record<string, string> | undefined = before;
   const draft = (html: string, attributes: Record<string, string>, fragments: number, notes: string, draftLine: number): Draft => {
     const ownAttributes = { ...inherited, ...attributes };
@@ -197,7 +217,16 @@ function draftsOf(
       notesHtml = own.asides.join('\n');
       ownNotes = own.asides.map(plainText).join('\n\n');
     }
-    return { line: draftLine, html: body.trim(), markdown: '', notes: ownNotes, notesHtml, attributes: ownAttributes, fragments };
+    return {
+      line: draftLine,
+      html: body.trim(),
+      markdown: '',
+      notes: ownNotes,
+      notesHtml,
+      attributes: ownAttributes,
+      fragments,
+      ...(marginals ? { marginals } : {}),
+    };
   };
   const rendered = renderMarkdown(ctx.markdown, split.body);
   const raw = canStack ? rawSections(rendered) : undefined;
@@ -300,10 +329,13 @@ export function buildSection(input: SectionInput, ctx: SectionContext): Section 
   }
   // A file with separators of its own is split by them alone, unless the deck sets Pandoc's slide level.
   const ownSeparators = separators.separator !== ctx.config.separator || separators.verticalSeparator !== ctx.config.verticalSeparator;
-  const chunks =
+  const separated =
     ctx.pandoc && (ctx.pandoc.explicit || !ownSeparators)
       ? splitPandocSlides(input.body, { ...separators, ...pandocRule(separators.separator), ...ctx.pandoc })
       : splitSlides(input.body, separators);
+  const chunks = ctx.marp?.headingDivider ? divideAtHeadings(separated, ctx.marp.headingDivider) : separated;
+  const front = ctx.marp ? directiveEntries(input.data, (key) => input.keyLines[key] ?? 1) : [];
+  const firstChunk = chunks[0]?.[0];
   const sectionTitle = typeof input.data.title === 'string' ? input.data.title : undefined;
   const showsHidden = ctx.config.revealOptions.showHiddenSlides === true;
   // A slide with a problem (bad math, a bad attribute value) is left out so the build goes on to find the rest.
@@ -319,7 +351,8 @@ export function buildSection(input: SectionInput, ctx: SectionContext): Section 
           });
         }
         const line = lineOfChunk(chunk);
-        const drafts = () => draftsOf(chunk.text, line, stack.length === 1, input, ctx, separators.notesSeparator, attributes);
+        const directives = chunk === firstChunk ? front : [];
+        const drafts = () => draftsOf(chunk.text, line, stack.length === 1, input, ctx, separators.notesSeparator, attributes, directives);
         return collecting(
           ctx.problems,
           () => locatingMath(drafts, input.name, (formula) => lineAt(chunk.offset + Math.max(0, chunk.text.indexOf(formula)))),
@@ -376,6 +409,7 @@ export function buildSection(input: SectionInput, ctx: SectionContext): Section 
         first,
         timing: timing.seconds,
         timingSource: timing.source,
+        ...(draft.marginals ? { marginals: draft.marginals } : {}),
       };
     }),
   );

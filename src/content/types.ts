@@ -43,6 +43,16 @@ export interface Slide {
   /** Planned time in whole seconds (≥ 1) and where it came from (see src/content/timing.ts). */
   readonly timing: number;
   readonly timingSource: TimingSource;
+  /** Its header, footer and page number, as a Marp deck's directives set them (src/content/marp-look.ts). */
+  readonly marginals?: SlideMarginals;
+}
+
+/** What a slide shows in its margins: Marp's `header` and `footer` (inline Markdown, as HTML) and `paginate`. */
+export interface SlideMarginals {
+  readonly header?: string;
+  readonly footer?: string;
+  /** Show the slide's page number (its position in the deck, from 1), bottom right as Marp shows it. */
+  readonly paginate: boolean;
 }
 
 /** Where a slide's settings are written: file lines (see Slide.origins). */
@@ -95,6 +105,8 @@ export interface Deck {
   /** Stylesheets and scripts the deck adds (config `css:` / `scripts:`), as URLs relative to index.html. */
   readonly styles: readonly string[];
   readonly scripts: readonly string[];
+  /** CSS written in the deck itself (Marp's `style` directive), for its slides, after the theme and the stylesheets. */
+  readonly inlineStyles: readonly string[];
   /** Where each setting given in the deck was written (front matter or config file), for later errors. */
   readonly settingOrigins: Readonly<Record<string, { readonly file?: string; readonly line?: number }>>;
 }

@@ -219,16 +219,31 @@ describe('keys in front matter and flags', () => {
     const values = validateLayer(
       {
         source: '02.md',
-        values: { them: 'x', model: 'GPT-2', paginate: true, title: 'T' },
+        values: { them: 'x', model: 'GPT-2', toc: true, paginate: true, title: 'T' },
         kind: 'front-matter',
-        lines: { them: 2, paginate: 3 },
+        lines: { them: 2, toc: 3, paginate: 4 },
       },
       warnings,
     );
     expect(values).toEqual({ title: 'T' });
+    // Marp's directives in front matter are read with the slides (tests/content/marp-directives.test.ts).
     expect(warnings).toEqual([
       { file: '02.md', line: 2, message: '"them" is not a setting (did you mean "theme"?); it is kept as section data' },
-      { file: '02.md', line: 3, message: '"paginate" is a Marp setting that this tool does not support; it is ignored' },
+      { file: '02.md', line: 3, message: '"toc" is a Pandoc setting that this tool does not support; it is ignored' },
+    ]);
+  });
+
+  it('a config file does not read Marp’s directives: each is a warning on its line saying where they go', () => {
+    const warnings: DeckWarning[] = [];
+    const values = validateLayer({ source: 'deck.config.yaml', values: { paginate: true, title: 'T' }, lines: { paginate: 1 } }, warnings);
+    expect(values).toEqual({ title: 'T' });
+    expect(warnings).toEqual([
+      {
+        file: 'deck.config.yaml',
+        line: 1,
+        message:
+          '"paginate" is a Marp directive: it is read in a Marp deck\'s front matter or in a <!-- paginate: … --> comment, not in a config file; here it is ignored',
+      },
     ]);
   });
 

@@ -1,0 +1,122 @@
+/**
+ * What Marp's local directives make of each slide, in reading order: a local directive holds from its slide on, a
+ * spot one (`_key`) on its slide only, as marpit applies them. `class`, the background and `color` become the
+ * slide's attributes (reveal.js draws `data-background-*`); `header`, `footer` and `paginate` are its marginals.
+ */
+import type { DeckWarning } from '../core/warnings.js';
+import { type DirectiveEntry, directiveValue } from './marp-directives.js';
+import { MARP_LOCAL_DIRECTIVES } from '../config/foreign.js';
+import type { SlideMarginals } from './types.js';
+
+/** A slide's look from Marp's directives. */
+export interface MarpLook {
+  /** For the slide's <section>: class, data-background-*, and `color` as its style. */
+  readonly attributes: Record<string, string>;
+  /** The header's and footer's Markdown (inline), when set. */
+  readonly header?: string;
+  readonly footer?: string;
+  readonly paginate: boolean;
+}
+
+/** Gives each slide, in order, its look from its directives; one per deck, as local directives run on across files. */
+export type MarpCursor = (entries: readonly DirectiveEntry[], file: string, warnings: DeckWarning[]) => MarpLook;
+
+const URL = /^url\(\s*(['"]?)([^'")]+)\1\s*\)$/;
+
+/** reveal.js's attribute for Marp's `backgroundImage` (an image's url(…), or a gradient), or a warning's text. */
+function backgroundImage(value: string): Record<string, string> | string {
+  const written = value.trim();
+  const image = URL.exec(written);
+  if (image) return { 'data-background-image': image[2]! };
+  if (/^(repeating-)?(linear|radial|conic)-gradient\(/.test(written)) return { 'data-background-gradient': written };
+  if (written === 'none' || written === '') return {};
+  const first = /url\(\s*(['"]?)([^'")]+)\1\s*\)/.exec(written);
+  if (first) return `backgroundImage: "${written}" has more than one layer; reveal.js draws one, the first image`;
+  return `backgroundImage: "${written}" is not url(…) or a gradient; it is ignored`;
+}
+
+/** The attributes a slide's directives in force give its <section>. */
+function attributesOf(values: ReadonlyMap<string, string | boolean>, warn: (message: string) => void): Record<string, string> {
+  const attributes: Record<string, string> = {};
+  const textOf = (key: string) => {
+    const value = values.get(key);
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  };
+  const classes = textOf('class');
+  if (classes) attributes.class = classes;
+  const color = textOf('backgroundColor');
+  if (color) attributes['data-background-color'] = color;
+  const image = textOf('backgroundImage');
+  if (image) {
+    const read = backgroundImage(image);
+    if (typeof read === 'string') {
+      warn(read);
+      const first = /url\(\s*(['"]?)([^'")]+)\1\s*\)/.exec(image);
+      if (first) attributes['data-background-image'] = first[2]!;
+    } else Object.assign(attributes, read);
+  }
+  for (const [key, attribute] of [
+    ['backgroundPosition', 'data-background-position'],
+    ['backgroundRepeat', 'data-background-repeat'],
+    ['backgroundSize', 'data-background-size'],
+  ] as const) {
+    const value = textOf(key);
+    if (value) attributes[attribute] = value;
+  }
+  const text = textOf('color');
+  if (text) {
+    // The slide's text colour, headings too (themes/_layouts.css reads data-color), as Marp's color sets it.
+    attributes.style = `color: ${text}`;
+    attributes['data-color'] = text;
+  }
+  return attributes;
+}
+
+/** A new cursor: no directive in force yet. */
+export function createMarpCursor(): MarpCursor {
+  const local = new Map<string, string | boolean>();
+  return (entries, file, warnings) => {
+    const spot = new Map<string, string | boolean>();
+    const lines = new Map<string, number>();
+    for (const entry of entries) {
+      if (!MARP_LOCAL_DIRECTIVES.has(entry.key)) continue;
+      const read = directiveValue(entry.key, entry.value);
+      if (!read.ok) {
+        warnings.push({ file, line: entry.line, message: read.message });
+        continue;
+      }
+      (entry.spot ? spot : local).set(entry.key, read.value as string | boolean);
+      lines.set(entry.key, entry.line);
+    }
+    const values = new Map([...local, ...spot]);
+    // A value that cannot be drawn is named once, on the slide that sets it, not on each slide it holds for.
+    const attributes = attributesOf(values, (message) => {
+      if (lines.has('backgroundImage')) warnings.push({ file, line: lines.get('backgroundImage'), message });
+    });
+    const header = values.get('header');
+    const footer = values.get('footer');
+    return {
+      attributes,
+      ...(typeof header === 'string' && header.trim() !== '' ? { header } : {}),
+      ...(typeof footer === 'string' && footer.trim() !== '' ? { footer } : {}),
+      paginate: values.get('paginate') === true,
+    };
+  };
+}
+
+/**
+ * The slide's marginals, or undefined when it shows none; `render` turns Markdown into HTML (a paragraph: its
+ * content is kept, as the header and footer are one line of inline Markdown in Marp).
+ */
+export function marginalsOf(look: MarpLook, render: (markdown: string) => string): SlideMarginals | undefined {
+  if (!look.header && !look.footer && !look.paginate) return undefined;
+  const inline = (markdown: string) => {
+    const html = render(markdown).trim();
+    return /^<p>([\s\S]*)<\/p>$/.exec(html)?.[1] ?? html;
+  };
+  return {
+    ...(look.header ? { header: inline(look.header) } : {}),
+    ...(look.footer ? { footer: inline(look.footer) } : {}),
+    paginate: look.paginate,
+  };
+}

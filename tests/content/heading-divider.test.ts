@@ -1,0 +1,26 @@
+/** Marp's headingDivider: a slide starts before each heading of the levels given, never an empty one. */
+import { describe, expect, it } from 'vitest';
+import { divideAtHeadings } from '../../src/content/heading-divider.js';
+
+describe('divideAtHeadings', () => {
+  it('starts a slide before # and ## (headingDivider: 2), not ###, not in code, not with nothing before it', () => {
+    const text = '<!-- _class: lead -->\n# Title\n\nBy me\n\n## One\n\n### Detail\n\n```md\n## not a heading\n```\n\n# Two\n';
+    const pieces = divideAtHeadings([[{ text, offset: 100 }]], [1, 2]);
+    expect(pieces.map((stack) => stack.map((chunk) => chunk.text))).toEqual([
+      ['<!-- _class: lead -->\n# Title\n\nBy me\n\n'],
+      ['## One\n\n### Detail\n\n```md\n## not a heading\n```\n\n'],
+      ['# Two\n'],
+    ]);
+    expect(pieces.map((stack) => stack[0]!.offset)).toEqual([100, 100 + text.indexOf('## One'), 100 + text.indexOf('# Two')]);
+  });
+
+  it('divides at the listed levels only, and keeps a vertical stack one stack', () => {
+    const stack = [
+      { text: '## A\n\n### B\n', offset: 0 },
+      { text: '### C\n\ntext\n\n### D\n', offset: 20 },
+    ];
+    expect(divideAtHeadings([stack], [3]).map((s) => s.map((chunk) => chunk.text))).toEqual([
+      ['## A\n\n', '### B\n', '### C\n\ntext\n\n', '### D\n'],
+    ]);
+  });
+});

@@ -1,0 +1,130 @@
+/** Marp's directives read as written: in comments (one key or a YAML block) and front matter, with bad values named. */
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadDeck } from '../../src/content/deck.js';
+import { directiveComments, directiveValue, isDirectiveComment } from '../../src/content/marp-directives.js';
+import { useTempFolder } from '../helpers/temp-folder.js';
+
+const { folder } = useTempFolder('deck-marp-directives-');
+const TALK = resolve('tests/fixtures/decks/field/marp-en');
+
+describe('directive comments', () => {
+  it('reads one key or a YAML block of them, spot keys marked, each at its file line; notes and code are not directives', () => {
+    const text = [
+      '<!-- _class: lead -->', // line 10
+      '# Title',
+      '<!--\npaginate: true\n_footer: "**Talk** — 2024"\n-->', // lines 12–15
+      '<!-- Say hello: then start. -->',
+      '```md\n<!-- _paginate: false -->\n```',
+    ].join('\n');
+    const comments = directiveComments(text, 10);
+    expect(comments.map((comment) => comment.entries)).toEqual([
+      [{ key: 'class', spot: true, value: 'lead', line: 10 }],
+      [
+        { key: 'paginate', spot: false, value: true, line: 13 },
+        { key: 'footer', spot: true, value: '**Talk** — 2024', line: 14 },
+      ],
+    ]);
+    expect(text.slice(comments[0]!.start, comments[0]!.end)).toBe('<!-- _class: lead -->');
+    expect(isDirectiveComment(' Say hello: then start. ')).toBe(false);
+    expect(isDirectiveComment(' Note: the demo needs wifi ')).toBe(false);
+    expect(isDirectiveComment(' backgroundColor: aqua ')).toBe(true);
+  });
+
+  it('checks values as Marp takes them: sizes, heading levels, true or false', () => {
+    expect(directiveValue('size', '4:3')).toEqual({ ok: true, value: '4:3' });
+    expect(directiveValue('size', '5:7')).toMatchObject({ ok: false, message: expect.stringContaining("not one of Marp's sizes") });
+    expect(directiveValue('headingDivider', 2)).toEqual({ ok: true, value: [1, 2] });
+    expect(directiveValue('headingDivider', [3])).toEqual({ ok: true, value: [3] });
+    expect(directiveValue('headingDivider', 'x')).toMatchObject({ ok: false });
+    expect(directiveValue('headingDivider', 7)).toMatchObject({ ok: false });
+    expect(directiveValue('paginate', 'true')).toEqual({ ok: true, value: true });
+    expect(directiveValue('paginate', 'yes')).toMatchObject({ ok: false });
+  });
+});
+
+describe('a Marp deck with directives (tests/fixtures/decks/field/marp-en)', () => {
+  it('gives each slide its class, background, colour, header, footer and page number as Marp applies them', async () => {
+    const deck = await loadDeck(TALK);
+    const view = deck.slides.map((slide) => ({
+      title: slide.title,
+      class: slide.attributes.class,
+      background: slide.attributes['data-background-color'] ?? slide.attributes['data-background-image']?.replace(/^.*\//, ''),
+      color: slide.attributes['data-color'],
+      header: slide.marginals?.header,
+      footer: slide.marginals?.footer,
+      paginate: slide.marginals?.paginate ?? false,
+    }));
+    const footer = '<strong>Platform Day</strong> — 2024';
+    expect(view).toEqual([
+      { title: 'Shipping Faster with Small Batches', class: 'lead', paginate: false },
+      { title: 'Why batch size matters', footer, paginate: true },
+      { title: 'Our numbers', background: '#12355b', color: 'white', footer, paginate: true },
+      { title: 'A quiet reminder', class: 'invert', footer, paginate: true },
+      { title: 'Trunk-based development', background: 'grid.svg', header: 'Part 2 · Practice', footer, paginate: true },
+      { title: 'Feature flags', background: 'grid.svg', header: 'Part 2 · Practice', footer, paginate: true },
+      { title: 'Thank you', class: 'lead', footer, paginate: true },
+    ]);
+    expect(deck.assets.map((asset) => asset.target)).toContain('images/grid.svg');
+    expect(deck.inlineStyles).toEqual(['section.lead h1 {\n  font-size: 72px;\n}\n']);
+  });
+
+  it('keeps directive comments out of slides and notes; other comments stay notes; reveal.js numbers nothing', async () => {
+    const deck = await loadDeck(TALK);
+    for (const slide of deck.slides) expect(`${slide.html}${slide.notes}`).not.toMatch(/_class|paginate|_footer|backgroundImage|_color/);
+    expect(deck.slides.map((slide) => slide.notes)).toEqual([
+      'Welcome everyone, and thank the organisers.',
+      'Ask the room how big their last pull request was.',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
+    expect([deck.config.slideNumber, deck.config.revealOptions.controlsLayout]).toEqual([false, 'edges']);
+    expect(deck.warnings.map((warning) => warning.message)).toEqual([expect.stringContaining('theme "default" is a Marp')]);
+  });
+
+  it('names a bad value, a spot prefix on a global directive and one not read here, each at its file and line', async () => {
+    const talk = [
+      '---', // 1
+      'marp: true', // 2
+      'size: 5:7', // 3
+      'headingDivider: x', // 4
+      '---', // 5
+      '', // 6
+      '# One', // 7
+      '', // 8
+      '<!--', // 9
+      'paginate: maybe', // 10
+      '_theme: gaia', // 11
+      'transition: fade', // 12
+      'backgroundImage: "image.png"', // 13
+      '-->', // 14
+    ].join('\n');
+    const deck = await loadDeck(folder('bad', { 'talk.md': talk }));
+    expect(deck.warnings.map((warning) => [warning.file, warning.line, warning.message.split(' is ')[0]])).toEqual([
+      ['talk.md', 3, 'size: "5:7"'],
+      ['talk.md', 4, 'headingDivider: "x"'],
+      ['talk.md', 11, '"_theme": theme'],
+      ['talk.md', 12, '"transition"'],
+      ['talk.md', 10, 'paginate: "maybe"'],
+      ['talk.md', 13, 'backgroundImage: "image.png"'],
+    ]);
+    expect([deck.config.width, deck.config.height, deck.slides.length]).toEqual([1280, 720, 1]);
+  });
+
+  it('reads global directives written in comments: size as the slide size, theme and title as settings', async () => {
+    const deck = await loadDeck(
+      folder('globals', { 'talk.md': '---\nmarp: true\n---\n\n<!-- size: 4:3 -->\n<!-- title: Small Batches -->\n\n# One\n' }),
+    );
+    expect([deck.config.width, deck.config.height, deck.config.title]).toEqual([960, 720, 'Small Batches']);
+    expect(deck.slides[0]!.html).not.toContain('size');
+  });
+
+  it('in a deck not written for Marp, a comment is only a comment', async () => {
+    const deck = await loadDeck(folder('reveal', { 'talk.md': '<!-- _class: lead -->\n\n# One\n' }));
+    expect(deck.slides[0]!.attributes.class).toBeUndefined();
+    expect(deck.slides[0]!.marginals).toBeUndefined();
+  });
+});
