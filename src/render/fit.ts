@@ -29,7 +29,8 @@ export function fitSlides(options: FitOptions): Record<string, number> {
     const wanted = section.getAttribute('data-fit');
     if (wanted === 'false' || (wanted === null && !options.all)) continue;
     const children = Array.from(section.children).filter(
-      (child): child is HTMLElement => child instanceof HTMLElement && !child.matches('aside.notes'),
+      // A Marp header and footer stay in the slide's margins at their size.
+      (child): child is HTMLElement => child instanceof HTMLElement && !child.matches('aside.notes, .slide-header, .slide-footer'),
     );
     for (const child of children) child.style.removeProperty('zoom');
     // reveal.js scrolls a long code block inside a box of limited height, where no zoom could bring its hidden

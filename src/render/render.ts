@@ -10,6 +10,7 @@ import { hasCodeBlocks } from './code-blocks.js';
 import { FIT_FLOOR, fitScript } from './fit.js';
 import { join } from 'node:path';
 import { builtinThemesDir } from './paths.js';
+import { inlineStyleElement } from './inline-styles.js';
 
 export interface RenderOptions {
   /** Extra attributes for a slide's <section> (e.g. the timing plan's data-timing). */
@@ -85,13 +86,26 @@ export function renderDeck(deck: Deck, templates: TemplateSet, theme: ResolvedTh
       slide.file,
       slide.line,
     );
+    const marginals = slide.marginals;
+    // Marp's names for the page number, so CSS written for Marp (`section::after { content: … }`) still works.
+    const pagination: Record<string, number> = marginals?.paginate
+      ? { 'data-marpit-pagination': slide.index + 1, 'data-marpit-pagination-total': deck.slides.length }
+      : {};
     const attributes = {
       'data-layout': slide.layout,
       ...slide.attributes,
+      ...pagination,
       'data-timing': slide.timing,
       ...(options.slideAttributes?.(slide) ?? {}),
     };
-    return { id: slide.id, attributes: attributeString(attributes), html, notesHtml: slide.notesHtml };
+    return {
+      id: slide.id,
+      attributes: attributeString(attributes),
+      html,
+      notesHtml: slide.notesHtml,
+      header: marginals?.header,
+      footer: marginals?.footer,
+    };
   };
   const stacks = deck.sections.flatMap((section) =>
     section.stacks.map((stack) => ({ vertical: stack.length > 1, slides: stack.map(renderSlide) })),
@@ -121,7 +135,10 @@ export function renderDeck(deck: Deck, templates: TemplateSet, theme: ResolvedTh
       highlight: { name: deck.config.highlightTheme, chosen: 'highlightTheme' in deck.settingOrigins },
       revealConfig: revealConfig(deck, options),
       // The deck's own stylesheets come after the theme, its scripts after reveal.js has started (as in reveal-md).
-      headHtml: deck.styles.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">\n`).join('') + (options.headHtml ?? ''),
+      headHtml:
+        deck.styles.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">\n`).join('') +
+        deck.inlineStyles.map(inlineStyleElement).join('') +
+        (options.headHtml ?? ''),
       bodyHtml:
         deck.scripts.map((src) => `<script src="${escapeHtml(src)}"></script>\n`).join('') +
         (usesFit(deck) ? fitScript({ width: deck.config.width, height: deck.config.height, floor: FIT_FLOOR, all: deck.config.fit }) : '') +
