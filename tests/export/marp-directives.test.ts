@@ -7,10 +7,12 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPagePool } from '../../src/browser/index.js';
 import { exportPdf, type ExportPdfResult } from '../../src/export/index.js';
 import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
+import { openDeck } from '../helpers/deck-page.js';
 import { type PdfPage, readPdfPages } from '../helpers/pdf-pages.js';
 import { emptyFolder } from '../helpers/temp-folder.js';
 import { decodePpm } from '../visual/ppm.js';
@@ -111,5 +113,58 @@ describe.each(THEMES)("a Marp deck's directives in the PDF (theme %s)", (theme) 
     expect(pixel(pdf, 5, 0.03, 0.97)).toBe('#e3eefc');
     expect(pixel(pdf, 2, 0.5, 0.97)).toBe('#ffffff');
     expect(readFileSync(join(OUT, theme, 'images/grid.svg'), 'utf8')).toContain('#e3eefc');
+  });
+});
+
+describe('the same deck live, in the browser', () => {
+  it('shows the page number bottom right and the footer bottom left, clear of reveal.js’s arrows; the title has neither', async () => {
+    await exported.get('gpt');
+    const page = await browser.newPage();
+    try {
+      const url = pathToFileURL(join(OUT, 'gpt', 'index.html')).href;
+      const { errors } = await openDeck(page, url);
+      const seen = await page.evaluate(async () => {
+        type RevealApi = { slide(h: number): void; getCurrentSlide(): HTMLElement; configure(options: object): void };
+        const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
+        // Each slide measured where it rests, not part way through its transition.
+        reveal.configure({ transition: 'none' });
+        const boxes = [];
+        for (const h of [0, 1]) {
+          reveal.slide(h);
+          await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+          const slide = reveal.getCurrentSlide();
+          const frame = slide.getBoundingClientRect();
+          const after = getComputedStyle(slide, '::after');
+          const footer = slide.querySelector('.slide-footer')?.getBoundingClientRect();
+          const arrows = Array.from(document.querySelectorAll('.reveal .controls :is(.navigate-left, .navigate-right)')).map((button) =>
+            button.getBoundingClientRect(),
+          );
+          boxes.push({
+            number: after.content,
+            numberBottom: frame.bottom - Number.parseFloat(after.bottom) * (frame.height / slide.offsetHeight),
+            footer: footer && {
+              left: footer.left - frame.left,
+              bottom: frame.bottom - footer.bottom,
+              text: slide.querySelector('.slide-footer')!.textContent,
+            },
+            frameBottom: frame.bottom,
+            arrowsNearNumber: arrows.filter((box) => box.bottom > frame.bottom - 120 && box.right > frame.right - 160).length,
+          });
+        }
+        return boxes;
+      });
+      expect(errors).toEqual([]);
+      expect(seen[0]!.number).toBe('none');
+      expect(seen[0]!.footer).toBeUndefined();
+      expect(seen[1]!.number).toBe('"2"');
+      expect(seen[1]!.footer?.text).toBe('Platform Day — 2024');
+      // The number's box ends near the slide's bottom right corner, the footer near its bottom left.
+      expect(seen[1]!.frameBottom - seen[1]!.numberBottom).toBeLessThan(40);
+      expect(seen[1]!.footer!.left).toBeLessThan(80);
+      expect(seen[1]!.footer!.bottom).toBeLessThan(40);
+      expect(seen[1]!.arrowsNearNumber).toBe(0);
+    } finally {
+      await page.close();
+    }
   });
 });
