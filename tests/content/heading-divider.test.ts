@@ -14,6 +14,11 @@ describe('divideAtHeadings', () => {
     expect(pieces.map((stack) => stack[0]!.offset)).toEqual([100, 100 + text.indexOf('## One'), 100 + text.indexOf('# Two')]);
   });
 
+  it('makes no empty slide of a `---` right before a heading (Marp CLI 4.5 makes one there)', () => {
+    const stacks = [[{ text: 'Intro\n', offset: 0 }], [{ text: '\n<!-- _class: invert -->\n\n## Quote\n\n> Words\n', offset: 10 }]];
+    expect(divideAtHeadings(stacks, [1, 2])).toEqual(stacks);
+  });
+
   it('divides at the listed levels only, and keeps a vertical stack one stack', () => {
     const stack = [
       { text: '## A\n\n### B\n', offset: 0 },
