@@ -126,6 +126,9 @@ export function directiveValue(key: string, value: unknown): DirectiveValue {
       ? { ok: true, value: written }
       : bad(`size: ${JSON.stringify(value)} is not one of Marp's sizes (16:9 is 1280×720, 4:3 is 960×720); the deck keeps its size`);
   }
+  // marpit joins a list of classes (`class: [lead, invert]`).
+  if (key === 'class' && Array.isArray(value) && value.every((name) => text(name) !== undefined))
+    return { ok: true, value: value.join(' ') };
   const written = text(value);
   if (written === undefined)
     return bad(

@@ -40,6 +40,8 @@ describe('directive comments', () => {
     expect(directiveValue('headingDivider', 7)).toMatchObject({ ok: false });
     expect(directiveValue('paginate', 'true')).toEqual({ ok: true, value: true });
     expect(directiveValue('paginate', 'yes')).toMatchObject({ ok: false });
+    expect(directiveValue('class', ['lead', 'invert'])).toEqual({ ok: true, value: 'lead invert' });
+    expect(directiveValue('footer', { a: 1 })).toMatchObject({ ok: false, message: 'footer: expected text, not a mapping; it is ignored' });
   });
 });
 
