@@ -117,13 +117,13 @@ describe.each(THEMES)("a Marp deck's directives in the PDF (theme %s)", (theme) 
 });
 
 describe('the same deck live, in the browser', () => {
-  it('shows the page number bottom right and the footer bottom left, clear of reveal.js’s arrows; the title has neither', async () => {
+  it('shows the page number bottom right and the footer bottom left, clear of reveal.js’s arrows; the title has neither; style applies', async () => {
     await exported.get('gpt');
     const page = await browser.newPage();
     try {
       const url = pathToFileURL(join(OUT, 'gpt', 'index.html')).href;
       const { errors } = await openDeck(page, url);
-      const seen = await page.evaluate(async () => {
+      const { boxes: seen, title } = await page.evaluate(async () => {
         type RevealApi = { slide(h: number): void; getCurrentSlide(): HTMLElement; configure(options: object): void };
         const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
         // Each slide measured where it rests, not part way through its transition.
@@ -151,9 +151,12 @@ describe('the same deck live, in the browser', () => {
             arrowsNearNumber: arrows.filter((box) => box.bottom > frame.bottom - 120 && box.right > frame.right - 160).length,
           });
         }
-        return boxes;
+        // The `style` directive's `section.lead h1 { font-size: 72px }`, over the theme's 64px.
+        const title = getComputedStyle(document.querySelector('#slide-1 h1')!).fontSize;
+        return { boxes, title };
       });
       expect(errors).toEqual([]);
+      expect(title).toBe('72px');
       expect(seen[0]!.number).toBe('none');
       expect(seen[0]!.footer).toBeUndefined();
       expect(seen[1]!.number).toBe('"2"');
