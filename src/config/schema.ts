@@ -43,8 +43,20 @@ const flag = z.preprocess(
 const numeric = (schema: z.ZodNumber) =>
   z.preprocess((value) => (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value), schema);
 
-/** One path or a list of them (reveal-md's `css:` and `scripts:`). */
-const paths = z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(z.string().min(1)));
+/**
+ * One path or a list of them (reveal-md's `css:` and `scripts:`), or reveal-md's comma-separated string (`scripts:
+ * a.js,b.js`, as its `--scripts` flag takes them). The string is split only when every part names a file of the
+ * kind (`extension`), so a URL with a comma in its query (a font stylesheet's `wght@400,700`) stays whole.
+ */
+const paths = (extension: RegExp) =>
+  z.preprocess(
+    (value) => {
+      if (typeof value !== 'string') return value;
+      const parts = value.split(',').map((part) => part.trim());
+      return parts.length > 1 && parts.every((part) => extension.test(part)) ? parts : [value];
+    },
+    z.array(z.string().min(1)),
+  );
 
 /** reveal.js's transitions; `default` is what older reveal.js and reveal-md call `slide`. */
 export const TRANSITIONS = ['none', 'fade', 'slide', 'convex', 'concave', 'zoom'] as const;
@@ -93,9 +105,9 @@ export const configSchema = z
     /** Render $inline$ and $$display$$ TeX with KaTeX at build time (off by default: `$` is common in prose). */
     math: z.preprocess((value) => (value === 'katex' || value === 'mathjax' ? true : value), flag),
     /** Stylesheets (paths relative to the deck, or URLs) loaded after the theme, as reveal-md's `css:`. */
-    css: paths,
+    css: paths(/\.css(\?[^,]*)?$/i),
     /** Scripts loaded after reveal.js has started, as reveal-md's `scripts:`. */
-    scripts: paths,
+    scripts: paths(/\.m?js(\?[^,]*)?$/i),
     /** Options passed on to Reveal.initialize as they are (reveal-md's `revealOptions:`). */
     revealOptions: z.record(z.string(), z.unknown()),
     /** Pandoc's `incremental` (its `-i`): every list's items step one by one, except in `::: nonincremental`. */

@@ -45,6 +45,17 @@ describe('options as other tools write them', () => {
     ]);
   });
 
+  it("reads reveal-md's comma-separated css and scripts (its --css a.css,b.css), but keeps a URL with a comma in its query whole", () => {
+    const config = (values: Record<string, unknown>) => resolveConfig([{ source: 'slides.md', values, lines: {} }]);
+    expect(config({ scripts: 'asset/jquery.min.js, asset/echarts.min.js,ec.js', css: 's1.css,s2.css?v=2' })).toMatchObject({
+      scripts: ['asset/jquery.min.js', 'asset/echarts.min.js', 'ec.js'],
+      css: ['s1.css', 's2.css?v=2'],
+    });
+    const fonts = 'https://fonts.googleapis.com/css2?family=Roboto:wght@400,700&display=swap';
+    expect(config({ css: fonts, scripts: 'one.js' })).toMatchObject({ css: [fonts], scripts: ['one.js'] });
+    expect(config({ css: ['a,b.css'] })).toMatchObject({ css: ['a,b.css'] });
+  });
+
   it('points a wrong type for css at its own line', async () => {
     const error = thrownDeckError(() => resolveConfig([{ source: 'deck.config.yaml', values: { css: 3 }, lines: { css: 4 } }]));
     expect([error.code, error.file, error.line]).toEqual([ErrorCode.BadConfig, 'deck.config.yaml', 4]);
