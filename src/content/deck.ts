@@ -136,7 +136,12 @@ export function parseDeckCollecting(
       : resolved;
   // Slide headings (to the slide level, at least ##) give their attributes to their slide, as in Pandoc.
   const slideHeadings = Math.max(2, pandoc?.slideLevel ?? 2);
-  const reading = { math: autoMath ? ('lenient' as const) : config.math, slideHeadings, pandoc: pandoc !== undefined };
+  const reading = {
+    math: autoMath ? ('lenient' as const) : config.math,
+    slideHeadings,
+    pandoc: pandoc !== undefined,
+    slidev: writtenFor === 'slidev',
+  };
   const markdown = createMarkdown({ ...reading, incremental: config.incremental });
   // Speaker notes never step: in an incremental deck their lists are rendered without it.
   const notesMarkdown = config.incremental ? createMarkdown(reading) : markdown;

@@ -6,6 +6,7 @@ import { htmlDivs } from './html-divs.js';
 import { mathExtension } from './math.js';
 import { pandocInline } from './pandoc-inline.js';
 import { pandocSimpleTables } from './pandoc-tables.js';
+import { slidevCodeInfo } from './slidev-code.js';
 
 export { escapeHtml };
 
@@ -24,6 +25,8 @@ export interface MarkdownOptions {
   slideHeadings?: number;
   /** The deck is written for Pandoc: Markdown is read as Pandoc reads it where reveal.js differs (`> - item`). */
   pandoc?: boolean;
+  /** The deck is written for Slidev: code blocks' info strings are read as Slidev's (src/content/slidev-code.ts). */
+  slidev?: boolean;
 }
 
 /**
@@ -45,6 +48,10 @@ export function createMarkdown(options: MarkdownOptions = {}): Marked {
           if (match[2]) startFrom = ` data-ln-start-from="${match[2].trim()}"`;
           lineNumbers = ` data-line-numbers="${match[3]!.trim()}"`;
           language = language.replace(LINE_NUMBERS, '').trim();
+        } else if (options.slidev) {
+          const info = slidevCodeInfo(language);
+          language = info.language;
+          if (info.lineNumbers !== undefined) lineNumbers = ` data-line-numbers="${info.lineNumbers}"`;
         }
         const cls = language ? ` class="${escapeHtml(language)}"` : '';
         return `<pre><code${lineNumbers}${startFrom}${cls}>${escapeHtml(text)}</code></pre>\n`;

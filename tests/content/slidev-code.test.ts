@@ -1,0 +1,20 @@
+/** Slidev's code block info strings: line highlights as reveal.js's, its interactive extras dropped. */
+import { describe, expect, it } from 'vitest';
+import { slidevCodeInfo } from '../../src/content/slidev-code.js';
+
+describe('Slidev code info', () => {
+  it('reads {2,3} and {all|2|1-6} as reveal.js line-highlight steps, `all` and `*` as every line', () => {
+    expect(slidevCodeInfo('ts {2,3}')).toEqual({ language: 'ts', lineNumbers: '2,3' });
+    expect(slidevCodeInfo('ts {all|2|1-6|9|all}')).toEqual({ language: 'ts', lineNumbers: '|2|1-6|9|' });
+    expect(slidevCodeInfo('ts {*|2-3}')).toEqual({ language: 'ts', lineNumbers: '|2-3' });
+  });
+
+  it('drops a file name, {monaco}, {monaco-run}, twoslash and options, leaving the language', () => {
+    expect(slidevCodeInfo('ts [filename-example.ts] {all|4|6} twoslash')).toEqual({ language: 'ts', lineNumbers: '|4|6' });
+    expect(slidevCodeInfo('ts {monaco}')).toEqual({ language: 'ts' });
+    expect(slidevCodeInfo('ts {monaco-run} {autorun:false}')).toEqual({ language: 'ts' });
+    expect(slidevCodeInfo('ts twoslash')).toEqual({ language: 'ts' });
+    expect(slidevCodeInfo('js {2|3}{lines:true}')).toEqual({ language: 'js', lineNumbers: '2|3' });
+    expect(slidevCodeInfo('{all}')).toEqual({ language: '' });
+  });
+});
