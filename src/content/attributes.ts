@@ -80,9 +80,20 @@ export interface AppliedAttributes {
   fragments: number;
 }
 
-function countFragments(root: HTMLElement): number {
+/** A code block's opening tag with line-highlight steps and a first fragment index, in any attribute order. */
+const INDEXED_CODE = /<code\b(?=[^>]*\sdata-line-numbers="([^"]*)")(?=[^>]*\sdata-fragment-index="(\d+)")[^>]*>/g;
+
+function countFragments(root: HTMLElement, html: string): number {
   const indices = new Set<string>();
   let count = 0;
+  // A code block's line-highlight steps with a first index (Slidev's, src/content/slidev-clicks.ts): reveal.js's
+  // highlight plugin makes each step after the first a fragment at the next index, and the PDF gives it a page.
+  // (<pre> is raw text to node-html-parser, so its <code> is read from the HTML.)
+  for (const match of html.matchAll(INDEXED_CODE)) {
+    const first = Number(match[2]);
+    for (let index = first; index < first + match[1]!.split('|').length - 1; index++) indices.add(String(index));
+  }
+  count = indices.size;
   const visit = (element: HTMLElement) => {
     if ((element.getAttribute('class') ?? '').split(/\s+/).includes('fragment')) {
       const index = element.getAttribute('data-fragment-index');
@@ -117,5 +128,6 @@ export function applyAttributes(html: string): AppliedAttributes {
   const slideTarget: Target = { setAttribute: (name, value) => (slide[name] = value) };
   walk(slideTarget, root, undefined, undefined);
   removeEmptyComments(root);
-  return { html: root.toString(), slide, fragments: countFragments(root) };
+  const result = root.toString();
+  return { html: result, slide, fragments: countFragments(root, result) };
 }

@@ -18,6 +18,7 @@ import type { Asset, Deck, Section } from './types.js';
 import { includedFile } from './assets.js';
 import { collecting, collectingAsync, combineProblems } from '../core/problems.js';
 import { duplicateIds, linkSlideIds } from './slide-ids.js';
+import { fillSlidevPlaceholders } from './slidev-deck.js';
 import type { DeckError } from '../core/errors.js';
 import type { DeckWarning } from '../core/warnings.js';
 
@@ -181,7 +182,7 @@ export function parseDeckCollecting(
     if ((first && key in first.data) || (fileLayer && key in fileLayer.values)) settingOrigins[key] = settingLine(key);
   const styles = config.css.map((path) => includedFile(path, sources.root, settingLine('css'), assets, problems));
   const scripts = config.scripts.map((path) => includedFile(path, sources.root, settingLine('scripts'), assets, problems));
-  const sections = linkSlideIds(built);
+  const sections = fillSlidevPlaceholders(linkSlideIds(built));
   const plan = planDeck(
     sections.flatMap((section) => section.stacks.flat()),
     config,

@@ -14,13 +14,14 @@ import { takeOwnNotes } from './own-notes.js';
 import { splitPandocSlides } from './pandoc-slides.js';
 import type { PandocSlides } from './pandoc-style.js';
 import { rawSections } from './sections.js';
-import { foldSlideFrontMatter } from './slidev-front-matter.js';
+import { foldSlideFrontMatter, headmatterSlide, type SlidevLayoutCall } from './slidev-front-matter.js';
+import { slidevSlide } from './slidev-slide.js';
 import { commentNotes, type CommentNotesStyle } from './comment-notes.js';
 import { marpImages } from './marp-images.js';
 import { type DirectiveEntry, directiveComments, directiveEntries, withoutComments } from './marp-directives.js';
 import { type MarpCursor, type MarpLook, marginalsOf } from './marp-look.js';
 import { divideAtHeadings } from './heading-divider.js';
-import { type Chunk, fencedRanges, scanFences, splitNotes, splitSlides } from './split.js';
+import { type Chunk, scanFences, splitNotes, splitSlides } from './split.js';
 import { countVisuals, slideTiming } from './timing.js';
 import type { Asset, Section, Slide, SlideMarginals, SlideOrigins } from './types.js';
 
@@ -115,6 +116,20 @@ function separatorsOf(input: SectionInput, ctx: SectionContext) {
   return { separator: pick('separator'), verticalSeparator: pick('verticalSeparator'), notesSeparator };
 }
 
+/** What a Slidev front matter (or a Slidev deck's headmatter, for a file's first slide) gives its slide. */
+interface SlidevSettings {
+  readonly attributes: Record<string, string>;
+  readonly layout?: SlidevLayoutCall;
+  /** The line of the front matter, for messages about its layout. */
+  readonly layoutLine?: number;
+}
+
+/** Attributes of both, the second's winning, their classes joined. */
+function mergeClasses(first: Readonly<Record<string, string>>, second: Readonly<Record<string, string>>): Record<string, string> {
+  const classes = [first.class, second.class].filter(Boolean).join(' ');
+  return { ...first, ...second, ...(classes ? { class: classes } : {}) };
+}
+
 /** A slide before it is numbered: what one chunk of Markdown (or one raw <section> in it) gives. */
 interface Draft {
   line: number;
@@ -135,8 +150,8 @@ function draftsOf(
   input: SectionInput,
   ctx: SectionContext,
   notesSeparator: string,
-  /** Attributes from before the chunk (Slidev's front matter of the slide); the slide's own win. */
-  given: Record<string, string> = {},
+  /** Slidev's front matter of the slide: attributes (the slide's own win) and its layout. */
+  settings: SlidevSettings = { attributes: {} },
   /** Marp's directives in the file's front matter, for its first slide. */
   front: readonly DirectiveEntry[] = [],
 ): Draft[] {
@@ -163,19 +178,22 @@ function draftsOf(
       message: `${images.extra} more Marp background image${images.extra > 1 ? 's' : ''} (![bg]) on this slide: reveal.js shows one background, the first; the others are left out`,
     });
   }
+  // A slide of a Slidev deck, or one with Slidev's front matter, is read as Slidev reads it: layout, slots, clicks.
+  const slidev =
+    ctx.writtenFor === 'slidev' || settings.layout
+      ? slidevSlide(split.body, settings.layout, (markdown) => renderMarkdown(ctx.markdown, markdown))
+      : undefined;
+  for (const warning of slidev?.warnings ?? []) {
+    const at = warning.at === undefined ? -1 : chunkText.indexOf(warning.at);
+    ctx.warnings.push({
+      file: input.name,
+      line: at === -1 ? (settings.layoutLine ?? line) : where(at),
+      message: warning.message,
+    });
+  }
+  const given = slidev ? mergeClasses(settings.attributes, slidev.attributes) : settings.attributes;
   // Marp draws a ![bg] image over the backgroundImage directive's: here it is the slide's background instead.
   const before = { ...look?.attributes, ...images?.attributes, ...given };
-  if (ctx.writtenFor === 'slidev') {
-    const slots = slotMarkers(split.body);
-    if (slots.length > 0) {
-      split.body = slots.reduceRight((body, slot) => body.slice(0, slot.start) + body.slice(slot.end), split.body);
-      ctx.warnings.push({
-        file: input.name,
-        line: where(Math.max(0, chunkText.indexOf(slots[0]!.text))),
-        message: `Slidev's slots (${[...new Set(slots.map((slot) => slot.text))].join(', ')}) are not supported: their parts follow one another on the slide, in the default layout`,
-      });
-    }
-  }
   if (split.extraMarkers.length > 0) {
     ctx.warnings.push({
       file: input.name,
@@ -228,7 +246,7 @@ function draftsOf(
       ...(marginals ? { marginals } : {}),
     };
   };
-  const rendered = renderMarkdown(ctx.markdown, split.body);
+  const rendered = slidev ? slidev.html : renderMarkdown(ctx.markdown, split.body);
   const raw = canStack ? rawSections(rendered) : undefined;
   if (!raw) {
     const applied = applyAttributes(rendered);
@@ -291,14 +309,6 @@ function pandocRule(separator: string): { separator?: string } {
   return separator === DEFAULT_SEPARATOR ? { separator: PANDOC_RULE } : {};
 }
 
-/** Slidev's slot markers (`::right::`, `::col2::`) on lines of their own, outside code: where and what. */
-function slotMarkers(text: string): { start: number; end: number; text: string }[] {
-  const code = fencedRanges(text);
-  return [...text.matchAll(/^::([\w-]+)::[ \t]*(?:\r?\n|$)/gm)]
-    .filter((match) => !code.some(([start, end]) => match.index >= start && match.index < end))
-    .map((match) => ({ start: match.index, end: match.index + match[0].length, text: `::${match[1]}::` }));
-}
-
 /** An id for the slide's <section>: the author's own (`<!-- .slide: id="intro" -->`), else a generated one. */
 function slideIdOf(attributes: Record<string, string>, generated: string): string {
   const own = attributes.id?.trim();
@@ -340,19 +350,25 @@ export function buildSection(input: SectionInput, ctx: SectionContext): Section 
   const showsHidden = ctx.config.revealOptions.showHiddenSlides === true;
   // A slide with a problem (bad math, a bad attribute value) is left out so the build goes on to find the rest.
   const lineOfChunk = (chunk: Chunk) => lineAt(chunk.offset + /^(?:[ \t]*\r?\n)*/.exec(chunk.text)![0].length);
+  // In a Slidev deck a file's headmatter is also its first slide's front matter (its layout, class, background).
+  const headmatter = ctx.writtenFor === 'slidev' ? headmatterSlide(input.data) : undefined;
   const draftStacks = foldSlideFrontMatter(chunks, ctx.writtenFor === 'slidev')
-    .map((stack) =>
-      stack.flatMap(({ chunk, attributes, frontMatter }) => {
+    .map((stack, stackIndex) =>
+      stack.flatMap(({ chunk, attributes, layout, frontMatter }, v) => {
         if (frontMatter && frontMatter.ignored.length > 0) {
           ctx.warnings.push({
             file: input.name,
             line: lineOfChunk(frontMatter.chunk),
-            message: `Slidev's front matter of the next slide: ${frontMatter.ignored.join(', ')} is not supported here; it is ignored (the slide uses this tool's layouts)`,
+            message: `Slidev's front matter of the next slide: ${frontMatter.ignored.join(', ')} is not supported here; it is ignored`,
           });
         }
+        const settings: SlidevSettings =
+          headmatter && stackIndex === 0 && v === 0 && !frontMatter
+            ? { ...headmatter, layoutLine: input.keyLines.layout ?? input.keyLines.image ?? input.keyLines.url }
+            : { attributes, layout, ...(frontMatter ? { layoutLine: lineOfChunk(frontMatter.chunk) } : {}) };
         const line = lineOfChunk(chunk);
         const directives = chunk === firstChunk ? front : [];
-        const drafts = () => draftsOf(chunk.text, line, stack.length === 1, input, ctx, separators.notesSeparator, attributes, directives);
+        const drafts = () => draftsOf(chunk.text, line, stack.length === 1, input, ctx, separators.notesSeparator, settings, directives);
         return collecting(
           ctx.problems,
           () => locatingMath(drafts, input.name, (formula) => lineAt(chunk.offset + Math.max(0, chunk.text.indexOf(formula)))),

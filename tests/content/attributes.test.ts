@@ -27,6 +27,14 @@ describe('attribute comments', () => {
     expect(render('A paragraph <!-- .element: style="color:red" -->').html).toContain('<p style="color:red">');
   });
 
+  it('counts the line-highlight steps after the first of a code block with a first index, sharing indices with other fragments', () => {
+    // As src/content/slidev-clicks.ts writes Slidev's ```ts {1|2-3|all}: reveal.js makes steps 2 and 3 fragments 1 and 2.
+    const out = applyAttributes(
+      '<pre><code data-line-numbers="1|2-3|" class="ts" data-fragment-index="1">x</code></pre><p class="fragment" data-fragment-index="2">y</p><p class="fragment" data-fragment-index="3">z</p>',
+    );
+    expect(out.fragments).toBe(3);
+  });
+
   it('counts fragments sharing a data-fragment-index once', () => {
     const out = render(
       '- a <!-- .element: class="fragment" data-fragment-index="1" -->\n- b <!-- .element: class="fragment" data-fragment-index="1" -->\n- c <!-- .element: class="fragment" -->',

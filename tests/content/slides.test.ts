@@ -136,7 +136,7 @@ describe('hidden slides', () => {
 });
 
 describe('Slidev front matter on a slide', () => {
-  it('is not a slide but the next slide’s settings: class, background, transition and hide on its <section>, the rest named in a warning', async () => {
+  it('is not a slide but the next slide’s settings: class, background, transition, hide and layout on its <section>, the rest named in a warning', async () => {
     // As in slidevjs/slidev's demo/starter/slides.md.
     const deck = await deckOf({
       'slides.md': `${[
@@ -155,19 +155,26 @@ describe('Slidev front matter on a slide', () => {
     expect(deck.slides.map((slide) => [slide.title, slide.line, slide.attributes])).toEqual([
       ['Welcome', 1, {}],
       ['What is Slidev?', 7, { 'data-transition': 'fade' }],
-      ['Table of contents', 16, { class: 'px-20', 'data-background-image': 'photo.jpg' }],
+      [
+        'Table of contents',
+        16,
+        {
+          class: 'px-20',
+          'data-background-color': '#000',
+          'data-background-image': 'photo.jpg',
+          'data-background-opacity': '0.6',
+          'data-layout': 'two-columns',
+        },
+      ],
       ['Slide 4', 25, {}],
       ['End', 29, {}],
     ]);
     expect(deck.slides[3]!.html).toContain('Status: done');
     expect(deck.warnings.map((warning) => [warning.line, warning.message])).toEqual([
-      [
-        10,
-        "Slidev's front matter of the next slide: layout: two-cols, layoutClass: gap-16 is not supported here; it is ignored (the slide uses this tool's layouts)",
-      ],
+      [10, "Slidev's front matter of the next slide: layoutClass: gap-16 is not supported here; it is ignored"],
     ]);
   });
-  it('in a deck with Slidev’s keys, its slot markers (::right::) leave the slide with a warning at their line; in code they stay', async () => {
+  it('in a deck with Slidev’s keys, slot markers (::right::) never show; one the layout has no place for is a warning at its line; in code they stay', async () => {
     // slidevjs/slidev's demo/starter: `layout: two-cols` … `::right::`; m4dz/slidev-theme-divriots: `::col2::`.
     const deck = await deckOf({
       'slides.md': '---\ncolorSchema: dark\n---\n# Table of contents\n\nleft\n\n::right::\n\nright\n\n```md\n::right::\n```\n',
@@ -176,7 +183,7 @@ describe('Slidev front matter on a slide', () => {
     expect(deck.slides[0]!.html).toContain('<code class="md">::right::</code>');
     expect(deck.warnings.map((warning) => [warning.line, warning.message.split(' are ')[0]])).toEqual([
       [2, '"colorSchema" is a Slidev setting that this tool does not support; it is ignored'.split(' are ')[0]],
-      [8, "Slidev's slots (::right::)"],
+      [8, "Slidev's slot ::right:: has no place in layout default: its part follows the slide's text"],
     ]);
   });
 

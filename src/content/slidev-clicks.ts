@@ -1,0 +1,137 @@
+/**
+ * Slidev's click animations (sli.dev/guide/animations) as reveal.js fragments, stepping in the order Slidev steps
+ * them: `<v-click>` around content and a `v-click` attribute on an element are the next click, `v-after` the
+ * click before it again, `v-click="3"` click 3 and `v-click="+2"` two clicks on; `<v-click hide>`, `v-click.hide`
+ * and `v-click-hide` hide their content at their click; `<v-clicks>` makes each item of the list it wraps a click
+ * (`depth="2"` the items of lists inside too, `every="2"` two items a click), or each element it wraps. A code
+ * block with line-highlight steps (` ```ts {1|2-3} `, reveal.js's `data-line-numbers`) takes its steps' clicks in
+ * its place. Every fragment gets its click as data-fragment-index: reveal.js steps through the indices in order,
+ * those without one after all the rest.
+ */
+import { parse, type HTMLElement, type Node as HtmlNode } from 'node-html-parser';
+
+const ELEMENT_NODE = 1;
+const isElement = (node: HtmlNode): node is HTMLElement => node.nodeType === ELEMENT_NODE;
+
+/** Elements that make a `<v-click>` a block (a <div>) rather than text in a line (a <span>). */
+const BLOCK =
+  /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|DETAILS|DIV|DL|FIELDSET|FIGURE|FOOTER|FORM|H[1-6]|HEADER|HR|MAIN|NAV|OL|P|PRE|SECTION|TABLE|UL|V-CLICKS?)$/;
+
+/** Quick test: does the HTML have anything of Slidev's clicks (or line-highlight steps, which take clicks)? */
+export function hasSlidevClicks(html: string): boolean {
+  return /<v-clicks?[\s>]|\sv-(click|after)[\s.=>-]|data-line-numbers="[^"]*\|/.test(html);
+}
+
+interface Click {
+  /** The click it shows (or hides) at; 0 is shown from the start: no fragment. */
+  readonly at: number;
+  readonly hide: boolean;
+  /** Shown at `at` and hidden at the next click (`v-click="[4, 5]"`). */
+  readonly only?: boolean;
+}
+
+/** The slide's clicks so far: the last relative click. */
+interface Counter {
+  last: number;
+}
+
+/** A `v-click` value: '' the next click, `3` click 3, `+2` two on, `[4, 5]` from 4 up to 5. */
+function clickOf(value: string, counter: Counter): Click {
+  const written = value.trim();
+  const range = /^\[\s*(\d+)\s*,\s*(\d+)\s*\]$/.exec(written);
+  if (range) return { at: Number(range[1]), hide: false, only: Number(range[2]) === Number(range[1]) + 1 };
+  if (/^\d+$/.test(written)) return { at: Number(written), hide: false };
+  counter.last += /^\+\d+$/.test(written) ? Number(written.slice(1)) : 1;
+  return { at: counter.last, hide: false };
+}
+
+function markFragment(element: HTMLElement, click: Click): void {
+  if (click.at <= 0) return;
+  element.classList.add('fragment');
+  if (click.hide) element.classList.add('fade-out');
+  else if (click.only) element.classList.add('fade-in-then-out');
+  element.setAttribute('data-fragment-index', String(click.at));
+}
+
+/** The click an element's own attributes give it (`v-click`, `v-after`, with Slidev's modifiers), if any. */
+function attributeClick(element: HTMLElement, counter: Counter): Click | undefined {
+  for (const [name, value] of Object.entries(element.attributes)) {
+    const match = /^v-(click|after)(-hide)?((?:\.[\w-]+)*)$/.exec(name);
+    if (!match) continue;
+    element.removeAttribute(name);
+    const hide = match[2] !== undefined || match[3]!.split('.').includes('hide');
+    if (match[1] === 'after') return { at: counter.last, hide };
+    return { ...clickOf(value, counter), hide };
+  }
+  return undefined;
+}
+
+/** The items `<v-clicks>` steps through, in document order: list items to `depth` lists deep, else its elements. */
+function clickItems(wrapper: HTMLElement, depth: number): HTMLElement[] {
+  const children = wrapper.childNodes.filter(isElement);
+  const lists = children.filter((child) => child.tagName === 'UL' || child.tagName === 'OL');
+  if (lists.length === 0) return children;
+  const items: HTMLElement[] = [];
+  const visit = (list: HTMLElement, level: number) => {
+    for (const item of list.childNodes.filter(isElement)) {
+      if (item.tagName !== 'LI') continue;
+      items.push(item);
+      if (level < depth) for (const inner of item.querySelectorAll(':scope > ul, :scope > ol')) visit(inner, level + 1);
+    }
+  };
+  for (const list of lists) visit(list, 1);
+  return items;
+}
+
+function positive(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+function walk(node: HtmlNode, counter: Counter): void {
+  for (const child of [...node.childNodes]) {
+    if (!isElement(child)) continue;
+    const tag = child.tagName;
+    if (tag === 'V-CLICK' || tag === 'V-AFTER') {
+      const hide = child.hasAttribute('hide');
+      const at = child.getAttribute('at');
+      child.removeAttribute('hide');
+      child.removeAttribute('at');
+      const click = tag === 'V-AFTER' ? { at: counter.last, hide } : { ...clickOf(at ?? '', counter), hide };
+      child.tagName = child.childNodes.some((inner) => isElement(inner) && BLOCK.test(inner.tagName)) ? 'div' : 'span';
+      markFragment(child, click);
+    } else if (tag === 'V-CLICKS') {
+      const every = positive(child.getAttribute('every'), 1);
+      clickItems(child, positive(child.getAttribute('depth'), 1)).forEach((item, i) => {
+        if (i % every === 0) counter.last++;
+        markFragment(item, { at: counter.last, hide: false });
+      });
+      walk(child, counter);
+      child.replaceWith(...child.childNodes);
+      continue;
+    } else if (tag === 'CODE') {
+      const steps = (child.getAttribute('data-line-numbers') ?? '').split('|').length;
+      if (steps > 1) {
+        child.setAttribute('data-fragment-index', String(counter.last + 1));
+        counter.last += steps - 1;
+      }
+    } else {
+      const click = attributeClick(child, counter);
+      if (click) markFragment(child, click);
+    }
+    walk(child, counter);
+  }
+}
+
+/** The slide's HTML with Slidev's clicks as reveal.js fragments (see the file's comment). */
+export function slidevClicks(html: string): string {
+  if (!hasSlidevClicks(html)) return html;
+  // <pre> is parsed (node-html-parser keeps it as raw text by default) for its <code>'s line-highlight steps.
+  const root = parse(html, {
+    comment: true,
+    voidTag: { closingSlash: false },
+    blockTextElements: { script: true, style: true, noscript: true },
+  });
+  walk(root, { last: 0 });
+  return root.toString();
+}

@@ -1,0 +1,42 @@
+/**
+ * What Slidev's components need the whole deck for, filled in once every slide is numbered: `<SlideCurrentNo>`
+ * (the slide's number), `<SlidesTotal>` (the number of slides) and `<Toc>` (the slides with a level-1 heading,
+ * as Slidev's table of contents lists them, each a link to its slide). src/content/slidev-components.ts leaves
+ * their placeholders.
+ */
+import { escapeHtml } from './escape.js';
+import type { Section, Slide } from './types.js';
+
+const CURRENT = '<span class="slidev-current-no"></span>';
+const TOTAL = '<span class="slidev-slides-total"></span>';
+const TOC = '<nav class="slidev-toc"></nav>';
+
+/** Whether a slide's HTML has a placeholder to fill. */
+const hasPlaceholder = (html: string) => html.includes(CURRENT) || html.includes(TOTAL) || html.includes(TOC);
+
+/** The table of contents: each slide whose first heading is an <h1>, by its title. */
+function tocHtml(slides: readonly Slide[]): string {
+  const items = slides
+    .filter((slide) => /<h([1-6])[\s>]/.exec(slide.html)?.[1] === '1')
+    .map((slide) => `<li><a href="#${escapeHtml(slide.id)}">${escapeHtml(slide.title)}</a></li>`);
+  return `<nav class="slidev-toc"><ul>${items.join('')}</ul></nav>`;
+}
+
+/** The sections with their slides' Slidev placeholders filled; a slide without one is kept as it was. */
+export function fillSlidevPlaceholders(sections: readonly Section[]): Section[] {
+  const slides = sections.flatMap((section) => section.stacks.flat());
+  if (!slides.some((slide) => hasPlaceholder(slide.html))) return [...sections];
+  const total = String(slides.length);
+  const toc = slides.some((slide) => slide.html.includes(TOC)) ? tocHtml(slides) : '';
+  const fill = (slide: Slide): Slide =>
+    hasPlaceholder(slide.html)
+      ? {
+          ...slide,
+          html: slide.html
+            .replaceAll(CURRENT, `<span class="slidev-current-no">${slide.index + 1}</span>`)
+            .replaceAll(TOTAL, `<span class="slidev-slides-total">${total}</span>`)
+            .replaceAll(TOC, toc),
+        }
+      : slide;
+  return sections.map((section) => ({ ...section, stacks: section.stacks.map((stack) => stack.map(fill)) }));
+}

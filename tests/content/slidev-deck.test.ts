@@ -1,0 +1,27 @@
+/** What Slidev's components need the whole deck for: the slide's number, the number of slides, the table of contents. */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadDeck } from '../../src/content/deck.js';
+
+const FIXTURE = join(import.meta.dirname, '../fixtures/decks/slidev');
+
+describe('Slidev placeholders', () => {
+  it('<SlideCurrentNo /> / <SlidesTotal /> read the slide’s number and the deck’s count', async () => {
+    const deck = await loadDeck(FIXTURE);
+    expect(deck.slides[1]!.html).toContain('<p><span class="slidev-current-no">2</span> / <span class="slidev-slides-total">18</span></p>');
+  });
+
+  it('<Toc /> lists the slides whose first heading is a level-1 heading, each a link to its slide', async () => {
+    const deck = await loadDeck(FIXTURE);
+    const toc = deck.slides.find((slide) => slide.title === 'Table of contents')!.html;
+    const entries = [...toc.matchAll(/<li><a href="#([\w-]+)">([^<]*)<\/a><\/li>/g)].map((match) => [match[1], match[2]]);
+    expect(entries.slice(0, 3)).toEqual([
+      ['slide-1', 'Shipping a Design System'],
+      ['slide-2', 'Hi, I&#39;m Alex'],
+      ['slide-3', 'Four stops'],
+    ]);
+    // The quote and the end slide have no heading: they are not listed.
+    expect(entries.map(([, title]) => title)).not.toContain('Slide 11');
+    expect(entries).toHaveLength(16);
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * A Slidev deck as Slidev's authors write it (tests/fixtures/decks/slidev: one slides.md with headmatter, layouts,
+ * slots, clicks, components, code extras): each slide in the closest layout, nothing of Slidev's syntax on it.
+ */
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDeck } from '../../src/content/deck.js';
+import type { Deck } from '../../src/content/types.js';
+
+const FIXTURE = join(import.meta.dirname, '../fixtures/decks/slidev');
+
+let deck: Deck;
+beforeAll(async () => {
+  deck = await loadDeck(FIXTURE);
+});
+
+describe('a Slidev deck', () => {
+  it('places each slide in the layout closest to Slidev’s', () => {
+    expect(deck.slides.map((slide) => [slide.title, slide.layout])).toEqual([
+      ['Shipping a Design System', 'statement'], // cover
+      ["Hi, I'm Alex", 'statement'], // intro
+      ['Four stops', 'two-columns'], // two-cols
+      ['Why a design system', 'default'],
+      ['Tokens first', 'statement'], // section
+      ['Table of contents', 'default'],
+      ['Tokens', 'two-columns'], // image-right
+      ['Before and after', 'two-columns'], // two-cols-header
+      ['Design decisions belong in code', 'statement'],
+      ['92%', 'big-number'], // fact
+      ['Slide 11', 'quote'],
+      ['Components second', 'default'],
+      ['Adoption checklist', 'default'],
+      ['Code that steps', 'default'],
+      ['Living documentation', 'two-columns'], // iframe-right
+      ['Watch the launch', 'default'],
+      ['Thank you', 'statement'], // center
+      ['Slide 18', 'closing'], // end
+    ]);
+  });
+
+  it('gives the first slide its headmatter’s class and background, dimmed under light text as Slidev draws it', () => {
+    expect(deck.slides[0]!.attributes).toEqual({
+      class: 'text-center',
+      'data-background-color': '#000',
+      'data-background-image': 'images/cover.svg',
+      'data-background-opacity': '0.6',
+      'data-layout': 'statement',
+    });
+    expect(deck.config.title).toBe('Shipping a Design System');
+  });
+
+  it('shows no slot marker, click element, component tag or icon as text or as an unknown tag', () => {
+    for (const slide of deck.slides) {
+      expect(slide.html, slide.title).not.toMatch(
+        /::(left|right|bottom)::|<\/?(v-clicks?|v-after)[\s>]|\sv-(click|after)|<[A-Z]\w*[\s/>]|<carbon|&lt;carbon|<arrow/,
+      );
+    }
+  });
+
+  it('makes clicks fragments: v-clicks items one by one (depth 2 the nested ones too, every 2 two at a time), v-after with the click before', () => {
+    const fragments = Object.fromEntries(deck.slides.map((slide) => [slide.title, slide.fragments]));
+    expect(fragments).toMatchObject({
+      'Four stops': 4,
+      'Why a design system': 4,
+      'Components second': 5,
+      'Adoption checklist': 2,
+      'Code that steps': 2,
+    });
+  });
+
+  it('warns of what it leaves out at its line: the components it cannot draw and the front matter it does not read', () => {
+    expect(deck.warnings.filter((warning) => (warning.line ?? 0) > 13).map((warning) => [warning.line, warning.message])).toEqual([
+      [24, "Slidev's <carbon-logo-github> is left out: icons are not drawn here"],
+      [44, "Slidev's front matter of the next slide: layoutClass: gap-16 is not supported here; it is ignored"],
+      [118, "Slidev's <Arrow> is left out: it is drawn at fixed points of Slidev's page, which are not this slide's"],
+      [237, "Slidev's <carbon:logo-github> is left out: icons are not drawn here"],
+      [239, "Slidev's <PoweredBySlidev> is left out: a Vue component this tool cannot render"],
+    ]);
+    // The headmatter's `class` is the first slide's, not Marp's setting.
+    expect(deck.warnings.map((warning) => warning.message).join('\n')).not.toContain('"class"');
+  });
+
+  it('reads Slidev’s code block extras: line highlights as reveal.js steps, {monaco} and twoslash as plain code', () => {
+    const code = deck.slides.find((slide) => slide.title === 'Code that steps')!.html;
+    expect(code).toContain('<code data-line-numbers="1|2-3|" class="ts" data-fragment-index="1">');
+    expect([...code.matchAll(/<code[^>]*>/g)].map((match) => match[0]).slice(1)).toEqual(['<code class="ts">', '<code class="ts">']);
+    expect(deck.slides.find((slide) => slide.title === 'Tokens')!.html).toContain('<code data-line-numbers="2,3" class="ts">');
+  });
+});
