@@ -183,14 +183,11 @@ function draftsOf(
     ctx.writtenFor === 'slidev' || settings.layout
       ? slidevSlide(split.body, settings.layout, (markdown) => renderMarkdown(ctx.markdown, markdown))
       : undefined;
-  for (const warning of slidev?.warnings ?? []) {
+  const slidevWarnings = (slidev?.warnings ?? []).map((warning) => {
     const at = warning.at === undefined ? -1 : chunkText.indexOf(warning.at);
-    ctx.warnings.push({
-      file: input.name,
-      line: at === -1 ? (settings.layoutLine ?? line) : where(at),
-      message: warning.message,
-    });
-  }
+    return { file: input.name, line: at === -1 ? (settings.layoutLine ?? line) : where(at), message: warning.message };
+  });
+  ctx.warnings.push(...slidevWarnings.sort((a, b) => a.line - b.line));
   const given = slidev ? mergeClasses(settings.attributes, slidev.attributes) : settings.attributes;
   // Marp draws a ![bg] image over the backgroundImage directive's: here it is the slide's background instead.
   const before = { ...look?.attributes, ...images?.attributes, ...given };

@@ -3,7 +3,7 @@
  * ```` ```ts {all|2|1-6} ```` highlights lines (step by step between `|`; `all` and `*` are every line), which is
  * reveal.js's `data-line-numbers`; `[file.ts]` names the file, `{monaco}` and `{monaco-run}` make an editor,
  * `twoslash` adds type hovers and `{lines: true}` numbers the lines. Those last four are interactive in Slidev and
- * leave plain highlighted code here.
+ * leave plain highlighted code here. A snippet import (`<<< @/snippets/external.ts#snippet`) is left out.
  */
 export interface SlidevCodeInfo {
   /** The language for highlight.js ('' when none). */
@@ -27,4 +27,24 @@ export function slidevCodeInfo(info: string): SlidevCodeInfo {
   const steps = highlights.split('|').map((step) => (/^\s*(all|\*)\s*$/.test(step) ? '' : step.replace(/\s+/g, '')));
   // Every line highlighted in every step is no highlight at all.
   return steps.every((step) => step === '') ? { language } : { language, lineNumbers: steps.join('|') };
+}
+
+/** Slidev's snippet import, `<<< @/snippets/external.ts#snippet ts {2|3}`, on a line of its own. */
+const SNIPPET_IMPORT = /^<<<[ \t]+\S.*(?:\r?\n|$)/gm;
+
+/**
+ * The slide's Markdown without Slidev's snippet imports (outside code), each named for a warning: the code they
+ * name is read from a file when Slidev builds, which this tool does not do; as Markdown the line is text.
+ */
+export function dropSnippetImports(
+  markdown: string,
+  code: readonly [number, number][],
+): { readonly markdown: string; readonly dropped: readonly string[] } {
+  const dropped: string[] = [];
+  const result = markdown.replace(SNIPPET_IMPORT, (line: string, offset: number) => {
+    if (code.some(([start, end]) => offset >= start && offset < end)) return line;
+    dropped.push(line.trim());
+    return '';
+  });
+  return { markdown: result, dropped };
 }

@@ -1,12 +1,16 @@
 /**
  * One slide written for Slidev, in HTML: its layout placed by one of this tool's (src/content/slidev-layouts.ts),
  * the parts between its slot markers rendered and arranged (src/content/slidev-slots.ts), its components
- * resolved (src/content/slidev-components.ts) and its clicks made reveal.js fragments (src/content/slidev-clicks.ts).
+ * resolved (src/content/slidev-components.ts), its styles kept to it (src/content/slidev-styles.ts) and its clicks made
+ * reveal.js fragments (src/content/slidev-clicks.ts).
  */
 import { slidevClicks } from './slidev-clicks.js';
+import { dropSnippetImports } from './slidev-code.js';
+import { fencedRanges } from './split.js';
 import { dropColonIcons, slidevComponents } from './slidev-components.js';
 import type { SlidevLayoutCall } from './slidev-front-matter.js';
 import { placeSlidevLayout } from './slidev-layouts.js';
+import { scopeSlideStyles } from './slidev-styles.js';
 import { arrangeSlots, pageLinkHtml, slotParts, unplacedSlots } from './slidev-slots.js';
 
 export interface SlidevWarning {
@@ -26,7 +30,14 @@ export interface SlidevSlide {
 export function slidevSlide(markdown: string, layout: SlidevLayoutCall | undefined, render: (markdown: string) => string): SlidevSlide {
   const placement = placeSlidevLayout(layout?.name, layout?.props ?? {}, markdown);
   const warnings: SlidevWarning[] = placement.warning ? [{ message: placement.warning }] : [];
-  const icons = dropColonIcons(markdown);
+  const snippets = dropSnippetImports(markdown, fencedRanges(markdown));
+  for (const line of snippets.dropped) {
+    warnings.push({
+      at: line,
+      message: `Slidev's snippet import (${line}) is left out: this tool does not read code from files; paste the code in a code block`,
+    });
+  }
+  const icons = dropColonIcons(snippets.markdown);
   const parts = slotParts(icons.markdown);
   const unplaced = unplacedSlots(parts, placement.slots);
   if (unplaced.length > 0) {
@@ -44,5 +55,9 @@ export function slidevSlide(markdown: string, layout: SlidevLayoutCall | undefin
   for (const dropped of [...icons.dropped, ...components.dropped]) {
     warnings.push({ at: dropped.text, message: `Slidev's ${dropped.name} is left out: ${dropped.reason}` });
   }
-  return { html: slidevClicks(components.html), attributes: { 'data-layout': placement.layout, ...placement.attributes }, warnings };
+  return {
+    html: slidevClicks(scopeSlideStyles(components.html)),
+    attributes: { 'data-layout': placement.layout, ...placement.attributes },
+    warnings,
+  };
 }

@@ -100,6 +100,20 @@ describe('a Slidev deck in Chromium', () => {
     ]);
   });
 
+  it('keeps a slide’s <style> to that slide, as Slidev scopes it', async () => {
+    const colours = await readDeck(() => {
+      const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
+      return [2, 3, 4].map((h) => {
+        reveal.slide(h, 0, -1);
+        return getComputedStyle(reveal.getCurrentSlide().querySelector('h1')!).color;
+      });
+    });
+    // Only "Why a design system" (slide 4) colours its heading.
+    expect(colours[1]).toBe('rgb(43, 144, 182)');
+    expect(colours[0]).not.toBe(colours[1]);
+    expect(colours[2]).toBe(colours[0]);
+  });
+
   it('fills image-right’s right half with its picture, the text on the left, and nothing past the slide', async () => {
     const reading = await readDeck(() => {
       const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;

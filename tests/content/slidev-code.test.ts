@@ -1,6 +1,7 @@
 /** Slidev's code block info strings: line highlights as reveal.js's, its interactive extras dropped. */
 import { describe, expect, it } from 'vitest';
-import { slidevCodeInfo } from '../../src/content/slidev-code.js';
+import { dropSnippetImports, slidevCodeInfo } from '../../src/content/slidev-code.js';
+import { fencedRanges } from '../../src/content/split.js';
 
 describe('Slidev code info', () => {
   it('reads {2,3} and {all|2|1-6} as reveal.js line-highlight steps, `all` and `*` as every line', () => {
@@ -16,5 +17,13 @@ describe('Slidev code info', () => {
     expect(slidevCodeInfo('ts twoslash')).toEqual({ language: 'ts' });
     expect(slidevCodeInfo('js {2|3}{lines:true}')).toEqual({ language: 'js', lineNumbers: '2|3' });
     expect(slidevCodeInfo('{all}')).toEqual({ language: '' });
+  });
+
+  it('leaves out snippet imports (<<< @/file#region) on lines of their own, not in code, naming each', () => {
+    const markdown = '# Code\n\n<<< @/snippets/external.ts#snippet\n\n```md\n<<< @/in/code.ts\n```\n';
+    expect(dropSnippetImports(markdown, fencedRanges(markdown))).toEqual({
+      markdown: '# Code\n\n\n```md\n<<< @/in/code.ts\n```\n',
+      dropped: ['<<< @/snippets/external.ts#snippet'],
+    });
   });
 });

@@ -72,9 +72,13 @@ describe('a Slidev deck', () => {
     expect(deck.warnings.filter((warning) => (warning.line ?? 0) > 13).map((warning) => [warning.line, warning.message])).toEqual([
       [24, "Slidev's <carbon-logo-github> is left out: icons are not drawn here"],
       [44, "Slidev's front matter of the next slide: layoutClass: gap-16 is not supported here; it is ignored"],
-      [118, "Slidev's <Arrow> is left out: it is drawn at fixed points of Slidev's page, which are not this slide's"],
-      [237, "Slidev's <carbon:logo-github> is left out: icons are not drawn here"],
-      [239, "Slidev's <PoweredBySlidev> is left out: a Vue component this tool cannot render"],
+      [124, "Slidev's <Arrow> is left out: it is drawn at fixed points of Slidev's page, which are not this slide's"],
+      [
+        126,
+        "Slidev's snippet import (<<< @/snippets/tokens.ts#spacing) is left out: this tool does not read code from files; paste the code in a code block",
+      ],
+      [245, "Slidev's <carbon:logo-github> is left out: icons are not drawn here"],
+      [247, "Slidev's <PoweredBySlidev> is left out: a Vue component this tool cannot render"],
     ]);
     // The headmatter's `class` is the first slide's, not Marp's setting.
     expect(deck.warnings.map((warning) => warning.message).join('\n')).not.toContain('"class"');
@@ -84,6 +88,8 @@ describe('a Slidev deck', () => {
     const code = deck.slides.find((slide) => slide.title === 'Code that steps')!.html;
     expect(code).toContain('<code data-line-numbers="1|2-3|" class="ts" data-fragment-index="1">');
     expect([...code.matchAll(/<code[^>]*>/g)].map((match) => match[0]).slice(1)).toEqual(['<code class="ts">', '<code class="ts">']);
-    expect(deck.slides.find((slide) => slide.title === 'Tokens')!.html).toContain('<code data-line-numbers="2,3" class="ts">');
+    const tokens = deck.slides.find((slide) => slide.title === 'Tokens')!.html;
+    expect(tokens).toContain('<code data-line-numbers="2,3" class="ts">');
+    expect(tokens).not.toContain('&lt;&lt;&lt;');
   });
 });
