@@ -202,6 +202,38 @@ export const SLIDEV_TRANSITIONS: Record<string, string> = {
   'slide-down': 'slide',
 };
 
+/** Slidev's built-in layouts that this tool has no layout of the same name for (packages/client/layouts). */
+const SLIDEV_ONLY_LAYOUTS = new Set([
+  'center',
+  'cover',
+  'end',
+  'fact',
+  'full',
+  'iframe',
+  'iframe-left',
+  'iframe-right',
+  'image-left',
+  'image-right',
+  'intro',
+  'none',
+  'two-cols',
+  'two-cols-header',
+]);
+
+/**
+ * Whether a deck's front matter is Slidev's: a key only Slidev defines, or a value only Slidev gives a shared key
+ * (`transition: slide-left`, `layout: intro`), as in a Slidev deck whose headmatter has only `theme`, `title`,
+ * `transition` and `layout`.
+ */
+export function isSlidevFrontMatter(values: Readonly<Record<string, unknown>>): boolean {
+  return Object.entries(values).some(
+    ([key, value]) =>
+      foreignToolOf(key) === 'Slidev' ||
+      (key === 'transition' && typeof value === 'string' && SLIDEV_TRANSITIONS[value] !== undefined) ||
+      (key === 'layout' && typeof value === 'string' && SLIDEV_ONLY_LAYOUTS.has(value)),
+  );
+}
+
 /** The tool that defines a key this one does not support, or undefined. */
 export function foreignToolOf(key: string): string | undefined {
   for (const [tool, keys] of Object.entries(TOOL_KEYS)) if (keys.includes(key)) return tool;

@@ -3,7 +3,15 @@ import { DeckError, ErrorCode } from '../core/errors.js';
 import { combineProblems } from '../core/problems.js';
 import type { DeckWarning } from '../core/warnings.js';
 import { defaultConfig } from './defaults.js';
-import { didYouMean, foreignThemeOf, foreignToolOf, isMarpDirective, REVEAL_OPTION_KEYS, SLIDEV_TRANSITIONS } from './foreign.js';
+import {
+  didYouMean,
+  foreignThemeOf,
+  foreignToolOf,
+  isMarpDirective,
+  isSlidevFrontMatter,
+  REVEAL_OPTION_KEYS,
+  SLIDEV_TRANSITIONS,
+} from './foreign.js';
 import { configSchema, partialConfigSchema, type DeckConfig, type PartialConfig } from './schema.js';
 
 /** Where a layer of settings came from, for error messages. */
@@ -80,7 +88,9 @@ export function prepareLayer(layer: ConfigLayer, warnings: DeckWarning[], proble
   const unknown: string[] = [];
   // Another tool's theme (Marp's `gaia`, Slidev's `seriph`) is a warning, and in a layer with Slidev's keys its
   // transition names (`slide-left`) are read as reveal.js's: neither fails the build.
-  const slidevDeck = Object.keys(layer.values).some((key) => foreignToolOf(key) === 'Slidev');
+  // In front matter a value of Slidev's (`transition: slide-left`) tells too; in a config file it is a mistake.
+  const slidevDeck =
+    kind === 'front-matter' ? isSlidevFrontMatter(layer.values) : Object.keys(layer.values).some((key) => foreignToolOf(key) === 'Slidev');
   for (const [key, value] of Object.entries(layer.values)) {
     const themeTool = key === 'theme' && kind !== 'flags' && typeof value === 'string' ? foreignThemeOf(value, slidevDeck) : undefined;
     if (themeTool) {

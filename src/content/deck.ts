@@ -8,7 +8,7 @@ import { parseFrontMatter } from './front-matter.js';
 import { createMarkdown } from './markdown.js';
 import { pandocStyle } from './pandoc-style.js';
 import type { CommentNotesStyle } from './comment-notes.js';
-import { foreignToolOf } from '../config/foreign.js';
+import { foreignToolOf, isSlidevFrontMatter } from '../config/foreign.js';
 import { buildSection, type SectionInput } from './slides.js';
 import { marpGlobals } from './marp-globals.js';
 import { createMarpCursor } from './marp-look.js';
@@ -37,12 +37,13 @@ export interface DeckOutcome {
 }
 
 /**
- * A deck written for Marp (its `marp` key, else a key only Marp defines) or Slidev (a key of Slidev's), whose
+ * A deck written for Marp (its `marp` key, else a key only Marp defines) or Slidev (a key of Slidev's, or in front matter a value), whose
  * HTML comments are speaker notes there (and Marp's image keywords apply); undefined for any other deck.
  */
-function writtenForTool(keys: readonly string[]): CommentNotesStyle | undefined {
+function writtenForTool(frontMatter: Readonly<Record<string, unknown>>, fileKeys: readonly string[]): CommentNotesStyle | undefined {
+  const keys = [...Object.keys(frontMatter), ...fileKeys];
   if (keys.includes('marp')) return 'marp';
-  if (keys.some((key) => foreignToolOf(key) === 'Slidev')) return 'slidev';
+  if (isSlidevFrontMatter(frontMatter) || fileKeys.some((key) => foreignToolOf(key) === 'Slidev')) return 'slidev';
   return keys.some((key) => foreignToolOf(key) === 'Marp') ? 'marp' : undefined;
 }
 
@@ -116,7 +117,7 @@ export function parseDeckCollecting(
     layers.push({ source: first.name, values, line: 1, lines: keyLines[0], kind: 'front-matter' });
   }
   const warnings: DeckWarning[] = [];
-  const writtenFor = writtenForTool([...Object.keys(first?.data ?? {}), ...Object.keys(fileLayer?.values ?? {})]);
+  const writtenFor = writtenForTool(first?.data ?? {}, Object.keys(fileLayer?.values ?? {}));
   const marp = writtenFor === 'marp' ? marpGlobals(inputs, warnings) : undefined;
   if (marp) layers.push(...marp.layers);
   if (options.flags) layers.push({ source: 'command line', values: options.flags as Record<string, unknown>, kind: 'flags' });

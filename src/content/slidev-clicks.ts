@@ -3,7 +3,8 @@
  * them: `<v-click>` around content and a `v-click` attribute on an element are the next click, `v-after` the
  * click before it again, `v-click="3"` click 3 and `v-click="+2"` two clicks on; `<v-click hide>`, `v-click.hide`
  * and `v-click-hide` hide their content at their click; `<v-clicks>` makes each item of the list it wraps a click
- * (`depth="2"` the items of lists inside too, `every="2"` two items a click), or each element it wraps. A code
+ * (`depth="2"` the items of lists inside too, `every="2"` two items a click), or each element it wraps;
+ * `<v-switch>` shows each of its `<template #n>` at its click, one at a time. A code
  * block with line-highlight steps (` ```ts {1|2-3} `, reveal.js's `data-line-numbers`) takes its steps' clicks in
  * its place. Every fragment gets its click as data-fragment-index: reveal.js steps through the indices in order,
  * those without one after all the rest.
@@ -19,7 +20,7 @@ const BLOCK =
 
 /** Quick test: does the HTML have anything of Slidev's clicks (or line-highlight steps, which take clicks)? */
 export function hasSlidevClicks(html: string): boolean {
-  return /<v-clicks?[\s>]|\sv-(click|after)[\s.=>-]|data-line-numbers="[^"]*\|/.test(html);
+  return /<v-(clicks?|switch)[\s>]|\sv-(click|after)[\s.=>-]|data-line-numbers="[^"]*\|/.test(html);
 }
 
 interface Click {
@@ -88,6 +89,33 @@ function positive(value: string | undefined, fallback: number): number {
   return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
+/**
+ * `<v-switch>`: each `<template #2>` shows its content at the switch's second click and hides it at the next
+ * (`#2-4` shows it from the second click on; `#0` until the first), one over the other in reveal.js's r-stack;
+ * the switch takes its clicks.
+ */
+function switchSteps(element: HTMLElement, counter: Counter): void {
+  const base = counter.last;
+  let last = base;
+  element.tagName = 'div';
+  element.classList.add('r-stack');
+  for (const template of element.childNodes.filter(isElement)) {
+    const name = Object.keys(template.attributes).find((key) => /^(#|v-slot:)\d+(-\d+)?$/.test(key));
+    if (template.tagName !== 'TEMPLATE' || !name) continue;
+    const [from, to] = name
+      .replace(/^(#|v-slot:)/, '')
+      .split('-')
+      .map(Number) as [number, number | undefined];
+    template.removeAttribute(name);
+    template.tagName = 'div';
+    const end = base + (to ?? from + 1);
+    if (from === 0) markFragment(template, { at: end, hide: true });
+    else markFragment(template, { at: base + from, hide: false, only: to === undefined || to === from + 1 });
+    last = Math.max(last, end - 1);
+  }
+  counter.last = last;
+}
+
 function walk(node: HtmlNode, counter: Counter): void {
   for (const child of [...node.childNodes]) {
     if (!isElement(child)) continue;
@@ -109,6 +137,8 @@ function walk(node: HtmlNode, counter: Counter): void {
       walk(child, counter);
       child.replaceWith(...child.childNodes);
       continue;
+    } else if (tag === 'V-SWITCH') {
+      switchSteps(child, counter);
     } else if (tag === 'CODE') {
       const steps = (child.getAttribute('data-line-numbers') ?? '').split('|').length;
       if (steps > 1) {

@@ -3,7 +3,7 @@
  * case) names that setting; a key that is only like one (a word of its name, a far miss) names none.
  */
 import { describe, expect, it } from 'vitest';
-import { didYouMean, foreignToolOf } from '../../src/config/foreign.js';
+import { didYouMean, foreignToolOf, isSlidevFrontMatter } from '../../src/config/foreign.js';
 import { CONFIG_KEYS } from '../../src/config/schema.js';
 
 describe('didYouMean', () => {
@@ -55,5 +55,17 @@ describe('foreignToolOf', () => {
     expect(foreignToolOf('routerMode')).toBe('Slidev');
     expect(foreignToolOf('format')).toBe('Quarto');
     expect(foreignToolOf('model')).toBeUndefined();
+  });
+});
+
+describe('isSlidevFrontMatter', () => {
+  it('knows a Slidev headmatter by a key only Slidev defines, or by a value only Slidev gives a shared key', () => {
+    // v-h-gn/lectures's week_02: only theme, title, transition and layout.
+    expect(isSlidevFrontMatter({ theme: 'default', title: 'T', transition: 'slide-left', layout: 'intro' })).toBe(true);
+    expect(isSlidevFrontMatter({ layout: 'two-cols' })).toBe(true);
+    expect(isSlidevFrontMatter({ drawings: { persist: false } })).toBe(true);
+    // reveal.js's transitions and this tool's layouts (some of them Slidev's names too) are not evidence.
+    expect(isSlidevFrontMatter({ theme: 'default', transition: 'fade', layout: 'section' })).toBe(false);
+    expect(isSlidevFrontMatter({ layout: 'title', title: 'T' })).toBe(false);
   });
 });

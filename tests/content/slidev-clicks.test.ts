@@ -91,6 +91,21 @@ describe('Slidev clicks', () => {
     );
   });
 
+  it('<v-switch> shows each template at its click and hides it at the next, stacked, and takes its clicks', () => {
+    // As v-h-gn/lectures's week_02 slides: three headings, one a click, then a <v-click>.
+    const html = slidevClicks(
+      '<v-switch>\n  <template #1>\n<h1>one</h1>\n</template>\n  <template #2>\n<h1>two</h1>\n</template>\n  <template #3>\n<h1>three</h1>\n</template>\n</v-switch>\n<p><v-click>bird</v-click></p>',
+    );
+    expect(html).toMatch(/^<div class="r-stack">/);
+    expect(html).not.toMatch(/template|v-switch/);
+    expect(steps(html)).toEqual([
+      ['one', 1, 'only'],
+      ['two', 2, 'only'],
+      ['three', 3, 'only'],
+      ['bird', 4],
+    ]);
+  });
+
   it('leaves HTML without clicks as it is, and a v-after before any click shown from the start', () => {
     const plain = '<h1>T</h1>\n<p class="x">v-click is an attribute</p>';
     expect(slidevClicks(plain)).toBe(plain);

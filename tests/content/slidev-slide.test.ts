@@ -2,6 +2,8 @@
  * A Slidev deck as Slidev's authors write it (tests/fixtures/decks/slidev: one slides.md with headmatter, layouts,
  * slots, clicks, components, code extras): each slide in the closest layout, nothing of Slidev's syntax on it.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDeck } from '../../src/content/deck.js';
@@ -91,5 +93,18 @@ describe('a Slidev deck', () => {
     const tokens = deck.slides.find((slide) => slide.title === 'Tokens')!.html;
     expect(tokens).toContain('<code data-line-numbers="2,3" class="ts">');
     expect(tokens).not.toContain('&lt;&lt;&lt;');
+  });
+
+  it('is known by its headmatter’s values too: theme, title, `transition: slide-left` and `layout: intro` only', async () => {
+    // v-h-gn/lectures's week_02 slides.md; before, the build failed on the transition and the layout.
+    const dir = mkdtempSync(join(tmpdir(), 'deck-slidev-values-'));
+    writeFileSync(
+      join(dir, 'slides.md'),
+      '---\ntheme: default\ntitle: Welcome\ntransition: slide-left\nlayout: intro\n---\n\n# Welcome\n\n---\nlayout: two-cols\n---\n\nleft\n\n::right::\n\nright\n',
+    );
+    const minimal = await loadDeck(dir);
+    expect(minimal.config.transition).toBe('slide');
+    expect(minimal.slides.map((slide) => slide.layout)).toEqual(['statement', 'two-columns']);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
