@@ -1,7 +1,8 @@
 /**
  * What Slidev's components need the whole deck for, filled in once every slide is numbered: `<SlideCurrentNo>`
  * (the slide's number), `<SlidesTotal>` (the number of slides) and `<Toc>` (the slides with a level-1 heading,
- * as Slidev's table of contents lists them, each a link to its slide). src/content/slidev-components.ts leaves
+ * as Slidev's table of contents lists them, each a link to its slide, but those whose front matter says
+ * `hideInToc: true`). src/content/slidev-components.ts leaves
  * their placeholders.
  */
 import { escapeHtml } from './escape.js';
@@ -17,7 +18,7 @@ const hasPlaceholder = (html: string) => html.includes(CURRENT) || html.includes
 /** The table of contents: each slide whose first heading is an <h1>, by its title. */
 function tocHtml(slides: readonly Slide[]): string {
   const items = slides
-    .filter((slide) => /<h([1-6])[\s>]/.exec(slide.html)?.[1] === '1')
+    .filter((slide) => /<h([1-6])[\s>]/.exec(slide.html)?.[1] === '1' && !('data-hide-in-toc' in slide.attributes))
     .map((slide) => `<li><a href="#${escapeHtml(slide.id)}">${escapeHtml(slide.title)}</a></li>`);
   return `<nav class="slidev-toc"><ul>${items.join('')}</ul></nav>`;
 }

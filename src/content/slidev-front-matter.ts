@@ -102,6 +102,9 @@ function slideSettings(entries: readonly [string, unknown][], only?: ReadonlySet
     } else if (key === 'transition' && typeof value === 'string' && TRANSITIONS[value]) attributes['data-transition'] = TRANSITIONS[value];
     else if (key === 'hide' || key === 'disabled') {
       if (value === true) attributes['data-visibility'] = 'hidden';
+    } else if (key === 'hideInToc') {
+      // Read by <Toc> (src/content/slidev-deck.ts).
+      if (value === true) attributes['data-hide-in-toc'] = '';
     } else if (key === 'layout' && typeof value === 'string') name = value.trim();
     else if (LAYOUT_PROPS.has(key)) props[key] = value;
     else if (key !== 'title') ignored.push(shown);
@@ -112,9 +115,9 @@ function slideSettings(entries: readonly [string, unknown][], only?: ReadonlySet
 
 /**
  * Keys of a Slidev deck's headmatter (a file's front matter) that are also its first slide's, as Slidev reads
- * them: the slide's layout with its props, its class and background. The rest are the deck's settings.
+ * them: the slide's layout with its props, its class, background and hideInToc. The rest are the deck's settings.
  */
-const HEADMATTER_SLIDE_KEYS = new Set(['layout', 'class', 'background', ...LAYOUT_PROPS]);
+const HEADMATTER_SLIDE_KEYS = new Set(['layout', 'class', 'background', 'hideInToc', ...LAYOUT_PROPS]);
 
 /** The first slide's settings from its file's front matter, in a deck written for Slidev. */
 export function headmatterSlide(data: Readonly<Record<string, unknown>>): SlideFrontMatter {

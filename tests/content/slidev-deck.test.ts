@@ -1,4 +1,6 @@
 /** What Slidev's components need the whole deck for: the slide's number, the number of slides, the table of contents. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDeck } from '../../src/content/deck.js';
@@ -23,5 +25,17 @@ describe('Slidev placeholders', () => {
     // The quote and the end slide have no heading: they are not listed.
     expect(entries.map(([, title]) => title)).not.toContain('Slide 11');
     expect(entries).toHaveLength(16);
+  });
+
+  it('<Toc /> leaves out a slide whose front matter says hideInToc: true', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deck-slidev-toc-'));
+    writeFileSync(
+      join(dir, 'slides.md'),
+      '---\nlayout: cover\nhideInToc: true\n---\n\n# Cover\n\n---\n\n# Contents\n\n<Toc />\n\n---\nhideInToc: true\n---\n\n# Aside\n\n---\n\n# Results\n',
+    );
+    const deck = await loadDeck(dir);
+    rmSync(dir, { recursive: true, force: true });
+    const toc = deck.slides[1]!.html;
+    expect([...toc.matchAll(/<li><a href="#[\w-]+">([^<]*)<\/a><\/li>/g)].map((match) => match[1])).toEqual(['Contents', 'Results']);
   });
 });
