@@ -1,6 +1,7 @@
 /** The talk clock as pages show it: elapsed time from the server's clock state, the plan, and the pacing. */
-import type { ClockState } from '../serve/protocol.js';
+import type { ClockState, NotesPayload } from '../serve/protocol.js';
 import type { RevealLike } from './reveal.js';
+import { entryOf } from './slide-notes.js';
 
 /** Talk time at server time `now`, ms: frozen while paused, 0 before the start (the same rule as src/serve/clock.ts). */
 export function elapsedMs(clock: ClockState | null | undefined, now: number): number {
@@ -26,8 +27,8 @@ export interface SlidePlan {
 }
 
 /**
- * The plan at slide `index` (0-based, in the order shown) from each slide's data-timing (seconds, null when it
- * has none) and reveal.js's totalTime / defaultTiming, as reveal.js's speaker view reads them. Null without a plan,
+ * The plan at slide `index` (0-based, in the order shown) from each slide's planned time (its data-timing, seconds,
+ * null when it has none) and reveal.js's totalTime / defaultTiming, as reveal.js's speaker view reads them. Null without a plan,
  * and for a slide outside the order (-1: an uncounted slide, which getSlides() leaves out): it has no place in the
  * plan, and planning it as a 0-second slide at 0:00 said "Behind by" the whole talk time.
  */
@@ -66,11 +67,12 @@ export function pacing(plan: SlidePlan | null, elapsed: number, paused = false):
   return { text: `On time: ${formatClock((plan.end - seconds) * 1000)} left on this slide${suffix}`, tone: paused ? 'paused' : 'ontime' };
 }
 
-/** The plan at slide `index` (0-based, in the order shown) of a deck: each slide's data-timing and the deck's settings. */
-export function planAt(reveal: RevealLike, index: number): SlidePlan | null {
-  const timings = reveal.getSlides().map((slide) => {
-    const value = Number.parseFloat(slide.getAttribute('data-timing') ?? '');
-    return Number.isFinite(value) && value >= 0 ? value : null;
-  });
-  return slidePlan(timings, reveal.getConfig(), index);
+/**
+ * The plan at slide `index` (0-based, in the order shown) of a deck: the served page carries no plan (the audience
+ * must not see it), so it comes from /_deck/notes.json with the notes (`speaker`; null until fetched: no plan).
+ */
+export function planAt(reveal: RevealLike, index: number, speaker: Pick<NotesPayload, 'slides' | 'pacing'> | null): SlidePlan | null {
+  if (!speaker) return null;
+  const timings = reveal.getSlides().map((slide, i) => entryOf(speaker.slides, slide, i)?.timing ?? null);
+  return slidePlan(timings, speaker.pacing, index);
 }

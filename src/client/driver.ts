@@ -4,13 +4,13 @@
  * vertical slides, then the next slide); the result goes to the server, which moves every audience page. A second
  * copy shows the next step. The clock, the screen (black/white) and build errors come from the server.
  */
-import type { BuildErrorInfo, ClockAction, ClockState, ScreenMode, ServerMessage, SlideState } from '../serve/protocol.js';
+import type { BuildErrorInfo, ClockAction, ClockState, NotesPayload, ScreenMode, ServerMessage, SlideState } from '../serve/protocol.js';
 import { elapsedMs, planAt, type SlidePlan } from './clock.js';
 import { loadDeckFrame, PLACED_EVENT } from './frames.js';
 import { fragmentIndices, stepOf } from './order.js';
 import { enterStacksAtTop, positionOf, revealIn, samePosition, type Position } from './reveal.js';
 import { confirmScreen, requestScreen, screenState, shownScreen, toggleScreen, type ScreenState } from './screen-state.js';
-import { notesOf, type NotesEntry } from './slide-notes.js';
+import { notesOf } from './slide-notes.js';
 import { connect, type DeckSocket } from './socket.js';
 
 export type Move = 'next' | 'prev' | 'first' | 'last' | { readonly slide: number };
@@ -71,7 +71,8 @@ function titleOf(slide: Element | undefined): string {
 
 export function createDriver(options: DriverOptions): Driver {
   let position: Position | null = null;
-  let notes: readonly NotesEntry[] = [];
+  /** The speaker's part of the deck (notes and timing plan), from /_deck/notes.json: the frames' pages carry none. */
+  let speaker: NotesPayload | null = null;
   /** The build (number and deck digest) the notes are from: build numbers start again when the server restarts. */
   let notesFrom = '';
   let screen: ScreenState = screenState('slides');
@@ -108,8 +109,7 @@ export function createDriver(options: DriverOptions): Driver {
     try {
       const response = await fetch(`/_deck/notes.json?token=${encodeURIComponent(options.token)}`, { cache: 'no-store' });
       if (!response.ok) return;
-      const body = (await response.json()) as { slides: NotesEntry[] };
-      notes = body.slides;
+      speaker = (await response.json()) as NotesPayload;
       render();
     } catch {
       notesFrom = ''; // offline: fetched again on the next welcome
@@ -129,8 +129,8 @@ export function createDriver(options: DriverOptions): Driver {
       step: slide ? stepOf(at.f, fragmentIndices(slide)) : { at: 1, of: 1 },
       title: titleOf(slide),
       deckTitle: options.current.contentDocument?.title ?? '',
-      notes: notesOf(notes, slide, index),
-      plan: planAt(reveal, index),
+      notes: notesOf(speaker?.slides ?? [], slide, index),
+      plan: planAt(reveal, index, speaker),
     });
   };
 
@@ -195,6 +195,9 @@ export function createDriver(options: DriverOptions): Driver {
         break;
       case 'css':
         view = { ...view, build: message.build };
+        break;
+      case 'notes':
+        void loadNotes(view.build, message.deck);
         break;
       default: {
         const never: never = message;

@@ -18,7 +18,7 @@ export interface RevealLike {
   getSlidesElement(): HTMLElement | null;
   getCurrentSlide(): HTMLElement | undefined;
   getTotalSlides(): number;
-  getConfig(): { totalTime?: number | null; defaultTiming?: number | null; showHiddenSlides?: boolean };
+  getConfig(): { showHiddenSlides?: boolean };
   configure(options: Record<string, unknown>): void;
   sync(): void;
   isLastSlide(): boolean;

@@ -1,6 +1,7 @@
 import type { Deck, Slide } from '../content/types.js';
 import { escapeHtml } from '../content/markdown.js';
 import { DeckError, ErrorCode } from '../core/errors.js';
+import type { DeckPacing } from '../core/pacing.js';
 import { deckContext, modelsOf, sectionsFor, slideContext } from './context.js';
 import type { OutputFile, RenderedDeck } from './output.js';
 import { runTemplate, type TemplateSet } from './templates.js';
@@ -17,6 +18,11 @@ export interface RenderOptions {
   slideAttributes?: (slide: Slide) => Record<string, string | number>;
   /** Extra reveal.js options merged into Reveal.initialize (e.g. totalTime). */
   revealOptions?: Record<string, unknown>;
+  /**
+   * Leave reveal.js's pacing options (`totalTime`, `defaultTiming`) out of the page's config: `deck serve` gives
+   * the audience no timing plan, and its token holders the plan from /_deck/notes.json (src/serve/notes.ts).
+   */
+  withoutPacing?: boolean;
   /** Raw HTML put at the end of <head> / <body> (e.g. the dev server's reload client). */
   headHtml?: string;
   bodyHtml?: string;
@@ -31,7 +37,23 @@ function attributeString(attributes: Record<string, string | number>): string {
     .join(' ');
 }
 
+/** reveal.js's options for the timing plan of the whole deck (each slide's own time is its data-timing). */
+const PACING_OPTIONS = ['totalTime', 'defaultTiming'] as const;
+
 function revealConfig(deck: Deck, options: RenderOptions): Record<string, unknown> {
+  const config = withPacing(deck, options);
+  if (options.withoutPacing) for (const name of PACING_OPTIONS) delete config[name];
+  return config;
+}
+
+/** The deck's pacing options, as the page's reveal.js would have them (an author's revealOptions win). */
+export function pacingOf(deck: Deck, options: RenderOptions = {}): DeckPacing {
+  const config = withPacing(deck, options);
+  const seconds = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : null);
+  return { totalTime: seconds(config.totalTime), defaultTiming: seconds(config.defaultTiming) };
+}
+
+function withPacing(deck: Deck, options: RenderOptions): Record<string, unknown> {
   const c = deck.config;
   return {
     width: c.width,

@@ -3,10 +3,12 @@ import { dirname, extname, resolve, sep } from 'node:path';
 import { copyFileAtomic } from '../core/fs.js';
 import { DeckError } from '../core/errors.js';
 import type { PartialConfig } from '../config/schema.js';
-import { buildDeck, type RenderOptions, type TemplateSet } from '../render/index.js';
+import type { DeckPacing } from '../core/pacing.js';
+import { buildDeck, pacingOf, type RenderOptions, type TemplateSet } from '../render/index.js';
 import { builtinTemplatesDir, builtinThemesDir } from '../render/paths.js';
 import { onlySlidesChanged } from './html-diff.js';
-import { splitNotes, type SlideNotes } from './notes.js';
+import { splitNotes } from './notes.js';
+import type { SlideNotes } from './protocol.js';
 import { writeChanged, type WrittenFiles } from './output.js';
 import type { WatchSet } from './watch.js';
 import { join } from 'node:path';
@@ -33,6 +35,8 @@ export type BuildOutcome =
       changed: boolean;
       /** Whether open pages must reload (not just swap their slides). */
       hard: boolean;
+      /** Whether the notes or the timing plan changed (they are not in index.html). */
+      notesChanged: boolean;
     }
   | { ok: true; ms: number; kind: 'copy'; css: string[]; other: string[] }
   | { ok: false; ms: number; error: Error };
@@ -43,8 +47,10 @@ export interface Builder {
   /** What to watch, from the options and (once a build succeeded) from the deck itself. */
   watchSet(): WatchSet;
   readonly hasGoodBuild: boolean;
-  /** The speaker notes of the last good build (the served page has none: see src/serve/notes.ts). */
+  /** The speaker notes and planned times of the last good build (the served page has none: see src/serve/notes.ts). */
   readonly notes: readonly SlideNotes[];
+  /** The deck's pacing options of the last good build (left out of the served page's config). */
+  readonly pacing: DeckPacing;
   /** The output paths (relative, with `/`) the last good build wrote, index.html included: all the server may serve. */
   readonly served: ReadonlySet<string>;
   /**
@@ -64,6 +70,7 @@ export function createBuilder(options: BuilderOptions): Builder {
   let copies = new Map<string, string[]>();
   let lastOk = false;
   let notes: readonly SlideNotes[] = [];
+  let pacing: DeckPacing = { totalTime: null, defaultTiming: null };
   let served: ReadonlySet<string> = new Set();
   /** Compiled templates, kept until a file in a template folder changes. */
   const templateCache = new Map<string, Promise<TemplateSet>>();
@@ -102,12 +109,15 @@ export function createBuilder(options: BuilderOptions): Builder {
     get notes() {
       return notes;
     },
+    get pacing() {
+      return pacing;
+    },
     get served() {
       return served;
     },
     get digest() {
       if (lastHtml === undefined) return '';
-      return createHash('sha256').update(lastHtml).update(JSON.stringify(notes)).digest('hex').slice(0, 16);
+      return createHash('sha256').update(lastHtml).update(JSON.stringify({ notes, pacing })).digest('hex').slice(0, 16);
     },
     watchSet: () => ({ dirs: [...watch.dirs], shallowDirs: [...watch.shallowDirs], files: [...watch.files] }),
     async build(changed) {
@@ -118,8 +128,9 @@ export function createBuilder(options: BuilderOptions): Builder {
         if (!changed || [...changed].some((path) => templateDirs().some((dir) => path.startsWith(dir + sep)))) {
           templateCache.clear();
         }
+        const renderOptions: RenderOptions = { ...options.renderOptions, withoutPacing: true };
         const { deck, rendered: withNotes } = await buildDeck(options.deck, {
-          ...options.renderOptions,
+          ...renderOptions,
           flags: options.flags,
           configFile: options.configFile,
           templates: options.templates,
@@ -142,10 +153,13 @@ export function createBuilder(options: BuilderOptions): Builder {
         const hard = lastHtml === undefined || !onlySlidesChanged(lastHtml, rendered.html);
         const changedHtml = lastHtml !== rendered.html;
         lastHtml = rendered.html;
+        const speakerBefore = JSON.stringify({ notes, pacing });
         notes = split.notes;
+        pacing = pacingOf(deck, renderOptions);
+        const notesChanged = JSON.stringify({ notes, pacing }) !== speakerBefore;
         served = new Set(['index.html', ...rendered.files.map((file) => file.target)]);
         lastOk = true;
-        return { ok: true, ms: performance.now() - started, kind: 'full', changed: changedHtml, hard };
+        return { ok: true, ms: performance.now() - started, kind: 'full', changed: changedHtml, hard, notesChanged };
       } catch (error) {
         lastOk = false;
         return { ok: false, ms: performance.now() - started, error: error instanceof Error ? error : new Error(String(error)) };

@@ -84,6 +84,8 @@ export interface SyncHub {
   reload(hard: boolean): void;
   /** Tell pages to swap one stylesheet (path relative to the deck). */
   css(href: string): void;
+  /** Tell the presenter's pages the notes or the plan changed (the audience's page did not). */
+  notes(): void;
   readonly state: SlideState | null;
   readonly talk: TalkState;
   /** The number of the last build announced to pages. */
@@ -285,6 +287,9 @@ export function createHub(options: HubOptions): SyncHub {
     css(href) {
       build += 1;
       broadcast({ type: 'css', build, href });
+    },
+    notes() {
+      broadcast({ type: 'notes', deck: options.digest?.() ?? '' }, undefined, true);
     },
     get state() {
       return state;

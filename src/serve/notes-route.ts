@@ -1,15 +1,12 @@
-/** GET /_deck/notes.json?token=…: the speaker notes, for token holders only (the presenter view, the remote, the presenter's deck). */
+/**
+ * GET /_deck/notes.json?token=…: the speaker notes and the timing plan, for token holders only (the presenter view,
+ * the remote, the presenter's deck); the audience's page carries neither (src/serve/notes.ts).
+ */
 import type { Route } from './http.js';
-import type { SlideNotes } from './notes.js';
+import type { NotesPayload } from './protocol.js';
 import { tokensMatch } from './token.js';
 
 export const NOTES_PATH = '/_deck/notes.json';
-
-/** The notes as the route sends them. */
-export interface NotesPayload {
-  readonly build: number;
-  readonly slides: readonly SlideNotes[];
-}
 
 export function notesRoute(token: string, current: () => NotesPayload): Route {
   return (req, res, url) => {
@@ -21,7 +18,7 @@ export function notesRoute(token: string, current: () => NotesPayload): Route {
     }
     if (!tokensMatch(url.searchParams.get('token'), token)) {
       res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('the speaker notes need the presenter token');
+      res.end('the speaker notes and the timing plan need the presenter token');
       return true;
     }
     const body = Buffer.from(JSON.stringify(current()));

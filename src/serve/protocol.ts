@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DeckPacing } from '../core/pacing.js';
 
 /** What a page says it is. Only `deck`, `presenter` and `remote` with the right token may drive. */
 export const CLIENT_ROLES = ['deck', 'presenter', 'remote', 'receiver', 'audience'] as const;
@@ -58,6 +59,25 @@ export interface BuildErrorInfo {
   readonly text: string;
 }
 
+/** One slide's speaker part, the slides numbered 1..N in the order they are shown (index 0 = slide 1). */
+export interface SlideNotes {
+  /** The slide's id attribute ('' without one). */
+  readonly id: string;
+  /** Notes HTML; notes inside a fragment are wrapped in `<div data-step="k">` (k = the fragment's step, from 1). */
+  readonly html: string;
+  /** The slide's planned time (its data-timing), seconds; null without one. */
+  readonly timing: number | null;
+}
+
+/** GET /_deck/notes.json?token=… (src/serve/notes-route.ts): what the audience's page does not carry (src/serve/notes.ts). */
+export interface NotesPayload {
+  readonly build: number;
+  /** Each slide's notes and planned time. */
+  readonly slides: readonly SlideNotes[];
+  /** The deck's pacing options, as reveal.js would read them from its config. */
+  readonly pacing: DeckPacing;
+}
+
 export type ServerMessage =
   | {
       type: 'welcome';
@@ -81,6 +101,11 @@ export type ServerMessage =
   | { type: 'screen'; mode: ScreenMode }
   | { type: 'reload'; build: number; hard: boolean; deck: string }
   | { type: 'css'; build: number; href: string }
+  /**
+   * The notes or the timing plan changed and the page did not: token holders fetch /_deck/notes.json again. Never
+   * sent to the audience (src/serve/hub.ts).
+   */
+  | { type: 'notes'; deck: string }
   | { type: 'error'; error: BuildErrorInfo | null }
   | { type: 'denied'; reason: string };
 

@@ -76,6 +76,7 @@ function announce(
   } else {
     hub.setError(null);
     if (outcome.changed || !hadGoodBuild) hub.reload(outcome.hard || !hadGoodBuild);
+    else if (outcome.notesChanged) hub.notes();
     logger.info(`${initial ? 'built' : 'rebuilt'} in ${ms} ms`);
   }
   const event: BuildEvent = outcome.ok ? { ok: true, ms: outcome.ms } : { ok: false, ms: outcome.ms, error: outcome.error };
@@ -145,7 +146,7 @@ export async function startServer(options: ServeOptions): Promise<ServerHandle> 
   };
 
   try {
-    const notes = notesRoute(token, () => ({ build: hub.build, slides: builder.notes }));
+    const notes = notesRoute(token, () => ({ build: hub.build, slides: builder.notes, pacing: builder.pacing }));
     server.on(
       'request',
       createRequestHandler({

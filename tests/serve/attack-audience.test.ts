@@ -1,13 +1,13 @@
 /**
  * Attacks on `deck serve` by someone holding only the audience URL, over real HTTP and WebSocket: nothing the
- * audience can reach carries the speaker notes or the token, the deck folder's own files stay private, and the
+ * audience can reach carries the speaker notes, the timing plan or the token, the deck folder's own files stay private, and the
  * token pages are not reachable under another path.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { createMemoryLogger } from '../../src/core/log.js';
 import { startServer, type ServerHandle } from '../../src/serve/index.js';
@@ -22,7 +22,10 @@ beforeAll(async () => {
   const deck = join(root, 'deck');
   mkdirSync(join(deck, '.git'), { recursive: true });
   // A tag left open in a note (Markdown passes it through) once hid every slide from the notes splitter.
-  writeFileSync(join(deck, '01-intro.md'), '# Intro\n\nHello\n\nNote: NOTE-LEAF-ONE, then the <video> tag\n');
+  writeFileSync(
+    join(deck, '01-intro.md'),
+    '<!-- .slide: data-timing="4321" -->\n# Intro\n\nHello\n\nNote: NOTE-LEAF-ONE, then the <video> tag\n',
+  );
   // Sections inside a raw section: the build makes one slide of them (its notes: the asides at its own level);
   // reveal.js calls that slide a stack and counts the sections in it as its slides (getSlides()), each with its notes.
   writeFileSync(
@@ -35,7 +38,7 @@ beforeAll(async () => {
       '# Stack A',
       '',
       '</section>',
-      '<section data-notes="NOTE-INNER-ATTR">',
+      '<section data-notes="NOTE-INNER-ATTR" data-timing="1234">',
       '',
       '# Stack B',
       '',
@@ -48,7 +51,7 @@ beforeAll(async () => {
   );
   writeFileSync(join(deck, '.env'), 'SECRET=DOTFILE-SECRET\n');
   writeFileSync(join(deck, '.git', 'config'), '[core] DOTFILE-SECRET\n');
-  writeFileSync(join(deck, 'deck.config.yaml'), 'title: Attack deck\n');
+  writeFileSync(join(deck, 'deck.config.yaml'), 'title: Attack deck\ndefaultTiming: 97\n');
   writeFileSync(join(deck, 'timings.json'), '{"version":1,"slides":[]}');
   mkdirSync(join(deck, 'rehearsals'));
   writeFileSync(join(deck, 'rehearsals', 'talk.journal.ndjson'), '{"DOTFILE-SECRET":1}\n');
@@ -112,6 +115,7 @@ describe('what the audience can reach', () => {
       const text = readFileSync(path, 'utf8');
       if (/^(notes\.md|handout\.pdf|old)/.test(name)) continue; // put there before the server started
       expect(text, name).not.toMatch(/NOTE-(LEAF|STACK)/);
+      if (name.endsWith('.html')) expect(text, name).not.toMatch(/data-timing|totalTime|defaultTiming|4321|1234/);
       expect(text, name).not.toContain(TOKEN);
     }
 
@@ -127,6 +131,42 @@ describe('what the audience can reach', () => {
     expect(slides[1]).not.toMatch(/NOTE-(LEAF|INNER)/);
     expect(slides[2]).toContain('NOTE-INNER-ATTR');
     expect(slides[2]).not.toContain('NOTE-STACK');
+  });
+
+  it('no timing plan in the audience page or its sync socket; token holders get each slide’s planned time and the pacing', async () => {
+    const page = await rawGet(server.port, '/');
+    expect(page.body).toContain('Stack A');
+    // Neither a slide's data-timing (the author's, the build's, one in raw HTML) nor reveal.js's pacing options.
+    expect(page.body).not.toMatch(/data-timing|totalTime|defaultTiming/);
+    expect(page.body).not.toMatch(/4321|1234/);
+    const config = JSON.parse(/<script id="deck-config" type="application\/json">([^<]*)<\/script>/.exec(page.body)![1]!) as object;
+    expect(config).toHaveProperty('width');
+    expect(config).not.toHaveProperty('totalTime');
+    expect(config).not.toHaveProperty('defaultTiming');
+
+    const socket = new WebSocket(`ws://127.0.0.1:${server.port}/_deck/ws`, { headers: { Origin: `http://127.0.0.1:${server.port}` } });
+    const frames: string[] = [];
+    socket.on('message', (data) => frames.push(String(data)));
+    await new Promise<void>((resolve, reject) => {
+      socket.once('open', () => resolve());
+      socket.once('error', reject);
+    });
+    socket.send(JSON.stringify({ type: 'hello', role: 'audience' }));
+    await vi.waitFor(() => expect(frames.length).toBeGreaterThan(0));
+    socket.terminate();
+    const welcome = JSON.parse(frames[0]!) as Record<string, unknown>;
+    expect(Object.keys(welcome).sort()).toEqual(['build', 'clock', 'deck', 'error', 'now', 'presenter', 'role', 'screen', 'state', 'type']);
+    expect(frames.join('\n')).not.toMatch(/timing|totalTime|pacing|NOTE-/);
+
+    expect((await rawGet(server.port, '/_deck/notes.json')).status).toBe(403);
+    const speaker = JSON.parse((await rawGet(server.port, `/_deck/notes.json?token=${TOKEN}`)).body) as {
+      slides: { timing: number | null }[];
+      pacing: { totalTime: number; defaultTiming: number };
+    };
+    // By reveal.js's slides (getSlides()): the intro, then the two sections inside the raw one (the first has none).
+    expect(speaker.slides.map((slide) => slide.timing)).toEqual([4321, null, 1234]);
+    expect(speaker.pacing.defaultTiming).toBe(97);
+    expect(speaker.pacing.totalTime).toBeGreaterThan(4321);
   });
 
   it('the presenter view and the remote are served only under their own paths, with the token', async () => {

@@ -7,7 +7,7 @@ import { withPage } from '../../src/browser/index.js';
 import { createMemoryLogger } from '../../src/core/log.js';
 import { startServer, type ServerHandle } from '../../src/serve/index.js';
 import { closeBrowser, startChromium } from '../helpers/chromium.js';
-import { copyFixture, portBelowEphemeral, rawGet, writeAndRebuild } from './helpers.js';
+import { connect, copyFixture, portBelowEphemeral, rawGet, writeAndRebuild } from './helpers.js';
 
 const TOKEN = 'live-test-token-9012';
 let browser: Browser;
@@ -254,6 +254,58 @@ describe('live reload in Chromium', () => {
         expect(await audience.evaluate(() => window.Reveal.getIndices().h)).toBe(3);
       });
     });
+  });
+
+  it('an edit to a slide’s planned time or notes reaches the presenter’s pages and nothing of it the audience', async () => {
+    const body = join(deck.dir, '01-body.md');
+    const original = readFileSync(body, 'utf8');
+    const audienceSocket = await connect(server.port, { role: 'audience' });
+    try {
+      await withPage(browser, async (presenter) => {
+        await withPage(browser, async (deckPage) => {
+          await presenter.setViewport({ width: 1400, height: 850 });
+          await presenter.goto(server.presenterUrl);
+          await openDeck(deckPage, `?token=${TOKEN}`);
+          await presenter.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('presenting'));
+          // The presenter view on "Body first" (slide 3), where the edits are.
+          await presenter.evaluate(() => window.deckServe!.driver!.move({ slide: 3 }));
+          await presenter.waitForFunction(() => window.deckServe!.driver!.view.title === 'Body first', { polling: 50 });
+          const plan = () => presenter.evaluate(() => window.deckServe!.driver!.view.plan);
+          const before = (await plan())!;
+          const page = (await rawGet(server.port, '/')).body;
+          // Both edits leave the audience's page as it was: the plan and the notes are not in it.
+          edit('01-body.md', (t) => t.replace('## Body first', '<!-- .slide: data-timing="300" -->\n## Body first'));
+          await presenter.waitForFunction(
+            () => {
+              const now = window.deckServe!.driver!.view.plan;
+              return now !== null && now.end - now.start === 300;
+            },
+            { polling: 50 },
+          );
+          expect(await plan()).toEqual({ ...before, end: before.start + 300, total: before.total - (before.end - before.start) + 300 });
+          expect(await presenter.$eval('#slide-time', (el) => el.textContent)).toMatch(/ \/ 5:00$/);
+          edit('01-body.md', (t) => t.replace('Body notes.', 'Body notes, edited.'));
+          await presenter.waitForFunction(() => document.getElementById('notes')?.textContent?.includes('Body notes, edited.'), {
+            polling: 50,
+          });
+          // The presenter's deck puts the edited notes back into its slide, for the speaker view (S).
+          await deckPage.waitForFunction(
+            () => document.getElementById('slide-3-1')?.querySelector('aside.notes')?.textContent?.trim() === 'Body notes, edited.',
+            { polling: 50 },
+          );
+          const after = (await rawGet(server.port, '/')).body;
+          expect(after).toBe(page);
+          expect(after).not.toMatch(/data-timing|totalTime|Body notes/);
+          // The audience's socket was told nothing of either edit (only where the talk is).
+          expect(audienceSocket.messages.map((m) => m.type)).toEqual(['welcome', 'state']);
+          expect(JSON.stringify(audienceSocket.messages)).not.toMatch(/timing|pacing|notes/i);
+        });
+      });
+    } finally {
+      audienceSocket.ws.terminate();
+      writeFileSync(body, original);
+      await server.idle();
+    }
   });
 
   it('after a restart, an open page stays on its slide, and shows the edit made while the server was stopped', async () => {

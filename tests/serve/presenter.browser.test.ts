@@ -352,6 +352,75 @@ describe('presenting a talk from /presenter (Chromium)', () => {
     }
   });
 
+  it('paces against the plan only the token gets: the audience page has none; in the presenter view, after a wait, →, and a jump (G)', async () => {
+    const html = await (await fetch(server.url)).text();
+    expect(html).not.toMatch(/data-timing|totalTime|defaultTiming/);
+    const speaker = (await (await fetch(new URL(`/_deck/notes.json?token=${TOKEN}`, server.url))).json()) as {
+      slides: { timing: number }[];
+    };
+    const planned = speaker.slides.map((slide) => slide.timing);
+    const startOf = (n: number) => planned.slice(0, n - 1).reduce((a, b) => a + b, 0);
+    const audience = await browser.newPage();
+    const presenter = await browser.newPage();
+    await installTestClock(presenter);
+    try {
+      await Promise.all([openAudience(audience), openPresenter(presenter)]);
+      expect(
+        await audience.evaluate(() => [document.querySelectorAll('[data-timing]').length, window.Reveal.getConfig().totalTime ?? null]),
+      ).toEqual([0, null]);
+      expect(planned).toHaveLength(await presenter.evaluate(() => window.deckServe!.driver!.view.count));
+      /** What the presenter reads, and what the plan says it should read at the talk time shown. */
+      const shown = () =>
+        presenter.evaluate(() => ({
+          n: window.deckServe!.driver!.view.index + 1,
+          elapsed: document.getElementById('elapsed')!.textContent!,
+          slide: document.getElementById('slide-time')!.textContent!,
+          pacing: document.getElementById('pacing')!.textContent!,
+        }));
+      const seconds = (clock: string) => clock.split(':').reduce((total, part) => total * 60 + Number(part), 0);
+      const clock = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+      const expectPacing = async (n: number) => {
+        await presenter.waitForFunction((want) => window.deckServe!.driver!.view.index + 1 === want, { polling: 50 }, n);
+        await letPass(presenter, 0);
+        const now = await shown();
+        const elapsed = seconds(now.elapsed);
+        const [start, end] = [startOf(n), startOf(n) + planned[n - 1]!];
+        const want = (at: number) =>
+          at > end
+            ? `Behind by ${clock(at - end)}`
+            : at < start
+              ? `Ahead by ${clock(start - at)}`
+              : `On time: ${clock(end - at)} left on this slide`;
+        expect(now.n).toBe(n);
+        expect(now.slide.endsWith(` / ${clock(planned[n - 1]!)}`), now.slide).toBe(true);
+        // The talk time is shown in whole seconds; the pacing is worked out from the exact time, up to a second later.
+        expect([want(elapsed), want(elapsed + 1)]).toContain(now.pacing);
+        return now.pacing;
+      };
+      // From slide 1 with the clock stopped, then started by hand.
+      await presenter.keyboard.press('Home');
+      await presenter.evaluate(() => window.deckServe!.driver!.clock('reset'));
+      await presenter.waitForFunction(() => document.getElementById('clock-toggle')!.textContent === 'Start', { polling: 20 });
+      await presenter.click('#clock-toggle');
+      await presenter.waitForFunction(() => document.getElementById('clock-toggle')!.textContent === 'Pause', { polling: 20 });
+      expect(await expectPacing(1)).toMatch(/^On time/);
+      // Past slide 1's planned end: behind.
+      await letPass(presenter, (planned[0]! + 75) * 1000);
+      expect(await expectPacing(1)).toMatch(/^Behind by 1:1\d$/);
+      // → to slide 2 (slide 1 has no fragments): its own plan.
+      await presenter.keyboard.press('ArrowRight');
+      await expectPacing(2);
+      // G 9 Enter: far ahead of the plan.
+      await presenter.keyboard.press('g');
+      await presenter.keyboard.type('9');
+      await presenter.keyboard.press('Enter');
+      expect(await expectPacing(9)).toMatch(/^Ahead by/);
+    } finally {
+      await presenter.close();
+      await audience.close();
+    }
+  });
+
   it('S on the presenter’s deck: reveal.js’s speaker view shows the server’s clock (paused too) and the notes in the deck’s lang', async () => {
     const deck = await browser.newPage();
     const control = await connect(server.port, { role: 'presenter', token: TOKEN });
@@ -385,10 +454,14 @@ describe('presenting a talk from /presenter (Chromium)', () => {
           elapsed: document.querySelector('#deck-serve-time .elapsed')!.textContent,
           state: document.querySelector('#deck-serve-time .state')!.textContent,
           pacing: document.querySelector('#deck-serve-time .pacing')!.textContent,
+          slide: document.querySelector('#deck-serve-time .slide')!.textContent,
         }));
       await speaker.waitForFunction((w) => document.querySelector('#deck-serve-time .elapsed')!.textContent === w, { polling: 50 }, want);
       const first = await shown();
       expect(first.state).toBe('paused');
+      // Paced against the plan the deck page fetched with the token (the page itself carries none).
+      expect(first.slide).toMatch(/ \/ \d+:\d\d$/);
+      expect(first.pacing).toMatch(/^(Ahead by|On time:|Behind by) .*\(paused\)$/);
       // Two seconds later, still the same: the server's clock is paused, whatever the speaker view's own timer does.
       // (Real time here: the deck page's timers run throttled behind the speaker window, so waiting for each of
       // them to run on a test clock could take minutes.)

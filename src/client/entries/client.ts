@@ -4,7 +4,7 @@
  * errors and speaker notes. With ?receiver (the copies inside the presenter view and the remote) it does only
  * live reload.
  */
-import type { ClockState, ServerMessage } from '../../serve/protocol.js';
+import type { ClockState, NotesPayload, ServerMessage } from '../../serve/protocol.js';
 import { publishHook } from '../hook.js';
 import { linkPause } from '../deck-pause.js';
 import { createLiveReload } from '../live-reload.js';
@@ -35,6 +35,8 @@ let talkAt: Position | null = null;
 /** The server's talk clock, and the talk time when the presenter reached this slide (for the speaker view). */
 let clock: ClockState = { startedAt: null, pausedAt: null, pausedMs: 0 };
 let slideClockAt = 0;
+/** The notes and timing plan, for the presenter's own deck only (from /_deck/notes.json: the page carries neither). */
+let speakerPart: NotesPayload | null = null;
 const go = (to: Position) => {
   following = true;
   try {
@@ -93,7 +95,7 @@ const onMessage = (message: ServerMessage) => {
       if (receiver) return;
       if (message.presenter && topLevel) {
         showBuildError(message.error);
-        whenReady(reveal, () => void restoreNotes(reveal!, token).catch(() => undefined));
+        whenReady(reveal, () => void restoreSpeaker());
       }
       showScreen(message.screen);
       pause?.screen(message.screen);
@@ -128,6 +130,9 @@ const onMessage = (message: ServerMessage) => {
     case 'error':
       if (status.presenter && topLevel && !receiver) showBuildError(message.error);
       return;
+    case 'notes':
+      if (status.presenter && topLevel && !receiver) whenReady(reveal, () => void restoreSpeaker());
+      return;
     case 'timer':
       if (message.clock.startedAt === null) slideClockAt = 0;
       clock = message.clock;
@@ -140,6 +145,12 @@ const onMessage = (message: ServerMessage) => {
     }
   }
 };
+
+/** The presenter's own deck: its notes back into the slides (for S), and the plan its speaker view paces against. */
+const restoreSpeaker = () =>
+  restoreNotes(reveal!, token)
+    .then((fetched) => void (fetched && (speakerPart = fetched)))
+    .catch(() => undefined);
 
 const offlineText = (refused: boolean) =>
   !status.presenter
@@ -189,7 +200,7 @@ if (token && topLevel) {
       slideClockAt: () => slideClockAt,
       plan: () => {
         const slide = reveal?.isReady() ? reveal.getCurrentSlide() : undefined;
-        return slide && reveal ? planAt(reveal, reveal.getSlides().indexOf(slide)) : null;
+        return slide && reveal ? planAt(reveal, reveal.getSlides().indexOf(slide), speakerPart) : null;
       },
     }),
   );
