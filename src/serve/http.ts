@@ -22,6 +22,11 @@ export interface RequestHandlerOptions {
    * may hold other files: `deck notes` writes dist/notes.md and `deck pdf` the handout there, both the speaker's.
    */
   served: () => ReadonlySet<string>;
+  /**
+   * The page for `/` until a build has written index.html (src/serve/placeholder.ts). Not the output folder's own
+   * index.html: with -o it is whatever was there, `deck build`'s copy with the notes and the timing plan included.
+   */
+  startingHtml: string;
   logger: Logger;
 }
 
@@ -109,6 +114,9 @@ export function createRequestHandler(options: RequestHandlerOptions): (req: Inco
     res.end(req.method === 'HEAD' ? undefined : EMPTY_ICON);
   };
   const files = sirv(options.outDir, { dev: true, dotfiles: false, etag: false, onNoMatch: noFile });
+  const starting = Buffer.from(options.startingHtml);
+  const sendStarting = (req: IncomingMessage, res: ServerResponse) =>
+    sendAsset(req, res, { body: starting, type: 'text/html; charset=utf-8' });
   const refused = refusalLog(options.hosts, options.logger);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -143,7 +151,7 @@ export function createRequestHandler(options: RequestHandlerOptions): (req: Inco
     // A connection closed meanwhile (its client left, or src/serve/connection-limits.ts cut it): open no file for it.
     if (req.socket.destroyed) return;
     const file = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
-    if (file !== 'index.html' && !options.served().has(file)) return noFile(req, res);
+    if (!options.served().has(file)) return file === 'index.html' ? sendStarting(req, res) : noFile(req, res);
     files(req, res);
   };
 

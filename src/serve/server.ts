@@ -156,6 +156,7 @@ export async function startServer(options: ServeOptions): Promise<ServerHandle> 
         assets: await clientAssets(),
         hosts,
         served: () => builder.served,
+        startingHtml: placeholderHtml(scripts),
         logger,
       }),
     );

@@ -3,6 +3,7 @@
  * audience can reach carries the speaker notes, the timing plan or the token, the deck folder's own files stay private, and the
  * token pages are not reachable under another path.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { createMemoryLogger } from '../../src/core/log.js';
 import { startServer, type ServerHandle } from '../../src/serve/index.js';
-import { rawGet } from './helpers.js';
+import { portBelowEphemeral, rawGet } from './helpers.js';
 
 const TOKEN = 'attack-token-5678';
 let root: string;
@@ -277,4 +278,39 @@ describe('what the audience can reach', () => {
     });
     expect(extensions).toBeUndefined();
   });
+});
+
+describe('what the audience can reach while the first build runs', () => {
+  it('the starting page, not the index.html the -o folder held before (deck build’s copy, notes and plan included)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deck-attack-start-'));
+    try {
+      mkdirSync(join(dir, 'out'));
+      writeFileSync(join(dir, 'out', 'index.html'), '<section data-timing="60"><aside class="notes">NOTE-OLD-COPY</aside></section>\n');
+      // The deck is a named pipe: its build waits, mid-read, until the test writes the deck into it.
+      const deck = join(dir, 'talk.md');
+      execFileSync('mkfifo', [deck]);
+      const port = await portBelowEphemeral();
+      const starting = startServer({ deck, port, watch: false, logger: createMemoryLogger(), token: TOKEN, outDir: join(dir, 'out') });
+      starting.catch(() => {});
+      let page: Awaited<ReturnType<typeof rawGet>> | undefined;
+      while (!page) page = await rawGet(port, '/').catch(() => new Promise<undefined>((resolve) => setTimeout(resolve, 20)));
+      const byName = await rawGet(port, '/index.html');
+      writeFileSync(deck, '# Talk\n\nNote: NOTE-NEW\n');
+      const started = await starting;
+      try {
+        expect(page.status).toBe(200);
+        expect(page.body).toContain('The talk starts soon');
+        expect(page.body).not.toMatch(/NOTE-|data-timing/);
+        expect(byName.body).toBe(page.body);
+        // Built: the deck, still without its notes.
+        const built = await rawGet(port, '/');
+        expect(built.body).toContain('Talk');
+        expect(built.body).not.toMatch(/NOTE-|data-timing/);
+      } finally {
+        await started.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
