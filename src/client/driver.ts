@@ -73,8 +73,8 @@ export function createDriver(options: DriverOptions): Driver {
   let position: Position | null = null;
   /** The speaker's part of the deck (notes and timing plan), from /_deck/notes.json: the frames' pages carry none. */
   let speaker: NotesPayload | null = null;
-  /** The build (number and deck digest) the notes are from: build numbers start again when the server restarts. */
-  let notesFrom = '';
+  /** The last fetch of the notes asked for: an older answer arriving after it is dropped. */
+  let notesAsked = 0;
   let screen: ScreenState = screenState('slides');
   /** The server has said where the talk is (a welcome): until then the frames are not placed. */
   let welcomed = false;
@@ -102,17 +102,22 @@ export function createDriver(options: DriverOptions): Driver {
     options.onUpdate(view);
   };
 
-  const loadNotes = async (build: number, deck: string) => {
-    const key = `${build} ${deck}`;
-    if (!options.token || key === notesFrom) return;
-    notesFrom = key;
+  /**
+   * On every welcome, reload and notes message: the deck's digest is its page's only (src/serve/builder.ts), so
+   * notes edited while the server was stopped come with a welcome like any other.
+   */
+  const loadNotes = async () => {
+    if (!options.token) return;
+    const asked = ++notesAsked;
     try {
       const response = await fetch(`/_deck/notes.json?token=${encodeURIComponent(options.token)}`, { cache: 'no-store' });
       if (!response.ok) return;
-      speaker = (await response.json()) as NotesPayload;
+      const fetched = (await response.json()) as NotesPayload;
+      if (asked !== notesAsked) return;
+      speaker = fetched;
       render();
     } catch {
-      notesFrom = ''; // offline: fetched again on the next welcome
+      return; // offline: fetched again on the next welcome
     }
   };
 
@@ -166,7 +171,7 @@ export function createDriver(options: DriverOptions): Driver {
         view = { ...view, presenter: message.presenter, error: message.error, clock: message.clock, screen: message.screen };
         view = { ...view, build: message.build, refusedAt: null };
         takeState(message.state);
-        void loadNotes(message.build, message.deck);
+        void loadNotes();
         apply();
         break;
       case 'state':
@@ -191,13 +196,13 @@ export function createDriver(options: DriverOptions): Driver {
         break;
       case 'reload':
         view = { ...view, build: message.build };
-        void loadNotes(message.build, message.deck);
+        void loadNotes();
         break;
       case 'css':
         view = { ...view, build: message.build };
         break;
       case 'notes':
-        void loadNotes(view.build, message.deck);
+        void loadNotes();
         break;
       default: {
         const never: never = message;

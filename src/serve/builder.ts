@@ -54,8 +54,10 @@ export interface Builder {
   /** The output paths (relative, with `/`) the last good build wrote, index.html included: all the server may serve. */
   readonly served: ReadonlySet<string>;
   /**
-   * What the last good build shows, as a short hash of its page and notes ('' before one): the same deck built by
-   * another run of the server has the same digest, an edited one another (pages compare it when they reconnect).
+   * What the last good build shows the audience, as a short hash of its page ('' before one): the same deck built
+   * by another run of the server has the same digest, an edited one another (pages compare it when they
+   * reconnect). Not of the notes or the plan: every page is told the digest, and an audience page learnt from it
+   * when the speaker edited a note, and reloaded for it on its next reconnect.
    */
   readonly digest: string;
 }
@@ -117,7 +119,7 @@ export function createBuilder(options: BuilderOptions): Builder {
     },
     get digest() {
       if (lastHtml === undefined) return '';
-      return createHash('sha256').update(lastHtml).update(JSON.stringify({ notes, pacing })).digest('hex').slice(0, 16);
+      return createHash('sha256').update(lastHtml).digest('hex').slice(0, 16);
     },
     watchSet: () => ({ dirs: [...watch.dirs], shallowDirs: [...watch.shallowDirs], files: [...watch.files] }),
     async build(changed) {

@@ -289,7 +289,7 @@ export function createHub(options: HubOptions): SyncHub {
       broadcast({ type: 'css', build, href });
     },
     notes() {
-      broadcast({ type: 'notes', deck: options.digest?.() ?? '' }, undefined, true);
+      broadcast({ type: 'notes' }, undefined, true);
     },
     get state() {
       return state;

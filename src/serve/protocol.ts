@@ -105,7 +105,7 @@ export type ServerMessage =
    * The notes or the timing plan changed and the page did not: token holders fetch /_deck/notes.json again. Never
    * sent to the audience (src/serve/hub.ts).
    */
-  | { type: 'notes'; deck: string }
+  | { type: 'notes' }
   | { type: 'error'; error: BuildErrorInfo | null }
   | { type: 'denied'; reason: string };
 

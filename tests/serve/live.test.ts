@@ -308,6 +308,33 @@ describe('live reload in Chromium', () => {
     }
   });
 
+  it('the deck digest every page is told is the audience page’s: an edit of only a note leaves it as it was', async () => {
+    const files = ['00-intro.md', '01-body.md'].map((name) => join(deck.dir, name));
+    const originals = files.map((file) => readFileSync(file, 'utf8'));
+    const presenterSocket = await connect(server.port, { role: 'presenter', token: TOKEN });
+    try {
+      const digest = async () => {
+        const audience = await connect(server.port, { role: 'audience' });
+        audience.ws.terminate();
+        return String(audience.messages[0]!.deck);
+      };
+      const before = await digest();
+      expect(before).not.toBe('');
+      edit('01-body.md', (t) => t.replace('Body notes.', 'Body notes, edited again.'));
+      await presenterSocket.next((m) => m.type === 'notes');
+      // An audience page reconnecting now would reload for a changed digest, and could tell that a note changed.
+      expect(await digest()).toBe(before);
+      // (Another file: two saves of one file in quick succession can reach the watcher as one.)
+      edit('00-intro.md', (t) => t.replace('- two', '- two, then three'));
+      await presenterSocket.next((m) => m.type === 'reload');
+      expect(await digest()).not.toBe(before);
+    } finally {
+      presenterSocket.ws.terminate();
+      files.forEach((file, i) => writeFileSync(file, originals[i]!));
+      await server.idle();
+    }
+  });
+
   it('after a restart, an open page stays on its slide, and shows the edit made while the server was stopped', async () => {
     // A server started after the earlier tests' last edits, so the page opens on the files as they are on disk: the
     // first server's watcher may still owe a rebuild for the last one (under load), and the restart would show it.
