@@ -1,19 +1,20 @@
 /**
  * What a deck page may lay over the slides: the presenter's black or white screen (every page that follows), a
- * "connection lost" badge, and, on the presenter's own deck only, the build error. Audience pages never show
- * errors: the server does not even tell them (src/serve/hub.ts).
+ * "connection lost" badge, and, on the presenter's own deck only, the build error (in its speaker view while that
+ * is open: src/client/entries/client.ts). Audience pages never show errors: the server does not even tell them
+ * (src/serve/hub.ts).
  */
 import type { BuildErrorInfo, ScreenMode } from '../serve/protocol.js';
 
 const TOP = '2147483600';
 
-function element(id: string, css: string): HTMLElement {
-  let box = document.getElementById(id);
+function element(id: string, css: string, doc: Document = document): HTMLElement {
+  let box = doc.getElementById(id);
   if (!box) {
-    box = document.createElement('div');
+    box = doc.createElement('div');
     box.id = id;
     box.style.cssText = css;
-    document.body.appendChild(box);
+    doc.body.appendChild(box);
   }
   return box;
 }
@@ -46,9 +47,9 @@ export function showOffline(offline: boolean, text: string): void {
   badge.textContent = text;
 }
 
-/** The build error over the presenter's deck (null removes it). */
-export function showBuildError(error: BuildErrorInfo | null): void {
-  const existing = document.getElementById('deck-serve-error');
+/** The build error over the presenter's deck, or in `doc` (its speaker view); null removes it. */
+export function showBuildError(error: BuildErrorInfo | null, doc: Document = document): void {
+  const existing = doc.getElementById('deck-serve-error');
   if (!error) {
     existing?.remove();
     return;
@@ -58,26 +59,27 @@ export function showBuildError(error: BuildErrorInfo | null): void {
     `position:fixed;left:0;right:0;bottom:0;z-index:${TOP + 2};max-height:50vh;overflow:auto;background:#2a0e0e;` +
       'color:#fbe9e9;border-top:4px solid #e5484d;padding:14px 20px;white-space:pre-wrap;text-align:left;' +
       'font:15px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,"Noto Sans Mono CJK TC",monospace',
+    doc,
   );
   box.setAttribute('role', 'alert');
   box.textContent = '';
-  const title = document.createElement('strong');
+  const title = doc.createElement('strong');
   title.textContent = 'Build failed: you and the audience still see the last good deck (only you see this)';
   title.style.cssText = 'display:block;color:#ff8b8b;margin-bottom:6px';
   box.append(title);
   if (error.file) {
-    const where = document.createElement('div');
+    const where = doc.createElement('div');
     where.className = 'deck-serve-error-where';
     where.textContent = error.file + (error.line ? `:${error.line}` : '');
     where.style.color = '#ffd08a';
     box.append(where);
   }
-  const message = document.createElement('div');
+  const message = doc.createElement('div');
   message.className = 'deck-serve-error-message';
   message.textContent = error.message;
   box.append(message);
   if (error.hint) {
-    const hint = document.createElement('div');
+    const hint = doc.createElement('div');
     hint.textContent = `hint: ${error.hint}`;
     hint.style.opacity = '.8';
     box.append(hint);

@@ -722,6 +722,49 @@ describe('presenting a talk from /presenter (Chromium)', () => {
   });
 });
 
+describe('a build error on the presenter’s deck (Chromium)', () => {
+  it('shows in its speaker view (S) while that is open, not over the slides the projector shows; over them once it closes', async () => {
+    const copy = copyFixture();
+    const own = await startServer({
+      deck: copy.dir,
+      port: 0,
+      watch: true,
+      logger: createMemoryLogger(),
+      token: TOKEN,
+      stateFile: stateFile(),
+    });
+    const deck = await browser.newPage();
+    const intro = join(copy.dir, '00-intro.md');
+    const good = readFileSync(intro, 'utf8');
+    try {
+      await deck.setViewport({ width: 1280, height: 720 });
+      await deck.goto(own.presenterDeckUrl);
+      await deck.waitForFunction(() => window.Reveal?.isReady() && window.deckServe?.presenter, { polling: 50 });
+      await deck.bringToFront();
+      const speaker = await pressForSpeakerView(deck);
+      await speaker.waitForSelector('#deck-serve-time');
+      writeFileSync(intro, good.replace('lang: en', 'lang: [en, "unclosed'));
+      await speaker.waitForFunction(() => document.getElementById('deck-serve-error')?.textContent?.includes('00-intro.md'), {
+        polling: 100,
+      });
+      expect(await speaker.$eval('#deck-serve-error', (el) => el.textContent)).toMatch(/Build failed/);
+      // The deck window, the one on the projector: nothing of the error.
+      expect(await deck.evaluate(() => document.documentElement.outerHTML)).not.toMatch(/Build failed|00-intro\.md|unclosed/);
+      // The speaker view closed: the presenter is looking at the deck, and the error shows there.
+      await speaker.close();
+      await deck.waitForFunction(() => document.getElementById('deck-serve-error')?.textContent?.includes('00-intro.md'), {
+        polling: 100,
+      });
+      writeFileSync(intro, good);
+      await deck.waitForFunction(() => !document.getElementById('deck-serve-error'), { polling: 100 });
+    } finally {
+      await deck.close();
+      await own.close();
+      copy.remove();
+    }
+  }, 120_000);
+});
+
 describe('the overview after an edit (Chromium)', () => {
   it('reloads its thumbnails: an edited slide shows its new text, an added slide its own thumbnail', async () => {
     const copy = copyFixture();

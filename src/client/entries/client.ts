@@ -8,11 +8,12 @@ import type { ClockState, NotesPayload, ServerMessage } from '../../serve/protoc
 import { publishHook } from '../hook.js';
 import { linkPause } from '../deck-pause.js';
 import { createLiveReload } from '../live-reload.js';
-import { showBuildError, showOffline, showScreen } from '../overlays.js';
+import { showOffline, showScreen } from '../overlays.js';
 import { enterStacksAtTop, positionOf, revealOf, whenReady, type Position } from '../reveal.js';
 import { connect } from '../socket.js';
 import { elapsedMs, planAt } from '../clock.js';
 import { showServerClock } from '../speaker-clock.js';
+import { createErrorPlace } from '../speaker-error.js';
 import { onSpeakerView, restoreNotes } from '../speaker-notes.js';
 
 const script = document.currentScript;
@@ -35,6 +36,8 @@ let talkAt: Position | null = null;
 /** The server's talk clock, and the talk time when the presenter reached this slide (for the speaker view). */
 let clock: ClockState = { startedAt: null, pausedAt: null, pausedMs: 0 };
 let slideClockAt = 0;
+/** Build errors, shown on the presenter's own deck only (in its speaker view while that is open). */
+const errors = createErrorPlace();
 /** The notes and timing plan, for the presenter's own deck only (from /_deck/notes.json: the page carries neither). */
 let speakerPart: NotesPayload | null = null;
 const go = (to: Position) => {
@@ -94,7 +97,7 @@ const onMessage = (message: ServerMessage) => {
       status.build = message.build;
       if (receiver) return;
       if (message.presenter && topLevel) {
-        showBuildError(message.error);
+        errors.show(message.error);
         whenReady(reveal, () => void restoreSpeaker());
       }
       showScreen(message.screen);
@@ -128,7 +131,7 @@ const onMessage = (message: ServerMessage) => {
       live.css(message.href, message.build);
       return;
     case 'error':
-      if (status.presenter && topLevel && !receiver) showBuildError(message.error);
+      if (status.presenter && topLevel && !receiver) errors.show(message.error);
       return;
     case 'notes':
       if (status.presenter && topLevel && !receiver) whenReady(reveal, () => void restoreSpeaker());
@@ -193,7 +196,7 @@ const report = () => {
 for (const name of ['slidechanged', 'fragmentshown', 'fragmenthidden', 'overviewhidden']) reveal?.on(name, report);
 
 if (token && topLevel) {
-  onSpeakerView(window, document.documentElement.lang, (speaker) =>
+  onSpeakerView(window, document.documentElement.lang, (speaker) => {
     showServerClock(speaker, {
       clock: () => clock,
       serverNow: () => socket.serverNow(),
@@ -202,6 +205,7 @@ if (token && topLevel) {
         const slide = reveal?.isReady() ? reveal.getCurrentSlide() : undefined;
         return slide && reveal ? planAt(reveal, reveal.getSlides().indexOf(slide), speakerPart) : null;
       },
-    }),
-  );
+    });
+    errors.speakerOpened(speaker);
+  });
 }
