@@ -4,7 +4,15 @@
  * vertical slides, then the next slide); the result goes to the server, which moves every audience page. A second
  * copy shows the next step. The clock, the screen (black/white) and build errors come from the server.
  */
-import type { BuildErrorInfo, ClockAction, ClockState, NotesPayload, ScreenMode, ServerMessage, SlideState } from '../serve/protocol.js';
+import type {
+  BuildErrorInfo,
+  ClockAction,
+  ClockState,
+  NotesPayload,
+  ScreenMode,
+  SentSlideState,
+  ServerMessage,
+} from '../serve/protocol.js';
 import { elapsedMs, planAt, type SlidePlan } from './clock.js';
 import { loadDeckFrame, PLACED_EVENT } from './frames.js';
 import { fragmentIndices, stepOf } from './order.js';
@@ -168,14 +176,14 @@ export function createDriver(options: DriverOptions): Driver {
       case 'welcome':
         welcomed = true;
         screen = screenState(message.screen);
-        view = { ...view, presenter: message.presenter, error: message.error, clock: message.clock, screen: message.screen };
+        view = { ...view, presenter: message.presenter, error: message.error, clock: message.clock ?? STOPPED, screen: message.screen };
         view = { ...view, build: message.build, refusedAt: null };
         takeState(message.state);
         void loadNotes();
         apply();
         break;
       case 'state':
-        view = { ...view, clock: message.clock };
+        view = { ...view, clock: message.clock ?? view.clock };
         takeState(message);
         apply();
         break;
@@ -210,10 +218,10 @@ export function createDriver(options: DriverOptions): Driver {
       }
     }
   };
-  const takeState = (state: SlideState | null) => {
+  const takeState = (state: SentSlideState | null) => {
     if (!state) return;
     position = { h: state.h, v: state.v, f: state.f };
-    view = { ...view, slideClockAt: state.clockAt };
+    view = { ...view, slideClockAt: state.clockAt ?? 0 };
   };
 
   const socket: DeckSocket = connect({

@@ -11,6 +11,7 @@ import {
   type ClientRole,
   type ClockState,
   type ScreenMode,
+  type SentSlideState,
   type ServerMessage,
   type SlideState,
 } from './protocol.js';
@@ -130,12 +131,16 @@ export function createHub(options: HubOptions): SyncHub {
     }
     ws.send(typeof message === 'string' ? message : JSON.stringify(message));
   };
-  const broadcast = (message: ServerMessage, except?: Client, onlyPresenters = false) => {
+  /** To every page, or only to the token holders' (`presenters`) or only to the others' (`audience`). */
+  const broadcast = (message: ServerMessage, except?: Client, to: 'all' | 'presenters' | 'audience' = 'all') => {
     const text = JSON.stringify(message);
     for (const client of clients) {
-      if (client !== except && client.role && (!onlyPresenters || client.presenter)) send(client, text);
+      if (client === except || !client.role) continue;
+      if (to === 'all' || client.presenter === (to === 'presenters')) send(client, text);
     }
   };
+  /** Where the talk is as a page is told it: the talk clock's part only with the token (it is the speaker's). */
+  const stateFor = (presenter: boolean): SentSlideState | null => (presenter || !state ? state : { ...state, clockAt: null });
   const talkChanged = () => options.onTalkChange?.({ slide: state, clock, screen });
   const strike = (client: Client, why: string) => {
     client.strikes += 1;
@@ -148,8 +153,8 @@ export function createHub(options: HubOptions): SyncHub {
       type: 'welcome',
       role,
       presenter: client.presenter,
-      state,
-      clock,
+      state: stateFor(client.presenter),
+      clock: client.presenter ? clock : null,
       screen,
       now: Date.now(),
       build,
@@ -191,7 +196,7 @@ export function createHub(options: HubOptions): SyncHub {
         // A reset starts the current slide's own time again too.
         if (message.action === 'reset' && state) state = { ...state, at: now, clockAt: 0 };
         clock = next;
-        broadcast({ type: 'timer', clock, now });
+        broadcast({ type: 'timer', clock, now }, undefined, 'presenters');
         talkChanged();
         return;
       }
@@ -208,7 +213,8 @@ export function createHub(options: HubOptions): SyncHub {
         const starts = clock.startedAt === null;
         if (starts) clock = applyClockAction(clock, 'start', now);
         state = { h: message.h, v: message.v, f: message.f, at: now, clockAt: clockElapsed(clock, now) };
-        broadcast({ type: 'state', ...state, clock, now }, client);
+        broadcast({ type: 'state', ...state, clock, now }, client, 'presenters');
+        broadcast({ type: 'state', ...stateFor(false)!, clock: null, now }, client, 'audience');
         if (starts) send(client, { type: 'timer', clock, now });
         // A move while the room sees a black or white screen brings the slides back, on the slide moved to, as N or
         // → do in PowerPoint: before, the talk went on under the cover, and the room missed every slide shown blind.
@@ -278,7 +284,7 @@ export function createHub(options: HubOptions): SyncHub {
     setError(next) {
       if (next === null && error === null) return;
       error = next;
-      broadcast({ type: 'error', error }, undefined, true);
+      broadcast({ type: 'error', error }, undefined, 'presenters');
     },
     reload(hard) {
       build += 1;
@@ -289,7 +295,7 @@ export function createHub(options: HubOptions): SyncHub {
       broadcast({ type: 'css', build, href });
     },
     notes() {
-      broadcast({ type: 'notes' }, undefined, true);
+      broadcast({ type: 'notes' }, undefined, 'presenters');
     },
     get state() {
       return state;

@@ -4,7 +4,16 @@ export type { ServeOptions, ServerHandle, ServerEvents, NavigateEvent, BuildEven
 export type { Route } from './http.js';
 export type { TalkState } from './hub.js';
 export { stateFileFor } from './state-file.js';
-export type { ClientMessage, ServerMessage, SlideState, BuildErrorInfo, ClientRole, ClockState, ScreenMode } from './protocol.js';
+export type {
+  ClientMessage,
+  ServerMessage,
+  SentSlideState,
+  SlideState,
+  BuildErrorInfo,
+  ClientRole,
+  ClockState,
+  ScreenMode,
+} from './protocol.js';
 export { isPublicBind, urlHost } from './urls.js';
 export { parsePort } from './listen.js';
 export { tokensMatch } from './token.js';

@@ -49,6 +49,12 @@ export interface SlideState {
   readonly clockAt: number;
 }
 
+/**
+ * Where the talk is, as a page is told it: `clockAt` (the talk time when the presenter got there) only for token
+ * holders, null for everyone else, as the talk clock itself: the speaker's, not the audience's.
+ */
+export type SentSlideState = Omit<SlideState, 'clockAt'> & { readonly clockAt: number | null };
+
 /** A build error as the presenter's pages show it (audience pages are never told). */
 export interface BuildErrorInfo {
   readonly message: string;
@@ -83,8 +89,9 @@ export type ServerMessage =
       type: 'welcome';
       role: ClientRole;
       presenter: boolean;
-      state: SlideState | null;
-      clock: ClockState;
+      state: SentSlideState | null;
+      /** The talk clock: only for token holders; null for everyone else. */
+      clock: ClockState | null;
       screen: ScreenMode;
       now: number;
       build: number;
@@ -96,7 +103,9 @@ export type ServerMessage =
       /** Only for token holders; null for everyone else. */
       error: BuildErrorInfo | null;
     }
-  | ({ type: 'state'; clock: ClockState; now: number } & SlideState)
+  /** `clock` and `clockAt` only for token holders (null for everyone else). */
+  | ({ type: 'state'; clock: ClockState | null; now: number } & SentSlideState)
+  /** The talk clock changed: sent to token holders only. */
   | { type: 'timer'; clock: ClockState; now: number }
   | { type: 'screen'; mode: ScreenMode }
   | { type: 'reload'; build: number; hard: boolean; deck: string }

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { createMemoryLogger } from '../../src/core/log.js';
 import { startServer, type ServerHandle } from '../../src/serve/index.js';
-import { portBelowEphemeral, rawGet } from './helpers.js';
+import { connect, portBelowEphemeral, rawGet } from './helpers.js';
 
 const TOKEN = 'attack-token-5678';
 let root: string;
@@ -168,6 +168,38 @@ describe('what the audience can reach', () => {
     expect(speaker.slides.map((slide) => slide.timing)).toEqual([4321, null, 1234]);
     expect(speaker.pacing.defaultTiming).toBe(97);
     expect(speaker.pacing.totalTime).toBeGreaterThan(4321);
+  });
+
+  it('the audience’s sync socket follows the talk without its clock: no talk time, no pause, no time on a slide', async () => {
+    const presenter = await connect(server.port, { role: 'presenter', token: TOKEN });
+    const audience = await connect(server.port, { role: 'audience' });
+    const stolen = await connect(server.port, { role: 'deck', token: `${TOKEN}x` });
+    try {
+      presenter.send({ type: 'timer', action: 'start' });
+      presenter.send({ type: 'navigate', h: 1, v: 0, f: -1 });
+      presenter.send({ type: 'timer', action: 'pause' });
+      // The presenter's own pages hear the clock (the sender too): its pause is through once it comes back.
+      await presenter.next((m) => m.type === 'timer' && (m.clock as { pausedAt: unknown }).pausedAt !== null);
+      for (const page of [audience, stolen]) {
+        const state = await page.next((m) => m.type === 'state');
+        expect(state).toMatchObject({ h: 1, v: 0, f: -1, clock: null, clockAt: null });
+      }
+      const [joined, remote] = await Promise.all([
+        connect(server.port, { role: 'audience' }),
+        connect(server.port, { role: 'remote', token: TOKEN }),
+      ]);
+      joined.ws.terminate();
+      remote.ws.terminate();
+      expect(joined.messages[0]).toMatchObject({ type: 'welcome', state: { h: 1, clockAt: null }, clock: null });
+      expect(remote.messages[0]).toMatchObject({ type: 'welcome', state: { h: 1 }, clock: { pausedAt: expect.any(Number) } });
+      for (const page of [audience, stolen]) {
+        expect(page.messages[0]).toMatchObject({ type: 'welcome', clock: null });
+        expect(page.messages.filter((m) => m.type === 'timer')).toEqual([]);
+        expect(JSON.stringify(page.messages)).not.toMatch(/startedAt|pausedAt|pausedMs/);
+      }
+    } finally {
+      for (const page of [presenter, audience, stolen]) page.ws.terminate();
+    }
   });
 
   it('the presenter view and the remote are served only under their own paths, with the token', async () => {

@@ -30,13 +30,16 @@ describe('presenter → audience sync', () => {
     expect(presenter.messages[0]).toMatchObject({ type: 'welcome', presenter: true });
     const audience = await Promise.all([1, 2, 3].map(() => client({ role: 'deck' })));
     for (const a of audience) expect(a.messages[0]).toMatchObject({ type: 'welcome', presenter: false });
+    const remote = await client({ role: 'remote', token: TOKEN });
     const events: NavigateEvent[] = [];
     server.events.on('navigate', (e: NavigateEvent) => events.push(e));
     const sentAt = Date.now();
     presenter.send({ type: 'navigate', h: 1, v: 0, f: 1 });
     const got = await Promise.all(audience.map((a) => a.next(isState(1))));
     for (const m of got) expect(m).toMatchObject({ h: 1, v: 0, f: 1 });
-    expect(got[0]!.clock).toMatchObject({ startedAt: expect.any(Number), pausedAt: null });
+    // The first move started the talk clock: the presenter's other pages are told it, the audience's are not.
+    expect(await remote.next(isState(1))).toMatchObject({ clock: { startedAt: expect.any(Number), pausedAt: null }, clockAt: 0 });
+    expect(got[0]).toMatchObject({ clock: null, clockAt: null });
     expect(events).toEqual([expect.objectContaining({ h: 1, v: 0, f: 1, from: 'presenter' })]);
     // Stamped with the server's wall clock when it arrived: between sending it and seeing it come back.
     expect(events[0]!.at).toBeGreaterThanOrEqual(sentAt);

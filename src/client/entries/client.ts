@@ -103,7 +103,7 @@ const onMessage = (message: ServerMessage) => {
       showScreen(message.screen);
       pause?.screen(message.screen);
       talkAt = message.state ?? { h: 0, v: 0, f: -1 };
-      clock = message.clock;
+      clock = message.clock ?? clock;
       slideClockAt = message.state?.clockAt ?? 0;
       if (message.state) {
         const state = message.state;
@@ -112,8 +112,8 @@ const onMessage = (message: ServerMessage) => {
       return;
     case 'state':
       talkAt = message;
-      clock = message.clock;
-      slideClockAt = message.clockAt;
+      clock = message.clock ?? clock;
+      slideClockAt = message.clockAt ?? 0;
       if (!receiver) whenReady(reveal, () => go(message));
       return;
     case 'screen':
