@@ -310,6 +310,33 @@ describe('live reload in Chromium', () => {
     }
   });
 
+  it('the presenter’s deck keeps its notes for the speaker view (S) when an edit is swapped in place', async () => {
+    const body = join(deck.dir, '01-body.md');
+    const original = readFileSync(body, 'utf8');
+    try {
+      await server.idle();
+      await withPage(browser, async (page) => {
+        await openDeck(page, `?token=${TOKEN}`);
+        await page.waitForFunction(() => document.querySelectorAll('aside.notes').length === 3, { polling: 50 });
+        await page.evaluate(() => {
+          (window as any).marker = 'kept';
+        });
+        edit('01-body.md', (t) => t.replace('Original body text.', 'Original body text, swapped in.'));
+        await page.waitForFunction(() => document.querySelector('.reveal .slides')!.textContent!.includes('swapped in'), {
+          polling: 50,
+        });
+        expect(await page.evaluate(() => (window as any).marker)).toBe('kept'); // swapped in place, not reloaded
+        await page.waitForFunction(() => document.querySelectorAll('aside.notes').length === 3, { polling: 50, timeout: 10_000 });
+        expect(await page.evaluate(() => document.getElementById('slide-3-1')?.querySelector('aside.notes')?.textContent?.trim())).toBe(
+          'Body notes.',
+        );
+      });
+    } finally {
+      writeFileSync(body, original);
+      await server.idle();
+    }
+  });
+
   it('the deck digest every page is told is the audience page’s: an edit of only a note leaves it as it was', async () => {
     const body = join(deck.dir, '01-body.md');
     const original = readFileSync(body, 'utf8');

@@ -50,6 +50,8 @@ const go = (to: Position) => {
 };
 const updated = () => {
   status.updates += 1;
+  // Slides swapped in place come from the audience's page, without notes: the presenter's deck puts them back.
+  if (status.presenter && topLevel && !receiver) void restoreSpeaker();
   window.dispatchEvent(new CustomEvent('deck:updated'));
 };
 const live = createLiveReload(reveal, go, updated);
