@@ -15,13 +15,14 @@ import { elapsedMs, planAt } from '../clock.js';
 import { showServerClock } from '../speaker-clock.js';
 import { createErrorPlace } from '../speaker-error.js';
 import { onSpeakerView, restoreNotes } from '../speaker-notes.js';
+import { takeToken } from '../tab-token.js';
 
 const script = document.currentScript;
 const params = new URLSearchParams(location.search);
 const receiver = params.has('receiver');
-const token = receiver ? '' : (params.get('token') ?? '');
-const reveal = revealOf(window);
 const topLevel = window.top === window;
+const token = receiver ? '' : topLevel ? takeToken(window) : (params.get('token') ?? '');
+const reveal = revealOf(window);
 const status = publishHook({
   mode: script?.getAttribute('data-mode') ?? 'present',
   receiver,

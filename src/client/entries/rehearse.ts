@@ -7,6 +7,7 @@ import type { ClientEvent, EventType, FinishAnswer } from '../../rehearse/model.
 
 import { PLACED_EVENT } from '../frames.js';
 import { revealOf } from '../reveal.js';
+import { storedToken } from '../tab-token.js';
 import { createBar } from '../rehearse/bar.js';
 import { eventOf, newSession, pageNow, recClock, reportHref } from '../rehearse/events.js';
 import { createSender } from '../rehearse/sender.js';
@@ -37,7 +38,14 @@ function start(): void {
   const currentFrame = framed && frameId() === 'current';
   const parent = currentFrame ? parentLocation() : undefined;
   const token = recordingToken(
-    { search: location.search, framed, currentFrame, parentSearch: parent?.search, parentPath: parent?.path },
+    {
+      search: location.search,
+      framed,
+      currentFrame,
+      parentSearch: parent?.search,
+      parentPath: parent?.path,
+      stored: framed ? undefined : storedToken(() => sessionStorage),
+    },
     config,
   );
   if (!token) return;

@@ -18,6 +18,8 @@ export interface PagePlace {
   /** The query string and path of the page holding the frame, when they can be read. */
   readonly parentSearch?: string;
   readonly parentPath?: string;
+  /** The token the presenter's deck moved from its address into this tab's storage (src/client/tab-token.ts). */
+  readonly stored?: string;
 }
 
 export interface RecorderConfig {
@@ -33,7 +35,9 @@ export function recordingToken(place: PagePlace, config: RecorderConfig): string
   if (params.has('print-pdf')) return undefined;
   const presenterFrame = place.currentFrame && place.parentPath === PRESENTER_PATH;
   if (place.framed ? !(presenterFrame || config.frames) : params.has('receiver')) return undefined;
-  const token = params.get('token') ?? (presenterFrame ? new URLSearchParams(place.parentSearch ?? '').get('token') : null);
+  const token =
+    params.get('token') ??
+    (presenterFrame ? new URLSearchParams(place.parentSearch ?? '').get('token') : place.framed ? null : place.stored);
   return token || undefined;
 }
 
