@@ -37,4 +37,12 @@ describe('unknown visuals', () => {
       'data-visual="omni": no visual of that name under `visuals:` in the section\'s front matter or the deck\'s data (this section and the deck describe none); the slide shows none',
     ]);
   });
+  it('a `visuals:` that is not a mapping describes none: its letters are not names', async () => {
+    const deck = await loadDeck(
+      folder('not-a-mapping', { 'data.yaml': 'visuals: flow\n', '01.md': '# A\n<!-- .slide: data-visual="0" -->\n' }),
+    );
+    expect(deck.warnings.map((warning) => warning.message)).toEqual([
+      'data-visual="0": no visual of that name under `visuals:` in the section\'s front matter or the deck\'s data (this section and the deck describe none); the slide shows none',
+    ]);
+  });
 });
