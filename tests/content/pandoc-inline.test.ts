@@ -25,6 +25,21 @@ describe('Pandoc inline syntax', () => {
     );
   });
 
+  it("an image's escapes are read as Pandoc reads them; its width and height are pixels only when they are a number", () => {
+    expect(render('![a\\*b](x\\_y.png "A \\"q\\""){.z}')).toBe('<p><img src="x_y.png" alt="a*b" class="z" title="A &quot;q&quot;"></p>');
+    expect(render('![](a.png){width=400 height=2.25px}')).toBe('<p><img src="a.png" alt="" width="400" height="2.25"></p>');
+    expect(render('![](a.png){width=" 400 "}')).toBe('<p><img src="a.png" alt="" width="400"></p>');
+    expect(render('![](a.png){width=1/2 height=" 3em "}')).toBe('<p><img src="a.png" alt="" style="width:1/2;height:3em"></p>');
+    expect(render('![](a.png){style="color:red; border:0; " width=50%}')).toBe(
+      '<p><img src="a.png" alt="" style="color:red; border:0;width:50%"></p>',
+    );
+  });
+
+  it('braces after a span or link that are not an attribute list stay text', () => {
+    expect(render('a [b]{c d} e')).toBe('<p>a [b]{c d} e</p>');
+    expect(render('[x](y.html){c d}')).toBe('<p><a href="y.html">x</a>{c d}</p>');
+  });
+
   it('a paragraph of only a backslash is an empty line in a Pandoc deck, as Pandoc writes it; elsewhere the backslash', () => {
     // tverbeiren/BigDataBe-Spark spaces its slides with `\` lines.
     const pandoc = (text: string) =>
@@ -33,6 +48,7 @@ describe('Pandoc inline syntax', () => {
         .trim();
     expect(pandoc('## Map / Reduce\n\n\\\n\n**map**\n')).toBe('<h2>Map / Reduce</h2><p><br></p><p><strong>map</strong></p>');
     expect(render('\\\n')).toBe('<p>\\</p>');
+    expect(pandoc('a\n\n\\ \n\nb')).toBe('<p>a</p><p><br></p><p>b</p>');
   });
 
   it("a slide heading's attributes go to the slide (a .slide: comment); a deeper heading keeps its own", () => {
@@ -41,6 +57,10 @@ describe('Pandoc inline syntax', () => {
     );
     expect(render('### Small {.red}')).toBe('<h3 class="red">Small</h3>');
     expect(render('## Set {1, 2}')).toBe('<h2>Set {1, 2}</h2>');
+    expect(render('## A *b* {#id}')).toBe('<h2>A <em>b</em></h2><!-- .pandoc-slide: id="id" -->');
+    // Pandoc needs no space before a heading's attributes.
+    expect(render('## Plan{#plan}')).toBe('<h2>Plan</h2><!-- .pandoc-slide: id="plan" -->');
+    expect(render('#\n\nText')).toBe('<h1></h1><p>Text</p>');
   });
 
   it('a slide heading\'s values with & < > " reach the slide as written, entities read as Pandoc reads them', () => {
