@@ -31,6 +31,22 @@ describe('Pandoc simple tables', () => {
     );
   });
 
+  it('give a column with a blank header no alignment, and may end the file with no newline', () => {
+    expect(render('Name         Age\n----  -----  ---\nAda   x      36\n')).toBe(
+      '<table><thead><tr><th>Name</th><th></th><th>Age</th></tr></thead><tbody><tr><td>Ada</td><td>x</td><td>36</td></tr></tbody></table>',
+    );
+    expect(render('N     name\n---   ----\nO(1)  constant')).toBe(
+      '<table><thead><tr><th style="text-align: left">N</th><th>name</th></tr></thead><tbody><tr><td style="text-align: left">O(1)</td><td>constant</td></tr></tbody></table>',
+    );
+  });
+
+  it('need a row: a header or a dash line with no row under it, or a headerless table with no closing dash line, is not one', () => {
+    expect(render('a    b\n---  ---\n')).toBe('<p>a    b</p><hr>');
+    expect(render('-----  -----\n-----  -----\n')).toBe('<hr><hr>');
+    expect(render('-----  -----\n a      b\n')).toBe('<hr><p> a      b</p>');
+    expect(render('-----  -----\n a      b\n c      d\n')).toBe('<hr><p> a      b\n c      d</p>');
+  });
+
   it('are not read in a reveal.js deck, as reveal.js’s plugin does not read them', () => {
     expect(render('N     name\n---   ----\nO(1)  constant\n', false)).toBe('<p>N     name</p><hr><p>O(1)  constant</p>');
   });
