@@ -16,4 +16,9 @@ describe('pauses', () => {
     expect(render('```\n. . .\n```\n')).toBe('<pre><code>. . .</code></pre>');
     expect(render('Wait for it\n. . .\n')).toBe('<p>Wait for it\n. . .</p>');
   });
+
+  it('may be indented up to three spaces, as any paragraph; four make it indented code, shown as written', () => {
+    expect(render('One\n\n   . . .  \n\nTwo\n')).toBe('<p>One</p><div class="fragment"><p>Two</p></div>');
+    expect(render('One\n\n    . . .\n\nTwo\n')).toBe('<p>One</p><pre><code>. . .</code></pre><p>Two</p>');
+  });
 });
