@@ -20,6 +20,22 @@ describe('a deck without lang', () => {
     expect((await deckOf(`lang-${lang}`, { '01.md': slide })).lang).toBe(lang);
   });
 
+  it.each([
+    ['one kana in ten CJK letters is a quote in a Chinese talk', 'zh-Hant', '# 這是中文的標題文字\n\nア\n'],
+    ['Hangul must outnumber Han and kana to be Korean', 'zh-Hant', '# 한국 漢字\n'],
+    ['more Traditional-only than Simplified-only characters', 'zh-Hant', '# 這說時们这\n'],
+    ['more Simplified-only than Traditional-only characters', 'zh-Hans', '# 们这说這說\n'],
+    ['Han with neither kind of character', 'zh-Hant', '# 模型大小\n'],
+    ['as many Latin as Cyrillic letters', 'en', '# Hi Да\n'],
+    [
+      'a link whose address is long: tags and addresses are not text',
+      'zh-Hant',
+      '# 模型\n\n[看](https://example.com/a-very-long-address)\n',
+    ],
+  ])('%s: %s', async (name, lang, slide) => {
+    expect((await deckOf(`lang-${name.replace(/\W+/g, '-')}`, { '01.md': slide })).lang).toBe(lang);
+  });
+
   it('is Chinese for a Chinese talk full of Latin names, and code does not count', async () => {
     const slide =
       '# 模型一覽\n\nGPT-1、GPT-2、GPT-3、Codex、InstructGPT、GPT-4 與 GPT-4o，一代比一代強。\n\n```js\nconst models = ["GPT-1", "GPT-2", "GPT-3", "Codex", "InstructGPT"];\nexport function latestModelName(list) { return list.at(-1); }\n```\n';
