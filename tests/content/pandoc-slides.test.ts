@@ -129,6 +129,8 @@ describe('Pandoc slide levels', () => {
     // Own separators: the author chose how to split (unless the deck sets slide-level).
     const own = resolveConfig([{ source: 'talk.md', values: { separator: '^\\n\\n\\n' } }]);
     expect(pandocStyle(own, [{ text: '::: notes\nx\n:::\n', body: '::: notes\nx\n:::\n', data: {} }])).toBeUndefined();
+    const ownVertical = resolveConfig([{ source: 'talk.md', values: { verticalSeparator: '^\n--\n' } }]);
+    expect(pandocStyle(ownVertical, [{ text: '::: notes\nx\n:::\n', body: '::: notes\nx\n:::\n', data: {} }])).toBeUndefined();
   });
 
   it('recognises Pandoc by slide-level, a Pandoc or Quarto key, a % title block, a fenced div or a pause', () => {
@@ -142,6 +144,14 @@ describe('Pandoc slide levels', () => {
     expect(style(body, { format: 'revealjs' })).toEqual({ slideLevel: 2, topLevel: 1, explicit: false });
     expect(style(`${body}\n. . .\n\nz\n`)?.slideLevel).toBe(1);
     expect(style(`${body}\n::: {.box}\nz\n:::\n`)?.slideLevel).toBe(1);
+    // One file of several with a div is enough.
+    const second = `${body}\n::: {.box}\nz\n:::\n`;
+    expect(
+      pandocStyle(config, [
+        { text: body, body, data: {} },
+        { text: second, body: second, data: {} },
+      ])?.slideLevel,
+    ).toBe(1);
     // A div that never closes, a pause or ::: in code: not Pandoc's.
     expect(style(`${body}\n::: box\nz\n`)).toBeUndefined();
     expect(style(`${body}\n\`\`\`\n. . .\n::: x\n:::\n\`\`\`\n`)).toBeUndefined();
