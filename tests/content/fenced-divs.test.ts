@@ -61,4 +61,8 @@ describe('fenced divs', () => {
     expect(render('::: notes\nNever closed\n')).toBe('<p>::: notes\nNever closed</p>');
     expect(render(':::\nplain\n:::\n')).toBe('<p>:::\nplain\n:::</p>');
   });
+  it('may end the file with no newline after its closing fence, and keep Windows line breaks', () => {
+    expect(render('::: box\nA\n:::')).toBe('<div class="box"><p>A</p></div>');
+    expect(render('::: box\r\nA\r\n:::\r\n')).toBe('<div class="box"><p>A</p></div>');
+  });
 });
