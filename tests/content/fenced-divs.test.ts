@@ -64,5 +64,7 @@ describe('fenced divs', () => {
   it('may end the file with no newline after its closing fence, and keep Windows line breaks', () => {
     expect(render('::: box\nA\n:::')).toBe('<div class="box"><p>A</p></div>');
     expect(render('::: box\r\nA\r\n:::\r\n')).toBe('<div class="box"><p>A</p></div>');
+    // A fence never closed is code to the end, as Markdown reads it: the ::: in it closes nothing.
+    expect(render('::: box\n```\n:::\n')).toBe('<p>::: box</p><pre><code>:::</code></pre>');
   });
 });
