@@ -1,4 +1,4 @@
-import type { MarkedExtension, Token, Tokens } from 'marked';
+import type { Lexer, MarkedExtension, Token, Tokens } from 'marked';
 import { closesDiv, divOpening, opensDiv } from './div-fences.js';
 import { attributeHtml, type PandocAttributes } from './pandoc-attributes.js';
 import { wrapPauses } from './pauses.js';
@@ -78,6 +78,16 @@ export function hasFencedDiv(text: string): boolean {
   return false;
 }
 
+/** The div token of `raw`, a div from its opening line (`openingLength` long) through its closing line. */
+export function divToken(lexer: Lexer, raw: string, openingLength: number, attributes: PandocAttributes): FencedDivToken {
+  // The lines between the opening and the closing line.
+  const inner = raw
+    .slice(openingLength)
+    .replace(/^\r?\n/, '')
+    .replace(/[^\n]*(?:\r?\n)?$/, '');
+  return { type: 'fencedDiv', raw, attributes, tokens: wrapPauses(lexer.blockTokens(inner, []), fragmentDiv) };
+}
+
 export const fragmentDiv = (tokens: Token[]): FencedDivToken => ({
   type: 'fencedDiv',
   raw: '',
@@ -103,14 +113,7 @@ export function fencedDivs(): MarkedExtension {
           if (!attributes) return undefined;
           const length = divLength(src);
           if (length === undefined) return undefined;
-          const raw = src.slice(0, length);
-          // The lines between the opening and the closing fence.
-          const inner = raw
-            .slice(firstLine.length)
-            .replace(/^\r?\n/, '')
-            .replace(/[^\n]*(?:\r?\n)?$/, '');
-          const tokens = this.lexer.blockTokens(inner, []);
-          return { type: 'fencedDiv', raw, attributes, tokens: wrapPauses(tokens, fragmentDiv) };
+          return divToken(this.lexer, src.slice(0, length), firstLine.length, attributes);
         },
         renderer(token) {
           const { attributes, tokens } = token as FencedDivToken;

@@ -9,9 +9,8 @@
  */
 import type { MarkedExtension } from 'marked';
 import { parse } from 'node-html-parser';
-import { fragmentDiv, linesOf, type FencedDivToken } from './fenced-divs.js';
+import { divToken, linesOf, type FencedDivToken } from './fenced-divs.js';
 import type { PandocAttributes } from './pandoc-attributes.js';
-import { wrapPauses } from './pauses.js';
 
 const OPENING = /^ {0,3}<div(\s[^>]*)?>[ \t]*$/i;
 /** A div on one line, `<div class="notes">Say this.</div>`, with no other div in it. */
@@ -62,13 +61,7 @@ export function htmlDivs(options: { pandoc: boolean }): MarkedExtension {
           if (!options.pandoc && !attributes.classes.includes('notes')) return undefined;
           const length = divLength(src);
           if (length === undefined) return undefined;
-          const raw = src.slice(0, length);
-          const inner = raw
-            .slice(firstLine.length)
-            .replace(/^\r?\n/, '')
-            .replace(/[^\n]*(?:\r?\n)?$/, '');
-          const tokens = this.lexer.blockTokens(inner, []);
-          return { type: 'fencedDiv', raw, attributes, tokens: wrapPauses(tokens, fragmentDiv) };
+          return divToken(this.lexer, src.slice(0, length), firstLine.length, attributes);
         },
       },
     ],
