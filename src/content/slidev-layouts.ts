@@ -60,6 +60,14 @@ function fitOf(size: unknown): 'cover' | 'contain' {
   return typeof size === 'string' && /^(contain|auto)\b/.test(size.trim()) ? 'contain' : 'cover';
 }
 
+/** `image-left`/`-right` and `iframe-left`/`-right`: the slide's text in one column, the panel filling the other. */
+const sidePanel = (side: SidePanel['side'], kind: SidePanel['kind'], url: string, fit: SidePanel['fit']): SlidevPlacement => ({
+  layout: 'two-columns',
+  slots: 'stacked',
+  attributes: {},
+  panel: { side, kind, url, fit },
+});
+
 const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
 /**
@@ -105,24 +113,14 @@ export function placeSlidevLayout(name: string | undefined, props: Readonly<Reco
     case 'image-left':
     case 'image-right':
       if (!image) return plain('default', `layout: ${name} has no image: to show; the slide uses the default layout`);
-      return {
-        layout: 'two-columns',
-        slots: 'stacked',
-        attributes: {},
-        panel: { side: name === 'image-left' ? 'left' : 'right', kind: 'image', url: image, fit: fitOf(props.backgroundSize) },
-      };
+      return sidePanel(name === 'image-left' ? 'left' : 'right', 'image', image, fitOf(props.backgroundSize));
     case 'iframe':
       if (!url) return plain('default', 'layout: iframe has no url: to show; the slide uses the default layout');
       return { ...plain('default'), page: url };
     case 'iframe-left':
     case 'iframe-right':
       if (!url) return plain('default', `layout: ${name} has no url: to show; the slide uses the default layout`);
-      return {
-        layout: 'two-columns',
-        slots: 'stacked',
-        attributes: {},
-        panel: { side: name === 'iframe-left' ? 'left' : 'right', kind: 'page', url, fit: 'cover' },
-      };
+      return sidePanel(name === 'iframe-left' ? 'left' : 'right', 'page', url, 'cover');
     default:
       return plain(
         'default',

@@ -23,6 +23,9 @@ let stateDir: string;
 const stateFile = () => join(stateDir, 'serve-state.json');
 const start = (port = 0) =>
   startServer({ deck: DECK, port, watch: false, logger: createMemoryLogger(), token: TOKEN, stateFile: stateFile() });
+/** A server of its own over a copy of a deck that a test edits: it watches the copy. */
+const startWatched = (dir: string) =>
+  startServer({ deck: dir, port: 0, watch: true, logger: createMemoryLogger(), token: TOKEN, stateFile: stateFile() });
 
 beforeAll(async () => {
   stateDir = mkdtempSync(join(tmpdir(), 'deck-presenter-test-'));
@@ -735,14 +738,7 @@ describe('presenting a talk from /presenter (Chromium)', () => {
 describe('a build error on the presenter’s deck (Chromium)', () => {
   it('shows in its speaker view (S) while that is open, not over the slides the projector shows; over them once it closes', async () => {
     const copy = copyFixture();
-    const own = await startServer({
-      deck: copy.dir,
-      port: 0,
-      watch: true,
-      logger: createMemoryLogger(),
-      token: TOKEN,
-      stateFile: stateFile(),
-    });
+    const own = await startWatched(copy.dir);
     const deck = await browser.newPage();
     const intro = join(copy.dir, '00-intro.md');
     const good = readFileSync(intro, 'utf8');
@@ -778,14 +774,7 @@ describe('a build error on the presenter’s deck (Chromium)', () => {
 describe('the overview after an edit (Chromium)', () => {
   it('reloads its thumbnails: an edited slide shows its new text, an added slide its own thumbnail', async () => {
     const copy = copyFixture();
-    const own = await startServer({
-      deck: copy.dir,
-      port: 0,
-      watch: true,
-      logger: createMemoryLogger(),
-      token: TOKEN,
-      stateFile: stateFile(),
-    });
+    const own = await startWatched(copy.dir);
     const page = await browser.newPage();
     try {
       await page.setViewport({ width: 1280, height: 800 });
