@@ -31,11 +31,9 @@ function divLength(src: string): number | undefined {
   let depth = 0;
   for (const line of linesOf(src)) {
     if (line.code) continue;
-    const opened = line.text.match(OPENS)?.length ?? 0;
-    const closed = line.text.match(CLOSES)?.length ?? 0;
-    if (depth > 0 && depth + opened - closed <= 0) return CLOSING.test(line.text) && opened === 0 ? line.end : undefined;
-    depth += opened - closed;
-    if (depth <= 0) return undefined;
+    depth += (line.text.match(OPENS)?.length ?? 0) - (line.text.match(CLOSES)?.length ?? 0);
+    // Back to depth 0, the div ends only on a line of its own `</div>` (never the opening line).
+    if (depth <= 0) return CLOSING.test(line.text) ? line.end : undefined;
   }
   return undefined;
 }

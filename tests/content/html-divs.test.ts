@@ -47,6 +47,19 @@ describe('a <div class="notes"> block', () => {
     expect(render('<div class="notes">A</div> <div>B</div>\n')).toBe('<div class="notes">A</div><div>B</div>');
   });
 
+  it('is notes right under a line of text too, indented or written in capitals, and its text starts no code block', () => {
+    const notes = '<p>Text</p><aside class="notes"><p>Say this.</p></aside>';
+    expect(render('Text\n  <div class="notes">\nSay this.\n</div>\n')).toBe(notes);
+    expect(render('Text\n<DIV class="notes">\nSay this.\n</DIV>\n')).toBe(notes);
+    expect(render('Text\n\n<div class="notes">    Say this.</div>\n')).toBe(notes);
+  });
+
+  it('keeps a fenced code block that shows a </div> in its notes, and closes at its own line after it', () => {
+    expect(render('<div class="notes">\nType:\n```html\n</div>\n```\n</div>\n\nOn the slide.\n')).toBe(
+      '<aside class="notes"><p>Type:</p><pre><code class="html">&lt;/div&gt;</code></pre></aside><p>On the slide.</p>',
+    );
+  });
+
   it('stays code inside fenced code, and stays HTML when it is not closed by a line of its own', () => {
     expect(render('```html\n<div class="notes">\nX\n</div>\n```\n')).toBe(
       '<pre><code class="html">&lt;div class=&quot;notes&quot;&gt;\nX\n&lt;/div&gt;</code></pre>',
@@ -76,5 +89,15 @@ describe('other <div> blocks', () => {
     expect(render('<div id="box" class="callout" data-tone="warm" title="a &amp; b">\n- item\n</div>\n', true)).toBe(
       '<div id="box" class="callout" data-tone="warm" title="a &amp; b"><ul><li>item</li></ul></div>',
     );
+  });
+
+  it('in a Pandoc deck get no class attribute when they name no class, and one space between classes', () => {
+    expect(render('<div>\n*a*\n</div>\n\n<div id="b">*b*</div>\n\n<div class=" wide  dark ">\nc\n</div>\n', true)).toBe(
+      '<div><p><em>a</em></p></div><div id="b"><p><em>b</em></p></div><div class="wide dark"><p>c</p></div>',
+    );
+  });
+
+  it('written inside a line of text stay in its paragraph', () => {
+    expect(render('Press <div class="key">Esc</div> to leave.\n', true)).toBe('<p>Press <div class="key">Esc</div> to leave.</p>');
   });
 });
