@@ -14,6 +14,14 @@ describe('divideAtHeadings', () => {
     expect(pieces.map((stack) => stack[0]!.offset)).toEqual([100, 100 + text.indexOf('## One'), 100 + text.indexOf('# Two')]);
   });
 
+  it('starts a slide at a heading on the line right after a code block', () => {
+    const text = '## Install\n\n```sh\nnpm i\n```\n## Use\n';
+    expect(divideAtHeadings([[{ text, offset: 0 }]], [2]).map((stack) => stack[0]!.text)).toEqual([
+      '## Install\n\n```sh\nnpm i\n```\n',
+      '## Use\n',
+    ]);
+  });
+
   it('makes no empty slide of a `---` right before a heading (Marp CLI 4.5 makes one there)', () => {
     const stacks = [[{ text: 'Intro\n', offset: 0 }], [{ text: '\n<!-- _class: invert -->\n\n## Quote\n\n> Words\n', offset: 10 }]];
     expect(divideAtHeadings(stacks, [1, 2])).toEqual(stacks);
