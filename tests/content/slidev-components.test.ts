@@ -34,6 +34,21 @@ describe('Slidev components', () => {
     ]);
   });
 
+  it('leave out a <Youtube> or <Tweet> that names no id, or a blank one, saying so', () => {
+    const { html, dropped } = slidevComponents('<Youtube />\n<Youtube id="  " />\n<Tweet id="" />');
+    expect(html).toBe('\n\n');
+    expect(dropped.map((component) => [component.name, component.reason])).toEqual([
+      ['<Youtube>', 'it names no video id'],
+      ['<Youtube>', 'it names no video id'],
+      ['<Tweet>', 'it names no id'],
+    ]);
+  });
+
+  it('call an icon whose name holds `v-` an icon, not a directive', () => {
+    expect(slidevComponents('<mdi-dev-to />').dropped[0]!.reason).toBe('icons are not drawn here');
+    expect(dropColonIcons('<mdi:dev-to />').dropped[0]!.reason).toBe('icons are not drawn here');
+  });
+
   it('close an HTML element that closes itself (<div h-3 />), as Vue does, and leave HTML, click elements, code and SVG alone', () => {
     const kept =
       '<Section><h2>One</h2></Section><img src="a.png" /><br/><v-click>\n<p>x</p>\n</v-click><svg><path d="M0 0" /></svg><pre><code>&lt;Tweet /&gt;</code></pre><!-- <Tweet id="1" /> -->';
@@ -47,5 +62,13 @@ describe('Slidev components', () => {
     );
     expect(markdown).toBe('Press Space \n\n`<carbon:x />`\n\n```html\n<carbon:edit />\n```\n');
     expect(dropped.map((component) => component.name)).toEqual(['<carbon:arrow-right>']);
+  });
+
+  it('take colon icons out of a slide with no code block, and out of the lines after one, but not from code on the first line', () => {
+    expect(dropColonIcons('# Next <carbon:arrow-right />\n').markdown).toBe('# Next \n');
+    expect(dropColonIcons('`<carbon:x />` is an icon\n').markdown).toBe('`<carbon:x />` is an icon\n');
+    const { markdown, dropped } = dropColonIcons('```sh\nnpm i\n```\n<carbon:checkmark /> Done <carbon:face-wink />\n');
+    expect(markdown).toBe('```sh\nnpm i\n```\n Done \n');
+    expect(dropped.map((component) => component.name)).toEqual(['<carbon:checkmark>', '<carbon:face-wink>']);
   });
 });
