@@ -14,14 +14,13 @@ export type SlotArrangement =
   /** `two-cols-header`: the default slot across the top, `::left::` and `::right::` under it, `::bottom::` across. */
   | 'header-columns';
 
-/** What a slide shows beside its text in `image-left`/`-right` and `iframe-left`/`-right`. */
-export interface SidePanel {
-  readonly side: 'left' | 'right';
-  /** A picture (its URL and CSS object-fit), or a web page, shown as a link: see `placeSlidevLayout`. */
-  readonly kind: 'image' | 'page';
-  readonly url: string;
-  readonly fit: 'cover' | 'contain';
-}
+/**
+ * What a slide shows beside its text in `image-left`/`-right` and `iframe-left`/`-right`: a picture (its URL and
+ * CSS object-fit), or a web page, shown as a link (see `placeSlidevLayout`).
+ */
+export type SidePanel =
+  | { readonly side: 'left' | 'right'; readonly kind: 'image'; readonly url: string; readonly fit: 'cover' | 'contain' }
+  | { readonly side: 'left' | 'right'; readonly kind: 'page'; readonly url: string };
 
 export interface SlidevPlacement {
   /** This tool's layout (templates/layouts/<layout>.hbs). */
@@ -61,14 +60,10 @@ function fitOf(size: unknown): 'cover' | 'contain' {
 }
 
 /** `image-left`/`-right` and `iframe-left`/`-right`: the slide's text in one column, the panel filling the other. */
-const sidePanel = (side: SidePanel['side'], kind: SidePanel['kind'], url: string, fit: SidePanel['fit']): SlidevPlacement => ({
-  layout: 'two-columns',
-  slots: 'stacked',
-  attributes: {},
-  panel: { side, kind, url, fit },
-});
+const sidePanel = (panel: SidePanel): SlidevPlacement => ({ layout: 'two-columns', slots: 'stacked', attributes: {}, panel });
 
-const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+/** A prop's text without the blanks around it; '' when it is blank or no text, which the layouts read as missing. */
+const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
 /**
  * The placement of a slide whose front matter names Slidev's layout `name` with its props (`image`, `url`,
@@ -113,14 +108,14 @@ export function placeSlidevLayout(name: string | undefined, props: Readonly<Reco
     case 'image-left':
     case 'image-right':
       if (!image) return plain('default', `layout: ${name} has no image: to show; the slide uses the default layout`);
-      return sidePanel(name === 'image-left' ? 'left' : 'right', 'image', image, fitOf(props.backgroundSize));
+      return sidePanel({ side: name === 'image-left' ? 'left' : 'right', kind: 'image', url: image, fit: fitOf(props.backgroundSize) });
     case 'iframe':
       if (!url) return plain('default', 'layout: iframe has no url: to show; the slide uses the default layout');
       return { ...plain('default'), page: url };
     case 'iframe-left':
     case 'iframe-right':
       if (!url) return plain('default', `layout: ${name} has no url: to show; the slide uses the default layout`);
-      return sidePanel(name === 'iframe-left' ? 'left' : 'right', 'page', url, 'cover');
+      return sidePanel({ side: name === 'iframe-left' ? 'left' : 'right', kind: 'page', url });
     default:
       return plain(
         'default',
