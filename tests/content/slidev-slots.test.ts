@@ -12,6 +12,23 @@ describe('Slidev slots', () => {
     expect(slotParts('\n::left::\na\n::right::\nb\n').map((part) => part.name)).toEqual(['left', 'right']);
   });
 
+  it('start a part on the line after its marker, and keep a named part that is empty (a marker last in the slide too)', () => {
+    expect(slotParts('a\n::right::\nb\n')).toEqual([
+      { name: 'default', markdown: 'a\n' },
+      { name: 'right', markdown: 'b\n' },
+    ]);
+    expect(slotParts('a\n::right::')).toEqual([
+      { name: 'default', markdown: 'a\n' },
+      { name: 'right', markdown: '' },
+    ]);
+    expect(slotParts('a\n::right::\n\n').map((part) => part.name)).toEqual(['default', 'right']);
+  });
+
+  it('take a marker right after a code block, and no marker that does not start its line (as Slidev reads them)', () => {
+    expect(slotParts('```sh\nnpm i\n```\n::right::\nb\n').map((part) => part.name)).toEqual(['default', 'right']);
+    expect(slotParts('- one\n  ::right::\nRust paths: std::fs::\n').map((part) => part.name)).toEqual(['default']);
+  });
+
   it('arrange two-cols’ default slot and ::left:: in one left column; two-cols-header’s default part across the top', () => {
     const columns = arrangeSlots(
       [
@@ -47,6 +64,10 @@ describe('Slidev slots', () => {
       '<div class="slots slots-panel-right">\n<div class="slot slot-default">\n<h1>T</h1>\n</div>\n<figure class="slot slot-image"><img src="a b.png" alt="" style="object-fit: cover"></figure>\n</div>',
     );
     expect(arrangeSlots([{ name: 'default', html: 'x' }], 'stacked', { ...panel, side: 'left' })).toMatch(/slots-panel-left">\n<figure/);
+    expect(arrangeSlots([{ name: 'default', html: 'x' }], 'stacked', { side: 'right', kind: 'page', url: 'https://sli.dev' })).toBe(
+      '<div class="slots slots-panel-right">\n<div class="slot slot-default">\nx\n</div>\n<figure class="slot slot-page">' +
+        '<a class="slidev-link-card" href="https://sli.dev"><span class="slidev-link-card-label">Web page</span> https://sli.dev</a></figure>\n</div>',
+    );
     expect(
       arrangeSlots(
         [
@@ -57,6 +78,15 @@ describe('Slidev slots', () => {
       ),
     ).toBe('a\nb');
     expect(unplacedSlots(slotParts('a\n::right::\nb\n::col3::\nc\n'), 'columns')).toEqual(['::col3::']);
+    // Shown all the same, in the default place: two-cols' left column.
+    const unplaced = [
+      { name: 'default', html: 'a' },
+      { name: 'right', html: 'b' },
+      { name: 'col3', html: 'c' },
+    ];
+    expect(arrangeSlots(unplaced, 'columns')).toBe(
+      '<div class="slots slots-columns">\n<div class="slot slot-default">\na\nc\n</div>\n<div class="slot slot-right">\nb\n</div>\n</div>',
+    );
     expect(unplacedSlots(slotParts('a\n::right::\nb\n'), 'stacked')).toEqual(['::right::']);
   });
 });
