@@ -16,18 +16,21 @@ export interface SlotPart {
 }
 
 export interface SlotMarker {
-  /** As written, `::right::`, for the warning and for finding its line. */
-  readonly text: string;
+  /** The slot it starts: `right` for `::right::` and `:: right ::`. */
+  readonly name: string;
   readonly start: number;
   readonly end: number;
 }
 
-/** Slot markers on lines of their own, outside fenced code. */
+/**
+ * Slot markers on lines of their own, outside fenced code, as Slidev's slot sugar reads them
+ * (`/^::\s*([\w.\-:]+)\s*::\s*$/`): blanks inside the colons are allowed (`:: right ::`).
+ */
 export function slotMarkers(markdown: string): SlotMarker[] {
   const code = fencedRanges(markdown);
-  return [...markdown.matchAll(/^::([\w-]+)::[ \t]*(?:\r?\n|$)/gm)]
+  return [...markdown.matchAll(/^::[ \t]*([\w.:-]+)[ \t]*::[ \t]*(?:\r?\n|$)/gm)]
     .filter((match) => !code.some(([start, end]) => match.index >= start && match.index < end))
-    .map((match) => ({ start: match.index, end: match.index + match[0].length, text: `::${match[1]}::` }));
+    .map((match) => ({ name: match[1]!, start: match.index, end: match.index + match[0].length }));
 }
 
 /** The slide's Markdown cut at its markers, in the order written; an empty default slot is left out. */
@@ -39,7 +42,7 @@ export function slotParts(markdown: string, markers: readonly SlotMarker[] = slo
     const part = markdown.slice(from, marker?.start ?? markdown.length);
     if (name !== 'default' || part.trim() !== '') parts.push({ name, markdown: part });
     if (!marker) break;
-    name = marker.text.slice(2, -2);
+    name = marker.name;
     from = marker.end;
   }
   return parts;

@@ -29,6 +29,15 @@ describe('Slidev slots', () => {
     expect(slotParts('- one\n  ::right::\nRust paths: std::fs::\n').map((part) => part.name)).toEqual(['default']);
   });
 
+  it('take blanks inside a marker’s colons and names with dots, as Slidev’s slot sugar does', () => {
+    expect(slotParts('a\n:: right ::\nb\n::\tbottom.note\t::  \nc')).toEqual([
+      { name: 'default', markdown: 'a\n' },
+      { name: 'right', markdown: 'b\n' },
+      { name: 'bottom.note', markdown: 'c' },
+    ]);
+    expect(slotParts('a\n:: ::\n::right\n').map((part) => part.name)).toEqual(['default']);
+  });
+
   it('arrange two-cols’ default slot and ::left:: in one left column; two-cols-header’s default part across the top', () => {
     const columns = arrangeSlots(
       [
