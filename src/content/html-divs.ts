@@ -22,7 +22,9 @@ const CLOSES = /<\/div\s*>/gi;
 /** The attributes of a `<div …>` tag, as a fenced div's. */
 function tagAttributes(tag: string): PandocAttributes {
   const element = parse(`${tag}</div>`).querySelector('div');
-  const { id, class: classNames, ...attributes } = element?.attributes ?? {};
+  // node-html-parser keeps names as written; HTML's are case-insensitive (`<div CLASS="notes">`).
+  const named = Object.entries(element?.attributes ?? {}).map(([name, value]) => [name.toLowerCase(), value]);
+  const { id, class: classNames, ...attributes } = Object.fromEntries(named) as Record<string, string>;
   return { ...(id ? { id } : {}), classes: (classNames ?? '').split(/\s+/).filter(Boolean), attributes };
 }
 

@@ -51,6 +51,7 @@ describe('a <div class="notes"> block', () => {
     const notes = '<p>Text</p><aside class="notes"><p>Say this.</p></aside>';
     expect(render('Text\n  <div class="notes">\nSay this.\n</div>\n')).toBe(notes);
     expect(render('Text\n<DIV class="notes">\nSay this.\n</DIV>\n')).toBe(notes);
+    expect(render('Text\n<div CLASS="notes">\nSay this.\n</div>\n')).toBe(notes);
     expect(render('Text\n\n<div class="notes">    Say this.</div>\n')).toBe(notes);
   });
 
