@@ -11,7 +11,6 @@
 const STYLE = /<style\b([^>]*)>([\s\S]*?)<\/style\s*>/gi;
 
 export function scopeSlideStyles(html: string): string {
-  if (!html.includes('<style')) return html;
   return html.replace(STYLE, (whole, attributes: string, css: string) =>
     /^\s*@scope\b/.test(css) ? whole : `<style${attributes}>@scope { :scope {${css}} }</style>`,
   );

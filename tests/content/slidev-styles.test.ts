@@ -13,4 +13,18 @@ describe('Slidev slide styles', () => {
     expect(scopeSlideStyles(scoped)).toBe(scoped);
     expect(scopeSlideStyles('<p>no style</p>')).toBe('<p>no style</p>');
   });
+
+  it('scopes a <STYLE> written in capitals on a slide of its own too', () => {
+    expect(scopeSlideStyles('<h1>T</h1>\n<STYLE>\nh1 { color: red; }\n</STYLE>')).toBe(
+      '<h1>T</h1>\n<style>@scope { :scope {\nh1 { color: red; }\n} }</style>',
+    );
+  });
+
+  it('leaves a style that opens with the author’s own @scope as written, and scopes one with an @scope further down', () => {
+    const own = '<style>\n@scope (.card) {\n  p { margin: 0 }\n}\n</style>';
+    expect(scopeSlideStyles(own)).toBe(own);
+    expect(scopeSlideStyles('<style>h1 { color: red }\n@scope (.card) { p { margin: 0 } }</style>')).toBe(
+      '<style>@scope { :scope {h1 { color: red }\n@scope (.card) { p { margin: 0 } }} }</style>',
+    );
+  });
 });
