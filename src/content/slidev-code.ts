@@ -16,15 +16,15 @@ export interface SlidevCodeInfo {
 const HIGHLIGHTS = /^\{\s*((?:all|\*|[\d\s,-])*(?:\|(?:all|\*|[\d\s,-])*)*)\}$/;
 
 export function slidevCodeInfo(info: string): SlidevCodeInfo {
-  const groups = [...info.matchAll(/\{[^}]*\}/g)].map((match) => match[0]);
-  const highlights = groups.map((group) => HIGHLIGHTS.exec(group)?.[1]).find((steps) => steps !== undefined && steps.trim() !== '');
-  const language =
-    info
-      .replace(/\{[^}]*\}|\[[^\]]*\]/g, ' ')
-      .trim()
-      .split(/\s+/)[0] ?? '';
+  // Slidev's own reading (its reCodeBlock): the language first, then the highlights in the first braces; braces
+  // after those hold options ({lines:true}), never highlights.
+  const language = /^[^\s[{]*/.exec(info)![0];
+  const highlights = HIGHLIGHTS.exec(/\{[^}]*\}/.exec(info)?.[0] ?? '')?.[1];
   if (highlights === undefined) return { language };
-  const steps = highlights.split('|').map((step) => (/^\s*(all|\*)\s*$/.test(step) ? '' : step.replace(/\s+/g, '')));
+  const steps = highlights.split('|').map((step) => {
+    const lines = step.replace(/\s/g, '');
+    return lines === 'all' || lines === '*' ? '' : lines;
+  });
   // Every line highlighted in every step is no highlight at all.
   return steps.every((step) => step === '') ? { language } : { language, lineNumbers: steps.join('|') };
 }

@@ -19,11 +19,31 @@ describe('Slidev code info', () => {
     expect(slidevCodeInfo('{all}')).toEqual({ language: '' });
   });
 
+  it('reads the language up to a file name or braces written without a blank, and blanks inside the steps', () => {
+    expect(slidevCodeInfo('ts[app.ts] {2|3}')).toEqual({ language: 'ts', lineNumbers: '2|3' });
+    expect(slidevCodeInfo('ts{ 1 - 2 | all }')).toEqual({ language: 'ts', lineNumbers: '1-2|' });
+    expect(slidevCodeInfo('c++ {*}{lines:true}')).toEqual({ language: 'c++' });
+  });
+
+  it('reads highlights in the first braces only, as Slidev does: braces after them are options', () => {
+    // Slidev's reCodeBlock takes `{...}` right after the language as the highlights, and a second `{...}` as options.
+    expect(slidevCodeInfo('ts {lines:true} {2|3}')).toEqual({ language: 'ts' });
+    expect(slidevCodeInfo('ts {} {2|3}')).toEqual({ language: 'ts' });
+  });
+
   it('leaves out snippet imports (<<< @/file#region) on lines of their own, not in code, naming each', () => {
     const markdown = '# Code\n\n<<< @/snippets/external.ts#snippet\n\n```md\n<<< @/in/code.ts\n```\n';
     expect(dropSnippetImports(markdown, fencedRanges(markdown))).toEqual({
       markdown: '# Code\n\n\n```md\n<<< @/in/code.ts\n```\n',
       dropped: ['<<< @/snippets/external.ts#snippet'],
+    });
+  });
+
+  it('leaves in an import in the second of two code blocks, and drops one right after a block’s closing fence', () => {
+    const markdown = '```ts\nlet a\n```\n<<< @/snippets/a.ts\n\n```md\n<<< @/in/code.ts\n```\n';
+    expect(dropSnippetImports(markdown, fencedRanges(markdown))).toEqual({
+      markdown: '```ts\nlet a\n```\n\n```md\n<<< @/in/code.ts\n```\n',
+      dropped: ['<<< @/snippets/a.ts'],
     });
   });
 });
