@@ -36,14 +36,17 @@ interface Counter {
   last: number;
 }
 
-/** A `v-click` value: '' the next click, `3` click 3, `+2` two on, `[4, 5]` from 4 up to 5. */
-function clickOf(value: string, counter: Counter): Click {
-  const written = value.trim();
-  const range = /^\[\s*(\d+)\s*,\s*(\d+)\s*\]$/.exec(written);
-  if (range) return { at: Number(range[1]), hide: false, only: Number(range[2]) === Number(range[1]) + 1 };
-  if (/^\d+$/.test(written)) return { at: Number(written), hide: false };
-  counter.last += /^\+\d+$/.test(written) ? Number(written.slice(1)) : 1;
-  return { at: counter.last, hide: false };
+/**
+ * A `v-click` value: '' the next click, `3` click 3, `+2` two on, `[4, 5]` from 4 up to 5; anything else the next
+ * click. It is a JavaScript expression in Slidev, so blanks in it change nothing. Whether it hides is the caller's.
+ */
+function clickOf(value: string, counter: Counter): Omit<Click, 'hide'> {
+  const written = value.replace(/\s/g, '');
+  const range = /^\[(\d+),(\d+)\]$/.exec(written);
+  if (range) return { at: Number(range[1]), only: Number(range[2]) === Number(range[1]) + 1 };
+  if (/^\d+$/.test(written)) return { at: Number(written) };
+  counter.last += /^\+\d+$/.test(written) ? Number(written) : 1;
+  return { at: counter.last };
 }
 
 function markFragment(element: HTMLElement, click: Click): void {
@@ -74,8 +77,7 @@ function clickItems(wrapper: HTMLElement, depth: number): HTMLElement[] {
   if (lists.length === 0) return children;
   const items: HTMLElement[] = [];
   const visit = (list: HTMLElement, level: number) => {
-    for (const item of list.childNodes.filter(isElement)) {
-      if (item.tagName !== 'LI') continue;
+    for (const item of list.querySelectorAll(':scope > li')) {
       items.push(item);
       if (level < depth) for (const inner of item.querySelectorAll(':scope > ul, :scope > ol')) visit(inner, level + 1);
     }
@@ -101,7 +103,8 @@ function switchSteps(element: HTMLElement, counter: Counter): void {
   element.classList.add('r-stack');
   for (const template of element.childNodes.filter(isElement)) {
     const name = Object.keys(template.attributes).find((key) => /^(#|v-slot:)\d+(-\d+)?$/.test(key));
-    if (template.tagName !== 'TEMPLATE' || !name) continue;
+    // Vue allows a slot's name (#2) only on a <template>.
+    if (!name) continue;
     const [from, to] = name
       .replace(/^(#|v-slot:)/, '')
       .split('-')
@@ -159,8 +162,7 @@ export function slidevClicks(html: string): string {
   // <pre> is parsed (node-html-parser keeps it as raw text by default) for its <code>'s line-highlight steps.
   const root = parse(html, {
     comment: true,
-    voidTag: { closingSlash: false },
-    blockTextElements: { script: true, style: true, noscript: true },
+    blockTextElements: { script: true, style: true },
   });
   walk(root, { last: 0 });
   return root.toString();

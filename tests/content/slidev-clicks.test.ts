@@ -106,9 +106,98 @@ describe('Slidev clicks', () => {
     ]);
   });
 
+  it('finds a slide’s clicks when its only click is <v-click hide>, <v-click at>, a v-click with more attributes or a code block’s steps', () => {
+    expect(steps('<v-click hide>\n\n<p>gone</p>\n\n</v-click>')).toEqual([['gone', 1, 'hide']]);
+    expect(steps('<v-click at="2">\n\n<p>two</p>\n\n</v-click>')).toEqual([['two', 2]]);
+    expect(steps('<div v-click class="mt-4">two</div>')).toEqual([['two', 1]]);
+    expect(slidevClicks('<pre><code data-line-numbers="2-3|5" class="ts">x</code></pre>')).toContain('data-fragment-index="1"');
+  });
+
+  it('<v-after> shares the click before it; <v-click at> is that click, its at and hide not left in the page', () => {
+    const html =
+      '<v-click>\n\n<p>one</p>\n\n</v-click>\n<v-after>\n\n<p>also one</p>\n\n</v-after>\n<v-click at="3" hide>\n\n<p>gone</p>\n\n</v-click>';
+    expect(steps(html)).toEqual([
+      ['one', 1],
+      ['also one', 1],
+      ['gone', 3, 'hide'],
+    ]);
+    expect(slidevClicks(html)).not.toMatch(/\s(at|hide)[\s=>]/);
+  });
+
+  it('reads values with blanks in them (a JavaScript expression in Slidev), ranges of any click, and counts a value it cannot read as the next click', () => {
+    expect(
+      steps('<p v-click=" 2 ">a</p><p v-click="[ 10 , 11 ]">b</p><p v-click="[2,3]">c</p><p v-click="+10">d</p><p v-click="12">e</p>'),
+    ).toEqual([
+      ['a', 2],
+      ['b', 10, 'only'],
+      ['c', 2, 'only'],
+      ['d', 10],
+      ['e', 12],
+    ]);
+    // Typos: each is the next click, not a click read out of part of it.
+    expect(steps('<p v-click="+[5, 6]">a</p><p v-click="[5, 6]+1">b</p><p v-click="5+1">c</p><p v-click="+5a">d</p>')).toEqual([
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+      ['d', 4],
+    ]);
+    // reveal.js cannot hide an element again at a later click than the next: [2, 4] shows it from click 2 on.
+    expect(steps('<p v-click="[2, 4]">a</p>')).toEqual([['a', 2]]);
+  });
+
+  it('does not take v-click-outside (a Vue directive) or data-v-click for a click', () => {
+    const html = '<div v-click-outside="close" data-v-click>menu</div><p v-click>x</p>';
+    expect(steps(html)).toEqual([['x', 1]]);
+    expect(slidevClicks(html)).toContain('<div v-click-outside="close" data-v-click>menu</div>');
+  });
+
+  it('<v-clicks> steps an ordered list; depth="2" stops at the second level; an every or depth that is not a whole number above 0 is 1', () => {
+    const list = '<ol>\n<li>a<ol>\n<li>a1<ul><li>deep</li></ul></li>\n</ol>\n</li>\n<li>b</li>\n</ol>';
+    expect(steps(`<v-clicks depth="2">\n\n${list}\n\n</v-clicks>`).map(([text, at]) => [text.split('\n')[0], at])).toEqual([
+      ['a', 1],
+      ['a1deep', 2],
+      ['b', 3],
+    ]);
+    expect(steps('<v-clicks every="0">\n\n<ul><li>a</li><li>b</li></ul>\n\n</v-clicks>')).toEqual([
+      ['a', 1],
+      ['b', 2],
+    ]);
+  });
+
+  it('a <v-click> around inline elements is a <span>', () => {
+    expect(slidevClicks('<p>say <v-click><strong>this</strong></v-click></p>')).toBe(
+      '<p>say <span class="fragment" data-fragment-index="1"><strong>this</strong></span></p>',
+    );
+  });
+
+  it('<v-switch>: #0 shows until the switch’s first click, #2-3 is one click, #2-4 shows from click 2, #10-11 is click 10; other elements and names are left as they are', () => {
+    const html = slidevClicks(
+      '<p v-click>before</p>\n<v-switch>\n<template #0><p>zero</p></template>\n<template v-slot:1-2><p>one</p></template>\n<template #2-4><p>two</p></template>\n<template #10-11><p>ten</p></template>\n<p>stray</p>\n<template #default><p>plain</p></template><template #1x><p>typo</p></template><template data-v-slot:1><p>data</p></template>\n</v-switch>\n<p v-click>after</p>',
+    );
+    expect(steps(html)).toEqual([
+      ['before', 1],
+      ['zero', 2, 'hide'],
+      ['one', 2, 'only'],
+      ['two', 3],
+      ['ten', 11, 'only'],
+      ['after', 12],
+    ]);
+    expect(html).toContain('<p>stray</p>');
+  });
+
+  it('keeps comments, void elements, scripts and styles of a slide with clicks as written', () => {
+    const html =
+      '<!-- a note -->\n<p v-click>a<br>b</p>\n<script setup>\nconst small = 1<b\n</script>\n<style>p::before { content: "<b>" }</style>';
+    expect(slidevClicks(html)).toBe(
+      '<!-- a note -->\n<p class="fragment" data-fragment-index="1">a<br>b</p>\n<script setup>\nconst small = 1<b\n</script>\n<style>p::before { content: "<b>" }</style>',
+    );
+  });
+
   it('leaves HTML without clicks as it is, and a v-after before any click shown from the start', () => {
     const plain = '<h1>T</h1>\n<p class="x">v-click is an attribute</p>';
     expect(slidevClicks(plain)).toBe(plain);
+    // Byte for byte: not parsed and written out again (which would drop the slash of <br/>).
+    expect(slidevClicks('<p>a<br/>b</p>')).toBe('<p>a<br/>b</p>');
     expect(slidevClicks('<p v-after>x</p>')).toBe('<p>x</p>');
   });
 });
