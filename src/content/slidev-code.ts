@@ -12,8 +12,13 @@ export interface SlidevCodeInfo {
   readonly lineNumbers?: string;
 }
 
-/** `{1|2-3|all}`: line ranges between `|`, `all` or `*` for every line. */
-const HIGHLIGHTS = /^\{\s*((?:all|\*|[\d\s,-])*(?:\|(?:all|\*|[\d\s,-])*)*)\}$/;
+/**
+ * `{1|2-3|all}`: line ranges between `|`, `all` or `*` for every line, `none` for no line and `hide` to hide the
+ * block. reveal.js has neither of the last two: both show the whole block plain, so the step and its click stay and
+ * every later click on the slide comes when Slidev's does.
+ */
+const STEP = String.raw`(?:all|none|hide|\*|[\d\s,-])*`;
+const HIGHLIGHTS = new RegExp(String.raw`^\{\s*(${STEP}(?:\|${STEP})*)\}$`);
 
 export function slidevCodeInfo(info: string): SlidevCodeInfo {
   // Slidev's own reading (its reCodeBlock): the language first, then the highlights in the first braces; braces
@@ -23,7 +28,7 @@ export function slidevCodeInfo(info: string): SlidevCodeInfo {
   if (highlights === undefined) return { language };
   const steps = highlights.split('|').map((step) => {
     const lines = step.replace(/\s/g, '');
-    return lines === 'all' || lines === '*' ? '' : lines;
+    return /^(all|\*|none|hide)$/.test(lines) ? '' : lines;
   });
   // Every line highlighted in every step is no highlight at all.
   return steps.every((step) => step === '') ? { language } : { language, lineNumbers: steps.join('|') };

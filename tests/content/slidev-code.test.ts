@@ -17,6 +17,9 @@ describe('Slidev code info', () => {
     expect(slidevCodeInfo('ts twoslash')).toEqual({ language: 'ts' });
     expect(slidevCodeInfo('js {2|3}{lines:true}')).toEqual({ language: 'js', lineNumbers: '2|3' });
     expect(slidevCodeInfo('{all}')).toEqual({ language: '' });
+    // hide and none have no reveal.js step: they show the block plain, but keep their click.
+    expect(slidevCodeInfo('ts {hide|none|2|all}')).toEqual({ language: 'ts', lineNumbers: '||2|' });
+    expect(slidevCodeInfo('ts {1|hidden}')).toEqual({ language: 'ts' });
   });
 
   it('reads the language up to a file name or braces written without a blank, and blanks inside the steps', () => {
