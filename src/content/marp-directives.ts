@@ -5,7 +5,7 @@
  * nor left in the slide. Each value is checked here, so a bad one is a warning on its own line and left out, as
  * Marp leaves out a value it cannot use.
  */
-import { parseDocument } from 'yaml';
+import { isMap, parseDocument } from 'yaml';
 import { MARP_GLOBAL_DIRECTIVES, MARP_LOCAL_DIRECTIVES } from '../config/foreign.js';
 import { yamlKeyLines } from '../config/key-lines.js';
 import type { DeckWarning } from '../core/warnings.js';
@@ -33,14 +33,21 @@ export interface DirectiveComment {
 
 const COMMENT = /<!--([\s\S]*?)-->/g;
 
-/** The comment's YAML mapping, or undefined when it is not one (a note, a reveal.js `.slide:` comment). */
+/**
+ * The comment's YAML mapping, or undefined when it is not one (a note, a reveal.js `.slide:` comment). As in
+ * marpit (js-yaml, which throws), YAML with an error, a key written twice or an alias with no anchor
+ * (`_footer: *Draft*`) is no mapping: the comment is a note.
+ */
 function commentMapping(text: string): { values: Record<string, unknown>; lines: Record<string, number> } | undefined {
-  if (!/^\s*[$\w]+\s*:/.test(text)) return undefined;
-  const doc = parseDocument(text, { uniqueKeys: false });
-  if (doc.errors.length > 0) return undefined;
-  const values: unknown = doc.toJS();
-  if (typeof values !== 'object' || values === null || Array.isArray(values)) return undefined;
-  return { values: values as Record<string, unknown>, lines: yamlKeyLines(doc, text) };
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
+  let values: Record<string, unknown>;
+  try {
+    values = doc.toJS() as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  return { values, lines: yamlKeyLines(doc, text) };
 }
 
 /** Whether a key is one of Marp's directives, read here or not, with or without `_` (a misplaced one is named). */
@@ -112,8 +119,11 @@ export function directiveValue(key: string, value: unknown): DirectiveValue {
   }
   if (key === 'headingDivider') {
     const levels = Array.isArray(value) ? value : [value];
-    const valid = levels.length > 0 && levels.every((level) => Number.isInteger(Number(level)) && Number(level) >= 1 && Number(level) <= 6);
-    if (!valid || (Array.isArray(value) && value.some((level) => typeof level === 'boolean'))) {
+    // marpit reads `true` as no level (Number(true) would be 1).
+    const valid =
+      levels.length > 0 &&
+      levels.every((level) => typeof level !== 'boolean' && Number.isInteger(Number(level)) && Number(level) >= 1 && Number(level) <= 6);
+    if (!valid) {
       return bad(`headingDivider: ${JSON.stringify(value)} is not a heading level (1 to 6, or a list of them); it is ignored`);
     }
     // A number is that level and every higher one (2: # and ##); a list is those levels only, as in marpit.
@@ -132,7 +142,8 @@ export function directiveValue(key: string, value: unknown): DirectiveValue {
   const written = text(value);
   if (written === undefined)
     return bad(
-      `${key}: expected text, not ${Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : String(value)}; it is ignored`,
+      // YAML gives nothing else that is not text: `_footer:` with no value is null, not a mapping.
+      `${key}: expected text, not ${Array.isArray(value) ? 'a list' : value === null ? 'an empty value' : 'a mapping'}; it is ignored`,
     );
   return { ok: true, value: written };
 }

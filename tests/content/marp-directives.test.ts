@@ -31,6 +31,41 @@ describe('directive comments', () => {
     expect(isDirectiveComment(' backgroundColor: aqua ')).toBe(true);
   });
 
+  it('reads any YAML mapping marpit reads: a YAML comment line first, no blanks inside the comment, a flow mapping', () => {
+    const text = ['<!--\n# Part 2\n_class: invert\n-->', '<!--_paginate: false-->', '<!-- {_header: Part 2} -->'].join('\n');
+    expect(directiveComments(text, 1).map((comment) => comment.entries)).toEqual([
+      [{ key: 'class', spot: true, value: 'invert', line: 3 }],
+      [{ key: 'paginate', spot: true, value: false, line: 5 }],
+      [{ key: 'header', spot: true, value: 'Part 2', line: 6 }],
+    ]);
+  });
+
+  it('reads a comment on the line right after a code block, and none inside it', () => {
+    const text = '```md\n<!-- _class: code -->\n```\n<!-- _class: lead -->\n';
+    expect(directiveComments(text, 1).map((comment) => comment.entries)).toEqual([[{ key: 'class', spot: true, value: 'lead', line: 4 }]]);
+  });
+
+  it('is a note when marpit cannot read it: a key twice, an alias, a colon in an unquoted value, no mapping', () => {
+    for (const note of [
+      '\n_class: lead\n_class: invert\n',
+      ' _footer: *Draft* ',
+      ' _footer: Q&A: ask anything ',
+      ' ',
+      ' # only a comment ',
+    ]) {
+      expect(isDirectiveComment(note)).toBe(false);
+      expect(directiveComments(`<!--${note}-->`, 1)).toEqual([]);
+    }
+  });
+
+  it('is a directive comment when one of its keys is a directive, written exactly, with or without "_"', () => {
+    expect(isDirectiveComment('\n_class: lead\nreminder: ask the room\n')).toBe(true);
+    expect(directiveComments('<!--\n_class: lead\nreminder: ask the room\n-->', 1)[0]!.entries.map((entry) => entry.key)).toEqual([
+      'class',
+    ]);
+    expect(isDirectiveComment(' class_: lead ')).toBe(false);
+  });
+
   it('checks values as Marp takes them: sizes, heading levels, true or false', () => {
     expect(directiveValue('size', '4:3')).toEqual({ ok: true, value: '4:3' });
     expect(directiveValue('size', '5:7')).toMatchObject({ ok: false, message: expect.stringContaining("not one of Marp's sizes") });
@@ -42,6 +77,40 @@ describe('directive comments', () => {
     expect(directiveValue('paginate', 'yes')).toMatchObject({ ok: false });
     expect(directiveValue('class', ['lead', 'invert'])).toEqual({ ok: true, value: 'lead invert' });
     expect(directiveValue('footer', { a: 1 })).toMatchObject({ ok: false, message: 'footer: expected text, not a mapping; it is ignored' });
+  });
+
+  it('takes a number as its text and names an empty value or a list where text belongs', () => {
+    expect(directiveValue('footer', 2024)).toEqual({ ok: true, value: '2024' });
+    expect(directiveValue('footer', null)).toEqual({ ok: false, message: 'footer: expected text, not an empty value; it is ignored' });
+    expect(directiveValue('footer', ['a', 'b'])).toEqual({ ok: false, message: 'footer: expected text, not a list; it is ignored' });
+    expect(directiveValue('class', ['lead', { color: 'red' }])).toMatchObject({
+      ok: false,
+      message: 'class: expected text, not a list; it is ignored',
+    });
+    expect(directiveValue('paginate', null)).toMatchObject({ ok: false, message: 'paginate: null is not true or false; it is ignored' });
+    expect(directiveValue('size', null)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("size: null is not one of Marp's sizes"),
+    });
+    expect(directiveValue('size', ' 4:3 ')).toEqual({ ok: true, value: '4:3' });
+  });
+
+  it.each([
+    [1, [1]],
+    [6, [1, 2, 3, 4, 5, 6]],
+    [
+      [2, 4],
+      [2, 4],
+    ],
+  ])('takes headingDivider %j as the levels %j', (value, levels) => {
+    expect(directiveValue('headingDivider', value)).toEqual({ ok: true, value: levels });
+  });
+
+  it.each([[0], [1.5], [true], [[]], [[2, 9]], [[2, true]]])('names headingDivider %j: not a heading level', (value) => {
+    expect(directiveValue('headingDivider', value)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('is not a heading level'),
+    });
   });
 });
 
@@ -122,6 +191,20 @@ describe('a Marp deck with directives (tests/fixtures/decks/field/marp-en)', () 
     );
     expect([deck.config.width, deck.config.height, deck.config.title]).toEqual([960, 720, 'Small Batches']);
     expect(deck.slides[0]!.html).not.toContain('size');
+  });
+
+  it('applies a directive comment that opens with a YAML comment line; a note with a colon, a key twice or an alias is a note', async () => {
+    const talk = [
+      '---\nmarp: true\n---\n\n# One\n\n<!--\n# Part 2 looks dark\n_class: invert\n-->\n\n<!-- Note: the demo needs wifi -->',
+      '# Two\n\n<!--\n_class: lead\n_class: invert\n-->',
+      '# Three\n\n<!-- _footer: *Draft* -->',
+    ].join('\n\n---\n\n');
+    const deck = await loadDeck(folder('notes', { 'talk.md': talk }));
+    expect(deck.slides.map((slide) => [slide.attributes.class, slide.marginals?.footer, slide.notes])).toEqual([
+      ['invert', undefined, 'Note: the demo needs wifi'],
+      [undefined, undefined, '_class: lead\n_class: invert'],
+      [undefined, undefined, '_footer: *Draft*'],
+    ]);
   });
 
   it('in a deck not written for Marp, a comment is only a comment', async () => {
