@@ -1,5 +1,6 @@
 import type { Token, Tokens } from 'marked';
 import { parse, type HTMLElement, type Node as HtmlNode } from 'node-html-parser';
+import type { FencedDivToken } from './fenced-divs.js';
 
 /**
  * Pandoc's incremental lists, as `pandoc -t revealjs` (2.17) writes them: a list's items appear one by one when
@@ -14,13 +15,14 @@ export type MarkedList = Tokens.List & { incremental?: boolean };
 
 const isElement = (node: HtmlNode): node is HTMLElement => node.nodeType === 1;
 
-/** The list HTML with each of the list's own items (not those of lists nested in them) a fragment. */
+/**
+ * One list's HTML as marked renders it (a `<ul>` or `<ol>` whose elements are `<li>`), with each of its own items
+ * (not those of lists nested in them) a fragment.
+ */
 export function fragmentItems(listHtml: string): string {
-  const root = parse(listHtml, { comment: true, voidTag: { closingSlash: false } });
-  for (const list of root.childNodes.filter(isElement)) {
-    if (!/^(UL|OL)$/.test(list.tagName)) continue;
-    for (const item of list.childNodes.filter(isElement)) if (item.tagName === 'LI') item.classList.add('fragment');
-  }
+  const root = parse(listHtml, { comment: true });
+  // The text between the tags ("\n") has no children; only elements have a classList.
+  for (const list of root.childNodes) for (const item of list.childNodes.filter(isElement)) item.classList.add('fragment');
   return root.toString();
 }
 
@@ -30,9 +32,8 @@ export function quotedList(quote: Tokens.Blockquote): Tokens.List | undefined {
   return blocks.length === 1 && blocks[0]!.type === 'list' ? (blocks[0] as Tokens.List) : undefined;
 }
 
-/** The classes of a fenced div token (src/content/fenced-divs.ts), or undefined for any other token. */
-const divClasses = (token: Token): readonly string[] | undefined =>
-  token.type === 'fencedDiv' ? (token as Token & { attributes: { classes: string[] } }).attributes.classes : undefined;
+/** A fenced div token (src/content/fenced-divs.ts), or undefined for any other token. */
+const fencedDiv = (token: Token): FencedDivToken | undefined => (token.type === 'fencedDiv' ? (token as FencedDivToken) : undefined);
 
 /**
  * Mark every list in `tokens` incremental or not, by the deck's setting (`incremental`) and the divs around it;
@@ -40,15 +41,16 @@ const divClasses = (token: Token): readonly string[] | undefined =>
  */
 export function markIncremental(tokens: readonly Token[], incremental: boolean, quotedLists: boolean): void {
   for (const token of tokens) {
-    const classes = divClasses(token);
+    const div = fencedDiv(token);
     if (token.type === 'list') {
       (token as MarkedList).incremental = incremental;
       for (const item of (token as Tokens.List).items) markIncremental(item.tokens, incremental, quotedLists);
     } else if (quotedLists && token.type === 'blockquote' && quotedList(token as Tokens.Blockquote)) {
       markIncremental([quotedList(token as Tokens.Blockquote)!], !incremental, quotedLists);
-    } else if (classes) {
+    } else if (div) {
+      const { classes } = div.attributes;
       const off = classes.includes('notes') || classes.includes('nonincremental');
-      markIncremental((token as Tokens.Generic).tokens ?? [], !off && (classes.includes('incremental') || incremental), quotedLists);
+      markIncremental(div.tokens, !off && (classes.includes('incremental') || incremental), quotedLists);
     } else if (token.type === 'blockquote') {
       markIncremental((token as Tokens.Blockquote).tokens, incremental, quotedLists);
     }
