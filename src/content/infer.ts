@@ -3,7 +3,7 @@
  * written in, told by script (Han, kana, Hangul, Latin, …) as reveal.js, Marp and Slidev authors would expect, not
  * the built-in talk's Traditional Chinese.
  */
-import { basename, extname } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import { firstHeading } from './slides.js';
 import type { Slide } from './types.js';
 
@@ -57,11 +57,15 @@ export function inferLang(slides: readonly Slide[], fallback: string): string {
   return others.reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0];
 }
 
-/** The deck's first heading; a deck without one is named by its file (or folder) name. */
+/**
+ * The deck's first heading; a deck without one is named by its file (or folder) name, resolved: `deck build .`
+ * names it by the folder, not ".".
+ */
 export function inferTitle(slides: readonly Slide[], input: string): string {
   for (const slide of slides) {
     const heading = firstHeading(slide.html);
     if (heading) return heading;
   }
-  return basename(input, extname(input)) || 'Untitled deck';
+  const path = resolve(input);
+  return basename(path, extname(path)) || 'Untitled deck';
 }

@@ -1,6 +1,7 @@
 /** A deck that does not say its title or language: its first heading, and the language of its text's script. */
 import { describe, expect, it } from 'vitest';
 import { loadDeck } from '../../src/content/deck.js';
+import { inferLang, inferTitle } from '../../src/content/infer.js';
 import { useTempFolder } from '../helpers/temp-folder.js';
 
 const { folder } = useTempFolder('infer-content-');
@@ -27,6 +28,9 @@ describe('a deck without lang', () => {
     ['more Simplified-only than Traditional-only characters', 'zh-Hans', '# 们这说這說\n'],
     ['Han with neither kind of character', 'zh-Hant', '# 模型大小\n'],
     ['as many Latin as Cyrillic letters', 'en', '# Hi Да\n'],
+    ['a Korean greeting in an English talk', 'en', '# Welcome to Seoul\n\n안녕하세요 means hello.\n'],
+    ['a Japanese greeting in an English talk', 'en', '# Welcome to Tokyo\n\nこんにちは means hello.\n'],
+    ['Hangul that is exactly a fifth of the letters', 'ko', '# Hello Seoul\n\n안녕하세요 means hello.\n'],
     [
       'a link whose address is long: tags and addresses are not text',
       'zh-Hant',
@@ -47,6 +51,10 @@ describe('a deck without lang', () => {
     expect((await deckOf('lang-front', { '01.md': '---\nlang: de\n---\n# 技術的飛躍\n' })).lang).toBe('de');
     expect((await deckOf('lang-file', { '01.md': '# Scaling laws\n', 'deck.config.yaml': 'lang: zh-Hant\n' })).lang).toBe('zh-Hant');
   });
+
+  it('is the fallback it is given when there is no letter, whatever the default language', () => {
+    expect(inferLang([], 'en')).toBe('en');
+  });
 });
 
 describe('a deck without title', () => {
@@ -56,6 +64,13 @@ describe('a deck without title', () => {
       'The real start',
     );
     expect((await deckOf('title-none', { '01.md': 'Only words.\n' })).title).toBe('title-none');
+  });
+
+  it('is named by the folder when the folder is given as "." or "sub/.."; a deck at the root is "Untitled deck"', async () => {
+    const deck = folder('title-dot', { '01.md': 'Only words.\n' });
+    expect((await loadDeck(`${deck}/.`)).config.title).toBe('title-dot');
+    expect((await loadDeck(`${deck}/sub/..`)).config.title).toBe('title-dot');
+    expect(inferTitle([], '/')).toBe('Untitled deck');
   });
 
   it('keeps the title the deck sets, in front matter, a Pandoc title block or the config file', async () => {
