@@ -1,6 +1,7 @@
 import { parseDocument } from 'yaml';
 import { yamlKeyLines } from '../config/key-lines.js';
 import { DeckError, ErrorCode } from '../core/errors.js';
+import { looseMarpYaml } from './marp-loose-yaml.js';
 import { parseTitleBlock } from './title-block.js';
 
 export interface FrontMatter {
@@ -34,7 +35,9 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
       line: 1,
     });
   }
-  const yamlText = rest.slice(0, close.index);
+  // A deck written for Marp reads its directives' values as Marp does (src/content/marp-loose-yaml.ts).
+  const written = rest.slice(0, close.index);
+  const yamlText = /^marp[ \t]*:[ \t]*true[ \t]*$/m.test(written) ? looseMarpYaml(written) : written;
   const consumed = open[0].length + close.index + close[0].length;
   // The line after the closing `---`, or the closing line itself when the file ends there (it has no next line).
   const bodyLine = text.slice(0, consumed).split('\n').length;

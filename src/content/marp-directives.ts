@@ -9,6 +9,7 @@ import { isMap, parseDocument } from 'yaml';
 import { MARP_GLOBAL_DIRECTIVES, MARP_LOCAL_DIRECTIVES } from '../config/foreign.js';
 import { yamlKeyLines } from '../config/key-lines.js';
 import type { DeckWarning } from '../core/warnings.js';
+import { looseMarpYaml } from './marp-loose-yaml.js';
 import { fencedRanges } from './split.js';
 
 /** Directives Marp (Marp Core, Marp CLI) defines that this tool does not read: named in a warning. */
@@ -39,7 +40,8 @@ const COMMENT = /<!--([\s\S]*?)-->/g;
  * (`_footer: *Draft*`) is no mapping: the comment is a note.
  */
 function commentMapping(text: string): { values: Record<string, unknown>; lines: Record<string, number> } | undefined {
-  const doc = parseDocument(text);
+  const yamlText = looseMarpYaml(text);
+  const doc = parseDocument(yamlText);
   if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
   let values: Record<string, unknown>;
   try {
@@ -47,7 +49,7 @@ function commentMapping(text: string): { values: Record<string, unknown>; lines:
   } catch {
     return undefined;
   }
-  return { values, lines: yamlKeyLines(doc, text) };
+  return { values, lines: yamlKeyLines(doc, yamlText) };
 }
 
 /** Whether a key is one of Marp's directives, read here or not, with or without `_` (a misplaced one is named). */
