@@ -21,49 +21,48 @@ export interface MarpLook {
 /** Gives each slide, in order, its look from its directives; one per deck, as local directives run on across files. */
 export type MarpCursor = (entries: readonly DirectiveEntry[], file: string, warnings: DeckWarning[]) => MarpLook;
 
-const URL = /^url\(\s*(['"]?)([^'")]+)\1\s*\)$/;
+/** An image's url(…), quoted or not; group 2 is its address. */
+const URL = /url\(\s*(['"]?)([^'")]+)\1\s*\)/;
 
-/** reveal.js's attribute for Marp's `backgroundImage` (an image's url(…), or a gradient), or a warning's text. */
-function backgroundImage(value: string): Record<string, string> | string {
-  const written = value.trim();
+/** reveal.js's attributes for Marp's `backgroundImage` (an image's url(…), or a gradient), and what it leaves out. */
+function backgroundImage(written: string): { attributes: Record<string, string>; warning?: string } {
+  if (written === 'none') return { attributes: {} };
+  if (/^(repeating-)?(linear|radial|conic)-gradient\(/.test(written)) return { attributes: { 'data-background-gradient': written } };
   const image = URL.exec(written);
-  if (image) return { 'data-background-image': image[2]! };
-  if (/^(repeating-)?(linear|radial|conic)-gradient\(/.test(written)) return { 'data-background-gradient': written };
-  if (written === 'none' || written === '') return {};
-  const first = /url\(\s*(['"]?)([^'")]+)\1\s*\)/.exec(written);
-  if (first) return `backgroundImage: "${written}" has more than one layer; reveal.js draws one, the first image`;
-  return `backgroundImage: "${written}" is not url(…) or a gradient; it is ignored`;
+  if (!image) return { attributes: {}, warning: `backgroundImage: "${written}" is not url(…) or a gradient; it is ignored` };
+  const attributes = { 'data-background-image': image[2]! };
+  if (image[0] === written) return { attributes };
+  return { attributes, warning: `backgroundImage: "${written}" has more than one layer; reveal.js draws one, the first image` };
+}
+
+/** A directive's text, trimmed ('' when it has none). */
+function textOf(values: ReadonlyMap<string, string | boolean>, key: string): string {
+  const value = values.get(key);
+  return typeof value === 'string' ? value.trim() : '';
 }
 
 /** The attributes a slide's directives in force give its <section>. */
 function attributesOf(values: ReadonlyMap<string, string | boolean>, warn: (message: string) => void): Record<string, string> {
   const attributes: Record<string, string> = {};
-  const textOf = (key: string) => {
-    const value = values.get(key);
-    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-  };
-  const classes = textOf('class');
+  const classes = textOf(values, 'class');
   if (classes) attributes.class = classes;
-  const color = textOf('backgroundColor');
+  const color = textOf(values, 'backgroundColor');
   if (color) attributes['data-background-color'] = color;
-  const image = textOf('backgroundImage');
+  const image = textOf(values, 'backgroundImage');
   if (image) {
     const read = backgroundImage(image);
-    if (typeof read === 'string') {
-      warn(read);
-      const first = /url\(\s*(['"]?)([^'")]+)\1\s*\)/.exec(image);
-      if (first) attributes['data-background-image'] = first[2]!;
-    } else Object.assign(attributes, read);
+    if (read.warning) warn(read.warning);
+    Object.assign(attributes, read.attributes);
   }
   for (const [key, attribute] of [
     ['backgroundPosition', 'data-background-position'],
     ['backgroundRepeat', 'data-background-repeat'],
     ['backgroundSize', 'data-background-size'],
   ] as const) {
-    const value = textOf(key);
+    const value = textOf(values, key);
     if (value) attributes[attribute] = value;
   }
-  const text = textOf('color');
+  const text = textOf(values, 'color');
   if (text) {
     // The slide's text colour, headings too (themes/_layouts.css reads data-color), as Marp's color sets it.
     attributes.style = `color: ${text}`;
@@ -93,12 +92,12 @@ export function createMarpCursor(): MarpCursor {
     const attributes = attributesOf(values, (message) => {
       if (lines.has('backgroundImage')) warnings.push({ file, line: lines.get('backgroundImage'), message });
     });
-    const header = values.get('header');
-    const footer = values.get('footer');
+    const header = textOf(values, 'header');
+    const footer = textOf(values, 'footer');
     return {
       attributes,
-      ...(typeof header === 'string' && header.trim() !== '' ? { header } : {}),
-      ...(typeof footer === 'string' && footer.trim() !== '' ? { footer } : {}),
+      ...(header ? { header } : {}),
+      ...(footer ? { footer } : {}),
       paginate: values.get('paginate') === true,
     };
   };

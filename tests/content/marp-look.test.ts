@@ -1,8 +1,12 @@
 /** Marp's local directives hold from their slide on, spot ones (`_key`) on their slide only, as marpit applies them. */
 import { describe, expect, it } from 'vitest';
 import type { DeckWarning } from '../../src/core/warnings.js';
+import { loadDeck } from '../../src/content/deck.js';
 import type { DirectiveEntry } from '../../src/content/marp-directives.js';
 import { createMarpCursor } from '../../src/content/marp-look.js';
+import { useTempFolder } from '../helpers/temp-folder.js';
+
+const { folder } = useTempFolder('deck-marp-look-');
 
 const entry = (key: string, value: unknown, line = 1): DirectiveEntry => ({
   key: key.replace(/^_/, ''),
@@ -46,5 +50,76 @@ describe('the Marp cursor', () => {
     expect(warnings).toEqual([
       { file: 't.md', line: 9, message: 'backgroundImage: "grid.svg" is not url(…) or a gradient; it is ignored' },
     ]);
+  });
+
+  it('reads url(…) quoted or not, with blanks inside its parentheses', () => {
+    const cursor = createMarpCursor();
+    const warnings: DeckWarning[] = [];
+    const images = ['url(images/grid.svg)', 'url( "images/grid.svg" )', "url('images/grid.svg')"].map(
+      (value) => cursor([entry('_backgroundImage', value)], 't.md', warnings).attributes,
+    );
+    expect(images).toEqual([1, 2, 3].map(() => ({ 'data-background-image': 'images/grid.svg' })));
+    expect(warnings).toEqual([]);
+  });
+
+  it('draws the first image of several layers and says so; a gradient written first is drawn whole', () => {
+    // Marp draws every layer of a CSS background; reveal.js's data-background-image takes one image.
+    const cursor = createMarpCursor();
+    const warnings: DeckWarning[] = [];
+    const layers = 'url(images/logo.png), linear-gradient(to bottom, #67b8e3, #0288d1)';
+    const image = cursor([entry('_backgroundImage', layers, 4)], 't.md', warnings);
+    const gradient = cursor([entry('_backgroundImage', 'radial-gradient(circle, white, aqua), url(images/logo.png)')], 't.md', warnings);
+    expect(image.attributes).toEqual({ 'data-background-image': 'images/logo.png' });
+    expect(gradient.attributes).toEqual({ 'data-background-gradient': 'radial-gradient(circle, white, aqua), url(images/logo.png)' });
+    expect(warnings).toEqual([
+      { file: 't.md', line: 4, message: `backgroundImage: "${layers}" has more than one layer; reveal.js draws one, the first image` },
+    ]);
+  });
+
+  it('reads a value without the line break YAML keeps at the end of a folded one (key: >), and sets no attribute it has no value for', () => {
+    const cursor = createMarpCursor();
+    const warnings: DeckWarning[] = [];
+    const look = cursor(
+      [entry('_class', 'lead\n'), entry('_backgroundImage', 'url(images/grid.svg)\n'), entry('_header', '**Part 2**\n')],
+      't.md',
+      warnings,
+    );
+    // toStrictEqual: an attribute set to undefined would be written class="undefined" on the slide.
+    expect(look).toStrictEqual({
+      attributes: { class: 'lead', 'data-background-image': 'images/grid.svg' },
+      header: '**Part 2**',
+      paginate: false,
+    });
+    // A blank value clears the directive, as in Marp: no attribute, and nothing to warn about.
+    expect(cursor([entry('_color', ' '), entry('_backgroundImage', '')], 't.md', warnings)).toStrictEqual({
+      attributes: {},
+      paginate: false,
+    });
+    expect(warnings).toEqual([]);
+  });
+});
+
+describe('a Marp slide’s header, footer and page number', () => {
+  it('are there when a directive asks for one of them, and a slide that asks for none has no marginals', async () => {
+    const talk = [
+      '---\nmarp: true\n---\n\n# Plain',
+      '<!-- _header: Part 2 -->\n\n# Header',
+      '<!-- _footer: Platform Day -->\n\n# Footer',
+      '<!-- _paginate: true -->\n\n# Page number',
+      '<!-- _header: "" -->\n\n# Blank header',
+    ].join('\n\n---\n\n');
+    const deck = await loadDeck(folder('marginals', { 'talk.md': talk }));
+    expect(deck.slides.map((slide) => slide.marginals)).toStrictEqual([
+      undefined,
+      { header: 'Part 2', paginate: false },
+      { footer: 'Platform Day', paginate: false },
+      { paginate: true },
+      undefined,
+    ]);
+  });
+
+  it('show a header whose Markdown is not a paragraph as it renders', async () => {
+    const deck = await loadDeck(folder('heading-header', { 'talk.md': "---\nmarp: true\nheader: '## Part 2'\n---\n\n# One\n" }));
+    expect(deck.slides[0]!.marginals?.header).toContain('Part 2');
   });
 });
