@@ -34,6 +34,16 @@ describe('notes in HTML comments', () => {
     expect(commentNotes('# Hi\n\n<!-- a comment -->\n\nText after it\n', 'slidev').notes).toBe('');
   });
 
+  it('start right after a code block, and an empty comment is no note', () => {
+    const slide = '```sh\nnpm run build\n```\n<!-- Explain the build step. -->\n\n<!-- -->\n';
+    expect(commentNotes(slide, 'marp')).toEqual({ notes: 'Explain the build step.', body: '```sh\nnpm run build\n```\n\n\n<!-- -->\n' });
+  });
+
+  it('in Slidev: a last comment that reads like a Marp directive is still the notes', () => {
+    // Slidev has no directives: `footer: …` is what the speaker wrote.
+    expect(commentNotes('# Thanks\n\n<!-- footer: thank the sponsors -->\n', 'slidev').notes).toBe('footer: thank the sponsors');
+  });
+
   it('are the only notes in a Marp or Slidev deck: a `Note:` line stays on the slide, unless the deck sets a notesSeparator', async () => {
     // As m4dz/slidev-theme-divriots: "Note: If you add a `logo` prop …" is text on its slide in Slidev.
     const slide = '# Clicks\n\nNote: If you add a `logo` prop, a logo is embedded.\n\n<!-- said aloud -->\n';
