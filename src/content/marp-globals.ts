@@ -58,7 +58,7 @@ export function marpGlobals(sources: readonly MarpSource[], warnings: DeckWarnin
     for (const entry of [...front, ...comments] as DirectiveEntry[]) {
       const unread = unreadDirective(entry, source.name);
       if (unread) warnings.push(unread);
-      if (entry.spot || !MARP_GLOBAL_DIRECTIVES.has(entry.key) || entry.key === 'marp') continue;
+      if (entry.spot || !MARP_GLOBAL_DIRECTIVES.has(entry.key)) continue;
       if (!OWN.has(entry.key)) {
         set(entry.key, entry.value, entry.line);
         continue;
@@ -74,5 +74,5 @@ export function marpGlobals(sources: readonly MarpSource[], warnings: DeckWarnin
     }
     if (Object.keys(values).length > 0) layers.push({ source: source.name, values, lines, kind: 'front-matter' });
   }
-  return { layers, ...(headingDivider ? { headingDivider } : {}), ...(style !== undefined ? { style } : {}) };
+  return { layers, headingDivider, style };
 }

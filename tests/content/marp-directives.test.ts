@@ -201,6 +201,13 @@ describe('a Marp deck with directives (tests/fixtures/decks/field/marp-en)', () 
     ]);
   });
 
+  it("sets both sides of the slide from size, over a config file's own size", async () => {
+    const deck = await loadDeck(
+      folder('sized', { 'deck.config.yaml': 'width: 1920\nheight: 1080\n', 'talk.md': '---\nmarp: true\nsize: 4:3\n---\n\n# One\n' }),
+    );
+    expect([deck.config.width, deck.config.height]).toEqual([960, 720]);
+  });
+
   it('in a deck not written for Marp, a comment is only a comment', async () => {
     const deck = await loadDeck(folder('reveal', { 'talk.md': '<!-- _class: lead -->\n\n# One\n' }));
     expect(deck.slides[0]!.attributes.class).toBeUndefined();
