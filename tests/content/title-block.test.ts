@@ -36,4 +36,13 @@ describe('a Pandoc title block', () => {
       keyLines: { title: 1 },
     });
   });
+
+  it('reads a line ended by a Unicode line separator (U+2028, as text pasted from a word processor may hold) as a line', () => {
+    // The author stays in the title block, as in Pandoc, not on the first slide.
+    expect(parseTitleBlock('% Harbour\u2028 tour\n% Ada\n\n# One\n')).toEqual({
+      data: { title: 'Harbour tour', author: 'Ada' },
+      length: 22,
+      keyLines: { title: 1, author: 2 },
+    });
+  });
 });
