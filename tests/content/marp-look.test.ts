@@ -118,7 +118,7 @@ describe('a Marp slide’s header, footer and page number', () => {
     ]);
   });
 
-  it('show a header whose Markdown is not a paragraph as it renders', async () => {
+  it('keep the text of a header whose Markdown is not a paragraph', async () => {
     const deck = await loadDeck(folder('heading-header', { 'talk.md': "---\nmarp: true\nheader: '## Part 2'\n---\n\n# One\n" }));
     expect(deck.slides[0]!.marginals?.header).toContain('Part 2');
   });
