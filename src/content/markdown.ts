@@ -93,8 +93,22 @@ function plainParagraphs(text: string): string {
 
 export function renderMarkdown(markdown: Marked, text: string): string {
   if (isPlainText(text)) return plainParagraphs(text);
+  return withoutMarkedNote(() => markdown.parse(text, { async: false }) as string);
+}
+
+/**
+ * `text` rendered as one line of inline Markdown (emphasis, links, code, images, inline math), no block: Marp's
+ * header and footer, which marpit renders with `parseInline`, so `2024. Platform Day` is no list and `## Part 2`
+ * no heading.
+ */
+export function renderInlineMarkdown(markdown: Marked, text: string): string {
+  return withoutMarkedNote(() => markdown.parseInline(text, { async: false }) as string);
+}
+
+/** What `render` returns; an error thrown inside marked is the user's, without marked's note. */
+function withoutMarkedNote(render: () => string): string {
   try {
-    return markdown.parse(text, { async: false }) as string;
+    return render();
   } catch (error) {
     // marked appends "Please report this to …" to any error thrown inside it; ours are the user's, not marked's.
     if (isDeckError(error)) {

@@ -104,18 +104,14 @@ export function createMarpCursor(): MarpCursor {
 }
 
 /**
- * The slide's marginals, or undefined when it shows none; `render` turns Markdown into HTML (a paragraph: its
- * content is kept, as the header and footer are one line of inline Markdown in Marp).
+ * The slide's marginals, or undefined when it shows none; `render` turns the header's and footer's Markdown into
+ * inline HTML (as marpit does: `2024. Platform Day` is no list, `## Part 2` no heading).
  */
 export function marginalsOf(look: MarpLook, render: (markdown: string) => string): SlideMarginals | undefined {
   if (!look.header && !look.footer && !look.paginate) return undefined;
-  const inline = (markdown: string) => {
-    const html = render(markdown).trim();
-    return /^<p>([\s\S]*)<\/p>$/.exec(html)?.[1] ?? html;
-  };
   return {
-    ...(look.header ? { header: inline(look.header) } : {}),
-    ...(look.footer ? { footer: inline(look.footer) } : {}),
+    ...(look.header ? { header: render(look.header) } : {}),
+    ...(look.footer ? { footer: render(look.footer) } : {}),
     paginate: look.paginate,
   };
 }

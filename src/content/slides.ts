@@ -8,7 +8,7 @@ import { collecting } from '../core/problems.js';
 import type { DeckWarning } from '../core/warnings.js';
 import { applyAttributes } from './attributes.js';
 import { collectAssets, collectAttributeAssets, SLIDE_FILE_ATTRIBUTE, type AssetContext } from './assets.js';
-import { renderMarkdown } from './markdown.js';
+import { renderInlineMarkdown, renderMarkdown } from './markdown.js';
 import { LineIndex, lineMatching } from './lines.js';
 import { takeOwnNotes } from './own-notes.js';
 import { splitPandocSlides } from './pandoc-slides.js';
@@ -214,7 +214,7 @@ function draftsOf(
     problems: ctx.problems,
     warnings: ctx.warnings,
   };
-  const marginals = look && marginalsOf(look, (text) => collectAssets(renderMarkdown(ctx.markdown, text), assetContext, ctx.assets));
+  const marginals = look && marginalsOf(look, (text) => collectAssets(renderInlineMarkdown(ctx.markdown, text), assetContext, ctx.assets));
   let inherited: Record<string, string> | undefined = before;
   const draft = (html: string, attributes: Record<string, string>, fragments: number, notes: string, draftLine: number): Draft => {
     const ownAttributes = { ...inherited, ...attributes };

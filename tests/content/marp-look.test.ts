@@ -118,8 +118,13 @@ describe('a Marp slide’s header, footer and page number', () => {
     ]);
   });
 
-  it('keep the text of a header whose Markdown is not a paragraph', async () => {
-    const deck = await loadDeck(folder('heading-header', { 'talk.md': "---\nmarp: true\nheader: '## Part 2'\n---\n\n# One\n" }));
-    expect(deck.slides[0]!.marginals?.header).toContain('Part 2');
+  it('are one line of inline Markdown, as marpit renders them: no heading, list or paragraph, emphasis kept', async () => {
+    const talk =
+      "---\nmarp: true\nheader: '## Part 2'\nfooter: '2024. *Platform* Day'\n---\n\n# One\n\n---\n\n<!-- _header: '- [Home](https://example.org)' -->\n\n# Two\n";
+    const deck = await loadDeck(folder('inline-marginals', { 'talk.md': talk }));
+    expect(deck.slides.map((slide) => [slide.marginals?.header, slide.marginals?.footer])).toEqual([
+      ['## Part 2', '2024. <em>Platform</em> Day'],
+      ['- <a href="https://example.org">Home</a>', '2024. <em>Platform</em> Day'],
+    ]);
   });
 });
