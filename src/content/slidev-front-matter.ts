@@ -73,16 +73,17 @@ const COLOUR = /^(#[0-9a-f]{3,8}|(rgb|hsl)a?\(.*\)|[a-z]+)$/i;
  * for Slidev (`slidev`) any such YAML block is one, whatever its keys (props for the theme's layouts: `links:`,
  * `logo:`); elsewhere it needs a key Slidev defines.
  */
-export function slideFrontMatter(text: string, slidev = false): SlideFrontMatter | undefined {
+export function slideFrontMatter(text: string, slidev: boolean): SlideFrontMatter | undefined {
   const body = text.replace(/^\r?\n/, '').replace(/\r?\n$/, '');
-  // The block follows its `---` at once and every line is YAML: a key, an indented or list line, or a comment.
-  if (body.trim() === '' || /^\s*$/m.test(body) || !/^[A-Za-z][\w-]*:/.test(body)) return undefined;
+  // The block follows its `---` at once and every line is YAML (no blank line): a key, an indented or list line, or a comment.
+  if (!/^[A-Za-z][\w-]*:/.test(body)) return undefined;
   if (!body.split(/\r?\n/).every((line) => /^([A-Za-z][\w-]*:|\s+\S|-\s|#)/.test(line))) return undefined;
   const doc = parseDocument(body);
+  // A first line `key: value` makes a map; `key:value` (a URL, `Note:this`) is a string.
   const values = doc.errors.length === 0 ? (doc.toJS() as unknown) : undefined;
-  if (!values || typeof values !== 'object' || Array.isArray(values)) return undefined;
+  if (typeof values !== 'object') return undefined;
   const entries = Object.entries(values as Record<string, unknown>);
-  if (entries.length === 0 || (!slidev && !entries.some(([key]) => SLIDEV_SLIDE_KEYS.has(key)))) return undefined;
+  if (!slidev && !entries.some(([key]) => SLIDEV_SLIDE_KEYS.has(key))) return undefined;
   return slideSettings(entries);
 }
 
@@ -97,7 +98,7 @@ function slideSettings(entries: readonly [string, unknown][], only?: ReadonlySet
     const shown = `${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`;
     if (key === 'class' && typeof value === 'string') attributes.class = value;
     else if (key === 'background' && typeof value === 'string') {
-      if (COLOUR.test(value) && !value.includes('/') && !value.includes('.')) attributes['data-background-color'] = value;
+      if (COLOUR.test(value)) attributes['data-background-color'] = value;
       else Object.assign(attributes, DIMMED_PICTURE, { 'data-background-image': value });
     } else if (key === 'transition' && typeof value === 'string' && TRANSITIONS[value]) attributes['data-transition'] = TRANSITIONS[value];
     else if (key === 'hide' || key === 'disabled') {
@@ -105,7 +106,7 @@ function slideSettings(entries: readonly [string, unknown][], only?: ReadonlySet
     } else if (key === 'hideInToc') {
       // Read by <Toc> (src/content/slidev-deck.ts).
       if (value === true) attributes['data-hide-in-toc'] = '';
-    } else if (key === 'layout' && typeof value === 'string') name = value.trim();
+    } else if (key === 'layout' && typeof value === 'string') name = value;
     else if (LAYOUT_PROPS.has(key)) props[key] = value;
     else if (key !== 'title') ignored.push(shown);
   }
@@ -137,7 +138,7 @@ export interface ChunkWithFrontMatter {
  * Fold each Slidev front matter chunk into the slide after it. Such a block is always a horizontal slide's (it
  * follows a `---`); one with no slide after it in its stack is left as it is.
  */
-export function foldSlideFrontMatter(stacks: readonly (readonly Chunk[])[], slidev = false): ChunkWithFrontMatter[][] {
+export function foldSlideFrontMatter(stacks: readonly (readonly Chunk[])[], slidev: boolean): ChunkWithFrontMatter[][] {
   const result: ChunkWithFrontMatter[][] = [];
   let pending: { chunk: Chunk; matter: SlideFrontMatter } | undefined;
   for (const stack of stacks) {
