@@ -107,4 +107,22 @@ describe('a Slidev deck', () => {
     expect(minimal.slides.map((slide) => slide.layout)).toEqual(['statement', 'two-columns']);
     rmSync(dir, { recursive: true, force: true });
   });
+
+  it('shows an iframe’s page as a link, and warns of a layout with nothing to show (at its line) and of slots it has no place for (at the first)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deck-slidev-layouts-'));
+    writeFileSync(
+      join(dir, 'slides.md'),
+      '---\nlayout: cover\n---\n\n# Cover\n\n---\nlayout: iframe\nurl: https://sli.dev/guide/\n---\n\n# The guide\n\n---\nlayout: image-right\n---\n\n# No picture\n\n---\nlayout: center\n---\n\n# Both sides\n\n::left::\n\nleft\n\n::right::\n\nright\n',
+    );
+    const layouts = await loadDeck(dir);
+    rmSync(dir, { recursive: true, force: true });
+    expect(layouts.slides[1]!.html).toContain(
+      '<a class="slidev-link-card" href="https://sli.dev/guide/"><span class="slidev-link-card-label">Web page</span> https://sli.dev/guide/</a>',
+    );
+    expect(layouts.slides[3]!.html).toBe('<h1>Both sides</h1>\n\n\n\n<p>left</p>\n\n<p>right</p>');
+    expect(layouts.warnings.map((warning) => [warning.line, warning.message])).toEqual([
+      [15, 'layout: image-right has no image: to show; the slide uses the default layout'],
+      [26, "Slidev's slots ::left::, ::right:: have no place in layout center: their parts follow the slide's text"],
+    ]);
+  });
 });
