@@ -12,9 +12,6 @@ const CURRENT = '<span class="slidev-current-no"></span>';
 const TOTAL = '<span class="slidev-slides-total"></span>';
 const TOC = '<nav class="slidev-toc"></nav>';
 
-/** Whether a slide's HTML has a placeholder to fill. */
-const hasPlaceholder = (html: string) => html.includes(CURRENT) || html.includes(TOTAL) || html.includes(TOC);
-
 /** The table of contents: each slide whose first heading is an <h1>, by its title. */
 function tocHtml(slides: readonly Slide[]): string {
   const items = slides
@@ -23,21 +20,17 @@ function tocHtml(slides: readonly Slide[]): string {
   return `<nav class="slidev-toc"><ul>${items.join('')}</ul></nav>`;
 }
 
-/** The sections with their slides' Slidev placeholders filled; a slide without one is kept as it was. */
+/** The sections with their slides' Slidev placeholders filled. */
 export function fillSlidevPlaceholders(sections: readonly Section[]): Section[] {
   const slides = sections.flatMap((section) => section.stacks.flat());
-  if (!slides.some((slide) => hasPlaceholder(slide.html))) return [...sections];
   const total = String(slides.length);
-  const toc = slides.some((slide) => slide.html.includes(TOC)) ? tocHtml(slides) : '';
-  const fill = (slide: Slide): Slide =>
-    hasPlaceholder(slide.html)
-      ? {
-          ...slide,
-          html: slide.html
-            .replaceAll(CURRENT, `<span class="slidev-current-no">${slide.index + 1}</span>`)
-            .replaceAll(TOTAL, `<span class="slidev-slides-total">${total}</span>`)
-            .replaceAll(TOC, toc),
-        }
-      : slide;
+  const toc = tocHtml(slides);
+  const fill = (slide: Slide): Slide => ({
+    ...slide,
+    html: slide.html
+      .replaceAll(CURRENT, `<span class="slidev-current-no">${slide.index + 1}</span>`)
+      .replaceAll(TOTAL, `<span class="slidev-slides-total">${total}</span>`)
+      .replaceAll(TOC, toc),
+  });
   return sections.map((section) => ({ ...section, stacks: section.stacks.map((stack) => stack.map(fill)) }));
 }
