@@ -39,17 +39,16 @@ describe('Slidev placeholders', () => {
     expect([...toc.matchAll(/<li><a href="#[\w-]+">([^<]*)<\/a><\/li>/g)].map((match) => match[1])).toEqual(['Contents', 'Results']);
   });
 
-  it('fills <SlideCurrentNo /> without <SlidesTotal />, and <Toc /> lists a slide whose level-1 heading is HTML with a class', async () => {
+  it('fills <SlideCurrentNo /> on a slide of its own, and <Toc /> lists a slide whose level-1 heading is HTML with a class', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'deck-slidev-no-'));
     writeFileSync(
       join(dir, 'slides.md'),
-      '---\nlayout: cover\n---\n\n# Cover\n\n---\n\n<h1 class="text-5xl">Roadmap</h1>\n\n## This quarter\n\n---\n\n<Toc />\n\nPage <SlideCurrentNo />\n',
+      '---\nlayout: cover\n---\n\n# Cover\n\n---\n\n<h1 class="text-5xl">Roadmap</h1>\n\nPage <SlideCurrentNo />\n\n---\n\n<Toc />\n',
     );
     const deck = await loadDeck(dir);
     rmSync(dir, { recursive: true, force: true });
-    const last = deck.slides[2]!.html;
-    expect(last).toContain('<p>Page <span class="slidev-current-no">3</span></p>');
-    expect(last).toContain(
+    expect(deck.slides[1]!.html).toContain('<p>Page <span class="slidev-current-no">2</span></p>');
+    expect(deck.slides[2]!.html).toBe(
       '<nav class="slidev-toc"><ul><li><a href="#slide-1">Cover</a></li><li><a href="#slide-2">Roadmap</a></li></ul></nav>',
     );
   });
