@@ -115,7 +115,7 @@ export function splitPandocSlides(text: string, options: PandocSplitOptions): Ch
   };
   for (const stack of splitSlides(text, options)) {
     stack.forEach((chunk, v) => {
-      const cuts = slideLevel === 0 ? [] : headingLines(chunk.text).filter((heading) => heading.level <= slideLevel);
+      const cuts = headingLines(chunk.text).filter((heading) => heading.level <= slideLevel);
       const pieces: { start: number; level?: number }[] = cuts.map((heading) => ({ start: heading.index, level: heading.level }));
       // What comes before the first slide heading (after a rule, or at the top) is a slide with no title.
       if (chunk.text.slice(0, pieces[0]?.start).trim() !== '') pieces.unshift({ start: 0 });

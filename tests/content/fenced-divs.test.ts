@@ -61,6 +61,16 @@ describe('fenced divs', () => {
     expect(render('::: notes\nNever closed\n')).toBe('<p>::: notes\nNever closed</p>');
     expect(render(':::\nplain\n:::\n')).toBe('<p>:::\nplain\n:::</p>');
   });
+  it('opens right after a line of text (up to three spaces before it); colons inside a line are text', () => {
+    expect(render('Text\n::: box\nx\n:::\n')).toBe('<p>Text</p><div class="box"><p>x</p></div>');
+    expect(render('Text\n  ::: box\nx\n:::\n')).toBe('<p>Text</p><div class="box"><p>x</p></div>');
+    expect(render('Ratio a:::b\n')).toBe('<p>Ratio a:::b</p>');
+  });
+
+  it('a closed fence whose braces are no attributes stays text', () => {
+    expect(render('::: {Take note}\nx\n:::\n')).toBe('<p>::: {Take note}\nx\n:::</p>');
+  });
+
   it('may end the file with no newline after its closing fence, and keep Windows line breaks', () => {
     expect(render('::: box\nA\n:::')).toBe('<div class="box"><p>A</p></div>');
     expect(render('::: box\r\nA\r\n:::\r\n')).toBe('<div class="box"><p>A</p></div>');

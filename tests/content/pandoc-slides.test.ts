@@ -117,6 +117,61 @@ describe('Pandoc slide levels', () => {
     expect(deck.slides[2]!.html).toMatch(/<div class="box">\s*<h2>Boxed<\/h2>/);
   });
 
+  it('reads headings to the last line of a file with no final newline; a line of spaces is no content', () => {
+    expect(layout('%\n\n# A\n\nx\n\n# B')).toEqual([
+      [0, 0, 'A'],
+      [1, 0, 'B'],
+    ]);
+    // Trailing blanks an editor left: # Title is still followed by a heading, not by content.
+    expect(slideLevels(['# Title\n   \n## Sub\n\ntext\n'], SEPARATORS).slideLevel).toBe(2);
+  });
+
+  it('code showing Pandoc or HTML syntax hides no heading after it, and a fence never closed hides those in it', () => {
+    // A <section> or an unclosed ::: shown in code, a heading right after the closing fence.
+    expect(layout('%\n\n# A\n\n```html\n<section>\n```\n# B\n\nx\n\n```markdown\n::: columns\n```\n\n# C\n\ny\n')).toEqual([
+      [0, 0, 'A'],
+      [1, 0, 'B'],
+      [2, 0, 'C'],
+    ]);
+    // The shell comment is code to the end, though another fence opens below it.
+    expect(slideLevels(['## A\n\nx\n\n```\n# comment\n\ntext\n```python\nprint()\n'], SEPARATORS).slideLevel).toBe(2);
+    expect(slideLevels(['## A\n\nx\n\n```sh\n# comment\ntext\n'], SEPARATORS).slideLevel).toBe(2);
+  });
+
+  it("raw <section> elements with attributes or a spaced end tag are the author's slides too", () => {
+    const raw = '%\n\n# Raw\n\n<section data-background-color="black">\n\n## In A\n\n</section >\n\n## After\n\nx\n';
+    expect(layout(raw)).toEqual([
+      [0, 0, 'Raw'],
+      [0, 1, 'After'],
+    ]);
+  });
+
+  it('a stray closing ::: hides no later heading; a heading at the top of a nested div stays in its slide', () => {
+    expect(layout('%\n\n# A\n\nx\n\n:::\n\n# B\n\ny\n')).toEqual([
+      [0, 0, 'A'],
+      [1, 0, 'B'],
+    ]);
+    const columns =
+      '---\nslide-level: 3\n---\n## Compare\n\n:::: columns\n::: column\n### Left\n\nx\n:::\n::: column\n### Right\n\ny\n:::\n::::\n';
+    expect(layout(columns)).toEqual([[0, 0, 'Compare']]);
+  });
+
+  it('a file may start with a vertical separator; a heading after the first in its slide starts a new stack', () => {
+    expect(layout('%\n\n----\n\n## A\n\nx\n')).toEqual([[0, 0, 'A']]);
+    expect(layout('%\n\n# A\n\na\n\n----\n\n# B\n\nb\n\n# C\n\nc\n')).toEqual([
+      [0, 0, 'A'],
+      [0, 1, 'B'],
+      [1, 0, 'C'],
+    ]);
+  });
+
+  it('an untitled first slide keeps its file line', () => {
+    expect(deckOf('%\n\nIntro\n\n## One\n\nx\n').slides.map((slide) => [slide.title, slide.line])).toEqual([
+      ['Slide 1', 3],
+      ['One', 5],
+    ]);
+  });
+
   it('reveal.js and reveal-md decks are not Pandoc-style: their headings never split a slide', () => {
     const plain = '# A\n\n## a1\n\nx\n\n## a2\n\ny\n';
     expect(layout(plain)).toEqual([[0, 0, 'A']]);
@@ -155,6 +210,8 @@ describe('Pandoc slide levels', () => {
     // A div that never closes, a pause or ::: in code: not Pandoc's.
     expect(style(`${body}\n::: box\nz\n`)).toBeUndefined();
     expect(style(`${body}\n\`\`\`\n. . .\n::: x\n:::\n\`\`\`\n`)).toBeUndefined();
+    // Its rules split before the headings are read: # A is followed by the end of its slide, not by content.
+    expect(style('# A\n\n---\n\n## a1\n\nx\n', { toc: true })?.slideLevel).toBe(2);
     const set = resolveConfig([{ source: 'talk.md', values: { 'slide-level': 2, separator: '^\\n\\n\\n' } }]);
     expect(pandocStyle(set, [{ text: body, body, data: {} }])).toEqual({ slideLevel: 2, topLevel: 1, explicit: true });
   });
