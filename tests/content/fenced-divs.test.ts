@@ -64,7 +64,7 @@ describe('fenced divs', () => {
   it('opens right after a line of text (up to three spaces before it); colons inside a line are text', () => {
     expect(render('Text\n::: box\nx\n:::\n')).toBe('<p>Text</p><div class="box"><p>x</p></div>');
     expect(render('Text\n  ::: box\nx\n:::\n')).toBe('<p>Text</p><div class="box"><p>x</p></div>');
-    expect(render('Ratio a:::b\n')).toBe('<p>Ratio a:::b</p>');
+    expect(render('Open it with ::: notes\nand close it with\n:::\n')).toBe('<p>Open it with ::: notes\nand close it with\n:::</p>');
   });
 
   it('a closed fence whose braces are no attributes stays text', () => {
