@@ -20,6 +20,9 @@ export interface SlidevCodeInfo {
 const STEP = String.raw`(?:all|none|hide|\*|[\d\s,-])*`;
 const HIGHLIGHTS = new RegExp(String.raw`^\{\s*(${STEP}(?:\|${STEP})*)\}$`);
 
+/** Steps that show the whole block plain here (see HIGHLIGHTS). */
+const WHOLE_BLOCK: ReadonlySet<string> = new Set(['all', '*', 'none', 'hide']);
+
 export function slidevCodeInfo(info: string): SlidevCodeInfo {
   // Slidev's own reading (its reCodeBlock): the language first, then the highlights in the first braces; braces
   // after those hold options ({lines:true}), never highlights.
@@ -28,7 +31,7 @@ export function slidevCodeInfo(info: string): SlidevCodeInfo {
   if (highlights === undefined) return { language };
   const steps = highlights.split('|').map((step) => {
     const lines = step.replace(/\s/g, '');
-    return /^(all|\*|none|hide)$/.test(lines) ? '' : lines;
+    return WHOLE_BLOCK.has(lines) ? '' : lines;
   });
   // Every line highlighted in every step is no highlight at all.
   return steps.every((step) => step === '') ? { language } : { language, lineNumbers: steps.join('|') };

@@ -32,6 +32,7 @@ describe('looseMarpYaml', () => {
       'footer: ~',
       'footer: {a: 1}',
       'footer:',
+      'footer:  ',
       'note: #not a directive',
       'xfooter: #no',
       'backgroundColorx: #no',
