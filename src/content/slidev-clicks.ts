@@ -27,8 +27,8 @@ interface Click {
   /** The click it shows (or hides) at; 0 is shown from the start: no fragment. */
   readonly at: number;
   readonly hide: boolean;
-  /** Shown at `at` and hidden at the next click (`v-click="[4, 5]"`). */
-  readonly only?: boolean;
+  /** The click it is hidden again at (`v-click="[2, 4]"`, `<template #2-4>`): shown from `at` up to it. */
+  readonly until?: number;
 }
 
 /** The slide's clicks so far: the last relative click. */
@@ -43,18 +43,34 @@ interface Counter {
 function clickOf(value: string, counter: Counter): Omit<Click, 'hide'> {
   const written = value.replace(/\s/g, '');
   const range = /^\[(\d+),(\d+)\]$/.exec(written);
-  if (range) return { at: Number(range[1]), only: Number(range[2]) === Number(range[1]) + 1 };
+  if (range) return { at: Number(range[1]), until: Number(range[2]) };
   if (/^\d+$/.test(written)) return { at: Number(written) };
   counter.last += /^\+\d+$/.test(written) ? Number(written) : 1;
   return { at: counter.last };
 }
 
 function markFragment(element: HTMLElement, click: Click): void {
-  if (click.at <= 0) return;
+  const { at, hide, until } = click;
+  // Shown from the start up to a click is hidden at that click.
+  if (at <= 0 && until !== undefined && !hide) return markFragment(element, { at: until, hide: true });
+  if (at <= 0) return;
   element.classList.add('fragment');
-  if (click.hide) element.classList.add('fade-out');
-  else if (click.only) element.classList.add('fade-in-then-out');
-  element.setAttribute('data-fragment-index', String(click.at));
+  if (hide) element.classList.add('fade-out');
+  else if (until === at + 1) element.classList.add('fade-in-then-out');
+  element.setAttribute('data-fragment-index', String(at));
+  if (!hide && until !== undefined && until > at + 1) hideAt(element, until);
+}
+
+/**
+ * Hide an element again at a later click than the next. reveal.js gives an element one fragment, so the hiding is a
+ * wrapper's: a fade-out fragment with no box of its own (`display: contents`), whose `visibility: hidden` the
+ * element's shown fragment inherits (reveal.js's `.fragment.visible { visibility: inherit }`).
+ */
+function hideAt(element: HTMLElement, at: number): void {
+  const wrapper = parse(`<span class="fragment fade-out" data-fragment-index="${at}" style="display:contents"></span>`)
+    .firstChild as HTMLElement;
+  element.replaceWith(wrapper);
+  wrapper.appendChild(element);
 }
 
 /** The click an element's own attributes give it (`v-click`, `v-after`, with Slidev's modifiers), if any. */
@@ -93,7 +109,7 @@ function positive(value: string | undefined, fallback: number): number {
 
 /**
  * `<v-switch>`: each `<template #2>` shows its content at the switch's second click and hides it at the next
- * (`#2-4` shows it from the second click on; `#0` until the first), one over the other in reveal.js's r-stack;
+ * (`#2-4` from the second click up to the fourth; `#0` until the first), one over the other in reveal.js's r-stack;
  * the switch takes its clicks.
  */
 function switchSteps(element: HTMLElement, counter: Counter): void {
@@ -113,7 +129,7 @@ function switchSteps(element: HTMLElement, counter: Counter): void {
     template.tagName = 'div';
     const end = base + (to ?? from + 1);
     if (from === 0) markFragment(template, { at: end, hide: true });
-    else markFragment(template, { at: base + from, hide: false, only: to === undefined || to === from + 1 });
+    else markFragment(template, { at: base + from, hide: false, until: end });
     last = Math.max(last, end - 1);
   }
   counter.last = last;

@@ -3,7 +3,7 @@
  * marker on the page, v-clicks' items stepping one by one in order, image-right's picture filling the right half,
  * and the PDF with a page per click.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -98,6 +98,40 @@ describe('a Slidev deck in Chromium', () => {
       ['Why a design system', 'Tokens first', 'Components second'],
       ['Why a design system', 'Tokens first', 'Components second', 'Adoption last'],
     ]);
+  });
+
+  it('shows v-click="[2, 4]" at click 2 and hides it at click 4, and a v-switch template #2-4 the same, as Slidev does', async () => {
+    const folder = join(work, 'ranges');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(
+      join(folder, 'slides.md'),
+      '---\ntransition: slide-left\n---\n\n# Ranges\n\n<p v-click>one</p>\n<p v-click="[2, 4]">two to four</p>\n<p v-click="3">three</p>\n<p v-click="4">four</p>\n\n---\n\n# Switch\n\n<v-switch>\n<template #1><p>first</p></template>\n<template #2-4><p>middle</p></template>\n<template #4><p>last</p></template>\n</v-switch>\n\n<p v-click="3">note</p>\n',
+    );
+    const { rendered } = await buildDeck(folder, { flags: { hash: false, transition: 'none' } });
+    const deckUrl = pathToFileURL(await writeRendered(join(folder, 'site'), rendered)).href;
+    const steps = await withPage(browser, async (page) => {
+      await page.goto(deckUrl);
+      await page.waitForFunction(() => (window as unknown as { Reveal?: RevealApi }).Reveal?.isReady());
+      // Each step's end state: a fragment's visibility changes only at the end of its fade otherwise.
+      await page.addStyleTag({ content: '* { transition: none !important; }' });
+      return page.evaluate(() => {
+        const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
+        const shown = () =>
+          [...reveal.getCurrentSlide().querySelectorAll('p')]
+            .filter((p) => getComputedStyle(p).visibility !== 'hidden')
+            .map((p) => p.textContent);
+        const read: string[][][] = [];
+        for (const h of [0, 1]) {
+          reveal.slide(h, 0, -1);
+          const slide = [shown()];
+          while (reveal.nextFragment()) slide.push(shown());
+          read.push(slide);
+        }
+        return read;
+      });
+    });
+    expect(steps[0]).toEqual([[], ['one'], ['one', 'two to four'], ['one', 'two to four', 'three'], ['one', 'three', 'four']]);
+    expect(steps[1]).toEqual([[], ['first'], ['middle'], ['middle', 'note'], ['last', 'note']]);
   });
 
   it('keeps a slide’s <style> to that slide, as Slidev scopes it', async () => {

@@ -141,8 +141,16 @@ describe('Slidev clicks', () => {
       ['c', 3],
       ['d', 4],
     ]);
-    // reveal.js cannot hide an element again at a later click than the next: [2, 4] shows it from click 2 on.
-    expect(steps('<p v-click="[2, 4]">a</p>')).toEqual([['a', 2]]);
+    // [2, 4] shows it at click 2 and hides it at click 4: reveal.js gives an element one fragment, so a wrapper with
+    // no box of its own hides it; [0, 3] is shown from the start and hidden at click 3.
+    expect(steps('<p v-click="[2, 4]">a</p><p v-click="[0, 3]">b</p>')).toEqual([
+      ['a', 4, 'hide'],
+      ['a', 2],
+      ['b', 3, 'hide'],
+    ]);
+    expect(slidevClicks('<p v-click="[2, 4]">a</p>')).toBe(
+      '<span class="fragment fade-out" data-fragment-index="4" style="display:contents"><p class="fragment" data-fragment-index="2">a</p></span>',
+    );
   });
 
   it('does not take v-click-outside (a Vue directive) or data-v-click for a click', () => {
@@ -170,7 +178,7 @@ describe('Slidev clicks', () => {
     );
   });
 
-  it('<v-switch>: #0 shows until the switch’s first click, #2-3 is one click, #2-4 shows from click 2, #10-11 is click 10; other elements and names are left as they are', () => {
+  it('<v-switch>: #0 shows until the switch’s first click, #2-3 is one click, #2-4 shows from click 2 up to 4, #10-11 is click 10; other elements and names are left as they are', () => {
     const html = slidevClicks(
       '<p v-click>before</p>\n<v-switch>\n<template #0><p>zero</p></template>\n<template v-slot:1-2><p>one</p></template>\n<template #2-4><p>two</p></template>\n<template #10-11><p>ten</p></template>\n<p>stray</p>\n<template #default><p>plain</p></template><template #1x><p>typo</p></template><template data-v-slot:1><p>data</p></template>\n</v-switch>\n<p v-click>after</p>',
     );
@@ -178,6 +186,7 @@ describe('Slidev clicks', () => {
       ['before', 1],
       ['zero', 2, 'hide'],
       ['one', 2, 'only'],
+      ['two', 5, 'hide'],
       ['two', 3],
       ['ten', 11, 'only'],
       ['after', 12],
