@@ -52,7 +52,10 @@ function clickOf(value: string, counter: Counter): Omit<Click, 'hide'> {
 function markFragment(element: HTMLElement, click: Click): void {
   const { at, hide, until } = click;
   // Shown from the start up to a click is hidden at that click.
-  if (at <= 0 && until !== undefined && !hide) return markFragment(element, { at: until, hide: true });
+  if (at <= 0 && until !== undefined && !hide) {
+    markFragment(element, { at: until, hide: true });
+    return;
+  }
   if (at <= 0) return;
   element.classList.add('fragment');
   if (hide) element.classList.add('fade-out');
