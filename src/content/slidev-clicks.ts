@@ -184,5 +184,26 @@ export function slidevClicks(html: string): string {
     blockTextElements: { script: true, style: true },
   });
   walk(root, { last: 0 });
+  fillClickGaps(root);
   return root.toString();
+}
+
+/**
+ * reveal.js steps only through the fragment indices a slide has, where Slidev counts every click up to its last:
+ * with `v-click="1"` and `v-click="3"`, click 2 shows nothing new but is a click. Each click no fragment takes gets
+ * an empty one, so the slide takes as many clicks as in Slidev and each element appears at its own.
+ */
+function fillClickGaps(root: HTMLElement): void {
+  const taken = new Set<number>();
+  for (const element of root.querySelectorAll('[data-fragment-index]')) {
+    const at = Number(element.getAttribute('data-fragment-index'));
+    // A code block's highlight steps take the clicks after its own (reveal.js's highlight plugin).
+    const steps = element.tagName === 'CODE' ? (element.getAttribute('data-line-numbers') ?? '').split('|').length - 1 : 1;
+    for (let step = 0; step < steps; step++) taken.add(at + step);
+  }
+  const last = Math.max(0, ...taken);
+  for (let at = 1; at < last; at++) {
+    if (!taken.has(at))
+      root.appendChild(parse(`<span class="fragment" data-fragment-index="${at}" aria-hidden="true"></span>`).firstChild!);
+  }
 }

@@ -3,10 +3,13 @@ import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { slidevClicks } from '../../src/content/slidev-clicks.js';
 
-/** Each fragment's text (or tag) and its click, in document order; `hide` for one that leaves at its click. */
+/**
+ * Each fragment's text (or tag) and its click, in document order; `hide` for one that leaves at its click. The
+ * empty fragments that stand for clicks nothing takes are left out (see `clicksTaken`).
+ */
 function steps(html: string): [string, number, string?][] {
   return parse(slidevClicks(html))
-    .querySelectorAll('.fragment')
+    .querySelectorAll('.fragment:not([aria-hidden])')
     .map((element) => {
       const kind = element.classList.contains('fade-out') ? 'hide' : element.classList.contains('fade-in-then-out') ? 'only' : undefined;
       const step: [string, number, string?] = [element.text.trim() || element.tagName, Number(element.getAttribute('data-fragment-index'))];
@@ -149,8 +152,21 @@ describe('Slidev clicks', () => {
       ['b', 3, 'hide'],
     ]);
     expect(slidevClicks('<p v-click="[2, 4]">a</p>')).toBe(
-      '<span class="fragment fade-out" data-fragment-index="4" style="display:contents"><p class="fragment" data-fragment-index="2">a</p></span>',
+      '<span class="fragment fade-out" data-fragment-index="4" style="display:contents"><p class="fragment" data-fragment-index="2">a</p></span>' +
+        '<span class="fragment" data-fragment-index="1" aria-hidden="true"></span><span class="fragment" data-fragment-index="3" aria-hidden="true"></span>',
     );
+  });
+
+  it('takes every click up to the last, as Slidev counts them: a click nothing shows at is an empty step', () => {
+    const clicksTaken = (html: string) =>
+      parse(slidevClicks(html))
+        .querySelectorAll('.fragment')
+        .map((element) => `${element.hasAttribute('aria-hidden') ? '∅' : element.text}@${element.getAttribute('data-fragment-index')}`);
+    expect(clicksTaken('<p v-click="1">a</p><p v-click="4">b</p>')).toEqual(['a@1', 'b@4', '∅@2', '∅@3']);
+    // A code block's three steps take clicks 1 and 2 (its first is shown from the start); a range's end is a click too.
+    expect(clicksTaken('<pre><code data-line-numbers="1|2|3"></code></pre><p v-click="5">c</p>')).toEqual(['c@5', '∅@3', '∅@4']);
+    expect(clicksTaken('<p v-click="[3, 5]">d</p>')).toEqual(['d@5', 'd@3', '∅@1', '∅@2', '∅@4']);
+    expect(clicksTaken('<p v-click>e</p><p v-click>f</p>')).toEqual(['e@1', 'f@2']);
   });
 
   it('does not take v-click-outside (a Vue directive) or data-v-click for a click', () => {
