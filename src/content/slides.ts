@@ -18,6 +18,7 @@ import { foldSlideFrontMatter, headmatterSlide, type SlidevLayoutCall } from './
 import { slidevSlide } from './slidev-slide.js';
 import { commentNotes, type CommentNotesStyle } from './comment-notes.js';
 import { marpImages } from './marp-images.js';
+import { scopeMarpStyles } from './marp-scoped-style.js';
 import { type DirectiveEntry, directiveComments, directiveEntries, withoutComments } from './marp-directives.js';
 import { type MarpCursor, type MarpLook, marginalsOf } from './marp-look.js';
 import { divideAtHeadings } from './heading-divider.js';
@@ -169,6 +170,10 @@ function draftsOf(
     look = ctx.marp.cursor(entries, input.name, ctx.warnings);
     body = withoutComments(body, directiveComments(body, line));
   }
+  // Marp's <style scoped> styles its own slide only: the slide is named for it by file and line, unique in the deck.
+  const scopeKey = `${input.name}:${line}`.replace(/[^\w.:/-]/g, '_');
+  const scopedStyles = ctx.writtenFor === 'marp' ? scopeMarpStyles(body, scopeKey) : undefined;
+  if (scopedStyles) body = scopedStyles.body;
   const images = ctx.writtenFor === 'marp' ? marpImages(body) : undefined;
   const split = { ...noted, body: images ? images.body : body };
   if (images?.extra) {
@@ -190,7 +195,12 @@ function draftsOf(
   ctx.warnings.push(...slidevWarnings.sort((a, b) => a.line - b.line));
   const given = slidev ? mergeClasses(settings.attributes, slidev.attributes) : settings.attributes;
   // Marp draws a ![bg] image over the backgroundImage directive's: here it is the slide's background instead.
-  const before = { ...look?.attributes, ...images?.attributes, ...given };
+  const before = {
+    ...look?.attributes,
+    ...images?.attributes,
+    ...given,
+    ...(scopedStyles?.scoped ? { 'data-marp-scope': scopeKey } : {}),
+  };
   if (split.extraMarkers.length > 0) {
     ctx.warnings.push({
       file: input.name,
