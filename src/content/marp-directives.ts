@@ -111,13 +111,17 @@ const bad = (message: string): DirectiveValue => ({ ok: false, message });
 const text = (value: unknown) =>
   typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
 
-/** Check one value: `paginate` true or false, `headingDivider` levels, `size` one of Marp's, the rest text. */
+/**
+ * Check one value: `paginate` true, false, `hold` or `skip` (marpit 3: shown but not counted, neither shown nor
+ * counted), `headingDivider` levels, `size` one of Marp's, the rest text.
+ */
 export function directiveValue(key: string, value: unknown): DirectiveValue {
   if (key === 'paginate') {
     const written = text(value)?.toLowerCase();
+    if (written === 'hold' || written === 'skip') return { ok: true, value: written };
     return written === 'true' || written === 'false'
       ? { ok: true, value: written === 'true' }
-      : bad(`paginate: ${JSON.stringify(value)} is not true or false; it is ignored`);
+      : bad(`paginate: ${JSON.stringify(value)} is not true, false, hold or skip; it is ignored`);
   }
   if (key === 'headingDivider') {
     const levels = Array.isArray(value) ? value : [value];

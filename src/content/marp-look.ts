@@ -15,7 +15,8 @@ export interface MarpLook {
   /** The header's and footer's Markdown (inline), when set. */
   readonly header?: string;
   readonly footer?: string;
-  readonly paginate: boolean;
+  /** Marp's `paginate`: shown and counted (true), hidden but counted (false), shown but not counted, or neither. */
+  readonly paginate: boolean | 'hold' | 'skip';
 }
 
 /** Gives each slide, in order, its look from its directives; one per deck, as local directives run on across files. */
@@ -98,7 +99,7 @@ export function createMarpCursor(): MarpCursor {
       attributes,
       ...(header ? { header } : {}),
       ...(footer ? { footer } : {}),
-      paginate: values.get('paginate') === true,
+      paginate: paginationOf(values.get('paginate')),
     };
   };
 }
@@ -108,10 +109,14 @@ export function createMarpCursor(): MarpCursor {
  * inline HTML (as marpit does: `2024. Platform Day` is no list, `## Part 2` no heading).
  */
 export function marginalsOf(look: MarpLook, render: (markdown: string) => string): SlideMarginals | undefined {
-  if (!look.header && !look.footer && !look.paginate) return undefined;
+  if (!look.header && !look.footer && look.paginate === false) return undefined;
   return {
     ...(look.header ? { header: render(look.header) } : {}),
     ...(look.footer ? { footer: render(look.footer) } : {}),
-    paginate: look.paginate,
+    paginate: look.paginate === true || look.paginate === 'hold',
+    ...(look.paginate === 'hold' || look.paginate === 'skip' ? { uncounted: true } : {}),
   };
 }
+
+/** `paginate`'s value as read (src/content/marp-directives.ts): true, `hold`, `skip`, else false. */
+const paginationOf = (value: unknown): MarpLook['paginate'] => (value === true || value === 'hold' || value === 'skip' ? value : false);

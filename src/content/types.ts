@@ -51,8 +51,13 @@ export interface Slide {
 export interface SlideMarginals {
   readonly header?: string;
   readonly footer?: string;
-  /** Show the slide's page number (its position in the deck, from 1), bottom right as Marp shows it. */
+  /** Show the slide's page number, bottom right as Marp shows it. */
   readonly paginate: boolean;
+  /**
+   * The slide does not count as a page (Marp's `paginate: hold`, shown with the number before it, and `skip`):
+   * page numbers count the slides without it, from 1.
+   */
+  readonly uncounted?: boolean;
 }
 
 /** Where a slide's settings are written: file lines (see Slide.origins). */

@@ -78,11 +78,25 @@ export function usesFit(deck: Deck): boolean {
   return deck.config.fit || deck.slides.some((slide) => 'data-fit' in slide.attributes && slide.attributes['data-fit'] !== 'false');
 }
 
+/**
+ * Each slide's page number and the deck's page count, as marpit counts them: every slide is a page but those
+ * Marp's `paginate: hold` or `skip` leave uncounted (a held slide shows the number before it; 1 at the start).
+ */
+function pageNumbers(slides: readonly Slide[]): { numbers: number[]; total: number } {
+  let page = 0;
+  const numbers = slides.map((slide) => {
+    if (!slide.marginals?.uncounted) page++;
+    return Math.max(page, 1);
+  });
+  return { numbers, total: page };
+}
+
 /** Place every slide with its layout and the whole deck in the page template. */
 export function renderDeck(deck: Deck, templates: TemplateSet, theme: ResolvedTheme, options: RenderOptions = {}): RenderedDeck {
   const deckData = deckContext(deck);
   const models = modelsOf(deck);
   const data = deck.data;
+  const pages = pageNumbers(deck.slides);
   const renderSlide = (slide: Slide) => {
     const layout = templates.layouts.get(slide.layout);
     if (!layout) {
@@ -111,7 +125,7 @@ export function renderDeck(deck: Deck, templates: TemplateSet, theme: ResolvedTh
     const marginals = slide.marginals;
     // Marp's names for the page number, so CSS written for Marp (`section::after { content: … }`) still works.
     const pagination: Record<string, number> = marginals?.paginate
-      ? { 'data-marpit-pagination': slide.index + 1, 'data-marpit-pagination-total': deck.slides.length }
+      ? { 'data-marpit-pagination': pages.numbers[slide.index]!, 'data-marpit-pagination-total': pages.total }
       : {};
     const attributes = {
       'data-layout': slide.layout,

@@ -81,7 +81,15 @@ describe('directive comments', () => {
       ok: false,
       message: 'class: expected text, not a list; it is ignored',
     });
-    expect(directiveValue('paginate', null)).toMatchObject({ ok: false, message: 'paginate: null is not true or false; it is ignored' });
+    expect(directiveValue('paginate', null)).toMatchObject({
+      ok: false,
+      message: 'paginate: null is not true, false, hold or skip; it is ignored',
+    });
+    expect(['hold', 'skip', 'maybe'].map((value) => directiveValue('paginate', value).ok && directiveValue('paginate', value))).toEqual([
+      { ok: true, value: 'hold' },
+      { ok: true, value: 'skip' },
+      false,
+    ]);
     expect(directiveValue('size', null)).toMatchObject({
       ok: false,
       message: expect.stringContaining("size: null is not one of Marp's sizes"),

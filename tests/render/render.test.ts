@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DeckError } from '../../src/core/errors.js';
 import { buildDeck, type BuildResult } from '../../src/render/index.js';
+import { useTempFolder } from '../helpers/temp-folder.js';
 
 const fixtures = join(import.meta.dirname, '../fixtures/render');
 const deckDir = join(fixtures, 'deck');
@@ -83,5 +84,28 @@ describe('template overrides and errors', () => {
     const { rendered } = await buildDeck(deckDir, { flags: { theme: 'black' } });
     expect(rendered.html).toContain('href="assets/theme/black.css"');
     await expect(buildDeck(deckDir, { flags: { theme: 'nope' } })).rejects.toThrow(/unknown theme "nope"/);
+  });
+});
+
+describe("a Marp deck's page numbers", () => {
+  const { folder } = useTempFolder('render-marp-pages-');
+
+  it('count every slide but those paginate: hold or skip leaves out, as marpit counts them; hold shows the number before', async () => {
+    const slides = [
+      '---\nmarp: true\npaginate: true\n---\n\n<!-- _paginate: skip -->\n\n# Title',
+      '# One',
+      '<!-- _paginate: hold -->\n\n# One again',
+      '<!-- _paginate: false -->\n\n# Two, unnumbered',
+      '# Three',
+      '<!-- _paginate: skip -->\n\n# Appendix',
+    ];
+    const { rendered, deck } = await buildDeck(folder('talk', { 'talk.md': slides.join('\n\n---\n\n') }));
+    const numbers = [...rendered.html.matchAll(/<section\b([^>]*)>/g)].map(([, attributes]) => {
+      const page = /data-marpit-pagination="(\d+)"/.exec(attributes!)?.[1];
+      const total = /data-marpit-pagination-total="(\d+)"/.exec(attributes!)?.[1];
+      return page === undefined ? '-' : `${page}/${total}`;
+    });
+    expect(numbers).toEqual(['-', '1/3', '1/3', '-', '3/3', '-']);
+    expect(deck.warnings).toEqual([]);
   });
 });
