@@ -61,7 +61,8 @@ function markFragment(element: HTMLElement, click: Click): void {
   if (hide) element.classList.add('fade-out');
   else if (until === at + 1) element.classList.add('fade-in-then-out');
   element.setAttribute('data-fragment-index', String(at));
-  if (!hide && until !== undefined && until > at + 1) hideAt(element, until);
+  // A hidden range (`v-click.hide="[2, 4]"`) takes its clicks too; reveal.js cannot show it again at the last.
+  if (until !== undefined && until > at + 1) hideAt(element, until);
 }
 
 /**

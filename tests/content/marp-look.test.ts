@@ -107,6 +107,8 @@ describe('a Marp slide’s header, footer and page number', () => {
       '<!-- _footer: Platform Day -->\n\n# Footer',
       '<!-- _paginate: true -->\n\n# Page number',
       '<!-- _header: "" -->\n\n# Blank header',
+      '<!-- _paginate: hold -->\n\n# Held',
+      '<!-- _paginate: skip -->\n\n# Skipped',
     ].join('\n\n---\n\n');
     const deck = await loadDeck(folder('marginals', { 'talk.md': talk }));
     expect(deck.slides.map((slide) => slide.marginals)).toStrictEqual([
@@ -115,6 +117,9 @@ describe('a Marp slide’s header, footer and page number', () => {
       { footer: 'Platform Day', paginate: false },
       { paginate: true },
       undefined,
+      // hold shows the number before it, skip none; neither counts as a page (src/render/render.ts numbers them).
+      { paginate: true, uncounted: true },
+      { paginate: false, uncounted: true },
     ]);
   });
 

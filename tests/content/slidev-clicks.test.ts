@@ -167,6 +167,8 @@ describe('Slidev clicks', () => {
     expect(clicksTaken('<pre><code data-line-numbers="1|2|3"></code></pre><p v-click="5">c</p>')).toEqual(['c@5', '∅@3', '∅@4']);
     expect(clicksTaken('<p v-click="[3, 5]">d</p>')).toEqual(['d@5', 'd@3', '∅@1', '∅@2', '∅@4']);
     expect(clicksTaken('<p v-click>e</p><p v-click>f</p>')).toEqual(['e@1', 'f@2']);
+    // A hidden range takes its clicks too (hidden at 2; Slidev shows it again at 4, which reveal.js cannot).
+    expect(clicksTaken('<p v-click.hide="[2, 4]">g</p>')).toEqual(['g@4', 'g@2', '∅@1', '∅@3']);
   });
 
   it('does not take v-click-outside (a Vue directive) or data-v-click for a click', () => {
