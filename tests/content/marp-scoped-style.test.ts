@@ -1,14 +1,13 @@
 /** Marp's `<style scoped>`: CSS for its own slide only, `section` being that slide; in Chromium as in Marp. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withPage } from '../../src/browser/index.js';
 import { loadDeck } from '../../src/content/deck.js';
 import { scopeMarpStyles } from '../../src/content/marp-scoped-style.js';
-import { buildDeck, writeRendered } from '../../src/render/index.js';
 import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
+import { builtDeckUrl, openDeck } from '../helpers/deck-page.js';
 import { useTempFolder } from '../helpers/temp-folder.js';
 
 const { folder } = useTempFolder('deck-marp-scoped-');
@@ -48,16 +47,12 @@ describe('a Marp deck with <style scoped> in Chromium', () => {
   afterAll(async () => closeBrowser(browser));
 
   it('colours its own slide and heading, not the other slides', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'deck-marp-scoped-'));
-    writeFileSync(
-      join(work, 'talk.md'),
-      '---\nmarp: true\n---\n\n# One\n\n---\n\n<style scoped>\nsection { background: rgb(255, 240, 200); }\nh1 { color: rgb(200, 0, 0); }\n</style>\n\n# Two\n\n---\n\n# Three\n',
-    );
-    const { rendered } = await buildDeck(work, { flags: { hash: false, transition: 'none' } });
-    const url = pathToFileURL(await writeRendered(join(work, 'site'), rendered)).href;
+    const url = await builtDeckUrl(mkdtempSync(join(tmpdir(), 'deck-marp-scoped-')), {
+      'talk.md':
+        '---\nmarp: true\n---\n\n# One\n\n---\n\n<style scoped>\nsection { background: rgb(255, 240, 200); }\nh1 { color: rgb(200, 0, 0); }\n</style>\n\n# Two\n\n---\n\n# Three\n',
+    });
     const looks = await withPage(browser, async (page) => {
-      await page.goto(url);
-      await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
+      await openDeck(page, url);
       return page.evaluate(() =>
         [...document.querySelectorAll<HTMLElement>('.reveal .slides > section')].map((slide) => ({
           background: getComputedStyle(slide).backgroundColor,

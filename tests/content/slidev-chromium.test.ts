@@ -3,7 +3,7 @@
  * marker on the page, v-clicks' items stepping one by one in order, image-right's picture filling the right half,
  * and the PDF with a page per click.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,6 +13,7 @@ import { exportPdf } from '../../src/export/index.js';
 import { withPage } from '../../src/browser/index.js';
 import { buildDeck, writeRendered } from '../../src/render/index.js';
 import { closeBrowser, startChromium, type Browser } from '../helpers/chromium.js';
+import { builtDeckUrl, openDeck } from '../helpers/deck-page.js';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/decks/slidev');
 
@@ -101,17 +102,12 @@ describe('a Slidev deck in Chromium', () => {
   });
 
   it('shows v-click="[2, 4]" at click 2 and hides it at click 4, and a v-switch template #2-4 the same, every click a step, as Slidev does', async () => {
-    const folder = join(work, 'ranges');
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(
-      join(folder, 'slides.md'),
-      '---\ntransition: slide-left\n---\n\n# Ranges\n\n<p v-click>one</p>\n<p v-click="[2, 4]">two to four</p>\n<p v-click="3">three</p>\n<p v-click="4">four</p>\n\n---\n\n# Switch\n\n<v-switch>\n<template #1><p>first</p></template>\n<template #2-4><p>middle</p></template>\n<template #4><p>last</p></template>\n</v-switch>\n',
-    );
-    const { rendered } = await buildDeck(folder, { flags: { hash: false, transition: 'none' } });
-    const deckUrl = pathToFileURL(await writeRendered(join(folder, 'site'), rendered)).href;
+    const deckUrl = await builtDeckUrl(join(work, 'ranges'), {
+      'slides.md':
+        '---\ntransition: slide-left\n---\n\n# Ranges\n\n<p v-click>one</p>\n<p v-click="[2, 4]">two to four</p>\n<p v-click="3">three</p>\n<p v-click="4">four</p>\n\n---\n\n# Switch\n\n<v-switch>\n<template #1><p>first</p></template>\n<template #2-4><p>middle</p></template>\n<template #4><p>last</p></template>\n</v-switch>\n',
+    });
     const steps = await withPage(browser, async (page) => {
-      await page.goto(deckUrl);
-      await page.waitForFunction(() => (window as unknown as { Reveal?: RevealApi }).Reveal?.isReady());
+      await openDeck(page, deckUrl);
       // Each step's end state: a fragment's visibility changes only at the end of its fade otherwise.
       await page.addStyleTag({ content: '* { transition: none !important; }' });
       return page.evaluate(() => {

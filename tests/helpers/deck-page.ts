@@ -1,4 +1,16 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
+import { buildDeck, writeRendered } from '../../src/render/index.js';
+
+/** Write `files` into `folder`, build that deck with no hash and no transition, and return its index.html's URL. */
+export async function builtDeckUrl(folder: string, files: Record<string, string>): Promise<string> {
+  mkdirSync(folder, { recursive: true });
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
+  const { rendered } = await buildDeck(folder, { flags: { hash: false, transition: 'none' } });
+  return pathToFileURL(await writeRendered(join(folder, 'site'), rendered)).href;
+}
 
 /** Open a built deck and wait until reveal.js is ready; collects console errors and page errors. */
 export async function openDeck(page: Page, url: string): Promise<{ errors: string[] }> {
