@@ -165,6 +165,8 @@ export const MARP_LOCAL_DIRECTIVES: ReadonlySet<string> = new Set([
   'header',
   'paginate',
 ]);
+/** Directives Marp (Marp Core, Marp CLI) defines that this tool does not read: named in a warning. */
+export const MARP_UNREAD_DIRECTIVES: ReadonlySet<string> = new Set(['image', 'transition']);
 
 /** A Marp directive this tool reads (see MARP_GLOBAL_DIRECTIVES), with or without the spot prefix `_`. */
 export function isMarpDirective(key: string): boolean {

@@ -6,14 +6,11 @@
  * Marp leaves out a value it cannot use.
  */
 import { isMap, parseDocument } from 'yaml';
-import { MARP_GLOBAL_DIRECTIVES, MARP_LOCAL_DIRECTIVES } from '../config/foreign.js';
+import { MARP_GLOBAL_DIRECTIVES, MARP_LOCAL_DIRECTIVES, MARP_UNREAD_DIRECTIVES } from '../config/foreign.js';
 import { yamlKeyLines } from '../config/key-lines.js';
 import type { DeckWarning } from '../core/warnings.js';
 import { looseMarpYaml } from './marp-loose-yaml.js';
 import { fencedRanges } from './split.js';
-
-/** Directives Marp (Marp Core, Marp CLI) defines that this tool does not read: named in a warning. */
-const UNSUPPORTED = new Set(['image', 'transition']);
 
 /** One `key: value` of a directive comment or front matter, at its file line. */
 export interface DirectiveEntry {
@@ -55,7 +52,7 @@ function commentMapping(text: string): { values: Record<string, unknown>; lines:
 /** Whether a key is one of Marp's directives, read here or not, with or without `_` (a misplaced one is named). */
 const marpKey = (key: string) => {
   const name = key.replace(/^_/, '');
-  return MARP_LOCAL_DIRECTIVES.has(name) || MARP_GLOBAL_DIRECTIVES.has(name) || UNSUPPORTED.has(name);
+  return MARP_LOCAL_DIRECTIVES.has(name) || MARP_GLOBAL_DIRECTIVES.has(name) || MARP_UNREAD_DIRECTIVES.has(name);
 };
 
 /** The entries of a mapping (front matter, or a comment's YAML) that are Marp directives, in order. */
@@ -157,7 +154,7 @@ export function directiveValue(key: string, value: unknown): DirectiveValue {
 /** A warning for a directive this tool does not read, or a spot prefix on a global one; undefined for the rest. */
 export function unreadDirective(entry: DirectiveEntry, file: string): DeckWarning | undefined {
   const key = `${entry.spot ? '_' : ''}${entry.key}`;
-  if (UNSUPPORTED.has(entry.key)) {
+  if (MARP_UNREAD_DIRECTIVES.has(entry.key)) {
     return { file, line: entry.line, message: `"${key}" is a Marp directive that this tool does not support; it is ignored` };
   }
   if (entry.spot && MARP_GLOBAL_DIRECTIVES.has(entry.key) && !MARP_LOCAL_DIRECTIVES.has(entry.key)) {

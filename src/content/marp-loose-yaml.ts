@@ -7,14 +7,11 @@
  * a meaning (`["'{|>~&*`, as marpit leaves them), and `true`, `false` and numbers, which the directives' checks
  * read typed.
  */
-import { MARP_GLOBAL_DIRECTIVES, MARP_LOCAL_DIRECTIVES } from '../config/foreign.js';
-
-/** Directives Marp's tools define that this tool does not read, loose in Marp all the same. */
-const OTHER_DIRECTIVES = ['image', 'transition'];
+import { MARP_GLOBAL_DIRECTIVES, MARP_LOCAL_DIRECTIVES, MARP_UNREAD_DIRECTIVES } from '../config/foreign.js';
 
 /** A directive's `key:` (a plain name: no character a regular expression reads) starting a line (bare, `_spot`, or quoted; after blanks in `<!-- _class: lead -->`), then its value. */
 function directiveLine(): RegExp {
-  const keys = [...MARP_GLOBAL_DIRECTIVES, ...MARP_LOCAL_DIRECTIVES, ...OTHER_DIRECTIVES].map((key) => `_?${key}`).join('|');
+  const keys = [...MARP_GLOBAL_DIRECTIVES, ...MARP_LOCAL_DIRECTIVES, ...MARP_UNREAD_DIRECTIVES].map((key) => `_?${key}`).join('|');
   return new RegExp(String.raw`^([ \t]*(?:${keys}|"(?:${keys})"|'(?:${keys})')[ \t]*:)([ \t]+)(.*?)[ \t]*$`, 'gm');
 }
 

@@ -163,7 +163,7 @@ function walk(node: HtmlNode, counter: Counter): void {
     } else if (tag === 'V-SWITCH') {
       switchSteps(child, counter);
     } else if (tag === 'CODE') {
-      const steps = (child.getAttribute('data-line-numbers') ?? '').split('|').length;
+      const steps = highlightSteps(child);
       if (steps > 1) {
         child.setAttribute('data-fragment-index', String(counter.last + 1));
         counter.last += steps - 1;
@@ -175,6 +175,9 @@ function walk(node: HtmlNode, counter: Counter): void {
     walk(child, counter);
   }
 }
+
+/** How many line-highlight steps a `<code>` has (reveal.js's `data-line-numbers`, steps between `|`); 1 for none. */
+const highlightSteps = (code: HTMLElement) => (code.getAttribute('data-line-numbers') ?? '').split('|').length;
 
 /** The slide's HTML with Slidev's clicks as reveal.js fragments (see the file's comment). */
 export function slidevClicks(html: string): string {
@@ -199,7 +202,7 @@ function fillClickGaps(root: HTMLElement): void {
   for (const element of root.querySelectorAll('[data-fragment-index]')) {
     const at = Number(element.getAttribute('data-fragment-index'));
     // A code block's highlight steps take the clicks after its own (reveal.js's highlight plugin).
-    const steps = element.tagName === 'CODE' ? (element.getAttribute('data-line-numbers') ?? '').split('|').length - 1 : 1;
+    const steps = element.tagName === 'CODE' ? highlightSteps(element) - 1 : 1;
     for (let step = 0; step < steps; step++) taken.add(at + step);
   }
   const last = Math.max(0, ...taken);
